@@ -37,6 +37,19 @@ class E:
     E107 = "[E107] Project {project!r} not found on {url}."
     E108 = "[E108] Label Studio did not start within {seconds} s; see {log}."
     E109 = "[E109] Cannot read Label Studio export {path}: {reason}"
+    # Classroom: render, worksheet, grade
+    E150 = "[E150] {path} not found. Give records from `annotator prelabel` (.jsonl/.csv/.parquet) or an export sentences.csv."
+    E151 = "[E151] {path}: no sentences in it. Run `annotator prelabel` (or `annotator export`) first."
+    E152 = "[E152] {path} is not a records file or an export sentences.csv: {reason}"
+    E153 = "[E153] {path} line {line}: unknown label {label!r}; use one of: {labels}."
+    E154 = "[E154] No sentence fits the worksheet: all are unlabeled, headings or under {words} words. Give labeled records."
+    E155 = "[E155] Answers file {path}: {reason}"
+    E156 = "[E156] {path} line {line}: sentence {ref!r} is not in the key (numbers 1..{n}, or a sentence_id from the key)."
+    E157 = "[E157] Key {path} has no labeled sentences. Give the worksheet's .key.csv or reviewed records/export."
+    E158 = "[E158] Label Studio export {path}: {reason}"
+    E159 = "[E159] Give the students' answers: --answers FILE.csv or --from-labelstudio-export FILE.json (one, not both)."
+    E160 = "[E160] No student answer matches a sentence of the key in {path}; check that it belongs to this key."
+    E161 = "[E161] Cannot write {path}: {reason}"
 
 
 class AnnotatorError(Exception):
@@ -61,3 +74,7 @@ class GoldError(AnnotatorError):
 
 class LabelStudioError(AnnotatorError):
     """Label Studio is unreachable, refuses us, or answers unexpectedly."""
+
+
+class ClassroomError(AnnotatorError):
+    """Classroom input (records, key, answers) is missing or malformed."""
