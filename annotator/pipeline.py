@@ -1,0 +1,232 @@
+"""Ingest -> segment -> pre-label -> records, streaming.
+
+This is the one place where a spaCy ``Doc`` becomes records: shown-text offsets are
+mapped back to original-document offsets here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+from .records import (
+    DocumentRecord,
+    SentenceRecord,
+    SpanRecord,
+    content_hash,
+    make_sentence_id,
+)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from .ingest import Article, Skipped
+
+# Documents per nlp.pipe batch: whole articles are long, so small batches keep memory flat.
+BATCH_SIZE = 8
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What a ``prelabel`` run did, for the closing summary and the exit status."""
+
+    documents: int
+    sentences: int
+    words: int
+    skipped: tuple[Skipped, ...] = field(default_factory=tuple)
+    outputs: tuple[Path, ...] = field(default_factory=tuple)
+    model_version: str = ""
+
+
+def model_version() -> str:
+    """The pre-labeler's version: changes with the code and with patterns/lexicons."""
+    from . import rules
+
+    version_fn = getattr(rules, "model_version", None)
+    return version_fn() if callable(version_fn) else f"annotator-{__version__}"
+
+
+def _mapped_range(offsets: Sequence[int], start: int, end: int) -> tuple[int, int] | None:
+    """Original [start, end) of shown chars [start, end), skipping inserted separators (-1)."""
+    first = start
+    while first < end and offsets[first] < 0:
+        first += 1
+    last = end - 1
+    while last >= first and offsets[last] < 0:
+        last -= 1
+    if first > last:
+        return None
+    return offsets[first], offsets[last] + 1
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) so it neither starts nor ends on whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def doc_to_records(
+    doc: Doc, article: Article, *, version: str
+) -> tuple[DocumentRecord, list[SentenceRecord]]:
+    """Convert a processed article ``Doc`` to its document and sentence records."""
+    shown = doc.text
+    offsets = article.offsets
+    source_text = article.text
+    doc_hash = content_hash(source_text)
+    para_starts = [p.start for p in article.paragraphs]
+    prelabels: list[Any] | None = getattr(doc._, "prelabels", None)
+    sentences: list[SentenceRecord] = []
+    for i, sent in enumerate(doc.sents):
+        s, e = _trim(shown, sent.start_char, sent.end_char)
+        if s >= e:
+            continue
+        mapped = _mapped_range(offsets, s, e)
+        if mapped is None:
+            continue
+        start, end = mapped
+        paragraph = max(bisect.bisect_right(para_starts, s) - 1, 0)
+        fields: dict[str, Any] = {}
+        if prelabels is not None and i < len(prelabels):
+            pre = prelabels[i]
+            spans = []
+            for span in pre.spans:
+                ss, se = _trim(shown, span.start, span.end)
+                span_range = _mapped_range(offsets, ss, se) if ss < se else None
+                if span_range is not None:
+                    a, b = span_range
+                    spans.append(SpanRecord(span.type, a, b, source_text[a:b]))
+            fields = {
+                "label": pre.label,
+                "score": round(float(pre.score), 4),
+                "source": pre.source,
+                "source_kind": pre.source_kind,
+                "cue": pre.cue,
+                "spans": tuple(spans),
+                "explanation": pre.explanation,
+                "rule_ids": tuple(pre.rule_ids),
+                "model_version": version,
+            }
+        sentences.append(
+            SentenceRecord(
+                doc_id=article.doc_id,
+                sentence_id=make_sentence_id(doc_hash, start, end),
+                index=len(sentences),
+                paragraph=paragraph,
+                start=start,
+                end=end,
+                text=shown[s:e],
+                **fields,
+            )
+        )
+    document = DocumentRecord(
+        doc_id=article.doc_id,
+        content_hash=doc_hash,
+        text=source_text,
+        text_origin=article.text_origin,
+        source_file=article.source_file,
+        encoding=article.encoding,
+        title=article.title,
+        url=article.url,
+        author=article.author,
+        date=article.date,
+        meta=dict(article.meta or {}),
+        n_chars=len(source_text),
+        boilerplate_chars=article.boilerplate_chars,
+        n_sentences=len(sentences),
+    )
+    return document, sentences
+
+
+def prelabel_articles(
+    articles: Iterable[Article],
+    *,
+    model: str | None = None,
+    nlp: Language | None = None,
+    prelabel: bool = True,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[tuple[DocumentRecord, list[SentenceRecord]]]:
+    """Pre-label articles, one ``(document, sentences)`` pair per article, streaming."""
+    from .segment import load_nlp, make_doc
+
+    if nlp is None:
+        nlp = load_nlp(model, prelabel=prelabel)
+    version = model_version() if prelabel else ""
+    pairs = ((make_doc(nlp, article), article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield doc_to_records(doc, article, version=version)
+
+
+def prelabel_paths(
+    paths: Iterable[Path | str],
+    outs: Sequence[Path],
+    *,
+    model: str | None = None,
+    nlp: Language | None = None,
+    max_mb: float = 20.0,
+    strip_boilerplate: bool = True,
+    on_document: Callable[[DocumentRecord, int], None] | None = None,
+    on_skipped: Callable[[Skipped], None] | None = None,
+) -> RunSummary:
+    """Pre-label files and write sentence and document records to every path in ``outs``.
+
+    Each ``x.EXT`` in ``outs`` gets the sentences, and ``x.documents.EXT`` the documents.
+    Unreadable inputs are collected in ``RunSummary.skipped``; the rest is processed.
+    """
+    from .ingest import Skipped, iter_articles
+    from .recordio import (
+        DOCUMENT_COLUMNS,
+        SENTENCE_COLUMNS,
+        RecordWriter,
+        documents_path,
+        output_format,
+    )
+
+    for out in outs:
+        output_format(out)  # fail before any work on a bad extension
+    skipped: list[Skipped] = []
+
+    def articles() -> Iterator[Article]:
+        for item in iter_articles(paths, max_mb=max_mb, strip_boilerplate=strip_boilerplate):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                if on_skipped is not None:
+                    on_skipped(item)
+            else:
+                yield item
+
+    writers = []
+    for out in outs:
+        writers.append(RecordWriter(out, SENTENCE_COLUMNS))
+        writers.append(RecordWriter(documents_path(out), DOCUMENT_COLUMNS))
+    n_docs = n_sents = n_words = 0
+    opened = [w.__enter__() for w in writers]
+    try:
+        for document, sentences in prelabel_articles(articles(), model=model, nlp=nlp):
+            n_docs += 1
+            n_sents += len(sentences)
+            n_words += sum(len(s.text.split()) for s in sentences)
+            for k in range(0, len(opened), 2):
+                for sentence in sentences:
+                    opened[k].write(sentence.to_dict())
+                opened[k + 1].write(document.to_dict())
+            if on_document is not None:
+                on_document(document, len(sentences))
+    finally:
+        for w in opened:
+            w.__exit__(None, None, None)
+    return RunSummary(
+        documents=n_docs,
+        sentences=n_sents,
+        words=n_words,
+        skipped=tuple(skipped),
+        outputs=tuple(outs),
+        model_version=model_version(),
+    )

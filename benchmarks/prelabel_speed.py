@@ -1,0 +1,94 @@
+"""Throughput of `annotator prelabel` against the bare spaCy pipeline it uses.
+
+Both run in the same process, on the same text (the shown text of the same articles),
+after a warm-up; the figure that matters is the ratio. Usage:
+
+    .venv/bin/python benchmarks/prelabel_speed.py [--copies 20] [--input seeds/]
+
+The input articles are copied ``--copies`` times into a temporary directory so the
+run is long enough to time. Output: words/s of each, the ratio, and the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{platform.node()} · {os.cpu_count()} cores · {cpu} · Python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--input", type=Path, default=Path(__file__).parent.parent / "seeds")
+    parser.add_argument("--copies", type=int, default=20)
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args()
+
+    import spacy
+
+    from annotator.ingest import Article, iter_articles
+    from annotator.pipeline import prelabel_paths
+    from annotator.segment import load_nlp, model_name
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        sources = sorted(p for p in args.input.rglob("*") if p.is_file())
+        for k in range(args.copies):
+            for src in sources:
+                shutil.copy(src, corpus / f"{src.stem}_{k}{src.suffix}")
+        articles = [a for a in iter_articles([corpus]) if isinstance(a, Article)]
+        texts = [a.shown for a in articles]
+        words = sum(len(t.split()) for t in texts)
+
+        nlp_full = load_nlp(args.model, prelabel=True)
+        # The bare pipeline: the same model with the same spaCy components enabled,
+        # none of ours (no segmenter, no pre-labeler).
+        ours = {name for name in nlp_full.pipe_names if name.startswith("annotator")}
+        theirs = [name for name in nlp_full.pipe_names if name not in ours]
+        nlp_bare = spacy.load(model_name(args.model))
+        for name in list(nlp_bare.pipe_names):
+            if name not in theirs:
+                nlp_bare.disable_pipe(name)
+        warm = texts[: min(3, len(texts))]
+        list(nlp_bare.pipe(warm))
+        list(nlp_full.pipe(warm))
+
+        t0 = time.perf_counter()
+        for _ in nlp_bare.pipe(texts, batch_size=8):
+            pass
+        bare = time.perf_counter() - t0
+
+        out = Path(tmp) / "out.jsonl"
+        t0 = time.perf_counter()
+        summary = prelabel_paths([corpus], [out], nlp=nlp_full)
+        full = time.perf_counter() - t0
+
+    bare_wps = words / bare
+    full_wps = words / full
+    print(f"machine: {machine()}")
+    print(f"model: {model_name(args.model)}; bare components: {', '.join(theirs)}")
+    print(f"input: {len(texts)} articles ({args.copies} copies of {args.input}), {words:,} words")
+    print(f"bare spaCy pipeline:  {bare_wps:10,.0f} words/s ({bare:.2f} s)")
+    print(f"annotator prelabel:   {full_wps:10,.0f} words/s ({full:.2f} s; "
+          f"ingest + segment + rules + records + JSONL; {summary.sentences} sentences)")
+    print(f"ratio prelabel/bare:  {full_wps / bare_wps:.3f}")
+
+
+if __name__ == "__main__":
+    main()
