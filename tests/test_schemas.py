@@ -1,0 +1,59 @@
+"""The versioned data in schemas/ agrees with itself, with the codebook and with the code."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from annotator.records import SPAN_TYPES
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMAS = ROOT / "schemas"
+LABELS = json.loads((SCHEMAS / "labels.json").read_text(encoding="utf-8"))
+
+
+def test_labels_match_the_codebook_table() -> None:
+    codebook = (ROOT / "docs" / "codebook.md").read_text(encoding="utf-8")
+    table = re.findall(r"^\| `([a-z_]+)` \| ([^|]+?) \|", codebook, flags=re.M)
+    assert [(i, name.strip()) for i, name in table] == [(lab["id"], lab["name"]) for lab in LABELS["labels"]]
+
+
+def test_precedence_covers_every_label_once() -> None:
+    ids = [lab["id"] for lab in LABELS["labels"]]
+    assert sorted(LABELS["precedence"]) == sorted(ids)
+    assert set(LABELS["attributed_labels"]) <= set(ids)
+
+
+def test_span_types_match_the_records() -> None:
+    assert tuple(s["id"] for s in LABELS["span_types"]) == SPAN_TYPES
+
+
+def test_source_kinds_match_the_codebook() -> None:
+    codebook = (ROOT / "docs" / "codebook.md").read_text(encoding="utf-8")
+    for kind in LABELS["source_kinds"]:
+        assert f"`{kind['id']}`" in codebook
+
+
+def test_hotkeys_and_colours_are_unique() -> None:
+    items = LABELS["labels"] + LABELS["span_types"]
+    hotkeys = [i["hotkey"] for i in items]
+    colours = [i["color"].lower() for i in items]
+    assert len(set(hotkeys)) == len(hotkeys)
+    assert len(set(colours)) == len(colours)
+    assert all(re.fullmatch(r"#[0-9a-fA-F]{6}", c) for c in colours)
+
+
+def test_every_pattern_has_a_unique_id() -> None:
+    seen: dict[str, str] = {}
+    files = sorted((SCHEMAS / "patterns").glob("*.jsonl"))
+    assert files, "no pattern files"
+    for path in files:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            entry = json.loads(line)
+            assert isinstance(entry.get("id"), str) and entry["id"], f"{path.name}:{n} has no id"
+            assert entry["id"] not in seen, f"{entry['id']} in {path.name} and {seen.get(entry['id'])}"
+            seen[entry["id"]] = path.name
+            assert isinstance(entry.get("pattern"), list) and entry["pattern"], f"{path.name}:{n}"
