@@ -23,6 +23,34 @@ class E:
     E011 = "[E011] {path} is not a records file written by `annotator prelabel`: {reason}"
     E012 = "[E012] Gold file {path}: {reason}"
     E013 = "[E013] Dataset not found at {path}. Point --polnear/--checkthat at ../shared/datasets/..."
+    # Evaluate (E020-E039)
+    E020 = (
+        "[E020] Gold file {path} not found. "
+        "Pass --gold ../shared/gold/seeds.jsonl (or your own seeds-format gold)."
+    )
+    E021 = (
+        "[E021] Records file {path} not found. "
+        "Write it first: annotator prelabel seeds/ --out {path}"
+    )
+    E022 = (
+        "[E022] None of the {n} documents in {records} is in the gold file {gold}. Records' doc_id "
+        "must equal gold 'doc' (the seed file name without extension): prelabel the seed files."
+    )
+    E023 = (
+        "[E023] Nothing to evaluate. "
+        "Give RECORDS with --gold, --polnear DIR or --checkthat DIR (see --help)."
+    )
+    E024 = (
+        "[E024] --gold needs a RECORDS file (from `annotator prelabel`) to score; "
+        "RECORDS needs --gold."
+    )
+    E025 = "[E025] {dataset} has no split {split!r}; use one of: {choices}."
+    E026 = "[E026] {path} line {line}: {reason}"
+    E027 = (
+        "[E027] {path}: no {what} found. "
+        "Is this the {dataset} directory (../shared/datasets/...)?"
+    )
+    E028 = "[E028] Cannot write {path}: {reason}. Check the directory exists and is writable."
     # Label Studio
     E101 = "[E101] Cannot reach Label Studio at {url}: {reason}. Start it with `annotator serve` or pass --url."
     E102 = (
@@ -37,6 +65,12 @@ class E:
     E107 = "[E107] Project {project!r} not found on {url}."
     E108 = "[E108] Label Studio did not start within {seconds} s; see {log}."
     E109 = "[E109] Cannot read Label Studio export {path}: {reason}"
+    E110 = "[E110] Label Studio is already running at {url} (pid {pid}); stop it with `annotator serve --stop`."
+    E111 = "[E111] Port {port} on 127.0.0.1 is already in use; pick another with --port."
+    E112 = "[E112] Unknown --unit {unit!r}; use 'article' or 'sentence'."
+    E113 = "[E113] No records in {path}; run `annotator prelabel` first."
+    E114 = "[E114] No documents file {path} beside the records; write records with `annotator prelabel`."
+    E115 = "[E115] Label Studio exited with code {code} while starting; see {log}."
     # Classroom: render, worksheet, grade
     E150 = "[E150] {path} not found. Give records from `annotator prelabel` (.jsonl/.csv/.parquet) or an export sentences.csv."
     E151 = "[E151] {path}: no sentences in it. Run `annotator prelabel` (or `annotator export`) first."

@@ -1,0 +1,124 @@
+"""Shared fixtures. ``label_studio`` starts ONE real Label Studio per test session.
+
+It runs the venv's ``label-studio`` on 127.0.0.1 and a free port, in a temporary data
+dir, with a known user and legacy token (set on the data dir's first start), waits for
+``/api/version`` (31-36 s on a fresh dir) and stops it at the end of the session. Tests
+that use it are marked ``labelstudio``; any helper's tests may reuse it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from annotator.recordio import documents_path
+from annotator.records import (
+    DocumentRecord,
+    SentenceRecord,
+    SpanRecord,
+    content_hash,
+    make_sentence_id,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+GOLD = ROOT.parent / "shared" / "gold" / "seeds.jsonl"
+
+
+@dataclass(frozen=True)
+class LabelStudioServer:
+    url: str
+    api_key: str
+    data_dir: Path
+    username: str
+
+    def client(self):  # type: ignore[no-untyped-def]
+        from label_studio_sdk import LabelStudio
+
+        return LabelStudio(base_url=self.url, api_key=self.api_key, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def label_studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabelStudioServer]:
+    from annotator.labelstudio import server
+
+    data_dir = tmp_path_factory.mktemp("labelstudio")
+    srv, _proc = server.start(data_dir, server.free_port())
+    try:
+        yield LabelStudioServer(srv.url, srv.api_key, srv.data_dir, srv.username)
+    finally:
+        server.stop(data_dir)
+
+
+def _quote_span(text: str, start: int) -> SpanRecord | None:
+    match = re.search(r"“[^”]{3,}”|\"[^\"]{3,}\"", text)
+    if not match:
+        return None
+    return SpanRecord("QUOTE", start + match.start(), start + match.end(), match.group())
+
+
+def gold_records(doc_stems: list[str] | None = None,
+                 model_version: str = "gold-fixture-1") -> tuple[list[DocumentRecord],
+                                                                 list[SentenceRecord]]:
+    """Records built by hand from the seed files and the gold labels (no pipeline).
+
+    Each non-boilerplate gold sentence becomes a pre-labeled sentence; a SOURCE span is
+    the gold source's last word where the sentence contains it, a QUOTE the first
+    quoted passage. Scores are a deterministic hash, not a model's.
+    """
+    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
+    docs: list[DocumentRecord] = []
+    sents: list[SentenceRecord] = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        if doc_stems is not None and path.stem not in doc_stems:
+            continue
+        text = path.read_text(encoding="utf-8")
+        chash = content_hash(text)
+        rows = [g for g in gold if g["doc"] == path.stem and g["label"] != "boilerplate"]
+        paragraph = 0
+        prev_end = 0
+        for i, g in enumerate(rows):
+            start, end = g["start"], g["end"]
+            if "\n\n" in text[prev_end:start]:
+                paragraph += 1
+            prev_end = end
+            spans = []
+            for source in g["sources"][:1]:
+                last = source.split()[-1]
+                pos = text.find(last, start, end)
+                if pos >= 0:
+                    spans.append(SpanRecord("SOURCE", pos, pos + len(last), last))
+            quote = _quote_span(text[start:end], start)
+            if quote:
+                spans.append(quote)
+            score = int(hashlib.sha1(f"{path.stem}{i}".encode()).hexdigest()[:2], 16) / 255
+            attributed = g["label"] in ("sourced_fact", "official_quote")
+            sents.append(SentenceRecord(
+                doc_id=path.stem, sentence_id=make_sentence_id(chash, start, end), index=i,
+                paragraph=paragraph, start=start, end=end, text=text[start:end],
+                label=g["label"], score=round(score, 3),
+                source=g["sources"][0] if g["sources"] and attributed else None,
+                source_kind=g["source_kind"] if attributed else None,
+                spans=tuple(spans), explanation=f"gold fixture label {g['label']}",
+                rule_ids=(f"fixture.{g['label']}", "fixture.any"), model_version=model_version,
+            ))
+        docs.append(DocumentRecord(doc_id=path.stem, content_hash=chash, text=text,
+                                   text_origin="original", source_file=path.name,
+                                   title=path.stem, n_chars=len(text), n_sentences=len(rows)))
+    return docs, sents
+
+
+def write_records(path: Path, docs: list[DocumentRecord], sents: list[SentenceRecord]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(s.to_dict(), ensure_ascii=False) + "\n" for s in sents),
+                    encoding="utf-8")
+    documents_path(path).write_text(
+        "".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in docs),
+        encoding="utf-8")
+    return path
