@@ -72,17 +72,38 @@ class E:
     E114 = "[E114] No documents file {path} beside the records; write records with `annotator prelabel`."
     E115 = "[E115] Label Studio exited with code {code} while starting; see {log}."
     # Classroom: render, worksheet, grade
-    E150 = "[E150] {path} not found. Give records from `annotator prelabel` (.jsonl/.csv/.parquet) or an export sentences.csv."
-    E151 = "[E151] {path}: no sentences in it. Run `annotator prelabel` (or `annotator export`) first."
+    E150 = (
+        "[E150] {path} not found. Give records from `annotator prelabel` "
+        "(.jsonl/.csv/.parquet) or an export sentences.csv."
+    )
+    E151 = (
+        "[E151] {path}: no sentences in it. Run `annotator prelabel` (or `annotator "
+        "export`) first."
+    )
     E152 = "[E152] {path} is not a records file or an export sentences.csv: {reason}"
     E153 = "[E153] {path} line {line}: unknown label {label!r}; use one of: {labels}."
-    E154 = "[E154] No sentence fits the worksheet: all are unlabeled, headings or under {words} words. Give labeled records."
+    E154 = (
+        "[E154] No sentence fits the worksheet: all are unlabeled, headings or under "
+        "{words} words. Give labeled records."
+    )
     E155 = "[E155] Answers file {path}: {reason}"
-    E156 = "[E156] {path} line {line}: sentence {ref!r} is not in the key (numbers 1..{n}, or a sentence_id from the key)."
-    E157 = "[E157] Key {path} has no labeled sentences. Give the worksheet's .key.csv or reviewed records/export."
+    E156 = (
+        "[E156] {path} line {line}: sentence {ref!r} is not in the key (numbers 1..{n}, "
+        "or a sentence_id from the key)."
+    )
+    E157 = (
+        "[E157] Key {path} has no labeled sentences. Give the worksheet's .key.csv or "
+        "reviewed records/export."
+    )
     E158 = "[E158] Label Studio export {path}: {reason}"
-    E159 = "[E159] Give the students' answers: --answers FILE.csv or --from-labelstudio-export FILE.json (one, not both)."
-    E160 = "[E160] No student answer matches a sentence of the key in {path}; check that it belongs to this key."
+    E159 = (
+        "[E159] Give the students' answers: --answers FILE.csv or "
+        "--from-labelstudio-export FILE.json (one, not both)."
+    )
+    E160 = (
+        "[E160] No student answer matches a sentence of the key in {path}; check that it "
+        "belongs to this key."
+    )
     E161 = "[E161] Cannot write {path}: {reason}"
 
 

@@ -1,0 +1,244 @@
+"""Articles as the classroom views see them: sentences with the label to show.
+
+Reads either pre-label records (``annotator prelabel``: ``x.jsonl`` plus
+``x.documents.jsonl``) or a reviewed export ``sentences.csv`` (``annotator export``).
+When a reviewed label is present it is the label shown, and the pre-label is kept to
+measure disagreement.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import AnnotatorError, ClassroomError, E
+from ..recordio import documents_path, iter_rows
+from ..records import DocumentRecord, SpanRecord
+
+# Columns of the reviewed export that override the pre-label (first non-empty wins).
+REVIEWED_LABEL = ("reviewed_label",)
+REVIEWED_SOURCE = ("reviewed_source",)
+REVIEWED_KIND = ("reviewed_source_kind", "reviewed_kind")
+PRE_LABEL = ("label", "prelabel", "pre_label")
+MARKED_SPANS = ("SOURCE", "CUE")
+_HEADING_PREFIX = re.compile(r"[ \t]*#{1,6}[ \t]*")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A SOURCE or CUE span, in offsets of the shown sentence text."""
+
+    type: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    doc_id: str
+    sentence_id: str
+    index: int
+    paragraph: int
+    text: str
+    label: str | None  # what the views show: the reviewed label when there is one
+    prelabel: str | None
+    reviewed: bool
+    score: float | None
+    source: str | None
+    source_kind: str | None
+    cue: str | None
+    explanation: str | None
+    marks: tuple[Mark, ...] = ()
+    heading: bool = False
+
+    @property
+    def disagrees(self) -> bool:
+        """Reviewer changed the pre-label: the machine found it hard, so may students."""
+        return self.reviewed and self.prelabel != self.label
+
+
+@dataclass(frozen=True)
+class Article:
+    doc_id: str
+    title: str
+    author: str | None
+    date: str | None
+    url: str | None
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def reviewed(self) -> bool:
+        return any(s.reviewed for s in self.sentences)
+
+
+def _first(row: dict[str, Any], names: Sequence[str]) -> str | None:
+    for name in names:
+        value = row.get(name)
+        if value is not None and value == value and str(value).strip():
+            return str(value).strip()
+    return None
+
+
+def _spans(value: Any) -> tuple[SpanRecord, ...]:
+    if isinstance(value, str):
+        value = json.loads(value) if value.strip() else []
+    return tuple(SpanRecord.from_dict(s) for s in (value or ()))
+
+
+def align(shown: str, original: str) -> list[int] | None:
+    """Index in ``original`` of each char of ``shown``, or None when they do not align.
+
+    ``shown`` is ``original`` with markup removed (``[x](url)``, ``**``) and maybe
+    whitespace changed, so a greedy subsequence match recovers the offset map that
+    ingest used; any whitespace matches any whitespace.
+    """
+    out: list[int] = []
+    j = 0
+    for ch in shown:
+        while j < len(original) and not (
+            original[j] == ch or (ch.isspace() and original[j].isspace())
+        ):
+            j += 1
+        if j == len(original):
+            return None
+        out.append(j)
+        j += 1
+    return out
+
+
+def marks_for(
+    text: str, start: int, spans: Iterable[SpanRecord], doc_text: str | None
+) -> tuple[Mark, ...]:
+    """SOURCE/CUE spans as shown-text offsets; overlapping ones keep the earlier span."""
+    slice_ = doc_text[start : start + 4 * len(text) + 200] if doc_text else None
+    offsets = align(text, slice_) if slice_ is not None else None
+    found: list[Mark] = []
+    for span in spans:
+        if span.type not in MARKED_SPANS:
+            continue
+        lo = hi = -1
+        if offsets is not None:
+            inside = [i for i, o in enumerate(offsets) if span.start <= o + start < span.end]
+            if inside:
+                lo, hi = inside[0], inside[-1] + 1
+        if lo < 0 and span.text:
+            # No document text (export) or no alignment: find the span's words, nearest
+            # to where its original offset says it is.
+            hits = [m.start() for m in re.finditer(re.escape(span.text), text)]
+            if hits:
+                lo = min(hits, key=lambda h: abs(h - (span.start - start)))
+                hi = lo + len(span.text)
+        if lo >= 0:
+            found.append(Mark(span.type, lo, hi))
+    found.sort(key=lambda m: (m.start, -m.end))
+    kept: list[Mark] = []
+    for mark in found:
+        if not kept or mark.start >= kept[-1].end:
+            kept.append(mark)
+    return tuple(kept)
+
+
+def _is_heading(doc_text: str | None, start: int) -> bool:
+    if not doc_text:
+        return False
+    line_start = doc_text.rfind("\n", 0, start) + 1
+    return bool(_HEADING_PREFIX.fullmatch(doc_text[line_start:start]))
+
+
+def _sentence(row: dict[str, Any], n: int, doc_text: str | None) -> Sentence:
+    reviewed_label = _first(row, REVIEWED_LABEL)
+    prelabel = _first(row, PRE_LABEL)
+    start = int(row["start"])
+    text = str(row["text"])
+    score = _first(row, ("score",))
+    return Sentence(
+        doc_id=str(row["doc_id"]),
+        sentence_id=str(row["sentence_id"]),
+        index=int(row["index"]) if _first(row, ("index",)) else n,
+        paragraph=int(row["paragraph"]) if _first(row, ("paragraph",)) else n,
+        text=text,
+        label=reviewed_label or prelabel,
+        prelabel=prelabel,
+        reviewed=reviewed_label is not None,
+        score=float(score) if score is not None else None,
+        source=_first(row, REVIEWED_SOURCE) if reviewed_label else _first(row, ("source",)),
+        source_kind=(
+            _first(row, REVIEWED_KIND) if reviewed_label else _first(row, ("source_kind",))
+        ),
+        cue=_first(row, ("cue",)),
+        explanation=_first(row, ("explanation",)),
+        marks=marks_for(text, start, _spans(row.get("spans")), doc_text),
+        heading=_is_heading(doc_text, start),
+    )
+
+
+def _resolve(path: Path) -> Path:
+    if path.is_dir():
+        # An export directory: its sentences.csv.
+        path = path / "sentences.csv"
+    if not path.is_file():
+        raise ClassroomError(E.E150.format(path=path))
+    return path
+
+
+def _documents(path: Path) -> dict[str, DocumentRecord]:
+    for candidate in (documents_path(path), path.with_name("documents" + path.suffix)):
+        if candidate.is_file() and candidate != path:
+            rows = iter_rows(candidate)
+            return {d.doc_id: d for d in (DocumentRecord.from_dict(r) for r in rows)}
+    return {}
+
+
+def load_articles(paths: Sequence[Path]) -> list[Article]:
+    """Articles in input order, sentences in document order. Raises ClassroomError."""
+    articles: list[Article] = []
+    for raw in paths:
+        path = _resolve(Path(raw))
+        try:
+            docs = _documents(path)
+            rows = list(iter_rows(path))
+        except AnnotatorError:
+            raise
+        except (OSError, ValueError, KeyError, TypeError) as err:
+            raise ClassroomError(E.E152.format(path=path, reason=err)) from err
+        if not rows:
+            raise ClassroomError(E.E151.format(path=path))
+        missing = {"doc_id", "sentence_id", "start", "text"} - set(rows[0])
+        if missing:
+            raise ClassroomError(
+                E.E152.format(path=path, reason=f"missing column(s) {', '.join(sorted(missing))}")
+            )
+        by_doc: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            by_doc.setdefault(str(row["doc_id"]), []).append(row)
+        for doc_id, doc_rows in by_doc.items():
+            doc = docs.get(doc_id)
+            try:
+                doc_rows.sort(key=lambda r: int(r["start"]))
+                sentences = tuple(
+                    _sentence(r, n, doc.text if doc else None) for n, r in enumerate(doc_rows)
+                )
+            except (ValueError, KeyError, TypeError) as err:
+                raise ClassroomError(E.E152.format(path=path, reason=f"bad row: {err}")) from err
+            articles.append(
+                Article(
+                    doc_id=doc_id,
+                    title=_title(doc, sentences),
+                    author=doc.author if doc else None,
+                    date=doc.date if doc else None,
+                    url=doc.url if doc else None,
+                    sentences=sentences,
+                )
+            )
+    return articles
+
+
+def _title(doc: DocumentRecord | None, sentences: Sequence[Sentence]) -> str:
+    if doc and doc.title:
+        return doc.title
+    heading = next((s.text for s in sentences if s.heading), None)
+    return heading or (doc.doc_id if doc else sentences[0].doc_id)
