@@ -9,6 +9,7 @@ pipeline maps them to original-document offsets in one place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -32,3 +33,21 @@ class Prelabel:
     spans: tuple[DocSpan, ...] = field(default_factory=tuple)
     explanation: str = ""
     rule_ids: tuple[str, ...] = field(default_factory=tuple)
+
+
+def model_version() -> str:
+    """``rules-<version>+<8 hex>``: changes whenever the code version, a pattern or a
+    lexicon under ``schemas/`` changes."""
+    from .lexicons import RULES_VERSION, data_hash
+
+    return f"rules-{RULES_VERSION}+{data_hash()}"
+
+
+def add_to_pipeline(nlp: Any, *, use_opinion: bool = True) -> Any:
+    """Add the pre-labeler after the last component (it needs parse and entities)."""
+    from . import components  # noqa: F401 - registers the factory
+
+    components.ensure_extensions()
+    if "annotator_prelabeler" in nlp.pipe_names:
+        return nlp.get_pipe("annotator_prelabeler")
+    return nlp.add_pipe("annotator_prelabeler", last=True, config={"use_opinion": use_opinion})

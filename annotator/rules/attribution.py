@@ -1,0 +1,193 @@
+"""Attribution inside one sentence: reporting verbs and their subjects, attribution
+phrases ("according to X"), impersonal and agentless attributions, hedged reports.
+
+``find_attributions`` is pure: it reads the parse and the Matcher hits of the
+sentence and returns what it found; the component decides what to do with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .lexicons import Lexicons
+from .sources import can_be_source, is_personal_pronoun, is_public, mention_bounds
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_WH = frozenset({"what", "which", "who", "whom", "whatever"})
+
+
+@dataclass(frozen=True)
+class Match:
+    """A Matcher hit: pattern id, its label in the JSONL file, token bounds."""
+
+    rule_id: str
+    label: str
+    start: int
+    end: int
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who the sentence attributes its content to, and by which words.
+
+    ``source`` are the token bounds of the mention in the sentence (None for an
+    impersonal or agentless attribution); ``source_head`` is the token that names the
+    source, which for a pronoun is its antecedent, possibly in an earlier sentence.
+    """
+
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    source_head: int | None
+    rule_id: str
+    kind_hint: str | None = None
+    hedged: bool = False
+    stance: bool = False
+    depth: int = 0
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """Subject of a reporting verb, climbing through "and added" / ", adding" to the
+    verb that has one. Returns (subject, agentless_passive)."""
+    cur = verb
+    for _ in range(3):
+        passive = any(c.dep_ == "auxpass" for c in cur.children)
+        for child in cur.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj, False
+        for child in cur.children:
+            if child.dep_ in _SUBJ:
+                if passive and child.dep_ == "nsubjpass":
+                    return child, True
+                return child, False
+        if passive:
+            return None, True
+        if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        break
+    return None, False
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _hedged(verb: Token, lex: Lexicons, hedge_tokens: set[int]) -> bool:
+    """Rule 4: a report the author speculates about ("will no doubt have sought")."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    modal = [a for a in auxes if a in lex.hedge_modals]
+    if any(m in ("may", "might", "could", "must") for m in modal):
+        return True
+    if any(m in ("will", "would") for m in modal) and ("have" in auxes or "will" in modal):
+        return True
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in lex.hedge_adverbs:
+            return True
+        if child.i in hedge_tokens:
+            return True
+    return False
+
+
+def _particle_ok(verb: Token, lex: Lexicons) -> bool:
+    need = lex.needs_particle.get(verb.lemma_.lower())
+    if not need:
+        return True
+    return any(c.lower_ in need for c in verb.children)
+
+
+def _has_clause(verb: Token) -> bool:
+    return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+
+
+def find_attributions(sent: Span, *, lex: Lexicons, matches: Sequence[Match],
+                      qmask: Sequence[bool]) -> list[Attribution]:
+    """Attributions of one sentence, the one nearest the root first."""
+    doc = sent.doc
+    hedge_tokens = {k for m in matches if m.label == "HEDGE" for k in range(m.start, m.end)}
+    found: list[Attribution] = []
+    verbs_used: set[int] = set()
+    for tok in sent:
+        if tok.pos_ != "VERB" or qmask[tok.i]:
+            continue
+        lemma = tok.lemma_.lower()
+        speech = lemma in lex.speech
+        stance = lemma in lex.stance and not speech
+        inference = lemma in lex.present_inference
+        if not (speech or stance or inference):
+            continue
+        # "the summary suggests/indicates": in the present tense the inference is
+        # usually the author's (rule 4); "an article suggested" reports the source's.
+        if inference and tok.tag_ not in ("VBD", "VBN"):
+            continue
+        if not _particle_ok(tok, lex):
+            continue
+        if lemma in lex.needs_clause and not _has_clause(tok):
+            continue
+        subj, agentless = _subject(tok)
+        if subj is None and not agentless:
+            continue
+        if subj is None:
+            if not speech:
+                continue
+            found.append(Attribution((tok.i, tok.i + 1), None, None, "attr-verb-agentless-passive",
+                                     kind_hint="vague", depth=_depth(tok)))
+            verbs_used.add(tok.i)
+            continue
+        if not can_be_source(subj, lex):
+            continue
+        head = subj
+        bounds = mention_bounds(subj) if not is_personal_pronoun(subj) else (subj.i, subj.i + 1)
+        if stance:
+            # Rule 7: a stance verb attributes only for a public figure or body, and only
+            # when it states a stance (has an object or clause), not with a hedge modal.
+            if not is_public(doc, bounds[0], bounds[1], lex) and not is_personal_pronoun(subj):
+                continue
+            if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "prep", "attr") for c in tok.children):
+                continue
+            if any(c.dep_ == "aux" and c.lower_ in lex.hedge_modals for c in tok.children):
+                continue
+        hedged = speech and _hedged(tok, lex, hedge_tokens)
+        rule = f"attr-verb-{'stance' if stance else 'speech'}"
+        found.append(Attribution((tok.i, tok.i + 1), bounds, head.i, rule,
+                                 hedged=hedged, stance=stance, depth=_depth(tok)))
+        verbs_used.add(tok.i)
+    for m in matches:
+        if m.label == "PHRASE_SOURCE_AFTER":
+            last = doc[m.end - 1]
+            pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                pobj = next((c for c in last.children if c.dep_ == "pcomp"), None)
+            if pobj is None or qmask[pobj.i]:
+                continue
+            if pobj.lower_ in _WH or pobj.pos_ == "VERB":
+                # "according to what Tillerson and Lavrov volunteered": the clause's subject.
+                inner = next((t for t in pobj.subtree if t.dep_ in ("nsubj",) and
+                              can_be_source(t, lex)), None)
+                if inner is None:
+                    continue
+                pobj = inner
+            if not can_be_source(pobj, lex):
+                continue
+            found.append(Attribution((m.start, m.end), mention_bounds(pobj), pobj.i, m.rule_id,
+                                     depth=_depth(doc[m.start]) + 1))
+        elif m.label == "IMPERSONAL":
+            found.append(Attribution((m.start, m.end), None, None, m.rule_id,
+                                     kind_hint=m.kind or "vague", depth=_depth(doc[m.end - 1])))
+        elif m.label == "QUOTED_AS":
+            quoted = doc[m.start + 1]
+            subj = next((c for c in quoted.children if c.dep_ in _SUBJ), None)
+            if subj is not None and can_be_source(subj, lex):
+                found.append(Attribution((m.start, m.end), mention_bounds(subj), subj.i, m.rule_id,
+                                         depth=_depth(quoted)))
+    found.sort(key=lambda a: (a.hedged, a.source is None, a.depth))
+    return found

@@ -1,0 +1,191 @@
+"""Reproduced blocks (codebook rules 5 and 10): passages pasted from a statement,
+readout, resolution or article without quotation marks.
+
+A block is recognised from its introduction, not from its content: the paragraph
+before it names a document or speaker and hands over ("Here is the Kremlin's
+summary", "... which reads as follows", a paragraph ending with a colon or with no
+closing punctuation at all, "As Elsevier reports"). It runs over the following
+paragraphs until a closing marker ("(bold italics added)") or until the author's
+voice resumes: first person, a question or exclamation, a hedge, a heading.
+Sentences that later repeat a block verbatim are quotes of the same source too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from .attribution import Attribution, Match
+from .lexicons import Lexicons
+from .sources import MentionIndex, clean_text, document_of, mention_bounds, source_kind
+
+# Without a closing marker a block is not allowed to run on for longer than this.
+MAX_BLOCK_PARAGRAPHS = 15
+_FIRST_PERSON = re.compile(r"\b(I|I’m|I'm|I’ve|I've|my|me|mine|myself)\b")
+_MIN_REPEAT_WORDS = 6
+
+
+@dataclass(frozen=True)
+class BlockSource:
+    text: str  # fullest mention of the source
+    kind: str
+    span: tuple[int, int] | None  # char offsets of the mention in the introducer
+    intro: int  # sentence index of the introducer
+    rule_id: str
+
+
+@dataclass(frozen=True)
+class Blocks:
+    members: dict[int, BlockSource]  # sentence index -> source of the block it is in
+    closers: frozenset[int]  # sentences that are closing markers
+    intros: frozenset[int]  # sentences that introduce a block
+
+
+def _ends_open(sent: Span) -> str:
+    """How a sentence ends: ':' (hands over), '' (no closing punctuation), or '.'."""
+    text = sent.text.rstrip()
+    if not text:
+        return "."
+    last = text[-1]
+    if last == ":":
+        return ":"
+    if last.isalnum() or last in ")]’'\"”":
+        return "" if last.isalnum() else "."
+    return "."
+
+
+def _intro_source(sent: Span, attrs: Sequence[Attribution], lex: Lexicons,
+                  index: MentionIndex) -> tuple[int, int, str] | None:
+    """The document or speaker an introducer hands over to: (tok start, tok end, text)."""
+    doc = sent.doc
+    # A document noun names the source best ("the Kremlin's summary", "the preamble of R").
+    for tok in sent:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.documents and tok.dep_ != "compound":
+            head = document_of(tok)
+            start, end = mention_bounds(head, with_conj=False)
+            mention = doc[start:end]
+            if not any(t.pos_ == "PROPN" for t in mention):
+                # "the summary ... provided by the Kremlin's website": find the mention of
+                # this document that names its owner elsewhere in the article.
+                owners = [t for t in sent if t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+                          and t.pos_ == "PROPN"]
+                for owner in owners:
+                    found = index.with_name(doc, head.lemma_.lower(), owner.lower_)
+                    if found:
+                        return start, end, clean_text(doc[found[0]:found[1]])
+                if owners:
+                    o = owners[0]
+                    os_, oe = mention_bounds(o, with_conj=False, with_prep=False)
+                    return os_, oe, clean_text(doc[os_:oe])
+            return start, end, index.fullest(doc, start, end)
+    for a in attrs:
+        if a.source is not None and not a.hedged:
+            return a.source[0], a.source[1], index.fullest(doc, a.source[0], a.source[1])
+    return None
+
+
+def _voice_resumes(par_sents: Sequence[Span], close: set[int], idxs: Sequence[int],
+                   hedged: Sequence[bool], kinds: str) -> bool:
+    if kinds == "heading":
+        return True
+    for k, s in zip(idxs, par_sents, strict=True):
+        text = s.text
+        if k in close or hedged[k]:
+            return True
+        if "?" in text or "!" in text or _FIRST_PERSON.search(text):
+            return True
+    return False
+
+
+def find_blocks(doc: Doc, sents: Sequence[Span], par_of_sent: Sequence[int],
+                par_kinds: Sequence[str], matches: Sequence[Sequence[Match]],
+                attrs: Sequence[Sequence[Attribution]], hedged: Sequence[bool],
+                lex: Lexicons, index: MentionIndex) -> Blocks:
+    close = {k for k, ms in enumerate(matches) if any(m.label == "CLOSE" for m in ms)
+             and len(sents[k]) <= 8}
+    by_par: dict[int, list[int]] = {}
+    for k, p in enumerate(par_of_sent):
+        by_par.setdefault(p, []).append(k)
+    pars = sorted(by_par)
+    members: dict[int, BlockSource] = {}
+    intros: set[int] = set()
+    for pi, p in enumerate(pars):
+        last = by_par[p][-1]
+        sent = sents[last]
+        if last in members:
+            continue
+        ending = _ends_open(sent)
+        intro_ids = [m.rule_id for m in matches[last] if m.label == "INTRO"]
+        if not intro_ids and ending == ".":
+            continue
+        if not intro_ids and ending == "" and not any(t.lemma_.lower() in lex.documents for t in sent):
+            continue
+        if ending == "." and not any(r == "block-as-source-reports" for r in intro_ids):
+            # "Here is the summary." with a full stop still hands over; other intros need
+            # to end open or with a colon.
+            if not any(r == "block-here-is" for r in intro_ids):
+                continue
+        src = _intro_source(sent, attrs[last], lex, index)
+        if src is None:
+            continue
+        start, end, text = src
+        kind = source_kind(doc, start, end, text, lex, sentence=sent)
+        rule_id = intro_ids[0] if intro_ids else ("block-colon-intro" if ending == ":" else
+                                                  "block-open-intro")
+        bsrc = BlockSource(text, kind, (doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),
+                           last, rule_id)
+        # Extent: until a closing marker, or the author's voice resumes.
+        taken: list[int] = []
+        closed = False
+        for q in pars[pi + 1: pi + 1 + MAX_BLOCK_PARAGRAPHS]:
+            ks = by_par[q]
+            if any(k in close for k in ks):
+                taken.extend(k for k in ks if k not in close and k < min(c for c in ks if c in close))
+                closed = True
+                break
+            if _voice_resumes([sents[k] for k in ks], close, ks, hedged, par_kinds[q]):
+                break
+            taken.extend(ks)
+            if ending == ":" and not intro_ids and not _closer_ahead(pars, pi, by_par, close):
+                break  # a bare colon lead-in hands over one paragraph, unless a marker closes later
+        if not taken:
+            continue
+        intros.add(last)
+        for k in taken:
+            members[k] = bsrc
+        del closed
+    return Blocks(members, frozenset(close), frozenset(intros))
+
+
+def _closer_ahead(pars: Sequence[int], pi: int, by_par: dict[int, list[int]], close: set[int]) -> bool:
+    for q in pars[pi + 1: pi + 1 + MAX_BLOCK_PARAGRAPHS]:
+        if any(k in close for k in by_par[q]):
+            return True
+    return False
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def find_repeats(sents: Sequence[Span], blocks: Blocks) -> dict[int, BlockSource]:
+    """Sentences outside blocks that repeat a stretch of a block verbatim (the author
+    quoting the pasted readout again further down)."""
+    if not blocks.members:
+        return {}
+    block_text = {k: _norm(sents[k].text) for k in blocks.members}
+    out: dict[int, BlockSource] = {}
+    for k, s in enumerate(sents):
+        if k in blocks.members or k in blocks.intros:
+            continue
+        n = _norm(s.text)
+        if len(n.split()) < _MIN_REPEAT_WORDS:
+            continue
+        for b, bt in block_text.items():
+            if n in bt:
+                out[k] = blocks.members[b]
+                break
+    return out

@@ -1,0 +1,255 @@
+"""The pre-labeler as a spaCy component: ``annotator_prelabeler``.
+
+Matchers are built once per component from ``schemas/patterns/*.jsonl``; the
+component reads the parse, never re-parses, and writes ``doc._.prelabels``
+(one ``Prelabel`` per sentence) in ``set_annotations``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from . import Prelabel
+from .attribution import Attribution, Match, find_attributions
+from .blocks import BlockSource, find_blocks, find_repeats
+from .decide import Evidence, Speaker, decide
+from .lexicons import Lexicons, lexicons, load_patterns
+from .quotes import Quote, find_quotes, quote_mask, quotes_in
+from .sources import MentionIndex, clean_text, is_personal_pronoun, mention_bounds, resolve_pronoun, source_kind
+
+OpinionFn = Callable[..., Any]
+
+# A quote borrows a speaker from this many sentences back (rule 2 context, "he added").
+CONTEXT_SENTENCES = 2
+# A quote that covers this share of its sentence, with a verb, carries the message (rule 2).
+CLAUSE_COVERAGE = 0.2
+
+
+def _part_b() -> tuple[OpinionFn | None, OpinionFn | None]:
+    """Part B's opinion/other detectors, if they have landed."""
+    try:
+        from .opinion import opinion_evidence, other_evidence
+    except ImportError:
+        return None, None
+    return opinion_evidence, other_evidence
+
+
+def ensure_extensions() -> None:
+    if not Doc.has_extension("prelabels"):
+        Doc.set_extension("prelabels", default=None)
+    if not Doc.has_extension("paragraphs"):
+        Doc.set_extension("paragraphs", default=None)
+
+
+class Prelabeler:
+    def __init__(self, nlp: Language, name: str, *, use_opinion: bool = True) -> None:
+        ensure_extensions()
+        self.name = name
+        self.lex: Lexicons = lexicons()
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.meta: dict[str, tuple[str, str | None]] = {}
+        for file in ("attribution", "blocks"):
+            for row in load_patterns(file):
+                self.matcher.add(row["id"], [row["pattern"]])
+                self.meta[row["id"]] = (row["label"], row.get("kind"))
+        self.use_opinion = use_opinion
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def pipe(self, docs: Any, batch_size: int = 128) -> Any:
+        for doc in docs:
+            yield self(doc)
+
+    # -- pure part ---------------------------------------------------------------
+    def match(self, doc: Doc) -> list[Prelabel]:
+        lex = self.lex
+        sents = list(doc.sents)
+        sent_of = [0] * len(doc)
+        for k, s in enumerate(sents):
+            for i in range(s.start, s.end):
+                sent_of[i] = k
+        matches: list[list[Match]] = [[] for _ in sents]
+        for key, start, end in self.matcher(doc):
+            rid = doc.vocab.strings[key]
+            label, kind = self.meta[rid]
+            matches[sent_of[start]].append(Match(rid, label, start, end, kind))
+        quotes = find_quotes(doc.text)
+        qmask = quote_mask(doc, quotes)
+        index = MentionIndex(doc)
+        par_of_sent, par_kinds = _paragraphs(doc, sents)
+        attrs = [find_attributions(s, lex=lex, matches=m, qmask=qmask) for s, m in zip(sents, matches, strict=True)]
+        hedge_sent = [any(m.label == "HEDGE" for m in ms) for ms in matches]
+        blocks = find_blocks(doc, sents, par_of_sent, par_kinds, matches, attrs, hedge_sent, lex, index)
+        repeats = find_repeats(sents, blocks)
+        speakers = [[self._speaker(doc, s, a, index, qmask) for a in al] for s, al in zip(sents, attrs, strict=True)]
+        quote_speakers = self._quote_speakers(doc, sents, quotes, speakers, index)
+        dialogue = self._dialogue(doc, sents, matches, par_of_sent, index)
+        opinion_fn, other_fn = _part_b() if self.use_opinion else (None, None)
+        out = []
+        for k, s in enumerate(sents):
+            sp = [x for x in speakers[k] if x is not None]
+            plain = [x for x in sp if not x.hedged]
+            hedged = [x for x in sp if x.hedged]
+            qs = quotes_in(s, quotes)
+            best = max(qs, key=lambda q: q.coverage) if qs else None
+            qspeaker, from_ctx = (None, False)
+            if best is not None:
+                qspeaker, from_ctx = quote_speakers.get(best.quote, (None, False))
+                if best.n_tokens <= 3 and from_ctx and not plain:
+                    # Rule 3: a short quote with no speaker in its own sentence is a scare quote.
+                    qspeaker = None
+            clause = best is not None and best.has_verb and best.coverage >= CLAUSE_COVERAGE
+            block = blocks.members.get(k) or repeats.get(k)
+            block_speaker = None
+            if block is not None:
+                block_speaker = Speaker(block.text, block.kind, None, None, None, block.rule_id)
+            main_attr = plain[0] if plain else None
+            sub = False
+            if main_attr is not None and attrs[k]:
+                first = next(a for a in attrs[k] if not a.hedged)
+                sub = first.depth > 1
+            para_kind = par_kinds[par_of_sent[k]]
+            opinion = opinion_fn(s) if opinion_fn else None
+            other = other_fn(s, paragraph_kind=para_kind) if other_fn else None
+            intro = k in blocks.intros or (s.text.rstrip().endswith(":") and k + 1 < len(sents)
+                                           and par_of_sent[k + 1] != par_of_sent[k])
+            ev = Evidence(
+                start=s.start_char, end=s.end_char,
+                has_verb=any(t.pos_ in ("VERB", "AUX") for t in s),
+                paragraph_kind=para_kind,
+                attribution=main_attr, hedged=hedged[0] if hedged else None, subordinate=sub,
+                quote=(best.start, best.end) if best is not None else None,
+                quote_clause=clause, quote_speaker=qspeaker, quote_from_context=from_ctx,
+                block=block_speaker,
+                block_rule="block" if k in blocks.members else "block-repeat",
+                nested=main_attr if block is not None else None,
+                closer=k in blocks.closers,
+                intro=intro,
+                dialogue=dialogue.get(k),
+                opinion=opinion, other=other,
+            )
+            out.append(decide(ev))
+        return out
+
+    def set_annotations(self, doc: Doc, prelabels: list[Prelabel]) -> None:
+        doc._.prelabels = prelabels
+
+    # -- helpers -----------------------------------------------------------------
+    def _speaker(self, doc: Doc, sent: Span, a: Attribution, index: MentionIndex,
+                 qmask: Sequence[bool]) -> Speaker | None:
+        cue_span = doc[a.cue[0]:a.cue[1]]
+        cue = (cue_span.start_char, cue_span.end_char)
+        cue_text = cue_span.text
+        if a.source is None:
+            kind = a.kind_hint or "vague"
+            return Speaker("", kind, None, cue, cue_text, a.rule_id, a.hedged)
+        s0, s1 = a.source
+        span = (doc[s0].idx, doc[s1 - 1].idx + len(doc[s1 - 1]))
+        head = doc[a.source_head] if a.source_head is not None else doc[s0]
+        if is_personal_pronoun(head):
+            ante = resolve_pronoun(head, self.lex, qmask)
+            if ante is None:
+                return Speaker(clean_text(doc[s0:s1]), "other", span, cue, cue_text, a.rule_id, a.hedged)
+            s0, s1 = mention_bounds(ante, with_prep=False)
+        text = index.fullest(doc, s0, s1)
+        kind = source_kind(doc, s0, s1, text, self.lex, hint=a.kind_hint, sentence=sent)
+        return Speaker(text, kind, span, cue, cue_text, a.rule_id, a.hedged)
+
+    def _quote_speakers(self, doc: Doc, sents: Sequence[Span], quotes: Sequence[Quote],
+                        speakers: Sequence[Sequence[Speaker | None]],
+                        index: MentionIndex) -> dict[Quote, tuple[Speaker | None, bool]]:
+        """Who says each quote: a reporting verb in its sentences, an "X said:" lead-in
+        before it, a short "he added." after it, or the last speaker just before."""
+        starts = [s.start_char for s in sents]
+        out: dict[Quote, tuple[Speaker | None, bool]] = {}
+        for q in quotes:
+            first = max(bisect.bisect_right(starts, q.start) - 1, 0)
+            last = max(bisect.bisect_right(starts, max(q.end - 1, q.start)) - 1, 0)
+            found: tuple[Speaker | None, bool] = (None, False)
+            for k in range(first, last + 1):
+                sp = next((x for x in speakers[k] if x is not None and not x.hedged and x.text), None)
+                if sp is not None:
+                    found = (sp, False)
+                    break
+            if found[0] is None and first > 0 and sents[first - 1].text.rstrip().endswith(":"):
+                sp = next((x for x in speakers[first - 1] if x is not None and x.text), None)
+                if sp is not None:
+                    found = (Speaker(sp.text, sp.kind, None, None, sp.cue_text, sp.rule_id), False)
+            if found[0] is None and last + 1 < len(sents) and len(sents[last + 1]) <= 8:
+                sp = next((x for x in speakers[last + 1] if x is not None and x.text), None)
+                if sp is not None:
+                    found = (Speaker(sp.text, sp.kind, None, None, sp.cue_text, sp.rule_id), False)
+            if found[0] is None:
+                for k in range(first - 1, max(first - 1 - CONTEXT_SENTENCES, -1), -1):
+                    sp = next((x for x in speakers[k] if x is not None and not x.hedged and x.text), None)
+                    if sp is None:
+                        sp = _document_subject(doc, sents[k], self.lex, index)
+                    if sp is not None:
+                        found = (Speaker(sp.text, sp.kind, None, None, sp.cue_text, "quote-context"), True)
+                        break
+            out[q] = found
+        return out
+
+    def _dialogue(self, doc: Doc, sents: Sequence[Span], matches: Sequence[Sequence[Match]],
+                  par_of_sent: Sequence[int], index: MentionIndex) -> dict[int, Speaker]:
+        out: dict[int, Speaker] = {}
+        current: tuple[int, Speaker] | None = None
+        for k, s in enumerate(sents):
+            first_in_par = k == 0 or par_of_sent[k - 1] != par_of_sent[k]
+            m = next((m for m in matches[k] if m.label == "DIALOGUE" and m.start == s.start), None)
+            if m is not None and first_in_par:
+                name = doc[m.start:m.end - 1]
+                if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in name) and len(name) <= 3:
+                    text = index.fullest(doc, name.start, name.end)
+                    kind = source_kind(doc, name.start, name.end, text, self.lex, sentence=s)
+                    sp = Speaker(text, kind, (name.start_char, name.end_char),
+                                 None, None, m.rule_id)
+                    out[k] = sp
+                    current = (par_of_sent[k], sp)
+                    continue
+            if current is not None and current[0] == par_of_sent[k]:
+                sp = current[1]
+                out[k] = Speaker(sp.text, sp.kind, None, None, None, sp.rule_id)
+            else:
+                current = None
+        return out
+
+
+def _document_subject(doc: Doc, sent: Span, lex: Lexicons, index: MentionIndex) -> Speaker | None:
+    """A sentence whose subject is a document ("This exhaustive report sets the record
+    straight") makes that document the speaker of quotes that follow it."""
+    root = sent.root
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in lex.documents:
+            s0, s1 = mention_bounds(child, with_conj=False)
+            text = index.fullest(doc, s0, s1)
+            kind = source_kind(doc, s0, s1, text, lex)
+            return Speaker(text, kind, None, None, None, "quote-context-document")
+    return None
+
+
+def _paragraphs(doc: Doc, sents: Sequence[Span]) -> tuple[list[int], list[str]]:
+    """Paragraph index of each sentence and the kind of each paragraph."""
+    pars = doc._.paragraphs
+    if not pars:
+        pars = []
+        start = 0
+        for chunk in doc.text.split("\n\n"):
+            pars.append((start, start + len(chunk), "text"))
+            start += len(chunk) + 2
+    starts = [p[0] for p in pars]
+    par_of = [max(bisect.bisect_right(starts, s.start_char) - 1, 0) for s in sents]
+    return par_of, [p[2] for p in pars]
+
+
+@Language.factory("annotator_prelabeler", default_config={"use_opinion": True})
+def make_prelabeler(nlp: Language, name: str, use_opinion: bool) -> Prelabeler:
+    return Prelabeler(nlp, name, use_opinion=use_opinion)

@@ -1,0 +1,86 @@
+"""Load the versioned lexicons and patterns in ``schemas/`` once, and hash them.
+
+Kept apart from the rules so that ``model_version()`` and the components read the
+same files, and so that nothing is read at import time (only on first use).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
+RULES_VERSION = "0.1.0"
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    speech: frozenset[str]
+    stance: frozenset[str]
+    present_inference: frozenset[str]
+    needs_particle: dict[str, tuple[str, ...]]
+    needs_clause: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    hedge_modals: frozenset[str]
+    documents: frozenset[str]
+    official: frozenset[str]
+    media: frozenset[str]
+    expert: frozenset[str]
+    anonymous_heads: frozenset[str]
+    vague_words: frozenset[str]
+    off_record: tuple[str, ...]
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> Lexicons:
+    verbs = _read_json(SCHEMAS / "lexicons" / "reporting_verbs.json")
+    nouns = _read_json(SCHEMAS / "lexicons" / "reporting_nouns.json")
+    kinds = _read_json(SCHEMAS / "lexicons" / "source_kinds.json")
+    return Lexicons(
+        speech=frozenset(verbs["speech"]),
+        stance=frozenset(verbs["stance"]),
+        present_inference=frozenset(verbs["present_inference"]),
+        needs_particle={k: tuple(v) for k, v in verbs["needs_particle"].items()},
+        needs_clause=frozenset(verbs["needs_clause"]),
+        hedge_adverbs=frozenset(verbs["hedge_adverbs"]),
+        hedge_modals=frozenset(verbs["hedge_modals"]),
+        documents=frozenset(nouns["document"]),
+        official=frozenset(kinds["official_titles"]),
+        media=frozenset(kinds["media"]),
+        expert=frozenset(kinds["expert"]),
+        anonymous_heads=frozenset(kinds["anonymous_heads"]),
+        vague_words=frozenset(kinds["vague_words"]),
+        off_record=tuple(kinds["off_record_cues"]),
+    )
+
+
+def load_patterns(name: str) -> list[dict[str, Any]]:
+    """Patterns of ``schemas/patterns/<name>.jsonl``: spaCy Matcher format, each with an id."""
+    path = SCHEMAS / "patterns" / f"{name}.jsonl"
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rows.append(json.loads(line))
+    return rows
+
+
+def data_hash() -> str:
+    """8 hex of a hash over every pattern and lexicon file (names and bytes, sorted)."""
+    h = hashlib.sha256()
+    for sub in ("patterns", "lexicons"):
+        for path in sorted((SCHEMAS / sub).rglob("*")):
+            if path.is_file():
+                h.update(str(path.relative_to(SCHEMAS)).encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:8]

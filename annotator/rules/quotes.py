@@ -1,0 +1,146 @@
+"""Quotations: pair quotation marks over the whole article text and describe each quote.
+
+Pairing works on characters, across sentences and paragraphs: a paragraph that opens
+a quote without closing it continues into the next one (the typographic convention
+for multi-paragraph quotes). Apostrophes (’ in "Russia’s") are told from closing
+single quotes by the letters around them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_SINGLE_OPEN = "‘‹"
+_SINGLE_CLOSE = "’›"
+# A quote left open runs on for at most this many paragraphs before we give up on it.
+MAX_OPEN_PARAGRAPHS = 3
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Verbatim content between quotation marks, in ``doc.text`` char offsets."""
+
+    start: int  # first character of the content (after the opening mark)
+    end: int  # end of the content (before the closing mark)
+    closed: bool
+
+
+def _paragraph_ends(text: str) -> list[int]:
+    ends = []
+    i = text.find("\n\n")
+    while i != -1:
+        ends.append(i)
+        i = text.find("\n\n", i + 2)
+    ends.append(len(text))
+    return ends
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """All top-level quotes of ``text``; single quotes nested in double ones are inside."""
+    quotes: list[Quote] = []
+    n = len(text)
+    open_at: int | None = None  # content start of the current double quote
+    open_kind = ""
+    open_par = 0
+    par = 0
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and text.startswith("\n\n", i):
+            par += 1
+            if open_at is not None and open_kind == "s":
+                open_at = None  # a single quote never spans paragraphs: it was an apostrophe
+            if open_at is not None and par - open_par >= MAX_OPEN_PARAGRAPHS:
+                quotes.append(Quote(open_at, i, closed=False))
+                open_at = None
+            i += 2
+            continue
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if open_at is None:
+            if ch in _DOUBLE_OPEN or (ch == '"' and not _is_word(prev)):
+                open_at, open_kind, open_par = i + 1, "d", par
+            elif ch in _SINGLE_OPEN + "'" and not _is_word(prev) and _is_word(nxt):
+                open_at, open_kind, open_par = i + 1, "s", par
+        else:
+            if open_kind == "d":
+                if ch in _DOUBLE_CLOSE or (ch == '"' and i > open_at):
+                    quotes.append(Quote(open_at, i, closed=True))
+                    open_at = None
+                elif ch in _DOUBLE_OPEN and par > open_par and _starts_paragraph(text, i):
+                    pass  # multi-paragraph quote: the new paragraph reopens it; keep going
+                elif ch in _DOUBLE_OPEN:
+                    # A second opening mark in the same run: the first was never closed
+                    # (a typo in the source). Drop it rather than swallow the author's words.
+                    open_at, open_par = i + 1, par
+            elif (ch in _SINGLE_CLOSE or ch == "'") and not (_is_word(prev) and _is_word(nxt)):
+                if i > open_at:
+                    quotes.append(Quote(open_at, i, closed=True))
+                    open_at = None
+            elif ch in _DOUBLE_OPEN and par == open_par:
+                # An opening single mark that was an apostrophe after all: restart on the double.
+                open_at, open_kind = i + 1, "d"
+        i += 1
+    if open_at is not None:
+        ends = [e for e in _paragraph_ends(text) if e >= open_at]
+        quotes.append(Quote(open_at, ends[0] if ends else n, closed=False))
+    return [q for q in quotes if text[q.start:q.end].strip()]
+
+
+def _starts_paragraph(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\xa0":
+        j -= 1
+    return j < 0 or text[j] == "\n"
+
+
+def quote_mask(doc: Doc, quotes: Sequence[Quote]) -> list[bool]:
+    """Per token: is it inside a quotation (content or marks)?"""
+    mask = [False] * len(doc)
+    for q in quotes:
+        span = doc.char_span(max(q.start - 1, 0), min(q.end + 1, len(doc.text)),
+                             alignment_mode="expand")
+        if span is None:
+            continue
+        for k in range(span.start, span.end):
+            mask[k] = True
+    return mask
+
+
+@dataclass(frozen=True)
+class QuoteInSentence:
+    """The part of a quote inside one sentence, and what it looks like there."""
+
+    start: int
+    end: int
+    n_tokens: int
+    has_verb: bool
+    coverage: float  # share of the sentence's non-space characters inside the quote
+    quote: Quote
+
+
+def quotes_in(sent: Span, quotes: Sequence[Quote]) -> list[QuoteInSentence]:
+    out = []
+    s0, s1 = sent.start_char, sent.end_char
+    sent_chars = sum(1 for c in sent.text if not c.isspace()) or 1
+    for q in quotes:
+        a, b = max(q.start, s0), min(q.end, s1)
+        if a >= b:
+            continue
+        toks = [t for t in sent if t.idx >= a and t.idx + len(t) <= b and not t.is_punct
+                and not t.is_space]
+        # Rule 9: any verb form counts (infinitives, participles); a copula counts too.
+        has_verb = any(t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass"))
+                       for t in toks)
+        chars = sum(1 for c in sent.doc.text[a:b] if not c.isspace())
+        out.append(QuoteInSentence(a, b, len(toks), has_verb, chars / sent_chars, q))
+    return out

@@ -1,0 +1,197 @@
+"""Source mentions: the span of a mention, its fullest form in the article, its kind.
+
+Pure functions over a parsed ``Doc``; token indices are doc-level, end-exclusive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicons import Lexicons
+
+# Left dependents that belong to a noun mention ("Russian Deputy Foreign Minister X").
+_LEFT_DEPS = frozenset({"det", "poss", "compound", "amod", "nummod", "nmod", "quantmod",
+                        "predet", "case", "advmod", "npadvmod"})
+# "preamble of Resolution 2254": the document is the pobj, not the part.
+_PART_NOUNS = frozenset({"preamble", "text", "part", "section", "paragraph", "passage",
+                         "terms", "wording", "language"})
+_PERSONAL = frozenset({"he", "she", "they", "him", "her", "them"})
+_NON_SOURCE = frozenset({"i", "we", "you", "me", "us", "it", "this", "that", "these",
+                         "those", "which", "what", "who", "one", "there", "here", "all",
+                         "both", "each", "something", "anything", "everything", "nothing"})
+_ENT_SOURCE = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+MAX_MENTION = 14
+
+
+def mention_bounds(head: Token, *, with_conj: bool = True, with_prep: bool = True) -> tuple[int, int]:
+    """Token bounds of the noun mention headed by ``head``.
+
+    Takes the left modifiers (titles, possessives, determiners), coordinated heads
+    ("Tillerson and Lavrov") and an ``of``/``in`` phrase, but not relative clauses,
+    appositions or participles, which describe the source rather than name it.
+    """
+    start = head.i
+    end = head.i + 1
+    for child in head.lefts:
+        if child.dep_ in _LEFT_DEPS:
+            start = min(start, child.left_edge.i)
+    for child in head.rights:
+        if with_prep and child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "at"):
+            if child.right_edge.i + 1 - start <= MAX_MENTION:
+                end = max(end, child.right_edge.i + 1)
+        elif with_conj and child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN"):
+            s, e = mention_bounds(child, with_conj=True, with_prep=False)
+            end = max(end, e)
+        elif child.dep_ == "compound":
+            end = max(end, child.right_edge.i + 1)
+    doc = head.doc
+    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def document_of(head: Token) -> Token:
+    """For a part noun ("the preamble of X"), the document it is part of."""
+    if head.lemma_.lower() in _PART_NOUNS:
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+    return head
+
+
+def is_personal_pronoun(tok: Token) -> bool:
+    return tok.lower_ in _PERSONAL
+
+
+def can_be_source(tok: Token, lex: Lexicons) -> bool:
+    """A subject that can be a source: a noun or personal pronoun, not "it"/"this"/"I"."""
+    if tok.lower_ in _NON_SOURCE:
+        return False
+    return tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM") or tok.ent_type_ in _ENT_SOURCE
+
+
+def is_public(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
+    """Is the mention a public figure or body (rule 7: stance verbs count only for them)?"""
+    for tok in doc[start:end]:
+        if tok.ent_type_ in _ENT_SOURCE:
+            return True
+        if tok.lemma_.lower() in lex.official or tok.lemma_.lower() in lex.media:
+            return True
+    return False
+
+
+def resolve_pronoun(tok: Token, lex: Lexicons, quote_mask: Sequence[bool]) -> Token | None:
+    """Nearest earlier mention that fits the pronoun: a PERSON for he/she, a body or a
+    group for they. Entities inside quotations are skipped (they are not speakers)."""
+    doc = tok.doc
+    want = {"PERSON"} if tok.lower_ in ("he", "she", "him", "her") else {"ORG", "GPE", "NORP", "PERSON"}
+    for ent in reversed(doc.ents):
+        if ent.end > tok.i or ent.label_ not in want or quote_mask[ent.start]:
+            continue
+        if tok.lower_ in ("they", "them") and ent.label_ == "PERSON":
+            # "they" takes a coordinated pair of people, not a single person.
+            if not any(c.dep_ == "conj" for c in ent.root.children) and ent.root.dep_ != "conj":
+                continue
+            root = ent.root if ent.root.dep_ != "conj" else ent.root.head
+            return root
+        if tok.i - ent.end > 400:
+            return None
+        return ent.root
+    return None
+
+
+class MentionIndex:
+    """Every named mention of an article, to find the fullest mention of a source."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.by_name: dict[str, list[tuple[int, int]]] = {}
+        self.by_head: dict[str, list[tuple[int, int]]] = {}
+        for ent in doc.ents:
+            if ent.label_ not in _ENT_SOURCE:
+                continue
+            bounds = mention_bounds(ent.root, with_conj=False, with_prep=False)
+            for tok in ent:
+                if tok.pos_ == "PROPN" or tok.ent_type_:
+                    self.by_name.setdefault(tok.lower_, []).append(bounds)
+        for chunk in doc.noun_chunks:
+            bounds = mention_bounds(chunk.root, with_conj=False, with_prep=True)
+            self.by_head.setdefault(chunk.root.lemma_.lower(), []).append(bounds)
+
+    def fullest(self, doc: Doc, start: int, end: int) -> str:
+        """The longest mention in the article naming the same source."""
+        span = doc[start:end]
+        head = span.root
+        best = (start, end)
+        names = [t.lower_ for t in span if t.ent_type_ in _ENT_SOURCE and not t.is_punct
+                 and t.pos_ == "PROPN"]
+        if head.pos_ == "PROPN" and names:
+            candidates: Iterable[tuple[int, int]] = self.by_name.get(head.lower_, [])
+            for cs, ce in candidates:
+                ctoks = {t.lower_ for t in doc[cs:ce]}
+                if all(n in ctoks for n in names) and _longer(doc, (cs, ce), best):
+                    best = (cs, ce)
+        elif head.pos_ == "NOUN":
+            names_all = {t.lower_ for t in span if t.pos_ == "PROPN"}
+            for cs, ce in self.by_head.get(head.lemma_.lower(), []):
+                ctoks = {t.lower_ for t in doc[cs:ce]}
+                if names_all and names_all <= ctoks and _longer(doc, (cs, ce), best):
+                    best = (cs, ce)
+        return clean_text(doc[best[0]:best[1]])
+
+    def with_name(self, doc: Doc, head_lemma: str, name: str) -> tuple[int, int] | None:
+        """Longest mention headed by ``head_lemma`` that contains ``name`` ("summary", "kremlin")."""
+        best: tuple[int, int] | None = None
+        for cs, ce in self.by_head.get(head_lemma, []):
+            if any(t.lower_ == name for t in doc[cs:ce]) and (best is None or _longer(doc, (cs, ce), best)):
+                best = (cs, ce)
+        return best
+
+
+def _longer(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    if a[1] - a[0] > MAX_MENTION:
+        return False
+    return len(doc[a[0]:a[1]].text) > len(doc[b[0]:b[1]].text)
+
+
+def clean_text(span: Span) -> str:
+    return " ".join(span.text.split())
+
+
+def source_kind(doc: Doc, start: int, end: int, fullest: str, lex: Lexicons, *,
+                hint: str | None = None, sentence: Span | None = None) -> str:
+    """Codebook source kind, checked in an order where the more specific kind wins."""
+    if hint in ("vague", "anonymous"):
+        return hint
+    span = doc[start:end]
+    lemmas = [t.lemma_.lower() for t in span] + [w.lower().strip("’'s,.") for w in fullest.split()]
+    head = span.root.lemma_.lower()
+    words = set(lemmas)
+    if sentence is not None:
+        low = sentence.text.lower()
+        if any(cue in low for cue in lex.off_record):
+            return "anonymous"
+    if span[0].lower_ in ("some", "many", "several") or head in lex.vague_words:
+        return "vague"
+    has_name = any(t.ent_type_ in ("PERSON", "ORG") for t in span)
+    if not has_name and head in lex.anonymous_heads:
+        return "anonymous"
+    full_low = fullest.lower()
+    if head in lex.media or any(w in lex.media for w in words if len(w) > 2) or any(
+        m in full_low for m in lex.media if " " in m
+    ):
+        return "media"
+    if head in lex.expert or any(w in lex.expert for w in words):
+        return "expert"
+    if any(w in lex.official for w in words):
+        return "official"
+    if any(t.ent_type_ in _ENT_SOURCE for t in span):
+        return "official"
+    if span.root.pos_ == "PRON":
+        return "other"
+    return "other"
