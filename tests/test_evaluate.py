@@ -1,0 +1,315 @@
+"""Tests for annotator.evaluate: metrics by hand, gold alignment, adapters, CLI errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli import cli
+from annotator.errors import E, GoldError
+from annotator.evaluate.mentions import core, source_matches
+from annotator.evaluate.metrics import (
+    NO_PREDICTION,
+    SpanMatch,
+    accuracy,
+    confusion_matrix,
+    covered,
+    macro_f1,
+    overlap,
+    per_label_prf,
+    prf,
+    score_bands,
+    span_overlap,
+)
+from annotator.evaluate.seeds import LABELS, parse_gold_line, read_gold, score_seeds
+from annotator.recordio import read_sentences
+from annotator.records import SentenceRecord
+
+FIXTURES = Path(__file__).parent / "fixtures" / "evaluate"
+GOLD = FIXTURES / "gold.jsonl"
+RECORDS = FIXTURES / "records.jsonl"
+
+
+# --- metrics -------------------------------------------------------------------------
+
+
+def test_prf_by_hand() -> None:
+    s = prf(tp=2, n_pred=4, n_gold=3)
+    assert s.precision == pytest.approx(0.5)
+    assert s.recall == pytest.approx(2 / 3)
+    assert s.f1 == pytest.approx(2 * 0.5 * (2 / 3) / (0.5 + 2 / 3))
+
+
+def test_prf_zero_denominators_are_zero_not_errors() -> None:
+    s = prf(0, 0, 0)
+    assert (s.precision, s.recall, s.f1) == (0.0, 0.0, 0.0)
+
+
+def test_prf_rejects_inconsistent_counts() -> None:
+    with pytest.raises(ValueError):
+        prf(tp=3, n_pred=2, n_gold=5)
+
+
+def test_confusion_per_label_macro_and_accuracy() -> None:
+    pairs = [("a", "a"), ("a", "b"), ("b", "b"), ("b", "b"), ("c", "a"), ("c", NO_PREDICTION)]
+    conf = confusion_matrix(pairs, ["a", "b", "c"])
+    assert conf.rows == ("a", "b", "c")
+    assert conf.cols == ("a", "b", "c", NO_PREDICTION)
+    assert conf.counts == ((1, 1, 0, 0), (0, 2, 0, 0), (1, 0, 0, 1))
+    scores = per_label_prf(conf, ["a", "b", "c"])
+    # a: tp 1, predicted 2 (rows a and c), gold 2
+    assert (scores["a"].tp, scores["a"].n_pred, scores["a"].n_gold) == (1, 2, 2)
+    # b: tp 2, predicted 3, gold 2 -> P 2/3, R 1, F1 0.8
+    assert scores["b"].f1 == pytest.approx(0.8)
+    assert scores["c"].f1 == 0.0
+    assert macro_f1(scores) == pytest.approx((0.5 + 0.8 + 0.0) / 3)
+    assert accuracy(conf) == pytest.approx(3 / 6)
+
+
+def test_macro_f1_skips_labels_absent_from_gold_and_predictions() -> None:
+    conf = confusion_matrix([("a", "a"), ("b", "a")], ["a", "b", "z"])
+    scores = per_label_prf(conf, ["a", "b", "z"])
+    # a: P 1/2 R 1 F1 2/3; b: 0; z absent everywhere -> left out
+    assert macro_f1(scores) == pytest.approx((2 / 3 + 0.0) / 2)
+
+
+def test_score_bands_edges() -> None:
+    bands = score_bands([(0.1, True), (0.5, False), (0.69, True), (0.85, True), (1.0, False),
+                         (None, True)])
+    assert [(b.n, b.correct) for b in bands] == [(1, 1), (2, 1), (0, 0), (2, 1)]
+    assert bands[2].accuracy is None
+    assert bands[-1].name == "[0.85, 1.00]"
+
+
+def test_overlap_and_covered() -> None:
+    assert overlap(0, 10, 5, 20) == 5
+    assert overlap(0, 5, 5, 10) == 0
+    # union of [2,6) and [4,8) inside [0,10) is [2,8): 6 chars, counted once
+    assert covered(0, 10, [(2, 6), (4, 8), (20, 30)]) == 6
+    assert covered(3, 5, [(0, 100)]) == 2
+
+
+def test_span_overlap_counts_each_side() -> None:
+    # one long predicted span overlaps two gold spans; a second predicted span hits nothing
+    m = span_overlap([(0, 10), (50, 55)], [(2, 4), (8, 12), (30, 40)])
+    assert m == SpanMatch(pred_matched=1, n_pred=2, gold_matched=2, n_gold=3)
+    assert m.precision == pytest.approx(0.5)
+    assert m.recall == pytest.approx(2 / 3)
+    total = m + SpanMatch(1, 1, 1, 1)
+    assert (total.pred_matched, total.n_pred, total.gold_matched, total.n_gold) == (2, 3, 3, 4)
+
+
+# --- source mentions -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "expected"),
+    [
+        ("Putin", ["Russian President Vladimir Putin"], True),
+        ("Vladimir Putin's", ["Putin"], True),
+        ("Lavrov", ["Tillerson and Lavrov"], True),
+        ("Secretary Tillerson", ["Secretary of State Rex Tillerson"], True),
+        ("the report", ["This exhaustive [report](#)", "report"], True),
+        ("**The Kremlin**", ["the Kremlin"], True),
+        ("The Kremlin", ["the Kremlin’s summary of Putin’s conversation with Trump"], False),
+        ("Trump", ["the Kremlin’s summary of Putin’s conversation with Trump"], False),
+        ("Putin's aide Ushakov", ["Putin"], False),
+        ("State", ["Secretary of State Rex Tillerson"], False),
+        ("he", ["Rex Tillerson"], False),
+        (None, ["Rex Tillerson"], False),
+        ("", ["Rex Tillerson"], False),
+    ],
+)
+def test_source_matches(predicted: str | None, gold: list[str], expected: bool) -> None:
+    assert source_matches(predicted, gold) is expected
+
+
+def test_core_keeps_titles_with_of_and_drops_possessor() -> None:
+    assert [t.text for t in core("Secretary of State Rex Tillerson")] == [
+        "secretary", "of", "state", "rex", "tillerson",
+    ]
+    assert [t.text for t in core("the Kremlin’s summary of Putin’s talk")] == ["summary"]
+
+
+# --- seeds gold ----------------------------------------------------------------------
+
+
+def test_read_gold_fixture() -> None:
+    gold = read_gold(GOLD)
+    assert len(gold) == 6
+    assert gold[2].sources == ("President Vladimir Putin",)
+    assert gold[1].label == "boilerplate" and not gold[1].is_content
+
+
+@pytest.mark.parametrize(
+    ("line", "fragment"),
+    [
+        ({"doc": "d", "start": 0, "label": "other"}, "missing 'end'"),
+        ({"doc": "d", "start": 5, "end": 5, "label": "other"}, "start < end"),
+        ({"doc": "d", "start": 0, "end": 3, "label": "fact"}, "unknown label 'fact'"),
+        ({"doc": "d", "start": 0, "end": 3, "label": "other", "text": "ab"}, "'text' has 2"),
+        ({"doc": "d", "start": "0", "end": 3, "label": "other"}, "must be integers"),
+        ({"doc": "d", "start": 0, "end": 3, "label": "other", "sources": "x"}, "list of strings"),
+    ],
+)
+def test_parse_gold_line_errors(line: dict[str, object], fragment: str) -> None:
+    with pytest.raises(ValueError) as info:
+        parse_gold_line(line)
+    assert fragment in str(info.value)
+
+
+def test_read_gold_names_the_bad_line(tmp_path: Path) -> None:
+    bad = tmp_path / "gold.jsonl"
+    good = GOLD.read_text(encoding="utf-8").splitlines()[0]
+    bad.write_text(good + "\n{not json\n", encoding="utf-8")
+    with pytest.raises(GoldError) as info:
+        read_gold(bad)
+    assert str(info.value).startswith(f"[E012] Gold file {bad}: line 2: not JSON")
+
+
+def test_score_seeds_fixture_by_hand() -> None:
+    # Fixture (doc d1): gold 0 other, 1 boilerplate, 2 sourced_fact (Putin),
+    # 3 opinion (not agreed), 4 unsourced_claim; doc d2: 0 other.
+    # Records: 0 other (1:1), 1 keeps the boilerplate, 2 merges gold 2+3 as
+    # sourced_fact with source "Putin"; nothing covers gold 4 or d2; one record
+    # belongs to a document not in gold and is ignored.
+    report = score_seeds(read_sentences(RECORDS), read_gold(GOLD))
+    assert report.docs_without_records == ("d2",)
+    assert report.content_segments == 5
+    assert report.boilerplate_segments == 1
+    assert report.predicted_sentences == 3
+    conf = report.confusion
+    assert conf.get("other", "other") == 1
+    assert conf.get("other", NO_PREDICTION) == 1
+    assert conf.get("sourced_fact", "sourced_fact") == 1
+    assert conf.get("opinion", "sourced_fact") == 1
+    assert conf.get("unsourced_claim", NO_PREDICTION) == 1
+    assert conf.total == 5
+    assert report.accuracy == pytest.approx(2 / 5)
+    assert report.per_label["sourced_fact"].precision == pytest.approx(0.5)
+    assert report.per_label["sourced_fact"].recall == pytest.approx(1.0)
+    assert report.per_label["other"].f1 == pytest.approx(2 / 3)  # P 1, R 1/2
+    # official_quote is absent from gold and predictions: left out of the mean
+    assert report.macro_f1 == pytest.approx((2 / 3 + 2 / 3 + 0 + 0) / 4)
+    assert (report.accuracy_agreed.correct, report.accuracy_agreed.n) == (2, 4)
+    assert (report.source.correct, report.source.n) == (1, 1)
+    assert (report.source_kind.correct, report.source_kind.n) == (1, 1)
+    assert (report.boilerplate_kept.n, report.boilerplate_kept.of) == (1, 1)
+    assert (report.content_lost.n, report.content_lost.of) == (2, 5)
+    seg = report.segmentation
+    assert (seg.matched, seg.gold, seg.predicted, seg.split, seg.merged) == (1, 5, 3, 0, 1)
+    assert seg.scores.precision == pytest.approx(1 / 3)
+    assert seg.scores.recall == pytest.approx(1 / 5)
+    bands = {b.name: (b.n, b.correct) for b in report.bands}
+    assert bands["[0.85, 1.00]"] == (1, 1)
+    assert bands["[0.70, 0.85)"] == (2, 1)
+    assert {(m.gold, m.predicted) for m in report.mistakes} == {
+        ("opinion", "sourced_fact"),
+        ("unsourced_claim", NO_PREDICTION),
+        ("other", NO_PREDICTION),
+    }
+    json.dumps(report.to_dict())  # JSON-serialisable
+
+
+def _rec(doc: str, start: int, end: int, text: str, label: str = "other") -> SentenceRecord:
+    return SentenceRecord(doc, f"{doc}{start}", 0, 0, start, end, text, label=label, score=0.9)
+
+
+def test_segmentation_tolerates_markup_and_whitespace() -> None:
+    text = "By [Pepe Escobar](#)  Next one."
+    gold = [
+        parse_gold_line({"doc": "x", "start": 0, "end": 20, "label": "other", "text": text[:20]}),
+        parse_gold_line(
+            {"doc": "x", "start": 22, "end": 31, "label": "opinion", "text": text[22:31]}
+        ),
+    ]
+    # first sentence stops before the link's markup; second starts on the separator space
+    records = [_rec("x", 0, 16, text[0:16]), _rec("x", 21, 31, text[21:31], "opinion")]
+    report = score_seeds(records, gold)
+    assert report.segmentation.matched == 2
+    assert report.content_lost.n == 0
+    assert report.accuracy == 1.0
+
+
+def test_segmentation_counts_a_split_segment() -> None:
+    text = "One two. Three four."
+    gold = [parse_gold_line({"doc": "x", "start": 0, "end": 20, "label": "other", "text": text})]
+    records = [_rec("x", 0, 8, text[:8]), _rec("x", 9, 20, text[9:], "opinion")]
+    report = score_seeds(records, gold)
+    assert report.segmentation.matched == 0
+    assert report.segmentation.split == 1
+    # label from the sentence with the largest overlap (11 chars against 8)
+    assert report.confusion.get("other", "opinion") == 1
+
+
+def test_boilerplate_kept_needs_half_its_characters() -> None:
+    text = "0123456789"
+    gold = [
+        parse_gold_line({"doc": "x", "start": 0, "end": 10, "label": "boilerplate", "text": text})
+    ]
+    assert score_seeds([_rec("x", 0, 4, text[:4])], gold).boilerplate_kept.n == 0
+    assert score_seeds([_rec("x", 0, 5, text[:5])], gold).boilerplate_kept.n == 1
+
+
+# --- CLI ------------------------------------------------------------------------------
+
+
+def _run(args: list[str]) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["evaluate", *args])
+    return result.exit_code, result.output
+
+
+def test_cli_seeds_prints_and_writes_json(tmp_path: Path) -> None:
+    out = tmp_path / "eval.json"
+    code, output = _run([str(RECORDS), "--gold", str(GOLD), "--json", str(out)])
+    assert code == 0, output
+    assert "macro-F1" in output and "boilerplate kept" in output
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert figures["seeds"]["accuracy"] == pytest.approx(2 / 5)
+    assert figures["seeds"]["content_lost"] == {"n": 2, "of": 5, "target": 3, "ok": True}
+    assert list(figures["seeds"]["per_label"]) == list(LABELS)
+
+
+def test_cli_missing_gold(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.jsonl"
+    code, output = _run([str(RECORDS), "--gold", str(missing)])
+    assert code == 1
+    assert output.strip() == "Error: " + E.E020.format(path=missing)
+
+
+def test_cli_missing_records(tmp_path: Path) -> None:
+    missing = tmp_path / "none.jsonl"
+    code, output = _run([str(missing), "--gold", str(GOLD)])
+    assert code == 1
+    assert output.strip() == "Error: " + E.E021.format(path=missing)
+
+
+def test_cli_malformed_gold_names_the_line(tmp_path: Path) -> None:
+    bad = tmp_path / "gold.jsonl"
+    bad.write_text(
+        GOLD.read_text(encoding="utf-8") + '{"doc": "d", "start": 3, "end": 1, "label": "other"}\n',
+        encoding="utf-8",
+    )
+    code, output = _run([str(RECORDS), "--gold", str(bad)])
+    assert code == 1
+    assert output.strip() == (
+        "Error: "
+        + E.E012.format(path=bad, reason="line 7: need 0 <= start < end, got start=3, end=1")
+    )
+    assert "Traceback" not in output
+
+
+def test_cli_nothing_to_do_and_half_given() -> None:
+    assert _run([]) == (1, "Error: " + E.E023 + "\n")
+    assert _run([str(RECORDS)]) == (1, "Error: " + E.E024 + "\n")
+
+
+def test_cli_records_of_other_documents(tmp_path: Path) -> None:
+    other = tmp_path / "gold.jsonl"
+    other.write_text('{"doc": "zzz", "start": 0, "end": 2, "label": "other"}\n', encoding="utf-8")
+    code, output = _run([str(RECORDS), "--gold", str(other)])
+    assert code == 1
+    assert output.strip() == "Error: " + E.E022.format(n=2, records=RECORDS, gold=other)
