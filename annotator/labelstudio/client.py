@@ -58,6 +58,8 @@ def resolve(url: str | None, api_key: str | None, data_dir: Path | None = None) 
 
 
 def _detail(body: Any) -> str:
+    if isinstance(body, str) and body.lstrip().startswith("<"):
+        return "an HTML page instead of the API answer"
     if isinstance(body, dict):
         for key in ("detail", "validation_errors", "error"):
             if body.get(key):
@@ -129,7 +131,16 @@ def connect(
     check_server(target.url)
     from label_studio_sdk import LabelStudio
 
+    from label_studio_sdk.core.api_error import ApiError
+
     client = LabelStudio(base_url=target.url, api_key=target.api_key, timeout=TIMEOUT_S)
-    with errors(target.url):
+    try:
         client.users.whoami()
+    except ApiError as err:
+        if err.status_code == 404:
+            reason = "no Label Studio API under this URL (HTTP 404); give the base URL"
+            raise LabelStudioError(E.E101.format(url=target.url, reason=reason)) from None
+        raise translate(err, target.url) from None
+    except Exception as err:  # noqa: BLE001 - httpx errors become E101, never a traceback
+        raise translate(err, target.url) from None
     return client, target
