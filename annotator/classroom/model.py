@@ -19,11 +19,17 @@ from ..errors import AnnotatorError, ClassroomError, E
 from ..recordio import documents_path, iter_rows
 from ..records import DocumentRecord, SpanRecord
 
-# Columns of the reviewed export that override the pre-label (first non-empty wins).
+# Column names: records (``label``...) or the export (``prelabel_label``...; see
+# schemas/export_columns.json), first non-empty wins. A reviewed label overrides.
 REVIEWED_LABEL = ("reviewed_label",)
 REVIEWED_SOURCE = ("reviewed_source",)
-REVIEWED_KIND = ("reviewed_source_kind", "reviewed_kind")
-PRE_LABEL = ("label", "prelabel", "pre_label")
+REVIEWED_KIND = ("reviewed_source_kind",)
+PRE_LABEL = ("prelabel_label", "label")
+PRE_SCORE = ("prelabel_score", "score")
+PRE_SOURCE = ("prelabel_source", "source")
+PRE_KIND = ("prelabel_source_kind", "source_kind")
+PRE_EXPLANATION = ("prelabel_explanation", "explanation")
+REMOVED = "removed"  # export review_status of a pre-labeled sentence the reviewer deleted
 MARKED_SPANS = ("SOURCE", "CUE")
 _HEADING_PREFIX = re.compile(r"[ \t]*#{1,6}[ \t]*")
 
@@ -149,31 +155,53 @@ def _is_heading(doc_text: str | None, start: int) -> bool:
     return bool(_HEADING_PREFIX.fullmatch(doc_text[line_start:start]))
 
 
-def _sentence(row: dict[str, Any], n: int, doc_text: str | None) -> Sentence:
+def _sentence(
+    row: dict[str, Any], n: int, paragraph: int, doc_text: str | None,
+    spans: tuple[SpanRecord, ...] | None,
+) -> Sentence:
     reviewed_label = _first(row, REVIEWED_LABEL)
     prelabel = _first(row, PRE_LABEL)
     start = int(row["start"])
     text = str(row["text"])
-    score = _first(row, ("score",))
+    score = _first(row, PRE_SCORE)
+    if spans is None:
+        spans = _spans(row.get("spans"))
+    cue = _first(row, ("cue",)) or next((s.text for s in spans if s.type == "CUE"), None)
     return Sentence(
         doc_id=str(row["doc_id"]),
         sentence_id=str(row["sentence_id"]),
         index=int(row["index"]) if _first(row, ("index",)) else n,
-        paragraph=int(row["paragraph"]) if _first(row, ("paragraph",)) else n,
+        paragraph=paragraph,
         text=text,
         label=reviewed_label or prelabel,
         prelabel=prelabel,
         reviewed=reviewed_label is not None,
         score=float(score) if score is not None else None,
-        source=_first(row, REVIEWED_SOURCE) if reviewed_label else _first(row, ("source",)),
-        source_kind=(
-            _first(row, REVIEWED_KIND) if reviewed_label else _first(row, ("source_kind",))
-        ),
-        cue=_first(row, ("cue",)),
-        explanation=_first(row, ("explanation",)),
-        marks=marks_for(text, start, _spans(row.get("spans")), doc_text),
+        source=_first(row, REVIEWED_SOURCE) if reviewed_label else _first(row, PRE_SOURCE),
+        source_kind=_first(row, REVIEWED_KIND) if reviewed_label else _first(row, PRE_KIND),
+        cue=cue,
+        explanation=_first(row, PRE_EXPLANATION),
+        marks=marks_for(text, start, spans, doc_text),
         heading=_is_heading(doc_text, start),
     )
+
+
+def _export_spans(path: Path, rows: list[dict[str, Any]]) -> dict[str, tuple[SpanRecord, ...]]:
+    """Spans of an export (``spans.csv`` beside ``sentences.csv``) by sentence id.
+
+    A reviewed sentence shows the reviewer's spans, an unreviewed one its pre-label's.
+    """
+    spans_file = path.with_name("spans" + path.suffix)
+    if path.stem != "sentences" or not spans_file.is_file():
+        return {}
+    reviewed = {str(r["sentence_id"]) for r in rows if _first(r, REVIEWED_LABEL)}
+    out: dict[str, list[SpanRecord]] = {}
+    for row in iter_rows(spans_file):
+        sid = str(row.get("sentence_id") or "")
+        wanted = "review" if sid in reviewed else "prelabel"
+        if row.get("origin") == wanted and row.get("status") != REMOVED:
+            out.setdefault(sid, []).append(SpanRecord.from_dict(row))
+    return {sid: tuple(spans) for sid, spans in out.items()}
 
 
 def _resolve(path: Path) -> Path:
@@ -200,7 +228,8 @@ def load_articles(paths: Sequence[Path]) -> list[Article]:
         path = _resolve(Path(raw))
         try:
             docs = _documents(path)
-            rows = list(iter_rows(path))
+            rows = [r for r in iter_rows(path) if r.get("review_status") != REMOVED]
+            export_spans = _export_spans(path, rows)
         except AnnotatorError:
             raise
         except (OSError, ValueError, KeyError, TypeError) as err:
@@ -219,9 +248,15 @@ def load_articles(paths: Sequence[Path]) -> list[Article]:
             doc = docs.get(doc_id)
             try:
                 doc_rows.sort(key=lambda r: int(r["start"]))
-                sentences = tuple(
-                    _sentence(r, n, doc.text if doc else None) for n, r in enumerate(doc_rows)
-                )
+                built = []
+                paragraph = 0
+                for n, r in enumerate(doc_rows):
+                    # A sentence a reviewer drew has no paragraph: it joins the one before.
+                    if _first(r, ("paragraph",)):
+                        paragraph = int(r["paragraph"])
+                    spans = export_spans.get(str(r["sentence_id"])) if export_spans else None
+                    built.append(_sentence(r, n, paragraph, doc.text if doc else None, spans))
+                sentences = tuple(built)
             except (ValueError, KeyError, TypeError) as err:
                 raise ClassroomError(E.E152.format(path=path, reason=f"bad row: {err}")) from err
             articles.append(

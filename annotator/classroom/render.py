@@ -57,10 +57,12 @@ def _confidence(sent: Sentence) -> str:
 def reason_parts(sent: Sentence, scheme: Scheme) -> list[str]:
     """Plain-text pieces of why a sentence got its label (escaped by the caller)."""
     parts = [scheme.name(sent.label)]
-    if sent.reviewed:
-        before = f"; pre-label {scheme.name(sent.prelabel)}" if sent.disagrees else ""
-        parts.append("reviewed" + before)
-    if _confidence(sent):
+    conf = f" ({_confidence(sent)})" if _confidence(sent) else ""
+    if sent.disagrees:
+        parts.append(f"reviewed; the pre-label said {scheme.name(sent.prelabel)}{conf}")
+    elif sent.reviewed:
+        parts.append(f"reviewed; the pre-label agreed{conf}")
+    elif conf:
         parts.append(_confidence(sent))
     if sent.source:
         kind = scheme.kind_name(sent.source_kind)
