@@ -42,10 +42,15 @@ def checkthat(nlp: spacy.Language, path: Path, errors: int) -> None:
     with path.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
     gold = [r["label"] for r in rows]
+    for r in rows:
+        # Some rows are CSV-quoted although the file is read unquoted: undo that.
+        t = r["sentence"]
+        if len(t) > 1 and t[0] == t[-1] == '"':
+            r["sentence"] = t[1:-1].replace('""', '"')
     scores = []
     evs = []
     for doc in nlp.pipe((r["sentence"] for r in rows), batch_size=64):
-        ev = opinion_evidence(doc[:])
+        ev = opinion_evidence(doc[:], min_score=0.0)
         evs.append(ev)
         scores.append(ev.score if ev else 0.0)
     print(f"\n{path.name}: n={len(rows)} {Counter(gold)}")
@@ -70,7 +75,7 @@ def checkthat(nlp: spacy.Language, path: Path, errors: int) -> None:
             if pred != r["label"] and shown < errors:
                 shown += 1
                 print(
-                    f"  [{r['label']} got {s:.2f}] {r['sentence'][:150]}", ev.rule_ids if ev else ''
+                    f"  [{r['label']} got {s:.2f}] {r['sentence'][:150]}", ev.rule_ids if ev else ""
                 )
 
 
@@ -90,7 +95,7 @@ def seeds(nlp: spacy.Language, path: Path, errors: int) -> None:
     wrong = []
     for r, kind, doc in zip(rows, kinds, nlp.pipe(texts), strict=True):
         span = doc[:]
-        op = opinion_evidence(span)
+        op = opinion_evidence(span, min_score=0.0)
         ot = other_evidence(span, paragraph_kind=kind)
         if other_wins(op, ot):
             pred = "other"

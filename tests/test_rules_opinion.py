@@ -117,8 +117,35 @@ def test_hedges_inside_quotes_belong_to_the_speaker(nlp: Language, text: str) ->
 
 
 def test_scare_quotes(nlp: Language) -> None:
-    ev = opinion_evidence(sent(nlp, "The US “victories” in Iraq and Libya were followed by talks."))
+    span = sent(nlp, "The US “victories” in Iraq and Libya were followed by talks.")
+    ev = opinion_evidence(span, min_score=0.0)
     assert ev is not None and "opinion.scare_quotes" in ev.rule_ids
+    # Alone, scare quotes are a weak sign (the codebook says "usually" opinion).
+    assert ev.score < OPINION_THRESHOLD
+    both = opinion_evidence(sent(nlp, "The “Russian hacking” tsunami ebbs and flows."))
+    assert is_opinion(both)
+    assert both is not None and "opinion.scare_quotes" in both.rule_ids
+
+
+def test_partial_quote_after_speech_verb_is_not_a_scare_quote(nlp: Language) -> None:
+    span = sent(nlp, "The critic said the casting was ‘disastrous’ and the plot ‘thin’.")
+    ev = opinion_evidence(span, min_score=0.0)
+    assert ev is None or "opinion.scare_quotes" not in ev.rule_ids
+
+
+def test_weak_cue_alone_gives_no_evidence_by_default(nlp: Language) -> None:
+    span = sent(nlp, "The committee will meet on Tuesday.")
+    assert opinion_evidence(span) is None
+    weak = opinion_evidence(span, min_score=0.0)
+    assert weak is not None and "opinion.prediction.will" in weak.rule_ids
+
+
+def test_score_is_capped_below_structural_other(nlp: Language) -> None:
+    from annotator.rules.opinion import OPINION_MAX, OTHER_STRUCTURAL
+
+    text = "I think this toxic, absurd farce will probably and utterly fail, which is sad!"
+    ev = opinion_evidence(sent(nlp, text))
+    assert ev is not None and ev.score == OPINION_MAX < OTHER_STRUCTURAL
 
 
 def test_quoted_clause_is_not_a_scare_quote(nlp: Language) -> None:

@@ -44,12 +44,15 @@ LEXICON_PATH = SCHEMAS / "lexicons" / "opinion.json"
 OPINION_PATTERNS_PATH = SCHEMAS / "patterns" / "opinion.jsonl"
 OTHER_PATTERNS_PATH = SCHEMAS / "patterns" / "other.jsonl"
 
-#: A sentence whose ``OpinionEvidence.score`` reaches this is labelled opinion.
+#: ``opinion_evidence`` returns None below this score (by default).
 OPINION_THRESHOLD = 0.5
+#: Opinion scores are capped here: rules are never certain, and a structural
+#: "other" (below) must outrank any pile of opinion cues.
+OPINION_MAX = 0.9
 #: ``OtherEvidence`` at or above this is structural (heading, byline, dateline,
-#: caption, credit, editorial note): it should win over opinion cues, since a
-#: heading with a loaded word is still a heading.
-OTHER_STRUCTURAL = 0.9
+#: caption, credit, editorial note, "Here is ..."): it wins over opinion cues, since
+#: a heading with a loaded word is still a heading. Always > ``OPINION_MAX``.
+OTHER_STRUCTURAL = 0.92
 
 
 @dataclass(frozen=True)
@@ -324,10 +327,12 @@ def _scare_quote_hits(sent: Span, regions: Sequence[tuple[int, int]], rule: _Rul
         if len(words) > 1 and all(t.pos_ == "PROPN" for t in words):
             continue  # a quoted title or name, not irony
         before = [t for t in sent if t.idx - base < s and not t.is_punct]
-        if any(t.lemma_.lower() in _QUOTING_VERBS for t in before[-4:]) or (
-            before and before[-1].lower_ == "as"
+        if (
+            any(t.lemma_.lower() in _QUOTING_VERBS for t in before[-4:])
+            or (before and before[-1].lower_ == "as")
+            or any(a.lemma_.lower() in _QUOTING_VERBS for a in words[0].ancestors)
         ):
-            continue  # "called it “absurd”": a partial quote of a speaker (rule 2)
+            continue  # "called it “absurd”", "said it was ‘a flop’": a speaker's words (rule 2)
         hits.append(_Hit(rule, base + s, base + e, text[s:e]))
     return hits
 
@@ -362,7 +367,7 @@ _QUOTING_VERBS = frozenset(
         "slam",
     )
 )
-_SCARE = _Rule("opinion.scare_quotes", 0.5, "scare quotes around {text}")
+_SCARE = _Rule("opinion.scare_quotes", 0.35, "scare quotes around {text}")
 _RHETORICAL = _Rule("opinion.question.rhetorical", 0.8, "rhetorical question ('{text}')")
 _RHETORICAL_OPENERS = (
     ("is", "not"),
@@ -469,18 +474,21 @@ def opinion_hits(sent: Span) -> list[_Hit]:
     return _best_per_rule(hits)
 
 
-def opinion_evidence(sent: Span) -> OpinionEvidence | None:
-    """Evidence that ``sent`` is the author's opinion, or None if there is no cue.
+def opinion_evidence(sent: Span, *, min_score: float = OPINION_THRESHOLD) -> OpinionEvidence | None:
+    """Evidence that ``sent`` is the author's opinion, or None.
 
-    ``score`` combines the cue weights by noisy-or; compare it with
-    ``OPINION_THRESHOLD``. Cues inside quotation marks are ignored (they are the
-    speaker's, not the author's).
+    ``score`` combines the cue weights by noisy-or (capped at ``OPINION_MAX``);
+    evidence scoring below ``min_score`` is returned as None, so a single weak cue
+    ("but", "would") does not make a checkable claim an opinion. Cues inside
+    quotation marks are ignored (they are the speaker's, not the author's).
     """
     hits = opinion_hits(sent)
     if not hits:
         return None
     hits.sort(key=lambda h: -h.rule.weight)
-    score = _score(hits)
+    score = min(OPINION_MAX, _score(hits))
+    if score < min_score:
+        return None
     cues = tuple(DocSpan("CUE", h.start, h.end) for h in sorted(hits, key=lambda h: h.start))
     reason = hits[0].reason
     if len(hits) > 1:
@@ -496,6 +504,10 @@ _FRAGMENT = _Rule("other.fragment", 0.55, "fragment with no verb")
 _QUESTION_ANSWERED = _Rule("other.question.answered", 0.7, "question the author goes on to answer")
 _QUESTION = _Rule("other.question.genuine", 0.55, "genuine question")
 _LEADIN_COLON = _Rule("other.leadin.colon", 0.5, "lead-in ending with a colon")
+_BARE_LINE = _Rule(
+    "other.line.unpunctuated", 0.6, "a line with no final punctuation (title or label)"
+)
+_FINAL_PUNCT = tuple(".!?:;…”’\"')]")
 
 
 def _first_content_index(sent: Span) -> int:
@@ -512,6 +524,16 @@ def _next_sentence_text(sent: Span) -> str | None:
         return None
     start = sent.doc[sent.end].idx
     return sent.doc.text[start : start + 400]
+
+
+def _starts_paragraph(sent: Span) -> bool:
+    before = sent.doc.text[max(0, sent.start_char - 2) : sent.start_char]
+    return sent.start_char == 0 or "\n" in before
+
+
+def _ends_paragraph(sent: Span) -> bool:
+    after = sent.doc.text[sent.end_char : sent.end_char + 2]
+    return sent.end_char >= len(sent.doc.text.rstrip()) or "\n" in after
 
 
 def other_hits(sent: Span, *, paragraph_kind: str = "text") -> list[_Hit]:
@@ -544,6 +566,14 @@ def other_hits(sent: Span, *, paragraph_kind: str = "text") -> list[_Hit]:
         rule = _QUESTION_ANSWERED if answered else _QUESTION
         hits.append(_Hit(rule, sent.start_char, sent.end_char, sent.text))
     stripped = sent.text.rstrip(" *_\n")
+    if (
+        stripped
+        and not stripped.endswith(_FINAL_PUNCT)
+        and n_tokens <= 15
+        and _ends_paragraph(sent)
+        and _starts_paragraph(sent)
+    ):
+        hits.append(_Hit(_BARE_LINE, sent.start_char, sent.end_char, sent.text))
     if stripped.endswith(":") and n_tokens <= 25:
         last = sent.start_char + len(stripped) - 1
         hits.append(_Hit(_LEADIN_COLON, last, last + 1, ":"))
