@@ -9,13 +9,12 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from conftest import LabelStudioServer, gold_records, write_records
 
 from annotator.cli import cli
 from annotator.errors import E
 from annotator.records import DocumentRecord, SentenceRecord, SpanRecord, content_hash
 from annotator.records import make_sentence_id as sid_of
-
-from conftest import LabelStudioServer, gold_records, write_records
 
 pytestmark = pytest.mark.labelstudio
 

@@ -130,7 +130,6 @@ def connect(
         raise LabelStudioError(E.E104)
     check_server(target.url)
     from label_studio_sdk import LabelStudio
-
     from label_studio_sdk.core.api_error import ApiError
 
     client = LabelStudio(base_url=target.url, api_key=target.api_key, timeout=TIMEOUT_S)

@@ -47,6 +47,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     Label Studio does not render a region that starts with a newline followed by
     whitespace (issue #6579), and such edges carry no meaning.
     """
+    if not 0 <= start < end <= len(text):
+        return start, end  # out of range: left for validate_results to report
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
