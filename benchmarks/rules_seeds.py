@@ -29,7 +29,9 @@ def clean(text: str) -> str:
     return text.strip("*").strip()
 
 
-def build(raw: str, segs: list[dict]) -> tuple[str, list[tuple[int, int]], list[tuple[int, int, str]]]:
+def build(
+    raw: str, segs: list[dict]
+) -> tuple[str, list[tuple[int, int]], list[tuple[int, int, str]]]:
     parts: list[str] = []
     ranges = []
     pars = []
@@ -40,7 +42,7 @@ def build(raw: str, segs: list[dict]) -> tuple[str, list[tuple[int, int]], list[
     for seg in segs:
         t = clean(seg["text"])
         if prev_end is not None:
-            sep = "\n\n" if "\n" in raw[prev_end:seg["start"]] else " "
+            sep = "\n\n" if "\n" in raw[prev_end : seg["start"]] else " "
             if sep == "\n\n":
                 pars.append((par_start, pos, par_kind))
                 par_start = pos + 2
@@ -74,7 +76,7 @@ def main() -> None:
     ap.add_argument("-v", action="store_true")
     args = ap.parse_args()
     by_doc = defaultdict(list)
-    for line in open(args.gold, encoding="utf-8"):
+    for line in Path(args.gold).read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
         if d["label"] != "boilerplate":
             by_doc[d["doc"]].append(d)
@@ -104,7 +106,10 @@ def main() -> None:
         pls = doc._.prelabels
         assert len(pls) == len(sents)
         for seg, (a, b) in zip(segs, ranges, strict=True):
-            k = max(range(len(sents)), key=lambda i: min(b, sents[i].end_char) - max(a, sents[i].start_char))
+            k = max(
+                range(len(sents)),
+                key=lambda i: min(b, sents[i].end_char) - max(a, sents[i].start_char),
+            )
             p = pls[k]
             y_true.append(seg["label"])
             y_pred.append(p.label)
@@ -115,10 +120,19 @@ def main() -> None:
             if seg["label"] in ("sourced_fact", "official_quote"):
                 src_total += 1
                 src_ok += source_ok(p.source, seg["sources"])
-            if args.v and (not ok or (seg["label"] in ("sourced_fact", "official_quote") and not source_ok(p.source, seg["sources"]))):
-                print(f"{doc_id[:3]} {seg['i']:>3} gold={seg['label']:<15} pred={p.label:<15} "
-                      f"src={p.source!r} gold_src={seg['sources'][:1]} kind={p.source_kind}/{seg['source_kind']} | "
-                      f"{p.explanation[:60]} | {seg['text'][:110]}")
+            if args.v and (
+                not ok
+                or (
+                    seg["label"] in ("sourced_fact", "official_quote")
+                    and not source_ok(p.source, seg["sources"])
+                )
+            ):
+                print(
+                    f"{doc_id[:3]} {seg['i']:>3} gold={seg['label']:<15} pred={p.label:<15} "
+                    f"src={p.source!r} gold_src={seg['sources'][:1]} "
+                    f"kind={p.source_kind}/{seg['source_kind']} | "
+                    f"{p.explanation[:60]} | {seg['text'][:110]}"
+                )
     n = len(y_true)
     acc = sum(a == b for a, b in zip(y_true, y_pred, strict=True)) / n
     f1s = {}
@@ -130,8 +144,10 @@ def main() -> None:
         rc = tp / (tp + fn) if tp + fn else 0.0
         f1s[lab] = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
         print(f"{lab:<16} P={pr:.2f} R={rc:.2f} F1={f1s[lab]:.2f} (gold {tp + fn}, pred {tp + fp})")
-    print(f"sentences={n} accuracy={acc:.3f} macroF1={sum(f1s.values()) / len(LABELS):.3f} "
-          f"source={src_ok}/{src_total}={src_ok / max(src_total, 1):.2f}")
+    print(
+        f"sentences={n} accuracy={acc:.3f} macroF1={sum(f1s.values()) / len(LABELS):.3f} "
+        f"source={src_ok}/{src_total}={src_ok / max(src_total, 1):.2f}"
+    )
     print("per deciding rule (right/fired):")
     for r, c in sorted(rules.items()):
         print(f"  {r:<45} {c[True]}/{c[True] + c[False]} = {c[True] / (c[True] + c[False]):.2f}")

@@ -47,13 +47,14 @@ class Attribution:
     hedged: bool = False
     stance: bool = False
     depth: int = 0
+    subordinate: bool = False  # inside a relative/adverbial clause or "my view is that ..."
 
 
-def _subject(verb: Token) -> tuple[Token | None, bool]:
+def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
     """Subject of a reporting verb, climbing through "and added" / ", adding" to the
     verb that has one. Returns (subject, agentless_passive)."""
     cur = verb
-    for _ in range(3):
+    for _ in range(3 if climb else 1):
         passive = any(c.dep_ == "auxpass" for c in cur.children)
         for child in cur.children:
             if child.dep_ == "agent":
@@ -70,6 +71,10 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
+        if cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "pobj"):
+            # "Putin used the conversation to reaffirm ...": the user of the occasion speaks.
+            cur = cur.head.head
+            continue
         break
     return None, False
 
@@ -82,14 +87,31 @@ def _depth(tok: Token) -> int:
     return d
 
 
+def _subordinate(tok: Token) -> bool:
+    """Is the cue inside a relative or adverbial clause, or the complement of a copula
+    ("My impression is that ... he sees")? Then it is not the main assertion."""
+    cur = tok
+    for _ in range(50):
+        if cur.dep_ in ("relcl", "acl", "advcl", "csubj", "pcomp"):
+            return True
+        if cur.dep_ == "ccomp" and cur.head.lemma_ == "be":
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def _hedged(verb: Token, lex: Lexicons, hedge_tokens: set[int]) -> bool:
     """Rule 4: a report the author speculates about ("will no doubt have sought")."""
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     modal = [a for a in auxes if a in lex.hedge_modals]
     if any(m in ("may", "might", "could", "must") for m in modal):
         return True
-    if any(m in ("will", "would") for m in modal) and ("have" in auxes or "will" in modal):
-        return True
+    if any(m in ("will", "would", "should") for m in modal) and (
+        "have" in auxes or "will" in modal
+    ):
+        return True  # "will no doubt have sought", "should have said": speculation
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in lex.hedge_adverbs:
             return True
@@ -106,11 +128,17 @@ def _particle_ok(verb: Token, lex: Lexicons) -> bool:
 
 
 def _has_clause(verb: Token) -> bool:
-    return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    """Does the verb report content: a clause, or a colon/quotation right after it?"""
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return True
+    doc = verb.doc
+    after = doc[verb.i + 1 : min(verb.i + 5, verb.sent.end)]
+    return any(t.text in (":", "“", '"') for t in after)
 
 
-def find_attributions(sent: Span, *, lex: Lexicons, matches: Sequence[Match],
-                      qmask: Sequence[bool]) -> list[Attribution]:
+def find_attributions(
+    sent: Span, *, lex: Lexicons, matches: Sequence[Match], qmask: Sequence[bool]
+) -> list[Attribution]:
     """Attributions of one sentence, the one nearest the root first."""
     doc = sent.doc
     hedge_tokens = {k for m in matches if m.label == "HEDGE" for k in range(m.start, m.end)}
@@ -133,16 +161,37 @@ def find_attributions(sent: Span, *, lex: Lexicons, matches: Sequence[Match],
             continue
         if lemma in lex.needs_clause and not _has_clause(tok):
             continue
-        subj, agentless = _subject(tok)
+        # Stance verbs need their own subject: "intend to support" is a plan, not a stance.
+        subj, agentless = _subject(tok, climb=not stance)
+        if stance and (agentless or any(c.dep_ == "agent" for c in tok.children)):
+            continue  # "was welcomed by Putin" reports an event, not a stance
+        if lemma in lex.needs_as and not any(c.lower_ == "as" for c in tok.children):
+            continue  # "sees Iran as a hotbed" is a stance; "has seen a meeting" is not
+        if stance and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children):
+            continue  # "Putin welcomes Pompeo": an action
+
         if subj is None and not agentless:
             continue
         if subj is None:
             if not speech:
                 continue
-            found.append(Attribution((tok.i, tok.i + 1), None, None, "attr-verb-agentless-passive",
-                                     kind_hint="vague", depth=_depth(tok)))
+            found.append(
+                Attribution(
+                    (tok.i, tok.i + 1),
+                    None,
+                    None,
+                    "attr-verb-agentless-passive",
+                    kind_hint="vague",
+                    depth=_depth(tok),
+                )
+            )
             verbs_used.add(tok.i)
             continue
+        # "Venezuela – Ushakov reiterated": a topic label before a dash is parsed as the
+        # subject with the speaker in apposition.
+        appos = [c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        if appos and subj.ent_type_ != "PERSON":
+            subj = appos[0]
         if not can_be_source(subj, lex):
             continue
         head = subj
@@ -152,14 +201,26 @@ def find_attributions(sent: Span, *, lex: Lexicons, matches: Sequence[Match],
             # when it states a stance (has an object or clause), not with a hedge modal.
             if not is_public(doc, bounds[0], bounds[1], lex) and not is_personal_pronoun(subj):
                 continue
-            if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "prep", "attr") for c in tok.children):
+            if not any(
+                c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "prep", "attr") for c in tok.children
+            ):
                 continue
             if any(c.dep_ == "aux" and c.lower_ in lex.hedge_modals for c in tok.children):
                 continue
         hedged = speech and _hedged(tok, lex, hedge_tokens)
         rule = f"attr-verb-{'stance' if stance else 'speech'}"
-        found.append(Attribution((tok.i, tok.i + 1), bounds, head.i, rule,
-                                 hedged=hedged, stance=stance, depth=_depth(tok)))
+        found.append(
+            Attribution(
+                (tok.i, tok.i + 1),
+                bounds,
+                head.i,
+                rule,
+                hedged=hedged,
+                stance=stance,
+                depth=_depth(tok),
+                subordinate=_subordinate(tok),
+            )
+        )
         verbs_used.add(tok.i)
     for m in matches:
         if m.label == "PHRASE_SOURCE_AFTER":
@@ -171,23 +232,63 @@ def find_attributions(sent: Span, *, lex: Lexicons, matches: Sequence[Match],
                 continue
             if pobj.lower_ in _WH or pobj.pos_ == "VERB":
                 # "according to what Tillerson and Lavrov volunteered": the clause's subject.
-                inner = next((t for t in pobj.subtree if t.dep_ in ("nsubj",) and
-                              can_be_source(t, lex)), None)
+                inner = next(
+                    (t for t in pobj.subtree if t.dep_ in ("nsubj",) and can_be_source(t, lex)),
+                    None,
+                )
                 if inner is None:
                     continue
                 pobj = inner
             if not can_be_source(pobj, lex):
                 continue
-            found.append(Attribution((m.start, m.end), mention_bounds(pobj), pobj.i, m.rule_id,
-                                     depth=_depth(doc[m.start]) + 1))
+            found.append(
+                Attribution(
+                    (m.start, m.end),
+                    mention_bounds(pobj),
+                    pobj.i,
+                    m.rule_id,
+                    depth=_depth(doc[m.start]) + 1,
+                )
+            )
         elif m.label == "IMPERSONAL":
-            found.append(Attribution((m.start, m.end), None, None, m.rule_id,
-                                     kind_hint=m.kind or "vague", depth=_depth(doc[m.end - 1])))
+            # The phrase is the (vague) source: "It is a commonplace in the US and Europe".
+            end = m.end
+            nxt = doc[end] if end < sent.end else None
+            if nxt is not None and nxt.dep_ == "prep" and nxt.lower_ in ("in", "among", "within"):
+                end = max(end, nxt.right_edge.i + 1)
+            found.append(
+                Attribution(
+                    (m.start, m.end),
+                    (m.start, end),
+                    None,
+                    m.rule_id,
+                    kind_hint=m.kind or "vague",
+                    depth=_depth(doc[m.end - 1]),
+                )
+            )
         elif m.label == "QUOTED_AS":
             quoted = doc[m.start + 1]
             subj = next((c for c in quoted.children if c.dep_ in _SUBJ), None)
             if subj is not None and can_be_source(subj, lex):
-                found.append(Attribution((m.start, m.end), mention_bounds(subj), subj.i, m.rule_id,
-                                         depth=_depth(quoted)))
-    found.sort(key=lambda a: (a.hedged, a.source is None, a.depth))
+                found.append(
+                    Attribution(
+                        (m.start, m.end),
+                        mention_bounds(subj),
+                        subj.i,
+                        m.rule_id,
+                        depth=_depth(quoted),
+                    )
+                )
+    # The main assertion usually comes first: prefer plain speech over stance verbs,
+    # then the earliest cue.
+    found.sort(
+        key=lambda a: (
+            a.hedged,
+            a.source is None,
+            a.stance,
+            a.rule_id == "attr-in-interview",
+            a.depth > 2,
+            a.cue[0],
+        )
+    )
     return found

@@ -57,10 +57,22 @@ def _ends_open(sent: Span) -> str:
     return "."
 
 
-def _intro_source(sent: Span, attrs: Sequence[Attribution], lex: Lexicons,
-                  index: MentionIndex) -> tuple[int, int, str] | None:
+def _intro_source(
+    sent: Span, attrs: Sequence[Attribution], lex: Lexicons, index: MentionIndex
+) -> tuple[int, int, str] | None:
     """The document or speaker an introducer hands over to: (tok start, tok end, text)."""
     doc = sent.doc
+    # "TASS has provided a summary of ...": the outlet that provides the text is the
+    # source of the pasted block (rule 10), not the document it summarises.
+    for tok in sent:
+        if (
+            tok.dep_ == "nsubj"
+            and tok.head.dep_ == "ROOT"
+            and tok.ent_type_ in ("ORG", "PERSON")
+            and tok.head.lemma_.lower() not in ("be",)
+        ):
+            start, end = mention_bounds(tok, with_conj=False)
+            return start, end, index.fullest(doc, start, end)
     # A document noun names the source best ("the Kremlin's summary", "the preamble of R").
     for tok in sent:
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.documents and tok.dep_ != "compound":
@@ -70,12 +82,15 @@ def _intro_source(sent: Span, attrs: Sequence[Attribution], lex: Lexicons,
             if not any(t.pos_ == "PROPN" for t in mention):
                 # "the summary ... provided by the Kremlin's website": find the mention of
                 # this document that names its owner elsewhere in the article.
-                owners = [t for t in sent if t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
-                          and t.pos_ == "PROPN"]
+                owners = [
+                    t
+                    for t in sent
+                    if t.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") and t.pos_ == "PROPN"
+                ]
                 for owner in owners:
                     found = index.with_name(doc, head.lemma_.lower(), owner.lower_)
                     if found:
-                        return start, end, clean_text(doc[found[0]:found[1]])
+                        return start, end, clean_text(doc[found[0] : found[1]])
                 if owners:
                     o = owners[0]
                     os_, oe = mention_bounds(o, with_conj=False, with_prep=False)
@@ -87,8 +102,13 @@ def _intro_source(sent: Span, attrs: Sequence[Attribution], lex: Lexicons,
     return None
 
 
-def _voice_resumes(par_sents: Sequence[Span], close: set[int], idxs: Sequence[int],
-                   hedged: Sequence[bool], kinds: str) -> bool:
+def _voice_resumes(
+    par_sents: Sequence[Span],
+    close: set[int],
+    idxs: Sequence[int],
+    hedged: Sequence[bool],
+    kinds: str,
+) -> bool:
     if kinds == "heading":
         return True
     for k, s in zip(idxs, par_sents, strict=True):
@@ -100,12 +120,22 @@ def _voice_resumes(par_sents: Sequence[Span], close: set[int], idxs: Sequence[in
     return False
 
 
-def find_blocks(doc: Doc, sents: Sequence[Span], par_of_sent: Sequence[int],
-                par_kinds: Sequence[str], matches: Sequence[Sequence[Match]],
-                attrs: Sequence[Sequence[Attribution]], hedged: Sequence[bool],
-                lex: Lexicons, index: MentionIndex) -> Blocks:
-    close = {k for k, ms in enumerate(matches) if any(m.label == "CLOSE" for m in ms)
-             and len(sents[k]) <= 8}
+def find_blocks(
+    doc: Doc,
+    sents: Sequence[Span],
+    par_of_sent: Sequence[int],
+    par_kinds: Sequence[str],
+    matches: Sequence[Sequence[Match]],
+    attrs: Sequence[Sequence[Attribution]],
+    hedged: Sequence[bool],
+    lex: Lexicons,
+    index: MentionIndex,
+) -> Blocks:
+    close = {
+        k
+        for k, ms in enumerate(matches)
+        if any(m.label == "CLOSE" for m in ms) and len(sents[k]) <= 8
+    }
     by_par: dict[int, list[int]] = {}
     for k, p in enumerate(par_of_sent):
         by_par.setdefault(p, []).append(k)
@@ -119,31 +149,38 @@ def find_blocks(doc: Doc, sents: Sequence[Span], par_of_sent: Sequence[int],
             continue
         ending = _ends_open(sent)
         intro_ids = [m.rule_id for m in matches[last] if m.label == "INTRO"]
-        if not intro_ids and ending == ".":
+        if par_kinds[p] == "heading" or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            continue  # a title ("X: summary and analysis") hands over to nothing
+        if not intro_ids and ending != ":":
+            continue  # without a colon only an explicit hand-over ("here is", "reads as follows")
+        # "Here is the summary." with a full stop still hands over; other intros need
+        # to end open or with a colon.
+        if ending == "." and not any(
+            r in ("block-as-source-reports", "block-here-is") for r in intro_ids
+        ):
             continue
-        if not intro_ids and ending == "" and not any(t.lemma_.lower() in lex.documents for t in sent):
-            continue
-        if ending == "." and not any(r == "block-as-source-reports" for r in intro_ids):
-            # "Here is the summary." with a full stop still hands over; other intros need
-            # to end open or with a colon.
-            if not any(r == "block-here-is" for r in intro_ids):
-                continue
         src = _intro_source(sent, attrs[last], lex, index)
         if src is None:
             continue
         start, end, text = src
         kind = source_kind(doc, start, end, text, lex, sentence=sent)
-        rule_id = intro_ids[0] if intro_ids else ("block-colon-intro" if ending == ":" else
-                                                  "block-open-intro")
-        bsrc = BlockSource(text, kind, (doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),
-                           last, rule_id)
+        rule_id = (
+            intro_ids[0]
+            if intro_ids
+            else ("block-colon-intro" if ending == ":" else "block-open-intro")
+        )
+        bsrc = BlockSource(
+            text, kind, (doc[start].idx, doc[end - 1].idx + len(doc[end - 1])), last, rule_id
+        )
         # Extent: until a closing marker, or the author's voice resumes.
         taken: list[int] = []
         closed = False
-        for q in pars[pi + 1: pi + 1 + MAX_BLOCK_PARAGRAPHS]:
+        for q in pars[pi + 1 : pi + 1 + MAX_BLOCK_PARAGRAPHS]:
             ks = by_par[q]
             if any(k in close for k in ks):
-                taken.extend(k for k in ks if k not in close and k < min(c for c in ks if c in close))
+                taken.extend(
+                    k for k in ks if k not in close and k < min(c for c in ks if c in close)
+                )
                 closed = True
                 break
             if _voice_resumes([sents[k] for k in ks], close, ks, hedged, par_kinds[q]):
@@ -160,8 +197,10 @@ def find_blocks(doc: Doc, sents: Sequence[Span], par_of_sent: Sequence[int],
     return Blocks(members, frozenset(close), frozenset(intros))
 
 
-def _closer_ahead(pars: Sequence[int], pi: int, by_par: dict[int, list[int]], close: set[int]) -> bool:
-    for q in pars[pi + 1: pi + 1 + MAX_BLOCK_PARAGRAPHS]:
+def _closer_ahead(
+    pars: Sequence[int], pi: int, by_par: dict[int, list[int]], close: set[int]
+) -> bool:
+    for q in pars[pi + 1 : pi + 1 + MAX_BLOCK_PARAGRAPHS]:
         if any(k in close for k in by_par[q]):
             return True
     return False

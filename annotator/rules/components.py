@@ -17,11 +17,18 @@ from spacy.tokens import Doc, Span
 
 from . import Prelabel
 from .attribution import Attribution, Match, find_attributions
-from .blocks import BlockSource, find_blocks, find_repeats
+from .blocks import find_blocks, find_repeats
 from .decide import Evidence, Speaker, decide
 from .lexicons import Lexicons, lexicons, load_patterns
 from .quotes import Quote, find_quotes, quote_mask, quotes_in
-from .sources import MentionIndex, clean_text, is_personal_pronoun, mention_bounds, resolve_pronoun, source_kind
+from .sources import (
+    MentionIndex,
+    clean_text,
+    is_personal_pronoun,
+    mention_bounds,
+    resolve_pronoun,
+    source_kind,
+)
 
 OpinionFn = Callable[..., Any]
 
@@ -85,12 +92,20 @@ class Prelabeler:
         qmask = quote_mask(doc, quotes)
         index = MentionIndex(doc)
         par_of_sent, par_kinds = _paragraphs(doc, sents)
-        attrs = [find_attributions(s, lex=lex, matches=m, qmask=qmask) for s, m in zip(sents, matches, strict=True)]
+        attrs = [
+            find_attributions(s, lex=lex, matches=m, qmask=qmask)
+            for s, m in zip(sents, matches, strict=True)
+        ]
         hedge_sent = [any(m.label == "HEDGE" for m in ms) for ms in matches]
-        blocks = find_blocks(doc, sents, par_of_sent, par_kinds, matches, attrs, hedge_sent, lex, index)
+        blocks = find_blocks(
+            doc, sents, par_of_sent, par_kinds, matches, attrs, hedge_sent, lex, index
+        )
         repeats = find_repeats(sents, blocks)
-        speakers = [[self._speaker(doc, s, a, index, qmask) for a in al] for s, al in zip(sents, attrs, strict=True)]
-        quote_speakers = self._quote_speakers(doc, sents, quotes, speakers, index)
+        speakers = [
+            [self._speaker(doc, s, a, index, qmask) for a in al]
+            for s, al in zip(sents, attrs, strict=True)
+        ]
+        quote_speakers = self._quote_speakers(doc, sents, quotes, speakers, index, qmask)
         dialogue = self._dialogue(doc, sents, matches, par_of_sent, index)
         opinion_fn, other_fn = _part_b() if self.use_opinion else (None, None)
         out = []
@@ -103,10 +118,9 @@ class Prelabeler:
             qspeaker, from_ctx = (None, False)
             if best is not None:
                 qspeaker, from_ctx = quote_speakers.get(best.quote, (None, False))
-                if best.n_tokens <= 3 and from_ctx and not plain:
-                    # Rule 3: a short quote with no speaker in its own sentence is a scare quote.
-                    qspeaker = None
-            clause = best is not None and best.has_verb and best.coverage >= CLAUSE_COVERAGE
+            # Rule 2: the verbatim part is a clause (has a verb) and carries the message
+            # (all quotes together cover a fair share of the sentence).
+            clause = any(q.has_verb for q in qs) and sum(q.coverage for q in qs) >= CLAUSE_COVERAGE
             block = blocks.members.get(k) or repeats.get(k)
             block_speaker = None
             if block is not None:
@@ -115,26 +129,35 @@ class Prelabeler:
             sub = False
             if main_attr is not None and attrs[k]:
                 first = next(a for a in attrs[k] if not a.hedged)
-                sub = first.depth > 1
+                sub = first.subordinate
             para_kind = par_kinds[par_of_sent[k]]
             opinion = opinion_fn(s) if opinion_fn else None
             other = other_fn(s, paragraph_kind=para_kind) if other_fn else None
-            intro = k in blocks.intros or (s.text.rstrip().endswith(":") and k + 1 < len(sents)
-                                           and par_of_sent[k + 1] != par_of_sent[k])
+            intro = k in blocks.intros or (
+                s.text.rstrip().endswith(":")
+                and k + 1 < len(sents)
+                and par_of_sent[k + 1] != par_of_sent[k]
+            )
             ev = Evidence(
-                start=s.start_char, end=s.end_char,
+                start=s.start_char,
+                end=s.end_char,
                 has_verb=any(t.pos_ in ("VERB", "AUX") for t in s),
                 paragraph_kind=para_kind,
-                attribution=main_attr, hedged=hedged[0] if hedged else None, subordinate=sub,
+                attribution=main_attr,
+                hedged=hedged[0] if hedged else None,
+                subordinate=sub,
                 quote=(best.start, best.end) if best is not None else None,
-                quote_clause=clause, quote_speaker=qspeaker, quote_from_context=from_ctx,
+                quote_clause=clause,
+                quote_speaker=qspeaker,
+                quote_from_context=from_ctx,
                 block=block_speaker,
                 block_rule="block" if k in blocks.members else "block-repeat",
                 nested=main_attr if block is not None else None,
                 closer=k in blocks.closers,
                 intro=intro,
                 dialogue=dialogue.get(k),
-                opinion=opinion, other=other,
+                opinion=opinion,
+                other=other,
             )
             out.append(decide(ev))
         return out
@@ -143,9 +166,10 @@ class Prelabeler:
         doc._.prelabels = prelabels
 
     # -- helpers -----------------------------------------------------------------
-    def _speaker(self, doc: Doc, sent: Span, a: Attribution, index: MentionIndex,
-                 qmask: Sequence[bool]) -> Speaker | None:
-        cue_span = doc[a.cue[0]:a.cue[1]]
+    def _speaker(
+        self, doc: Doc, sent: Span, a: Attribution, index: MentionIndex, qmask: Sequence[bool]
+    ) -> Speaker | None:
+        cue_span = doc[a.cue[0] : a.cue[1]]
         cue = (cue_span.start_char, cue_span.end_char)
         cue_text = cue_span.text
         if a.source is None:
@@ -153,29 +177,46 @@ class Prelabeler:
             return Speaker("", kind, None, cue, cue_text, a.rule_id, a.hedged)
         s0, s1 = a.source
         span = (doc[s0].idx, doc[s1 - 1].idx + len(doc[s1 - 1]))
-        head = doc[a.source_head] if a.source_head is not None else doc[s0]
+        if a.source_head is None:
+            # An impersonal phrase is its own (vague) source; "in diplomatic circles"
+            # narrows it to an unnamed but specific group.
+            words = {t.lemma_.lower() for t in doc[s0:s1]}
+            kind = "anonymous" if words & self.lex.anonymous_heads else (a.kind_hint or "vague")
+            return Speaker(clean_text(doc[s0:s1]), kind, span, cue, cue_text, a.rule_id, a.hedged)
+        head = doc[a.source_head]
         if is_personal_pronoun(head):
             ante = resolve_pronoun(head, self.lex, qmask)
             if ante is None:
-                return Speaker(clean_text(doc[s0:s1]), "other", span, cue, cue_text, a.rule_id, a.hedged)
+                return Speaker(
+                    clean_text(doc[s0:s1]), "other", span, cue, cue_text, a.rule_id, a.hedged
+                )
             s0, s1 = mention_bounds(ante, with_prep=False)
         text = index.fullest(doc, s0, s1)
         kind = source_kind(doc, s0, s1, text, self.lex, hint=a.kind_hint, sentence=sent)
         return Speaker(text, kind, span, cue, cue_text, a.rule_id, a.hedged)
 
-    def _quote_speakers(self, doc: Doc, sents: Sequence[Span], quotes: Sequence[Quote],
-                        speakers: Sequence[Sequence[Speaker | None]],
-                        index: MentionIndex) -> dict[Quote, tuple[Speaker | None, bool]]:
+    def _quote_speakers(
+        self,
+        doc: Doc,
+        sents: Sequence[Span],
+        quotes: Sequence[Quote],
+        speakers: Sequence[Sequence[Speaker | None]],
+        index: MentionIndex,
+        qmask: Sequence[bool],
+    ) -> dict[Quote, tuple[Speaker | None, bool]]:
         """Who says each quote: a reporting verb in its sentences, an "X said:" lead-in
         before it, a short "he added." after it, or the last speaker just before."""
         starts = [s.start_char for s in sents]
         out: dict[Quote, tuple[Speaker | None, bool]] = {}
+        last_ctx: tuple[int, Speaker] | None = None
         for q in quotes:
             first = max(bisect.bisect_right(starts, q.start) - 1, 0)
             last = max(bisect.bisect_right(starts, max(q.end - 1, q.start)) - 1, 0)
             found: tuple[Speaker | None, bool] = (None, False)
             for k in range(first, last + 1):
-                sp = next((x for x in speakers[k] if x is not None and not x.hedged and x.text), None)
+                sp = next(
+                    (x for x in speakers[k] if x is not None and not x.hedged and x.text), None
+                )
                 if sp is not None:
                     found = (sp, False)
                     break
@@ -187,31 +228,85 @@ class Prelabeler:
                 sp = next((x for x in speakers[last + 1] if x is not None and x.text), None)
                 if sp is not None:
                     found = (Speaker(sp.text, sp.kind, None, None, sp.cue_text, sp.rule_id), False)
+            clause = any(
+                qs.has_verb for k in range(first, last + 1) for qs in quotes_in(sents[k], [q])
+            )
+            single = first < len(sents) and q.start > 0 and doc.text[q.start - 1] in "‘'"
+            if (
+                found[0] is None
+                and last_ctx is not None
+                and first - last_ctx[0] <= 1
+                and not single
+            ):
+                # A run of quotes borrows one speaker: "Russia has “...”. And “...”."
+                found = (last_ctx[1], True)
+            # Rule 3: a short fragment borrows a speaker only from the sentence just before
+            # it; otherwise it is a scare quote. A full clause may look further back.
+            reach = CONTEXT_SENTENCES if clause else (0 if single else 1)
             if found[0] is None:
-                for k in range(first - 1, max(first - 1 - CONTEXT_SENTENCES, -1), -1):
-                    sp = next((x for x in speakers[k] if x is not None and not x.hedged and x.text), None)
+                for k in range(first - 1, max(first - 1 - reach, -1), -1):
+                    sp = next(
+                        (x for x in speakers[k] if x is not None and not x.hedged and x.text), None
+                    )
                     if sp is None:
                         sp = _document_subject(doc, sents[k], self.lex, index)
                     if sp is not None:
-                        found = (Speaker(sp.text, sp.kind, None, None, sp.cue_text, "quote-context"), True)
+                        found = (
+                            Speaker(sp.text, sp.kind, None, None, sp.cue_text, "quote-context"),
+                            True,
+                        )
                         break
+            if found[0] is None and first > 0 and clause:
+                sp = self._named_person(doc, sents[first - 1], index, qmask)
+                if sp is not None:
+                    found = (sp, True)
             out[q] = found
+            if found[0] is not None:
+                last_ctx = (
+                    last,
+                    Speaker(
+                        found[0].text, found[0].kind, None, None, found[0].cue_text, "quote-context"
+                    ),
+                )
         return out
 
-    def _dialogue(self, doc: Doc, sents: Sequence[Span], matches: Sequence[Sequence[Match]],
-                  par_of_sent: Sequence[int], index: MentionIndex) -> dict[int, Speaker]:
+    def _named_person(
+        self, doc: Doc, sent: Span, index: MentionIndex, qmask: Sequence[bool]
+    ) -> Speaker | None:
+        """The last person named (outside quotes) in the sentence before a quote that has
+        no speaker of its own: news style introduces the speaker, then quotes them."""
+        people = [e for e in sent.ents if e.label_ == "PERSON" and not qmask[e.start]]
+        if not people:
+            return None
+        e = people[-1]
+        text = index.fullest(doc, e.start, e.end)
+        kind = source_kind(doc, e.start, e.end, text, self.lex, sentence=sent)
+        return Speaker(text, kind, None, None, None, "quote-context-person")
+
+    def _dialogue(
+        self,
+        doc: Doc,
+        sents: Sequence[Span],
+        matches: Sequence[Sequence[Match]],
+        par_of_sent: Sequence[int],
+        index: MentionIndex,
+    ) -> dict[int, Speaker]:
         out: dict[int, Speaker] = {}
         current: tuple[int, Speaker] | None = None
         for k, s in enumerate(sents):
             first_in_par = k == 0 or par_of_sent[k - 1] != par_of_sent[k]
             m = next((m for m in matches[k] if m.label == "DIALOGUE" and m.start == s.start), None)
             if m is not None and first_in_par:
-                name = doc[m.start:m.end - 1]
-                if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in name) and len(name) <= 3:
+                name = doc[m.start : m.end - 1]
+                if (
+                    any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in name)
+                    and len(name) <= 3
+                ):
                     text = index.fullest(doc, name.start, name.end)
                     kind = source_kind(doc, name.start, name.end, text, self.lex, sentence=s)
-                    sp = Speaker(text, kind, (name.start_char, name.end_char),
-                                 None, None, m.rule_id)
+                    sp = Speaker(
+                        text, kind, (name.start_char, name.end_char), None, None, m.rule_id
+                    )
                     out[k] = sp
                     current = (par_of_sent[k], sp)
                     continue

@@ -86,8 +86,16 @@ def _spans(sp: Speaker | None, quote: tuple[int, int] | None = None) -> list[Doc
     return out
 
 
-def _label(label: str, rule: str, ev: Evidence, *, speaker: Speaker | None = None,
-           spans: list[DocSpan] | None = None, explanation: str, rule_ids: list[str]) -> Prelabel:
+def _label(
+    label: str,
+    rule: str,
+    ev: Evidence,
+    *,
+    speaker: Speaker | None = None,
+    spans: list[DocSpan] | None = None,
+    explanation: str,
+    rule_ids: list[str],
+) -> Prelabel:
     ids = tuple(dict.fromkeys([*rule_ids, *ev.extra_rules]))
     return Prelabel(
         label=label,
@@ -108,69 +116,140 @@ def _ev_spans(evidence: Any) -> list[DocSpan]:
 def decide(ev: Evidence) -> Prelabel:
     """One label for one sentence, following the codebook's precedence."""
     if ev.closer:
-        return _label("other", "closing-marker", ev, explanation=(
-            "a closing marker of a reproduced passage, not a claim"), rule_ids=["block-closing"])
+        return _label(
+            "other",
+            "closing-marker",
+            ev,
+            explanation=("a closing marker of a reproduced passage, not a claim"),
+            rule_ids=["block-closing"],
+        )
     if ev.block is not None:
         b = ev.block
         spans = _spans(ev.nested, ev.quote) if ev.nested else []
-        return _label("official_quote", ev.block_rule if ev.block_rule in RULE_PRECISION else "block",
-                      ev, speaker=Speaker(b.text, b.kind, None, None, None, b.rule_id), spans=spans,
-                      explanation=f"part of a passage reproduced from '{b.text}', introduced "
-                                  f"before it", rule_ids=[b.rule_id, ev.block_rule])
+        return _label(
+            "official_quote",
+            ev.block_rule if ev.block_rule in RULE_PRECISION else "block",
+            ev,
+            speaker=Speaker(b.text, b.kind, None, None, None, b.rule_id),
+            spans=spans,
+            explanation=f"part of a passage reproduced from '{b.text}', introduced before it",
+            rule_ids=[b.rule_id, ev.block_rule],
+        )
     if ev.dialogue is not None:
         d = ev.dialogue
-        return _label("official_quote", "dialogue", ev, speaker=d, spans=_spans(d),
-                      explanation=f"a dialogue line spoken by '{d.text}'", rule_ids=[d.rule_id])
+        return _label(
+            "official_quote",
+            "dialogue",
+            ev,
+            speaker=d,
+            spans=_spans(d),
+            explanation=f"a dialogue line spoken by '{d.text}'",
+            rule_ids=[d.rule_id],
+        )
     if ev.hedged is not None and ev.attribution is None:
         h = ev.hedged
         spans = _spans(Speaker(h.text, h.kind, None, h.cue, h.cue_text, h.rule_id))
         spans += _ev_spans(ev.opinion)
-        return _label("opinion", "hedged-attribution", ev, spans=spans, explanation=(
-            f"the author speculates about what '{h.text}' said ('{h.cue_text}'): "
-            "hedged attribution stays the author's"), rule_ids=[h.rule_id, "rule4-hedged"])
+        return _label(
+            "opinion",
+            "hedged-attribution",
+            ev,
+            spans=spans,
+            explanation=(
+                f"the author speculates about what '{h.text}' said ('{h.cue_text}'): "
+                "hedged attribution stays the author's"
+            ),
+            rule_ids=[h.rule_id, "rule4-hedged"],
+        )
     if ev.quote is not None and ev.quote_speaker is not None:
         sp = ev.quote_speaker
         rid = [sp.rule_id, "quote-paired"]
         if ev.quote_clause and sp.kind == "anonymous":
-            return _label("sourced_fact", "quote-anonymous", ev, speaker=sp, spans=_spans(sp, ev.quote),
-                          explanation=f"verbatim quote of '{sp.text}', a source not on the record",
-                          rule_ids=[*rid, "rule8-anonymous"])
+            return _label(
+                "sourced_fact",
+                "quote-anonymous",
+                ev,
+                speaker=sp,
+                spans=_spans(sp, ev.quote),
+                explanation=f"verbatim quote of '{sp.text}', a source not on the record",
+                rule_ids=[*rid, "rule8-anonymous"],
+            )
         if ev.quote_clause:
             how = "in an earlier sentence" if ev.quote_from_context else f"by '{sp.cue_text}'"
-            return _label("official_quote", "quote-context" if ev.quote_from_context else "quote-clause",
-                          ev, speaker=sp, spans=_spans(sp, ev.quote),
-                          explanation=f"verbatim quote of '{sp.text}', introduced {how}",
-                          rule_ids=[*rid, "quote-clause"])
+            return _label(
+                "official_quote",
+                "quote-context" if ev.quote_from_context else "quote-clause",
+                ev,
+                speaker=sp,
+                spans=_spans(sp, ev.quote),
+                explanation=f"verbatim quote of '{sp.text}', introduced {how}",
+                rule_ids=[*rid, "quote-clause"],
+            )
         if ev.attribution is None:
-            return _label("sourced_fact", "quote-context" if ev.quote_from_context else "quote-fragment",
-                          ev, speaker=sp, spans=_spans(sp, ev.quote),
-                          explanation=f"quoted words of '{sp.text}' inside the author's account",
-                          rule_ids=[*rid, "quote-fragment"])
+            return _label(
+                "sourced_fact",
+                "quote-context" if ev.quote_from_context else "quote-fragment",
+                ev,
+                speaker=sp,
+                spans=_spans(sp, ev.quote),
+                explanation=f"quoted words of '{sp.text}' inside the author's account",
+                rule_ids=[*rid, "quote-fragment"],
+            )
     if ev.attribution is not None and not (ev.subordinate and ev.opinion is not None):
         a = ev.attribution
         spans = _spans(a, ev.quote if ev.quote_speaker is not None else None)
         vague = a.kind in ("vague", "anonymous")
         who = f"'{a.text}'" if a.span is not None or a.text else "an unnamed source"
-        return _label("sourced_fact", "attribution-vague" if vague else "attribution", ev,
-                      speaker=a, spans=spans,
-                      explanation=f"attributed to {who} ({a.kind}) by '{a.cue_text}'",
-                      rule_ids=[a.rule_id])
+        return _label(
+            "sourced_fact",
+            "attribution-vague" if vague else "attribution",
+            ev,
+            speaker=a,
+            spans=spans,
+            explanation=f"attributed to {who} ({a.kind}) by '{a.cue_text}'",
+            rule_ids=[a.rule_id],
+        )
     if ev.intro and ev.opinion is None:
-        return _label("other", "lead-in", ev, explanation="a lead-in that hands over to a quoted passage",
-                      rule_ids=["lead-in"])
+        return _label(
+            "other",
+            "lead-in",
+            ev,
+            explanation="a lead-in that hands over to a quoted passage",
+            rule_ids=["lead-in"],
+        )
     op, ot = ev.opinion, ev.other
     if op is not None and (ot is None or op.score >= ot.score):
-        return Prelabel("opinion", float(op.score), spans=tuple(_ev_spans(op)),
-                        explanation=op.reason, rule_ids=tuple(dict.fromkeys([*op.rule_ids, *ev.extra_rules])))
+        return Prelabel(
+            "opinion",
+            float(op.score),
+            spans=tuple(_ev_spans(op)),
+            explanation=op.reason,
+            rule_ids=tuple(dict.fromkeys([*op.rule_ids, *ev.extra_rules])),
+        )
     if ot is not None:
-        return Prelabel("other", float(ot.score), spans=tuple(_ev_spans(ot)),
-                        explanation=ot.reason, rule_ids=tuple(dict.fromkeys([*ot.rule_ids, *ev.extra_rules])))
+        return Prelabel(
+            "other",
+            float(ot.score),
+            spans=tuple(_ev_spans(ot)),
+            explanation=ot.reason,
+            rule_ids=tuple(dict.fromkeys([*ot.rule_ids, *ev.extra_rules])),
+        )
     if ev.paragraph_kind == "heading":
-        return _label("other", "heading", ev, explanation="a heading makes no claim", rule_ids=["heading"])
+        return _label(
+            "other", "heading", ev, explanation="a heading makes no claim", rule_ids=["heading"]
+        )
     if ev.intro or (not ev.has_verb):
-        return _label("other", "no-verb" if not ev.has_verb else "lead-in", ev,
-                      explanation="no verb: a label, caption or fragment that makes no claim",
-                      rule_ids=["no-verb"])
-    return _label("unsourced_claim", "default-claim", ev,
-                  explanation="no attribution, no hedge: a claim in the author's own voice",
-                  rule_ids=["default-claim"])
+        return _label(
+            "other",
+            "no-verb" if not ev.has_verb else "lead-in",
+            ev,
+            explanation="no verb: a label, caption or fragment that makes no claim",
+            rule_ids=["no-verb"],
+        )
+    return _label(
+        "unsourced_claim",
+        "default-claim",
+        ev,
+        explanation="no attribution, no hedge: a claim in the author's own voice",
+        rule_ids=["default-claim"],
+    )

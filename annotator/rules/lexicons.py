@@ -33,6 +33,8 @@ class Lexicons:
     anonymous_heads: frozenset[str]
     vague_words: frozenset[str]
     off_record: tuple[str, ...]
+    needs_as: frozenset[str]
+    sayers: frozenset[str]  # common nouns that can be a source at all
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -61,6 +63,16 @@ def lexicons() -> Lexicons:
         anonymous_heads=frozenset(kinds["anonymous_heads"]),
         vague_words=frozenset(kinds["vague_words"]),
         off_record=tuple(kinds["off_record_cues"]),
+        needs_as=frozenset(verbs.get("needs_as", [])),
+        sayers=frozenset(
+            kinds["official_titles"]
+            + kinds["media"]
+            + kinds["expert"]
+            + kinds["anonymous_heads"]
+            + kinds["vague_words"]
+            + kinds.get("other_sayers", [])
+            + nouns["document"]
+        ),
     )
 
 

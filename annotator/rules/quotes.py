@@ -93,7 +93,7 @@ def find_quotes(text: str) -> list[Quote]:
     if open_at is not None:
         ends = [e for e in _paragraph_ends(text) if e >= open_at]
         quotes.append(Quote(open_at, ends[0] if ends else n, closed=False))
-    return [q for q in quotes if text[q.start:q.end].strip()]
+    return [q for q in quotes if text[q.start : q.end].strip()]
 
 
 def _starts_paragraph(text: str, i: int) -> bool:
@@ -107,8 +107,9 @@ def quote_mask(doc: Doc, quotes: Sequence[Quote]) -> list[bool]:
     """Per token: is it inside a quotation (content or marks)?"""
     mask = [False] * len(doc)
     for q in quotes:
-        span = doc.char_span(max(q.start - 1, 0), min(q.end + 1, len(doc.text)),
-                             alignment_mode="expand")
+        span = doc.char_span(
+            max(q.start - 1, 0), min(q.end + 1, len(doc.text)), alignment_mode="expand"
+        )
         if span is None:
             continue
         for k in range(span.start, span.end):
@@ -136,11 +137,18 @@ def quotes_in(sent: Span, quotes: Sequence[Quote]) -> list[QuoteInSentence]:
         a, b = max(q.start, s0), min(q.end, s1)
         if a >= b:
             continue
-        toks = [t for t in sent if t.idx >= a and t.idx + len(t) <= b and not t.is_punct
-                and not t.is_space]
+        toks = [
+            t
+            for t in sent
+            if t.idx >= a and t.idx + len(t) <= b and not t.is_punct and not t.is_space
+        ]
         # Rule 9: any verb form counts (infinitives, participles); a copula counts too.
-        has_verb = any(t.pos_ == "VERB" or (t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass"))
-                       for t in toks)
+        # ("rules-based" is an adjective however it is tagged: amod verbs do not count.)
+        has_verb = any(
+            (t.pos_ == "VERB" and t.dep_ not in ("amod", "compound"))
+            or (t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass"))
+            for t in toks
+        )
         chars = sum(1 for c in sent.doc.text[a:b] if not c.isspace())
         out.append(QuoteInSentence(a, b, len(toks), has_verb, chars / sent_chars, q))
     return out

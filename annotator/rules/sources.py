@@ -5,27 +5,55 @@ Pure functions over a parsed ``Doc``; token indices are doc-level, end-exclusive
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicons
 
 # Left dependents that belong to a noun mention ("Russian Deputy Foreign Minister X").
-_LEFT_DEPS = frozenset({"det", "poss", "compound", "amod", "nummod", "nmod", "quantmod",
-                        "predet", "case", "advmod", "npadvmod"})
+_LEFT_DEPS = frozenset(
+    {"det", "poss", "compound", "amod", "nummod", "nmod", "quantmod", "predet", "case"}
+)
 # "preamble of Resolution 2254": the document is the pobj, not the part.
-_PART_NOUNS = frozenset({"preamble", "text", "part", "section", "paragraph", "passage",
-                         "terms", "wording", "language"})
+_PART_NOUNS = frozenset(
+    {"preamble", "text", "part", "section", "paragraph", "passage", "terms", "wording", "language"}
+)
 _PERSONAL = frozenset({"he", "she", "they", "him", "her", "them"})
-_NON_SOURCE = frozenset({"i", "we", "you", "me", "us", "it", "this", "that", "these",
-                         "those", "which", "what", "who", "one", "there", "here", "all",
-                         "both", "each", "something", "anything", "everything", "nothing"})
+_NON_SOURCE = frozenset(
+    {
+        "i",
+        "we",
+        "you",
+        "me",
+        "us",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "what",
+        "who",
+        "one",
+        "there",
+        "here",
+        "all",
+        "both",
+        "each",
+        "something",
+        "anything",
+        "everything",
+        "nothing",
+    }
+)
 _ENT_SOURCE = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 MAX_MENTION = 14
 
 
-def mention_bounds(head: Token, *, with_conj: bool = True, with_prep: bool = True) -> tuple[int, int]:
+def mention_bounds(
+    head: Token, *, with_conj: bool = True, with_prep: bool = True
+) -> tuple[int, int]:
     """Token bounds of the noun mention headed by ``head``.
 
     Takes the left modifiers (titles, possessives, determiners), coordinated heads
@@ -35,7 +63,7 @@ def mention_bounds(head: Token, *, with_conj: bool = True, with_prep: bool = Tru
     start = head.i
     end = head.i + 1
     for child in head.lefts:
-        if child.dep_ in _LEFT_DEPS:
+        if child.dep_ in _LEFT_DEPS and not (child.dep_ == "amod" and child.pos_ == "VERB"):
             start = min(start, child.left_edge.i)
     for child in head.rights:
         if with_prep and child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "at"):
@@ -73,13 +101,29 @@ def can_be_source(tok: Token, lex: Lexicons) -> bool:
     """A subject that can be a source: a noun or personal pronoun, not "it"/"this"/"I"."""
     if tok.lower_ in _NON_SOURCE:
         return False
-    return tok.pos_ in ("PROPN", "NOUN", "PRON", "NUM") or tok.ent_type_ in _ENT_SOURCE
+    if tok.ent_type_ in _ENT_SOURCE or tok.pos_ == "PROPN" or tok.lower_ in _PERSONAL:
+        return True
+    # A common noun speaks only if it names people, a body or a document: not
+    # "the ease ... emphasizes", "no word is said", "italics added".
+    if tok.pos_ == "NOUN":
+        return (
+            tok.lemma_.lower() in lex.sayers
+            or tok.lower_ in lex.sayers
+            or (tok.is_title and tok.i > tok.sent.start)
+        )
+    return False
 
 
 def is_public(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     """Is the mention a public figure or body (rule 7: stance verbs count only for them)?"""
     for tok in doc[start:end]:
-        if tok.ent_type_ in _ENT_SOURCE:
+        if tok.ent_type_ in _ENT_SOURCE or tok.pos_ == "PROPN":
+            return True
+        # The small model tags a sentence-initial "Trump" as NOUN: trust capitalisation
+        # when the same word is a named entity elsewhere in the article.
+        if tok.is_title and any(
+            e.root.lower_ == tok.lower_ for e in doc.ents if e.label_ in _ENT_SOURCE
+        ):
             return True
         if tok.lemma_.lower() in lex.official or tok.lemma_.lower() in lex.media:
             return True
@@ -90,15 +134,27 @@ def resolve_pronoun(tok: Token, lex: Lexicons, quote_mask: Sequence[bool]) -> To
     """Nearest earlier mention that fits the pronoun: a PERSON for he/she, a body or a
     group for they. Entities inside quotations are skipped (they are not speakers)."""
     doc = tok.doc
-    want = {"PERSON"} if tok.lower_ in ("he", "she", "him", "her") else {"ORG", "GPE", "NORP", "PERSON"}
+    want = (
+        {"PERSON"}
+        if tok.lower_ in ("he", "she", "him", "her")
+        else {"ORG", "GPE", "NORP", "PERSON"}
+    )
     for ent in reversed(doc.ents):
         if ent.end > tok.i or ent.label_ not in want or quote_mask[ent.start]:
             continue
-        if tok.lower_ in ("they", "them") and ent.label_ == "PERSON":
-            # "they" takes a coordinated pair of people, not a single person.
-            if not any(c.dep_ == "conj" for c in ent.root.children) and ent.root.dep_ != "conj":
-                continue
-            root = ent.root if ent.root.dep_ != "conj" else ent.root.head
+        # "they" takes a coordinated pair of people, not a single person.
+        if (
+            tok.lower_ in ("they", "them")
+            and ent.label_ == "PERSON"
+            and not any(c.dep_ == "conj" for c in ent.root.children)
+            and ent.root.dep_ != "conj"
+        ):
+            continue
+        if tok.lower_ in ("they", "them"):
+            # "Russia, China and the US, where they all called": the whole coordination.
+            root = ent.root
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head
             return root
         if tok.i - ent.end > 400:
             return None
@@ -110,15 +166,18 @@ class MentionIndex:
     """Every named mention of an article, to find the fullest mention of a source."""
 
     def __init__(self, doc: Doc) -> None:
-        self.by_name: dict[str, list[tuple[int, int]]] = {}
+        # name token -> (mention bounds, the entity's own tokens)
+        self.by_name: dict[str, list[tuple[tuple[int, int], frozenset[str]]]] = {}
         self.by_head: dict[str, list[tuple[int, int]]] = {}
         for ent in doc.ents:
             if ent.label_ not in _ENT_SOURCE:
                 continue
             bounds = mention_bounds(ent.root, with_conj=False, with_prep=False)
+            if not (bounds[0] <= ent.start and ent.end <= bounds[1]):
+                bounds = (ent.start, ent.end)
+            names = frozenset(t.lower_ for t in ent)
             for tok in ent:
-                if tok.pos_ == "PROPN" or tok.ent_type_:
-                    self.by_name.setdefault(tok.lower_, []).append(bounds)
+                self.by_name.setdefault(tok.lower_, []).append((bounds, names))
         for chunk in doc.noun_chunks:
             bounds = mention_bounds(chunk.root, with_conj=False, with_prep=True)
             self.by_head.setdefault(chunk.root.lemma_.lower(), []).append(bounds)
@@ -128,13 +187,16 @@ class MentionIndex:
         span = doc[start:end]
         head = span.root
         best = (start, end)
-        names = [t.lower_ for t in span if t.ent_type_ in _ENT_SOURCE and not t.is_punct
-                 and t.pos_ == "PROPN"]
-        if head.pos_ == "PROPN" and names:
-            candidates: Iterable[tuple[int, int]] = self.by_name.get(head.lower_, [])
-            for cs, ce in candidates:
-                ctoks = {t.lower_ for t in doc[cs:ce]}
-                if all(n in ctoks for n in names) and _longer(doc, (cs, ce), best):
+        names = [
+            t.lower_
+            for t in span
+            if t.ent_type_ in _ENT_SOURCE and not t.is_punct and t.pos_ == "PROPN"
+        ]
+        if not names and head.is_title and head.lower_ in self.by_name:
+            names = [head.lower_]
+        if names and head.pos_ != "NOUN" or (names and head.lower_ in self.by_name):
+            for (cs, ce), ent_names in self.by_name.get(head.lower_, []):
+                if all(n in ent_names for n in names) and _longer(doc, (cs, ce), best):
                     best = (cs, ce)
         elif head.pos_ == "NOUN":
             names_all = {t.lower_ for t in span if t.pos_ == "PROPN"}
@@ -142,29 +204,65 @@ class MentionIndex:
                 ctoks = {t.lower_ for t in doc[cs:ce]}
                 if names_all and names_all <= ctoks and _longer(doc, (cs, ce), best):
                     best = (cs, ce)
-        return clean_text(doc[best[0]:best[1]])
+        return clean_text(doc[best[0] : best[1]])
 
     def with_name(self, doc: Doc, head_lemma: str, name: str) -> tuple[int, int] | None:
-        """Longest mention headed by ``head_lemma`` that contains ``name`` ("summary", "kremlin")."""
+        """Longest mention headed by ``head_lemma`` naming ``name`` ("summary", "kremlin")."""
         best: tuple[int, int] | None = None
         for cs, ce in self.by_head.get(head_lemma, []):
-            if any(t.lower_ == name for t in doc[cs:ce]) and (best is None or _longer(doc, (cs, ce), best)):
+            if any(t.lower_ == name for t in doc[cs:ce]) and (
+                best is None or _longer(doc, (cs, ce), best)
+            ):
                 best = (cs, ce)
         return best
 
 
+_DEICTIC = frozenset(
+    {
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "it",
+        "they",
+    }
+)
+
+
 def _longer(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Is mention ``a`` fuller than ``b``? Longer, but a mention that leans on context
+    ("the summary of this section") is less full than one that stands alone."""
     if a[1] - a[0] > MAX_MENTION:
         return False
-    return len(doc[a[0]:a[1]].text) > len(doc[b[0]:b[1]].text)
+
+    def key(m: tuple[int, int]) -> tuple[bool, int]:
+        span = doc[m[0] : m[1]]
+        return (not any(t.lower_ in _DEICTIC for t in span[1:]), len(span.text))
+
+    return key(a) > key(b)
 
 
 def clean_text(span: Span) -> str:
     return " ".join(span.text.split())
 
 
-def source_kind(doc: Doc, start: int, end: int, fullest: str, lex: Lexicons, *,
-                hint: str | None = None, sentence: Span | None = None) -> str:
+def source_kind(
+    doc: Doc,
+    start: int,
+    end: int,
+    fullest: str,
+    lex: Lexicons,
+    *,
+    hint: str | None = None,
+    sentence: Span | None = None,
+) -> str:
     """Codebook source kind, checked in an order where the more specific kind wins."""
     if hint in ("vague", "anonymous"):
         return hint
@@ -182,8 +280,10 @@ def source_kind(doc: Doc, start: int, end: int, fullest: str, lex: Lexicons, *,
     if not has_name and head in lex.anonymous_heads:
         return "anonymous"
     full_low = fullest.lower()
-    if head in lex.media or any(w in lex.media for w in words if len(w) > 2) or any(
-        m in full_low for m in lex.media if " " in m
+    if (
+        head in lex.media
+        or any(w in lex.media for w in words if len(w) > 2)
+        or any(m in full_low for m in lex.media if " " in m)
     ):
         return "media"
     if head in lex.expert or any(w in lex.expert for w in words):
