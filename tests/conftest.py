@@ -46,14 +46,28 @@ class LabelStudioServer:
 
 @pytest.fixture(scope="session")
 def label_studio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabelStudioServer]:
-    from annotator.labelstudio import server
+    """Started and stopped through the CLI (`serve --detach` / `serve --stop`), as the
+    Makefile's demo does, so the session also exercises those commands."""
+    from click.testing import CliRunner
+
+    from annotator.cli import cli
+    from annotator.labelstudio import client, server
 
     data_dir = tmp_path_factory.mktemp("labelstudio")
-    srv, _proc = server.start(data_dir, server.free_port())
-    try:
-        yield LabelStudioServer(srv.url, srv.api_key, srv.data_dir, srv.username)
-    finally:
+    port = server.free_port()
+    runner = CliRunner()
+    result = runner.invoke(cli, ["serve", "--detach", "--data-dir", str(data_dir),
+                                 "--port", str(port)])
+    if result.exit_code != 0:
         server.stop(data_dir)
+        pytest.fail(f"annotator serve --detach failed: {result.output}")
+    creds = client.read_credentials(data_dir)
+    assert creds is not None
+    try:
+        yield LabelStudioServer(creds["url"], creds["api_key"], data_dir, creds["username"])
+    finally:
+        runner.invoke(cli, ["serve", "--stop", "--data-dir", str(data_dir)])
+        server.stop(data_dir)  # no-op unless the CLI stop failed
 
 
 def _quote_span(text: str, start: int) -> SpanRecord | None:

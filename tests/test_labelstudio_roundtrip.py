@@ -190,3 +190,52 @@ def test_clear_errors_without_traceback(label_studio: LabelStudioServer, tmp_pat
     assert result.exit_code == 1
     assert result.output.strip() == "Error: " + E.E107.format(
         project="no such project", url=label_studio.url)
+
+
+def test_serve_keeps_credentials_private_and_refuses_a_second_start(
+        label_studio: LabelStudioServer) -> None:
+    import stat
+
+    from annotator.labelstudio import server
+
+    creds = label_studio.data_dir / "annotator-credentials.json"
+    assert stat.S_IMODE(creds.stat().st_mode) == 0o600
+    running = server.status(label_studio.data_dir)
+    assert running is not None and running.url == label_studio.url
+    data_dir = str(label_studio.data_dir)
+    result = _run(["serve", "--show-token", "--data-dir", data_dir])
+    assert result.exit_code == 0 and result.output.strip() == label_studio.api_key
+    result = _run(["serve", "--detach", "--data-dir", data_dir])
+    assert result.exit_code == 1
+    assert result.output.strip().endswith("Error: " + E.E110.format(
+        url=label_studio.url, pid=running.pid))
+    # The start message names the user but never prints the token.
+    assert label_studio.api_key not in result.output
+
+
+def test_legacy_token_disabled_message_and_personal_access_token(
+        label_studio: LabelStudioServer, tmp_path: Path) -> None:
+    import httpx
+    from label_studio_sdk import LabelStudio
+
+    docs, sents = gold_records(["004_4adb755bc2b36fd6"])
+    records = write_records(tmp_path / "one.jsonl", docs, sents)
+    push = ["push", str(records), "--project", "pat test", "--url", label_studio.url,
+            "--data-dir", str(tmp_path / "none")]
+    legacy = {"Authorization": f"Token {label_studio.api_key}"}
+    pat = httpx.post(f"{label_studio.url}/api/token/", headers=legacy).json()["token"]
+    settings = httpx.post(f"{label_studio.url}/api/jwt/settings", headers=legacy,
+                          json={"api_tokens_enabled": True, "legacy_api_tokens_enabled": False})
+    assert settings.status_code in (200, 201)
+    try:
+        result = _run([*push, "--api-key", label_studio.api_key])
+        assert result.exit_code == 1
+        assert result.output.strip() == "Error: " + E.E102
+        result = _run([*push, "--api-key", pat])
+        assert result.exit_code == 0, result.output
+        assert "tasks created: 1" in result.output and pat not in result.output
+    finally:
+        client = LabelStudio(base_url=label_studio.url, api_key=pat)
+        current = client.jwt_settings.get()
+        client.jwt_settings.update(api_tokens_enabled=True, legacy_api_tokens_enabled=True,
+                                   api_token_ttl_days=current.api_token_ttl_days)

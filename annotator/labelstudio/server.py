@@ -27,8 +27,9 @@ PID_FILE = "annotator-serve.pid"
 LOG_FILE = "label-studio.log"
 DEFAULT_PORT = 8080
 HOST = "127.0.0.1"
-# A fresh data dir takes 31-36 s to answer on 2 cores (migrations); a restart ~5 s.
-START_TIMEOUT_S = 180
+# A fresh data dir takes 31-36 s to answer on 2 idle cores (migrations), a restart ~5 s;
+# a loaded machine took 172 s once, hence the margin.
+START_TIMEOUT_S = 300
 
 
 @dataclass(frozen=True)
