@@ -205,7 +205,12 @@ def test_serve_keeps_credentials_private_and_refuses_a_second_start(
     data_dir = str(label_studio.data_dir)
     result = _run(["serve", "--show-token", "--data-dir", data_dir])
     assert result.exit_code == 0 and result.output.strip() == label_studio.api_key
+    # Detached start again (make demo twice): says so, exit 0, same server.
     result = _run(["serve", "--detach", "--data-dir", data_dir])
+    assert result.exit_code == 0
+    assert f"already running at {label_studio.url} (pid {running.pid})" in result.output
+    # A foreground start on the same data dir is refused.
+    result = _run(["serve", "--data-dir", data_dir])
     assert result.exit_code == 1
     assert result.output.strip().endswith("Error: " + E.E110.format(
         url=label_studio.url, pid=running.pid))

@@ -40,6 +40,12 @@ def serve(data_dir: Path, port: int, detach: bool, stop: bool, show_token: bool)
                 f"No credentials in {data_dir}; run `annotator serve` first.")
         click.echo(creds["api_key"])
         return
+    running = server.status(data_dir.resolve())
+    if running is not None and detach:
+        # `make demo` run twice: the server it wants is already there.
+        click.echo(f"Label Studio is already running at {running.url} (pid {running.pid}); "
+                   "stop it with `annotator serve --stop`.")
+        return
     click.echo(f"Starting Label Studio (data in {data_dir}; the first start takes ~35 s)...")
     srv, proc = server.start(data_dir, port)
     creds = read_credentials(srv.data_dir) or {}

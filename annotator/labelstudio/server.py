@@ -177,6 +177,14 @@ def terminate(pid: int, timeout: float = 20.0) -> None:
             time.sleep(0.2)
 
 
+def _is_label_studio(pid: int) -> bool:
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return True  # no /proc (macOS): trust the pid file
+    return b"label-studio" in cmdline
+
+
 def status(data_dir: Path) -> Server | None:
     """The server a detached ``serve`` left running in ``data_dir``, if it is alive."""
     pid_path = data_dir / PID_FILE
@@ -187,7 +195,8 @@ def status(data_dir: Path) -> Server | None:
         pid = int(info["pid"])
     except (ValueError, KeyError, OSError):
         return None
-    if not _alive(pid):
+    if not _alive(pid) or not _is_label_studio(pid):
+        # Stale: the server died, or the pid now belongs to another program.
         pid_path.unlink(missing_ok=True)
         return None
     creds = read_credentials(data_dir) or {}
