@@ -368,8 +368,10 @@ def summary_html(report: GradeReport, title: str, scheme: Scheme) -> str:
         "<th>Most common wrong answer</th></tr></thead>"
         f"<tbody>{sentence_rows}</tbody></table></div>"
         "<h2>Confusions</h2><p class=hint>Rows: the key's label; columns: what students "
-        "answered. Red cells are the mistakes the class makes most.</p>"
-        f"<div class=scroll><table><thead><tr><th>Key \\ answer</th>{head}</tr></thead>"
+        "answered. The darker a cell off the framed diagonal, the more common "
+        "that mistake.</p>"
+        "<div class=scroll><table class=matrix><thead><tr><th>Key \\ answer</th>"
+        f"{head}</tr></thead>"
         f"<tbody>{''.join(matrix_rows)}</tbody></table></div>"
     )
     return page(title, body, "grades", scheme)
