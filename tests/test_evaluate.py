@@ -94,7 +94,7 @@ def test_overlap_and_covered() -> None:
 
 def test_span_overlap_counts_each_side() -> None:
     # one long predicted span overlaps two gold spans; a second predicted span hits nothing
-    m = span_overlap([(0, 10), (50, 55)], [(2, 4), (8, 12), (30, 40)])
+    m = span_overlap([[(0, 10)], [(50, 55)]], [[(2, 4)], [(8, 12)], [(30, 40)]])
     assert m == SpanMatch(pred_matched=1, n_pred=2, gold_matched=2, n_gold=3)
     assert m.precision == pytest.approx(0.5)
     assert m.recall == pytest.approx(2 / 3)

@@ -230,9 +230,17 @@ class SpanMatch:
 
 
 def span_overlap(
-    predicted: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int]]
+    predicted: Sequence[Sequence[tuple[int, int]]], gold: Sequence[Sequence[tuple[int, int]]]
 ) -> SpanMatch:
-    """Match predicted against gold spans by any-character overlap (see ``SpanMatch``)."""
-    pred_hit = sum(1 for p in predicted if any(overlap(*p, *g) for g in gold))
-    gold_hit = sum(1 for g in gold if any(overlap(*p, *g) for p in predicted))
+    """Match predicted against gold spans by any-character overlap (see ``SpanMatch``).
+
+    Each span is a sequence of ``(start, end)`` fragments, so that a discontinuous
+    span (brat ``a b;c d``) is one span that matches through any of its fragments.
+    """
+
+    def touches(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
+        return any(overlap(*fa, *fb) for fa in a for fb in b)
+
+    pred_hit = sum(1 for p in predicted if any(touches(p, g) for g in gold))
+    gold_hit = sum(1 for g in gold if any(touches(p, g) for p in predicted))
     return SpanMatch(pred_hit, len(predicted), gold_hit, len(gold))
