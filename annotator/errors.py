@@ -51,6 +51,11 @@ class E:
         "Is this the {dataset} directory (../shared/datasets/...)?"
     )
     E028 = "[E028] Cannot write {path}: {reason}. Check the directory exists and is writable."
+    E029 = "[E029] --polnear-records needs --polnear DIR (the gold to score the records against)."
+    E030 = (
+        "[E030] No PolNeAR article had records in {records} (under {path}). Records' doc_id must "
+        "be the text file name without .txt: annotator prelabel DIR/data/dev/text --keep-boilerplate"
+    )
     # Label Studio
     E101 = "[E101] Cannot reach Label Studio at {url}: {reason}. Start it with `annotator serve` or pass --url."
     E102 = (
