@@ -201,6 +201,11 @@ def test_real_export_from_label_studio_tasks(tmp_path: Path, records: list) -> N
     ]
     marked = [t for s in parsed.sentences for _c, t in s["marks"]]  # type: ignore[attr-defined]
     assert "Reuters" in marked and "Minister Anna Berg" in marked
+    # The export's text is the raw slice "According to **Reuters**, ...": shown without markup.
+    assert article.sentences[3].text == records[3].text == (
+        "According to Reuters, the talks lasted six hours."
+    )
+    assert "**" not in render_html([article])
 
 
 def test_several_documents_get_sections_and_contents(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import AnnotatorError, ClassroomError, E
+from ..markdown import strip_line
 from ..recordio import documents_path, iter_rows
 from ..records import DocumentRecord, SpanRecord
 
@@ -117,11 +118,13 @@ def align(shown: str, original: str) -> list[int] | None:
 
 
 def marks_for(
-    text: str, start: int, spans: Iterable[SpanRecord], doc_text: str | None
+    text: str, start: int, spans: Iterable[SpanRecord], original: str | None
 ) -> tuple[Mark, ...]:
-    """SOURCE/CUE spans as shown-text offsets; overlapping ones keep the earlier span."""
-    slice_ = doc_text[start : start + 4 * len(text) + 200] if doc_text else None
-    offsets = align(text, slice_) if slice_ is not None else None
+    """SOURCE/CUE spans as shown-text offsets; overlapping ones keep the earlier span.
+
+    ``original`` is the document text from ``start`` on (markup included), when known.
+    """
+    offsets = align(text, original) if original is not None else None
     found: list[Mark] = []
     for span in spans:
         if span.type not in MARKED_SPANS:
@@ -148,11 +151,18 @@ def marks_for(
     return tuple(kept)
 
 
-def _is_heading(doc_text: str | None, start: int) -> bool:
-    if not doc_text:
-        return False
+def _is_heading(doc_text: str, start: int) -> bool:
     line_start = doc_text.rfind("\n", 0, start) + 1
     return bool(_HEADING_PREFIX.fullmatch(doc_text[line_start:start]))
+
+
+def shown_text(raw: str) -> tuple[str, bool]:
+    """What a reader sees of an export's raw sentence text (markdown markup removed)."""
+    raw_lines = raw.split("\n")
+    stripped = [strip_line(line, 0, len(line)) for line in raw_lines]
+    parts = [s.shown(line) for s, line in zip(stripped, raw_lines, strict=True)]
+    shown = " ".join(p for p in parts if p)
+    return shown or raw.strip(), any(s.heading for s in stripped)
 
 
 def _sentence(
@@ -163,6 +173,15 @@ def _sentence(
     prelabel = _first(row, PRE_LABEL)
     start = int(row["start"])
     text = str(row["text"])
+    if doc_text is not None:
+        original: str | None = doc_text[start : int(row.get("end") or len(doc_text))]
+        heading = _is_heading(doc_text, start)
+    elif "prelabel_label" in row:
+        # The export's text is the raw slice (markup included); show it as a reader would.
+        original = text
+        text, heading = shown_text(text)
+    else:
+        original, heading = None, False
     score = _first(row, PRE_SCORE)
     if spans is None:
         spans = _spans(row.get("spans"))
@@ -181,8 +200,8 @@ def _sentence(
         source_kind=_first(row, REVIEWED_KIND) if reviewed_label else _first(row, PRE_KIND),
         cue=cue,
         explanation=_first(row, PRE_EXPLANATION),
-        marks=marks_for(text, start, spans, doc_text),
-        heading=_is_heading(doc_text, start),
+        marks=marks_for(text, start, spans, original),
+        heading=heading,
     )
 
 
