@@ -132,14 +132,22 @@ def _has_clause(verb: Token) -> bool:
     if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return True
     doc = verb.doc
-    after = doc[verb.i + 1 : min(verb.i + 5, verb.sent.end)]
+    after = doc[verb.i + 1 : min(verb.i + 5, len(doc))]
+    # (token.sent walks the whole doc; stop at the next sentence start instead)
+    after = after[: next((k for k, t in enumerate(after) if t.is_sent_start), len(after))]
     return any(t.text in (":", "“", '"') for t in after)
 
 
 def find_attributions(
-    sent: Span, *, lex: Lexicons, matches: Sequence[Match], qmask: Sequence[bool]
+    sent: Span,
+    *,
+    lex: Lexicons,
+    matches: Sequence[Match],
+    qmask: Sequence[bool],
+    names: frozenset[str] = frozenset(),
 ) -> list[Attribution]:
-    """Attributions of one sentence, the one nearest the root first."""
+    """Attributions of one sentence, the main one first. ``names`` are the article's
+    named-entity heads (see ``MentionIndex.names``)."""
     doc = sent.doc
     hedge_tokens = {k for m in matches if m.label == "HEDGE" for k in range(m.start, m.end)}
     found: list[Attribution] = []
@@ -199,7 +207,8 @@ def find_attributions(
         if stance:
             # Rule 7: a stance verb attributes only for a public figure or body, and only
             # when it states a stance (has an object or clause), not with a hedge modal.
-            if not is_public(doc, bounds[0], bounds[1], lex) and not is_personal_pronoun(subj):
+            public = is_public(doc, bounds[0], bounds[1], lex, names)
+            if not public and not is_personal_pronoun(subj):
                 continue
             if not any(
                 c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "prep", "attr") for c in tok.children

@@ -93,7 +93,7 @@ class Prelabeler:
         index = MentionIndex(doc)
         par_of_sent, par_kinds = _paragraphs(doc, sents)
         attrs = [
-            find_attributions(s, lex=lex, matches=m, qmask=qmask)
+            find_attributions(s, lex=lex, matches=m, qmask=qmask, names=index.names)
             for s, m in zip(sents, matches, strict=True)
         ]
         hedge_sent = [any(m.label == "HEDGE" for m in ms) for ms in matches]
@@ -185,7 +185,7 @@ class Prelabeler:
             return Speaker(clean_text(doc[s0:s1]), kind, span, cue, cue_text, a.rule_id, a.hedged)
         head = doc[a.source_head]
         if is_personal_pronoun(head):
-            ante = resolve_pronoun(head, self.lex, qmask)
+            ante = resolve_pronoun(head, index.ents, qmask)
             if ante is None:
                 return Speaker(
                     clean_text(doc[s0:s1]), "other", span, cue, cue_text, a.rule_id, a.hedged
@@ -208,6 +208,7 @@ class Prelabeler:
         before it, a short "he added." after it, or the last speaker just before."""
         starts = [s.start_char for s in sents]
         out: dict[Quote, tuple[Speaker | None, bool]] = {}
+        text = doc.text  # Doc.text joins every token: read it once
         last_ctx: tuple[int, Speaker] | None = None
         for q in quotes:
             first = max(bisect.bisect_right(starts, q.start) - 1, 0)
@@ -231,7 +232,7 @@ class Prelabeler:
             clause = any(
                 qs.has_verb for k in range(first, last + 1) for qs in quotes_in(sents[k], [q])
             )
-            single = first < len(sents) and q.start > 0 and doc.text[q.start - 1] in "‘'"
+            single = q.start > 0 and text[q.start - 1] in "‘'"
             if (
                 found[0] is None
                 and last_ctx is not None
@@ -275,7 +276,8 @@ class Prelabeler:
     ) -> Speaker | None:
         """The last person named (outside quotes) in the sentence before a quote that has
         no speaker of its own: news style introduces the speaker, then quotes them."""
-        people = [e for e in sent.ents if e.label_ == "PERSON" and not qmask[e.start]]
+        found = [_ent_at(doc, t.i) for t in sent if t.ent_type_ == "PERSON"]
+        people = [e for e in found if e is not None and not qmask[e.start]]
         if not people:
             return None
         e = people[-1]
@@ -316,6 +318,16 @@ class Prelabeler:
             else:
                 current = None
         return out
+
+
+def _ent_at(doc: Doc, i: int) -> Span | None:
+    """The entity that starts at token ``i`` (tokens carry IOB tags; no scan of doc.ents)."""
+    if doc[i].ent_iob_ != "B":
+        return None
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[i:end]
 
 
 def _document_subject(doc: Doc, sent: Span, lex: Lexicons, index: MentionIndex) -> Speaker | None:

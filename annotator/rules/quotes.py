@@ -106,10 +106,9 @@ def _starts_paragraph(text: str, i: int) -> bool:
 def quote_mask(doc: Doc, quotes: Sequence[Quote]) -> list[bool]:
     """Per token: is it inside a quotation (content or marks)?"""
     mask = [False] * len(doc)
+    n_chars = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
     for q in quotes:
-        span = doc.char_span(
-            max(q.start - 1, 0), min(q.end + 1, len(doc.text)), alignment_mode="expand"
-        )
+        span = doc.char_span(max(q.start - 1, 0), min(q.end + 1, n_chars), alignment_mode="expand")
         if span is None:
             continue
         for k in range(span.start, span.end):
@@ -130,13 +129,15 @@ class QuoteInSentence:
 
 
 def quotes_in(sent: Span, quotes: Sequence[Quote]) -> list[QuoteInSentence]:
-    out = []
+    out: list[QuoteInSentence] = []
     s0, s1 = sent.start_char, sent.end_char
-    sent_chars = sum(1 for c in sent.text if not c.isspace()) or 1
-    for q in quotes:
+    hits = [q for q in quotes if q.start < s1 and q.end > s0]
+    if not hits:
+        return out
+    sent_text = sent.text
+    sent_chars = sum(1 for c in sent_text if not c.isspace()) or 1
+    for q in hits:
         a, b = max(q.start, s0), min(q.end, s1)
-        if a >= b:
-            continue
         toks = [
             t
             for t in sent
@@ -149,6 +150,6 @@ def quotes_in(sent: Span, quotes: Sequence[Quote]) -> list[QuoteInSentence]:
             or (t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass"))
             for t in toks
         )
-        chars = sum(1 for c in sent.doc.text[a:b] if not c.isspace())
+        chars = sum(1 for c in sent_text[a - s0 : b - s0] if not c.isspace())
         out.append(QuoteInSentence(a, b, len(toks), has_verb, chars / sent_chars, q))
     return out

@@ -109,37 +109,35 @@ def can_be_source(tok: Token, lex: Lexicons) -> bool:
         return (
             tok.lemma_.lower() in lex.sayers
             or tok.lower_ in lex.sayers
-            or (tok.is_title and tok.i > tok.sent.start)
+            or (tok.is_title and not tok.is_sent_start)
         )
     return False
 
 
-def is_public(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
-    """Is the mention a public figure or body (rule 7: stance verbs count only for them)?"""
+def is_public(doc: Doc, start: int, end: int, lex: Lexicons, names: frozenset[str]) -> bool:
+    """Is the mention a public figure or body (rule 7: stance verbs count only for them)?
+    ``names`` are the lower-cased heads of the article's named entities."""
     for tok in doc[start:end]:
         if tok.ent_type_ in _ENT_SOURCE or tok.pos_ == "PROPN":
             return True
         # The small model tags a sentence-initial "Trump" as NOUN: trust capitalisation
         # when the same word is a named entity elsewhere in the article.
-        if tok.is_title and any(
-            e.root.lower_ == tok.lower_ for e in doc.ents if e.label_ in _ENT_SOURCE
-        ):
+        if tok.is_title and tok.lower_ in names:
             return True
         if tok.lemma_.lower() in lex.official or tok.lemma_.lower() in lex.media:
             return True
     return False
 
 
-def resolve_pronoun(tok: Token, lex: Lexicons, quote_mask: Sequence[bool]) -> Token | None:
+def resolve_pronoun(tok: Token, ents: Sequence[Span], quote_mask: Sequence[bool]) -> Token | None:
     """Nearest earlier mention that fits the pronoun: a PERSON for he/she, a body or a
     group for they. Entities inside quotations are skipped (they are not speakers)."""
-    doc = tok.doc
     want = (
         {"PERSON"}
         if tok.lower_ in ("he", "she", "him", "her")
         else {"ORG", "GPE", "NORP", "PERSON"}
     )
-    for ent in reversed(doc.ents):
+    for ent in reversed(ents):
         if ent.end > tok.i or ent.label_ not in want or quote_mask[ent.start]:
             continue
         # "they" takes a coordinated pair of people, not a single person.
@@ -169,7 +167,11 @@ class MentionIndex:
         # name token -> (mention bounds, the entity's own tokens)
         self.by_name: dict[str, list[tuple[tuple[int, int], frozenset[str]]]] = {}
         self.by_head: dict[str, list[tuple[int, int]]] = {}
-        for ent in doc.ents:
+        self.ents: list[Span] = list(doc.ents)
+        self.names: frozenset[str] = frozenset(
+            e.root.lower_ for e in self.ents if e.label_ in _ENT_SOURCE
+        )
+        for ent in self.ents:
             if ent.label_ not in _ENT_SOURCE:
                 continue
             bounds = mention_bounds(ent.root, with_conj=False, with_prep=False)
@@ -178,9 +180,22 @@ class MentionIndex:
             names = frozenset(t.lower_ for t in ent)
             for tok in ent:
                 self.by_name.setdefault(tok.lower_, []).append((bounds, names))
-        for chunk in doc.noun_chunks:
-            bounds = mention_bounds(chunk.root, with_conj=False, with_prep=True)
-            self.by_head.setdefault(chunk.root.lemma_.lower(), []).append(bounds)
+        # Common-noun heads are indexed lazily: only the few lemmas a source is asked
+        # about ("summary") get their mentions bounded (noun_chunks costs a parse walk).
+        self._doc = doc
+        self._noun_heads: dict[str, list[int]] = {}
+        for tok in doc:
+            if tok.pos_ == "NOUN" and tok.dep_ != "compound":
+                self._noun_heads.setdefault(tok.lemma_.lower(), []).append(tok.i)
+
+    def _heads(self, lemma: str) -> list[tuple[int, int]]:
+        if lemma not in self.by_head:
+            doc = self._doc
+            self.by_head[lemma] = [
+                mention_bounds(doc[i], with_conj=False, with_prep=True)
+                for i in self._noun_heads.get(lemma, [])
+            ]
+        return self.by_head[lemma]
 
     def fullest(self, doc: Doc, start: int, end: int) -> str:
         """The longest mention in the article naming the same source."""
@@ -200,7 +215,7 @@ class MentionIndex:
                     best = (cs, ce)
         elif head.pos_ == "NOUN":
             names_all = {t.lower_ for t in span if t.pos_ == "PROPN"}
-            for cs, ce in self.by_head.get(head.lemma_.lower(), []):
+            for cs, ce in self._heads(head.lemma_.lower()):
                 ctoks = {t.lower_ for t in doc[cs:ce]}
                 if names_all and names_all <= ctoks and _longer(doc, (cs, ce), best):
                     best = (cs, ce)
@@ -209,7 +224,7 @@ class MentionIndex:
     def with_name(self, doc: Doc, head_lemma: str, name: str) -> tuple[int, int] | None:
         """Longest mention headed by ``head_lemma`` naming ``name`` ("summary", "kremlin")."""
         best: tuple[int, int] | None = None
-        for cs, ce in self.by_head.get(head_lemma, []):
+        for cs, ce in self._heads(head_lemma):
             if any(t.lower_ == name for t in doc[cs:ce]) and (
                 best is None or _longer(doc, (cs, ce), best)
             ):
