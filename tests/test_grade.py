@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from annotator.classroom.grade import (
     grade,
     load_key,
+    read_answers_csv,
     read_answers_labelstudio,
     source_matches,
 )
@@ -218,3 +219,17 @@ def test_missing_key(tmp_path: Path, class_files: tuple[Path, Path]) -> None:
                                       "--answers", str(answers)])
     assert result.exit_code == 1
     assert "[E150]" in result.output and "Traceback" not in result.output
+
+
+def test_answers_by_sentence_id(class_files: tuple[Path, Path], tmp_path: Path) -> None:
+    key_path, _answers = class_files
+    key = load_key(key_path)
+    path = tmp_path / "by_id.csv"
+    path.write_text("Student,Sentence_ID,Label\nann,s3,official_quote\nann,s4,opinion\n",
+                    encoding="utf-8")
+    answers = read_answers_csv(path, key)
+    assert [(a.sentence_id, a.label) for a in answers] == [
+        ("s3", "official_quote"), ("s4", "opinion")]
+    report = grade(key, answers, path)
+    (ann,) = report.students
+    assert (ann.correct, ann.answered, ann.total) == (1, 2, 4)  # worksheet key: all 4 count

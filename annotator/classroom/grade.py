@@ -152,9 +152,12 @@ def load_key(path: Path, scheme: Scheme | None = None) -> Key:
     return Key(path, tuple(items), complete)
 
 
-def _ref_to_id(ref: str, key: Key) -> str | None:
-    if ref.isdigit():
-        return next((i.sentence_id for i in key.items if i.number == int(ref)), None)
+def _ref_to_id(ref: str, key: Key, by_id: bool) -> str | None:
+    """A sentence_id column holds ids (hex ids can be all digits); otherwise a number."""
+    if ref.isdigit() and not by_id:
+        found = next((i.sentence_id for i in key.items if i.number == int(ref)), None)
+        if found:
+            return found
     return next((i.sentence_id for i in key.items if i.sentence_id == ref), None)
 
 
@@ -184,7 +187,7 @@ def read_answers_csv(path: Path, key: Key, scheme: Scheme | None = None) -> list
                     raise ClassroomError(E.E153.format(
                         path=path, line=line, label=raw_label, labels=", ".join(scheme.ids)))
                 ref = (row.get(ref_col) or "").strip()
-                sentence_id = _ref_to_id(ref, key)
+                sentence_id = _ref_to_id(ref, key, by_id=ref_col == fields.get("sentence_id"))
                 if sentence_id is None:
                     raise ClassroomError(E.E156.format(
                         path=path, line=line, ref=ref, n=max(i.number for i in key.items)))
