@@ -126,3 +126,12 @@ def test_nothing_eligible_is_a_clear_error(tmp_path: Path) -> None:
     assert code == 1
     assert "[E154]" in output and "Traceback" not in output
     assert not out.exists()
+
+
+def test_key_path_option(tmp_path: Path) -> None:
+    key = tmp_path / "teacher" / "answers.html"
+    code, output, out = run(tmp_path, "-n", "2", "--key", str(key))
+    assert code == 0, output
+    assert key.is_file() and key.with_suffix(".csv").is_file()
+    assert not (tmp_path / "ws.key.html").exists()
+    assert len(list(iter_rows(key.with_suffix(".csv")))) == 2

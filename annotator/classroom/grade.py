@@ -261,6 +261,15 @@ def _task_answers(task: dict[str, Any], key_ids: set[str], scheme: Scheme) -> It
             yield Answer(student, sentence_id, label, source or None)
 
 
+def answers_from_tasks(
+    tasks: Iterable[dict[str, Any]], key: Key, scheme: Scheme | None = None
+) -> list[Answer]:
+    """Answers in Label Studio tasks (export JSON or API task dicts): one user, one student."""
+    scheme = scheme or load_scheme()
+    key_ids = {i.sentence_id for i in key.items}
+    return [a for task in tasks for a in _task_answers(task, key_ids, scheme)]
+
+
 def read_answers_labelstudio(path: Path, key: Key, scheme: Scheme | None = None) -> list[Answer]:
     scheme = scheme or load_scheme()
     if not path.is_file():
@@ -274,9 +283,8 @@ def read_answers_labelstudio(path: Path, key: Key, scheme: Scheme | None = None)
         tasks = [tasks]
     if not isinstance(tasks, list) or not all(isinstance(t, dict) for t in tasks):
         raise ClassroomError(E.E158.format(path=path, reason="expected a JSON list of tasks"))
-    key_ids = {i.sentence_id for i in key.items}
     try:
-        return [a for task in tasks for a in _task_answers(task, key_ids, scheme)]
+        return answers_from_tasks(tasks, key, scheme)
     except (KeyError, ValueError, TypeError, AttributeError) as err:
         reason = f"unexpected task layout: {err}"
         raise ClassroomError(E.E158.format(path=path, reason=reason)) from err
