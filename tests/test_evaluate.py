@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,13 @@ from click.testing import CliRunner
 
 from annotator.cli import cli
 from annotator.errors import E, GoldError
+from annotator.evaluate.checkthat import (
+    CheckThatSentence,
+    predicted_class,
+    read_checkthat,
+    score_checkthat,
+    unwrap,
+)
 from annotator.evaluate.mentions import core, source_matches
 from annotator.evaluate.metrics import (
     NO_PREDICTION,
@@ -23,6 +31,13 @@ from annotator.evaluate.metrics import (
     prf,
     score_bands,
     span_overlap,
+)
+from annotator.evaluate.polnear import (
+    PolnearArticle,
+    iter_polnear,
+    parse_brat,
+    quoted_regions,
+    score_polnear,
 )
 from annotator.evaluate.seeds import LABELS, parse_gold_line, read_gold, score_seeds
 from annotator.recordio import read_sentences
@@ -313,3 +328,216 @@ def test_cli_records_of_other_documents(tmp_path: Path) -> None:
     code, output = _run([str(RECORDS), "--gold", str(other)])
     assert code == 1
     assert output.strip() == "Error: " + E.E022.format(n=2, records=RECORDS, gold=other)
+
+
+# --- PolNeAR -------------------------------------------------------------------------
+
+POLNEAR = FIXTURES / "polnear"
+POLNEAR_RECORDS = FIXTURES / "polnear_records.jsonl"
+
+
+def test_parse_brat_discontinuous_and_roles() -> None:
+    text = (
+        "T1\tSource 0 5\tSmith\n"
+        "T2\tCue 6 10\tsaid\n"
+        "T3\tContent 11 20;25 30\tfirst bit second\n"
+        "T4\tContent 40 45\tmore!\n"
+        "T5\tAttribution 6 10\tsaid\n"
+        "A1\tNote T1 x\n"
+        "E1\tAttribution:T5 Content:T3 Cue:T2 Source:T1 Content2:T4\n"
+        "T6\tCue 50 53\tsay\n"
+        "T7\tContent 54 60\tthings\n"
+        "E2\tAttribution-no-source:T6 Content:T7 Cue:T6\n"
+    )
+    doc = parse_brat(text)
+    assert doc.entities["T3"].fragments == ((11, 20), (25, 30))
+    first, second = doc.attributions
+    assert first.kind == "Attribution"
+    assert first.source is not None and first.source.text == "Smith"
+    assert [c.id for c in first.contents] == ["T3", "T4"]
+    assert second.kind == "Attribution-no-source" and second.source is None
+    assert second.cue is not None and second.cue.fragments == ((50, 53),)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("T1\tSource 0 5\tSmith\nT2\tCue 6\tsaid\n", "line 2: bad offsets '6'"),
+        ("T1\tSource 0 5;7\tSmith\n", "line 1: bad offsets '0 5;7'"),
+        ("T1\tSource 0 5\tx\nE1\tAttribution:T9 Source:T1\n", "line 2: E1 refers to unknown T9"),
+        ("E1\tAttribution\n", "line 1: event line needs"),
+        ("T1\tSource 5 2\tx\n", "line 1: bad offsets '5 2'"),
+    ],
+)
+def test_parse_brat_errors_name_file_and_line(text: str, fragment: str) -> None:
+    with pytest.raises(GoldError) as info:
+        parse_brat(text, path="x.ann")
+    message = str(info.value)
+    assert message.startswith("[E026] x.ann ")
+    assert fragment in message
+
+
+def test_iter_polnear_picks_first_sorted_annotator_file() -> None:
+    (article,) = list(iter_polnear(POLNEAR, "dev"))
+    assert article.doc_id == "a1"
+    assert article.annotation_file.name == "a1_aa.ann"
+    assert len(article.gold().attributions) == 3
+
+
+def test_quoted_regions() -> None:
+    text = 'He said “yes, fine” and then "no".\nA stray " mark\nhere.'
+    assert quoted_regions(text) == [(8, 19), (29, 33)]
+
+
+def _polnear_from_file(
+    arts: Iterable[PolnearArticle],
+) -> Iterator[tuple[str, list[SentenceRecord]]]:
+    records = list(read_sentences(POLNEAR_RECORDS))
+    for art in arts:
+        yield art.doc_id, [r for r in records if r.doc_id == art.doc_id]
+
+
+def test_score_polnear_fixture_by_hand() -> None:
+    # Sentences: 0 "Smith said the plan works." (content 14 of 26 chars: attributed),
+    # 1 "“We will surely win this,” Jones said." (discontinuous quoted content, 25 of 38:
+    # attributed, a quote), 2 "The sky is blue." (Attribution-no-source: not attributed),
+    # 3 "Brown spoke." (no gold), 4 "Read more here." (Discard: left out).
+    # Predicted: 0, 1 and 3 sourced_fact; 2 opinion with a CUE on "sky".
+    report = score_polnear(POLNEAR, _polnear_from_file, split="dev")
+    assert (report.articles, report.sentences, report.attributions) == (1, 4, 2)
+    a = report.attributed
+    assert (a.tp, a.n_pred, a.n_gold) == (2, 3, 2)
+    assert a.f1 == pytest.approx(0.8)
+    # sentence 0: paraphrase, predicted sourced_fact (right); sentence 1: quote (wrong)
+    assert (report.quote_vs_paraphrase.correct, report.quote_vs_paraphrase.n) == (1, 2)
+    src = report.spans["SOURCE"]
+    assert (src.pred_matched, src.n_pred, src.gold_matched, src.n_gold) == (2, 3, 2, 2)
+    cue = report.spans["CUE"]
+    assert (cue.pred_matched, cue.n_pred, cue.gold_matched, cue.n_gold) == (2, 3, 2, 3)
+    cue_attr = report.spans["CUE in attributed sentences"]
+    assert (cue_attr.pred_matched, cue_attr.n_pred) == (2, 2)
+    json.dumps(report.to_dict())
+
+
+def test_cli_polnear_records(tmp_path: Path) -> None:
+    out = tmp_path / "pn.json"
+    code, output = _run(
+        ["--polnear", str(POLNEAR), "--polnear-records", str(POLNEAR_RECORDS), "--json", str(out)]
+    )
+    assert code == 0, output
+    figures = json.loads(out.read_text(encoding="utf-8"))["polnear"]
+    assert figures["attributed"]["precision"] == pytest.approx(2 / 3)
+    assert figures["spans"]["SOURCE"]["recall"] == 1.0
+
+
+def test_cli_polnear_missing_dir(tmp_path: Path) -> None:
+    missing = tmp_path / "polnear"
+    code, output = _run(["--polnear", str(missing)])
+    assert code == 1
+    assert output.strip() == "Error: " + E.E013.format(path=missing)
+
+
+def test_cli_polnear_wrong_split() -> None:
+    code, output = _run(["--polnear", str(POLNEAR), "--split", "dev_test"])
+    assert code == 1
+    assert output.strip() == "Error: " + E.E025.format(
+        dataset="PolNeAR", split="dev_test", choices="dev"
+    )
+
+
+def test_cli_polnear_records_of_other_articles(tmp_path: Path) -> None:
+    code, output = _run(["--polnear", str(POLNEAR), "--polnear-records", str(RECORDS)])
+    assert code == 1
+    assert output.strip() == "Error: " + E.E030.format(records=RECORDS, path=POLNEAR)
+
+
+def test_cli_polnear_records_without_polnear() -> None:
+    assert _run(["--polnear-records", str(POLNEAR_RECORDS)]) == (1, "Error: " + E.E029 + "\n")
+
+
+# --- CheckThat! ----------------------------------------------------------------------
+
+CHECKTHAT = FIXTURES / "checkthat"
+
+
+def test_read_checkthat_quotes_and_columns() -> None:
+    rows = read_checkthat(CHECKTHAT / "dev_en.tsv")
+    assert [r.sentence_id for r in rows] == ["s1", "s2", "s3", "s4"]
+    # CSV-wrapped field with doubled quotes is unwrapped; a bare quote stays as it is
+    assert rows[1].sentence == 'He called it a "hoax" on Monday.'
+    assert rows[2].sentence == 'She said "no" twice.'
+    assert [r.label for r in rows] == ["SUBJ", "OBJ", "OBJ", "SUBJ"]
+
+
+def test_unwrap_leaves_unbalanced_fields() -> None:
+    assert unwrap('"a ""b"" c"') == 'a "b" c'
+    assert unwrap('"Yes," he said, "fine."') == '"Yes," he said, "fine."'
+    assert unwrap('"') == '"'
+
+
+def test_read_checkthat_bad_label_names_the_line(tmp_path: Path) -> None:
+    bad = tmp_path / "dev_en.tsv"
+    bad.write_text("sentence_id\tsentence\tlabel\nx\tFine.\tOBJ\ny\tHm.\tMAYBE\n", encoding="utf-8")
+    with pytest.raises(GoldError) as info:
+        read_checkthat(bad)
+    assert str(info.value) == E.E026.format(
+        path=bad, line=3, reason="label 'MAYBE' is not SUBJ/OBJ"
+    )
+
+
+def test_predicted_class_uses_longest_piece() -> None:
+    short = _rec("s", 0, 10, "x" * 10, "opinion")
+    long = _rec("s", 11, 40, "y" * 29, "unsourced_claim")
+    assert predicted_class([short, long]) == "OBJ"
+    assert predicted_class([_rec("s", 0, 10, "x" * 10, "opinion"), short]) == "SUBJ"
+    assert predicted_class([]) == "OBJ"
+
+
+def test_score_checkthat_by_hand() -> None:
+    # s1 SUBJ -> opinion (TP), s2 OBJ -> sourced_fact (TN), s3 OBJ -> opinion (FP),
+    # s4 SUBJ split in two: short opinion, long unsourced_claim -> OBJ (FN)
+    labels = {
+        "s1": [("This is a disgrace.", "opinion")],
+        "s2": [("He called it a hoax.", "sourced_fact")],
+        "s3": [("She said no twice.", "opinion")],
+        "s4": [("It rained.", "opinion"), ("What an awful day it was.", "unsourced_claim")],
+    }
+
+    def fake_pipeline(
+        items: Iterable[CheckThatSentence],
+    ) -> Iterator[tuple[str, list[SentenceRecord]]]:
+        for item in items:
+            pos, recs = 0, []
+            for text, label in labels[item.sentence_id]:
+                recs.append(_rec(item.sentence_id, pos, pos + len(text), text, label))
+                pos += len(text) + 1
+            yield item.sentence_id, recs
+
+    report = score_checkthat(CHECKTHAT, fake_pipeline, split="dev")
+    assert report.confusion.counts == ((1, 1), (1, 1))
+    # SUBJ: P 1/2, R 1/2; OBJ: P 1/2, R 1/2
+    assert report.per_class["SUBJ"].f1 == pytest.approx(0.5)
+    assert report.macro_f1 == pytest.approx(0.5)
+    assert report.accuracy == pytest.approx(0.5)
+
+
+def test_cli_checkthat_missing_dir_and_split(tmp_path: Path) -> None:
+    missing = tmp_path / "ct"
+    assert _run(["--checkthat", str(missing)]) == (
+        1, "Error: " + E.E013.format(path=missing) + "\n"
+    )
+    code, output = _run(["--checkthat", str(CHECKTHAT), "--split", "dev_test"])
+    assert code == 1
+    assert output.strip() == "Error: " + E.E027.format(
+        path=CHECKTHAT, what="dev_test_en.tsv", dataset="CheckThat!"
+    )
+
+
+@pytest.mark.slow
+def test_cli_checkthat_runs_the_real_pipeline(tmp_path: Path) -> None:
+    out = tmp_path / "ct.json"
+    code, output = _run(["--checkthat", str(CHECKTHAT), "--json", str(out), "-q"])
+    assert code == 0, output
+    figures = json.loads(out.read_text(encoding="utf-8"))["checkthat"]
+    assert figures["sentences"] == 4
+    assert sum(sum(row) for row in figures["confusion"]["counts"]) == 4

@@ -113,12 +113,12 @@ def evaluate(
 
     from ..evaluate.report import print_checkthat, print_polnear, print_seeds
 
+    if polnear_records is not None and polnear is None:
+        raise InputError(E.E029)
     if records is None and gold is None and polnear is None and checkthat is None:
         raise InputError(E.E023)
     if (records is None) != (gold is None):
         raise InputError(E.E024)
-    if polnear_records is not None and polnear is None:
-        raise InputError(E.E029)
     console = Console(quiet=quiet, highlight=False)
     progress_console = Console(stderr=True, quiet=quiet)
     # Check every input before the long runs start, so a typo fails in a second.

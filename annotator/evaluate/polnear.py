@@ -117,19 +117,20 @@ def parse_brat(text: str, *, path: Path | str = "<string>") -> BratDocument:
                     if not sep or not role or not ref:
                         raise ValueError(f"event argument {arg!r} is not Role:Id")
                     args.append((role, ref))
-                (kind, _trigger), *roles = args
-                events.append((n, cols[0], kind, roles))
+                events.append((n, cols[0], args[0][0], args))
         except ValueError as err:
             raise GoldError(E.E026.format(path=path, line=n, reason=err)) from err
 
     attributions = []
     for n, eid, kind, roles in events:
         found: dict[str, list[Entity]] = {}
-        for role, ref in roles:
+        for k, (role, ref) in enumerate(roles):
             if ref not in entities:
                 raise GoldError(
                     E.E026.format(path=path, line=n, reason=f"{eid} refers to unknown {ref}")
                 )
+            if k == 0:
+                continue  # the trigger: the Attribution entity, not a role
             # Content2, Content3 ...: further content of the same attribution.
             found.setdefault(role.rstrip("0123456789"), []).append(entities[ref])
         sources, cues = found.get("Source", []), found.get("Cue", [])
