@@ -12,9 +12,12 @@ Pure functions over a page's lines. The line patterns are data, in
   "Related" teasers, disclaimers), ``nav`` (a site-section word such as "News":
   boilerplate at the top of the page or in a run of navigation lines, a section
   heading otherwise), ``keep`` (never boilerplate, wins over every other rule);
-- optional ``"max_words"`` (the rule only applies to lines this short) and
-  ``"backtrack"`` (an ``end`` that also drops up to N short title-like lines before
-  it: a teaser's headline and byline sit above its "Published" widget).
+- optional ``"max_words"`` (the rule only applies to lines this short),
+  ``"min_body"`` (an ``end`` cuts only after this many characters of prose were
+  kept; default ``BODY_START_CHARS``; 1 for unmistakable markers such as a
+  comment form) and ``"backtrack"`` (an ``end`` that also drops up to N short
+  title-like lines before it: a teaser's headline and byline sit above its
+  "Published" widget).
 
 Structural rules that need the markup live here in code: a line made only of
 links (``[Asia Times](#)``), and lines of CSS/JavaScript caught by their shape.
@@ -42,6 +45,11 @@ _LINK_ONLY = re.compile(
     r"^[\s#>*_]*(?:!?\[[^\]\n]*\]\([^)\n]*\)[\s,;|/·•*_-]*)+$"
 )
 _CODE_CHARS = frozenset("{}();=<>[]|&$\\")
+# CSS spread over lines: "selector {", "prop: value;", "}" (a period after "}" is a
+# scraping artefact seen in the wild).
+_CSS_OPEN = re.compile(r"^[@.#]?[\w\s.#:,>*()\[\]=\"'-]{0,200}\{\s*$")
+_CSS_DECL = re.compile(r"^-?[a-z][a-z-]*\s*:\s*[^;{}]{1,200};\s*\}?\s*$")
+_CSS_CLOSE = re.compile(r"^\}+[.;]?\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 
 
@@ -52,6 +60,7 @@ class Pattern:
     regex: re.Pattern[str]
     max_words: int | None = None
     backtrack: int = 0
+    min_body: int = BODY_START_CHARS
 
 
 @dataclass(frozen=True)
@@ -90,6 +99,7 @@ def _load(path: str) -> tuple[Pattern, ...]:
                     regex=rx,
                     max_words=row.get("max_words"),
                     backtrack=int(row.get("backtrack", 0)),
+                    min_body=int(row.get("min_body", BODY_START_CHARS)),
                 )
             )
     return tuple(patterns)
@@ -134,6 +144,11 @@ def is_code_like(line: str) -> bool:
     return code / len(stripped) > 0.12 and code >= 4
 
 
+def _is_css_line(shown: str) -> bool:
+    text = shown.strip()
+    return bool(_CSS_OPEN.match(text) or _CSS_DECL.match(text) or _CSS_CLOSE.match(text))
+
+
 def is_prose(shown: str) -> bool:
     return len(shown.split()) >= PROSE_WORDS
 
@@ -163,7 +178,7 @@ def find_boilerplate(
             continue
         if p is not None and p.action == "end":
             reasons[i] = p.id
-            if body_chars >= BODY_START_CHARS:
+            if body_chars >= max(p.min_body, 1):
                 _backtrack(lines, reasons, matched, i, p.backtrack)
                 for j in range(i + 1, n):
                     reasons[j] = "struct-tail"
@@ -176,7 +191,7 @@ def find_boilerplate(
                 reasons[i] = p.id
         elif is_link_only(line.raw):
             reasons[i] = "struct-link-only"
-        elif is_code_like(line.shown):
+        elif is_code_like(line.shown) or _is_css_line(line.shown):
             reasons[i] = "struct-code"
         if reasons[i] is None and is_prose(line.shown):
             body_chars += len(line.shown)

@@ -48,6 +48,7 @@ HEADING_MAX_CHARS = 120
 # Share of control characters above which decoded text is treated as binary.
 BINARY_CONTROL_SHARE = 0.05
 
+_WORD = re.compile(r"\w")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CLOSING = re.compile(r"[.!?,;:…][\"'”’)\]*_]*$")
 
@@ -227,16 +228,22 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_hard_wrapped(text: str, spans: list[tuple[int, int]]) -> bool:
-    """Most lines inside multi-line blocks break well before their paragraph ends."""
-    inner = []  # lengths of lines followed by another non-blank line
+    """Lines break at a fixed width, mid-sentence, rather than at paragraph ends.
+
+    Scraped pages put a paragraph on each line (long, uneven lines ending in
+    punctuation); wrapped text has short lines of similar width, most of them
+    ending mid-sentence.
+    """
+    inner = []  # lines followed by another non-blank line
     for (s, e), (s2, e2) in zip(spans, spans[1:], strict=False):
         if text[s:e].strip() and text[s2:e2].strip():
-            inner.append(e - s)
-    if len(inner) < 5:
+            inner.append(text[s:e].rstrip())
+    if len(inner) < 3:
         return False
     longest = max(e - s for s, e in spans)
-    in_band = sum(40 <= n <= 100 for n in inner)
-    return longest <= 120 and in_band / len(inner) >= 0.8
+    in_band = sum(40 <= len(line) <= 100 for line in inner)
+    open_ended = sum(not _CLOSING.search(line) for line in inner)
+    return longest <= 120 and in_band / len(inner) >= 0.8 and open_ended / len(inner) >= 0.5
 
 
 def _looks_like_heading(shown: str, *, multiline: bool) -> bool:
@@ -259,14 +266,26 @@ def _looks_like_heading(shown: str, *, multiline: bool) -> bool:
 def extract_html(html: str) -> tuple[str, dict[str, str]]:
     """Main text of an HTML page (paragraphs on their own lines) and its metadata.
 
-    The title is put first, as a heading line, when the extracted body does not
-    start with it: the headline is a sentence to label too.
+    The body is Markdown (trafilatura's formatting output). The title is put first,
+    as a heading line, when the extracted body does not start with it: the
+    headline is a sentence to label too.
     """
+    import logging
+
     import trafilatura
 
+    # trafilatura logs broken markup at ERROR level, which Python's last-resort handler
+    # would print on the user's terminal; the Skipped reason already says it.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
         doc = trafilatura.bare_extraction(
-            html, include_comments=False, include_tables=False, with_metadata=True
+            html,
+            include_comments=False,
+            include_tables=False,
+            # Markdown headings and emphasis: headings become "heading" paragraphs and
+            # the markup is stripped (with its offsets) like any Markdown.
+            include_formatting=True,
+            with_metadata=True,
         )
     except Exception:  # noqa: BLE001 - trafilatura raises many types on broken markup
         doc = None
@@ -280,14 +299,35 @@ def extract_html(html: str) -> tuple[str, dict[str, str]]:
             if value:
                 meta[key] = str(value)
     if not body.strip():
-        try:
-            body = trafilatura.html2txt(html) or ""
-        except Exception:  # noqa: BLE001
-            body = ""
+        # A fragment or badly broken page: trafilatura gives up, so take all its text.
+        body = _html_fallback_text(html)
     title = meta.get("title")
-    if title and body.strip() and not body.lstrip().startswith(title):
-        body = f"{title}\n\n{body}"
+    if title and body.strip() and title not in body[: len(title) + 200]:
+        body = f"# {title}\n\n{body}"
     return body, meta
+
+
+_HTML_DROP = re.compile(
+    r"<(script|style|noscript|template|svg|nav|footer|aside)\b.*?(</\1\s*>|$)|<!--.*?(-->|$)",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_BLOCK = re.compile(
+    r"</?(p|div|br|h[1-6]|li|ul|ol|tr|table|section|article|header|blockquote|pre)\b[^>]*>",
+    re.IGNORECASE,
+)
+_HTML_ANY_TAG = re.compile(r"<[^<>]*>")
+
+
+def _html_fallback_text(html: str) -> str:
+    """All visible text of broken HTML: tags out, block tags become line breaks."""
+    import html as html_lib
+
+    text = _HTML_DROP.sub(" ", html)
+    text = _HTML_BLOCK.sub("\n", text)
+    text = _HTML_ANY_TAG.sub("", text)
+    text = html_lib.unescape(text)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return "\n".join(line for line in lines if line)
 
 
 # ---------------------------------------------------------------------------
@@ -426,7 +466,7 @@ def _read_file(path: Path, fmt: str, *, max_mb: float, strip_boilerplate: bool) 
         source_file=str(path),
         encoding=encoding,
     )
-    if not article.shown.strip():
+    if not _WORD.search(article.shown):
         raise _Skip(E.E007.format(path=path))
     return article
 
@@ -495,6 +535,6 @@ def _jsonl_article(path: Path, n: int, raw: bytes, *, strip_boilerplate: bool) -
         meta=meta if isinstance(meta, dict) else ({"meta": meta} if meta is not None else {}),
         **fields_,
     )
-    if not article.shown.strip():
+    if not _WORD.search(article.shown):
         raise _Skip(E.E007.format(path=f"{path}:{n}"))
     return article

@@ -33,6 +33,20 @@ EXCLUDE = ("senter",)
 SEGMENT_ONLY_EXCLUDE = ("senter", "tagger", "attribute_ruler", "lemmatizer", "ner")
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# A sentence inside a paragraph can only start after one of these (closing quotes and
+# brackets after them are skipped). The parser also splits after colons, slashes and
+# plain words ("Photo: AFP /" | "Sergey Guneev"), which is never right in news text.
+_TERMINAL = re.compile(r"[.!?…。！？]$")
+_CLOSERS = frozenset("\"'”’»)]}›")
+# Abbreviations that end in a period but rarely end a sentence.
+ABBREVIATIONS = frozenset(
+    {
+        "mr.", "mrs.", "ms.", "dr.", "prof.", "pres.", "gen.", "gov.", "sen.", "rep.",
+        "st.", "lt.", "col.", "capt.", "sgt.", "adm.", "rev.", "hon.", "jr.", "sr.",
+        "vs.", "v.", "e.g.", "i.e.", "ie.", "eg.", "cf.", "approx.", "fig.",
+        "jan.", "feb.", "mar.", "apr.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+    }
+)
 
 
 def model_name(explicit: str | None = None) -> str:
@@ -119,7 +133,20 @@ def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -
             # A line break inside a paragraph (docs not made by make_doc): the next
             # line starts a sentence.
             token.is_sent_start = True
+        elif not _may_follow_sentence_end(doc, i):
+            token.is_sent_start = False
     return doc
+
+
+def _may_follow_sentence_end(doc: Doc, i: int) -> bool:
+    """Does the text before token ``i`` end like a sentence (``.``, ``?``, ``!``...)?"""
+    j = i - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text in _CLOSERS):
+        j -= 1
+    if j < 0:
+        return True
+    prev = doc[j].text
+    return bool(_TERMINAL.search(prev)) and prev.lower() not in ABBREVIATIONS
 
 
 class ParagraphSegmenter:

@@ -1,0 +1,293 @@
+"""Ingest: decoding, Markdown stripping with offsets, boilerplate removal, formats."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+
+import pytest
+
+from annotator.boilerplate import PageLine, find_boilerplate, is_code_like, load_patterns
+from annotator.ingest import Article, Skipped, article_from_text, iter_articles
+from annotator.markdown import strip_line
+
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def check_offsets(article: Article) -> None:
+    """The offset-map contract: one entry per shown char, pointing at that char."""
+    assert len(article.offsets) == len(article.shown)
+    for i, ch in enumerate(article.shown):
+        k = article.offsets[i]
+        if k >= 0:
+            assert article.text[k] == ch, (i, k, ch)
+        else:
+            assert ch in " \n"
+    originals = [k for k in article.offsets if k >= 0]
+    assert originals == sorted(set(originals)), "offsets must increase strictly"
+
+
+def shown_line(line: str) -> str:
+    return strip_line(line, 0, len(line)).shown(line)
+
+
+# --- Markdown -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("## Putin and Trump Stage-manage a Meeting", "Putin and Trump Stage-manage a Meeting"),
+        ("By [Pepe Escobar](#)", "By Pepe Escobar"),
+        ("to [support the Silk Roads](https://x.org/a_(b)), or", "to support the Silk Roads, or"),
+        ("with **Vladimir Putin, Donald Trump**, and", "with Vladimir Putin, Donald Trump, and"),
+        ("*From the start, it was a given.*", "From the start, it was a given."),
+        ("a joint \\$10 billion fund", "a joint $10 billion fund"),
+        ("### **The real big story**", "The real big story"),
+        ("[Analytics] What Putin did not say", "[Analytics] What Putin did not say"),
+        ("snake_case_name and 5 * 3 stay", "snake_case_name and 5 * 3 stay"),
+        ("![a photo](img.png) Caption text", "Caption text"),
+        ("> quoted block", "quoted block"),
+        ("- a bullet item", "a bullet item"),
+        ("see <https://example.org> now", "see https://example.org now"),
+    ],
+)
+def test_strip_line(line: str, shown: str) -> None:
+    assert shown_line(line) == shown
+
+
+def test_strip_line_headings_and_rules() -> None:
+    line = "## Heading ##"
+    stripped = strip_line(line, 0, len(line))
+    assert stripped.heading and stripped.shown(line) == "Heading"
+    rule = strip_line("---", 0, 3)
+    assert rule.rule and rule.kept == ()
+    assert not strip_line("plain", 0, 5).heading
+
+
+def test_offsets_point_into_original_markdown() -> None:
+    text = "# Title\n\nBy [Ann Lee](#)\n\nShe *said* it was \\$5.\n"
+    article = article_from_text("x", text, strip_boilerplate=False)
+    check_offsets(article)
+    assert article.shown == "Title\n\nBy Ann Lee\n\nShe said it was $5."
+    assert [p.kind for p in article.paragraphs] == ["heading", "heading", "text"]
+    assert article.offsets[article.shown.index("$")] == text.index("$")
+    assert article.title == "Title"
+
+
+# --- Boilerplate ----------------------------------------------------------------
+
+
+def test_patterns_have_unique_ids_and_valid_actions() -> None:
+    rows = [json.loads(line) for line in Path("schemas/boilerplate.jsonl").read_text().splitlines()]
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids))
+    assert all(r["action"] in ("drop", "end", "nav", "keep") for r in rows)
+    assert len(load_patterns()) == len(rows)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "@media(max-width: 600px) {.adace_x {display:block !important;}}",
+        "(adsbygoogle = window.adsbygoogle || []).push({});",
+        "Connect with us",
+        "4,370 Views",
+        "fbpx",
+        "FacebookTwitterInstagramWhatsApp",
+        "Share it",
+        "Follow Us",
+        "Region: Asia, Russia and FSU, USA",
+        "Source",
+        "Remember to Please Subscribe to The Example’s YouTube Channel.",
+        "Advertisement",
+        "Pan Pacific Agency | COMMUNICATION AGENCY FOR THE REGION",
+    ],
+)
+def test_boilerplate_lines(line: str) -> None:
+    page = [PageLine(line, line)]
+    assert find_boilerplate(page)[0] is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Pepe Escobar",
+        "Global Research, July 08, 2017",
+        "The post The Trump – Putin call: summary and analysis appeared first on The Duran.",
+        "Articles by: Pepe Escobar",
+        "Photo: AFP / Sergey Guneev / Sputnik",
+        "He refused to donate to the campaign, his spokesman said.",
+        "Facebook changed its privacy policy last week, the company said.",
+        "Syria",
+        "The source, who was not authorized to speak, said the talks had failed.",
+    ],
+)
+def test_content_lines_are_kept(line: str) -> None:
+    page = [PageLine("A long first paragraph " * 30, "A long first paragraph " * 30),
+            PageLine(line, line)]
+    assert find_boilerplate(page)[1] is None
+
+
+def test_code_like() -> None:
+    assert is_code_like("function(){ var a = b[c] || {}; }")
+    assert not is_code_like("The vote (seven to two) was close; the mayor said so.")
+
+
+def test_page_fixture_removes_boilerplate_and_teasers() -> None:
+    article = next(iter(iter_articles([FIXTURES / "page.md"])))
+    assert isinstance(article, Article)
+    check_offsets(article)
+    shown = article.shown
+    assert shown.startswith("Council approves the new budget\n\nBy Ana Lopez\n\n")
+    assert "The city council approved a new budget on Tuesday" in shown
+    assert "Critics say the plan is $20 million short." in shown
+    for gone in ("Connect with us", "Latest", "News\n", "Tags", "@media", "adsbygoogle",
+                 "Share this", "Liked it", "Related", "harbour", "Published"):
+        assert gone not in shown, gone
+    assert article.boilerplate_chars > 300
+    assert article.title == "Council approves the new budget"
+    kinds = {shown[p.start:p.end]: p.kind for p in article.paragraphs}
+    assert kinds["What it means"] == "heading"
+    assert kinds["Council approves the new budget"] == "heading"
+
+
+def test_teaser_after_body_is_cut_with_its_headline() -> None:
+    body = "\n\n".join(
+        f"Paragraph {i} of the article says something long enough to count as prose text here."
+        for i in range(8)
+    )
+    text = (
+        f"Main headline\n\n{body}\n\nAnother story headline\nJohn Doe\nPublished\non\n"
+        "The teaser text goes on about something else entirely and at some length too."
+    )
+    article = article_from_text("t", text)
+    assert "Paragraph 7" in article.shown
+    for gone in ("Another story", "John Doe", "Published", "teaser"):
+        assert gone not in article.shown
+
+
+def test_nav_word_after_body_is_a_section_heading() -> None:
+    body = " ".join(["The minister spoke at length about the economy and the budget."] * 10)
+    text = f"Headline\n\n{body}\n\nAnalysis\n\nThe analysis section says more about the budget."
+    article = article_from_text("t", text)
+    assert "\n\nAnalysis\n\n" in article.shown
+
+
+def test_keep_boilerplate_option() -> None:
+    text = "Connect with us\n\nA sentence of the article, long enough to be prose here."
+    assert "Connect with us" in article_from_text("t", text, strip_boilerplate=False).shown
+    assert "Connect with us" not in article_from_text("t", text).shown
+
+
+def test_css_block_over_lines() -> None:
+    text = ("The article says one thing and then another thing, in a long sentence.\n\n"
+            ".bio-text {\n   text-align:left;\n   width:100%;\n   }\n}.\n\nThe end of it all.")
+    article = article_from_text("t", text)
+    assert "text-align" not in article.shown and "{" not in article.shown
+    assert article.shown.endswith("The end of it all.")
+
+
+# --- Seeds ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem[:3])
+def test_seed_offsets_and_no_markup(path: Path) -> None:
+    article = next(iter(iter_articles([path])))
+    assert isinstance(article, Article)
+    check_offsets(article)
+    assert article.doc_id == path.stem
+    assert article.text == path.read_text(encoding="utf-8")
+    assert article.encoding == "utf-8"
+    for markup in ("](", "**", "## ", "@media", "adsbygoogle"):
+        assert markup not in article.shown
+    assert all(article.shown[p.start:p.end].strip() for p in article.paragraphs)
+    assert 0 < article.boilerplate_chars < len(article.text)
+
+
+# --- Formats ------------------------------------------------------------------------
+
+
+def test_html_extraction() -> None:
+    article = next(iter(iter_articles([FIXTURES / "article.html"])))
+    assert isinstance(article, Article)
+    check_offsets(article)
+    assert article.text_origin == "html-extracted"
+    assert article.title == "Ministers agree on a ceasefire plan"
+    assert article.author == "Jane Reporter"
+    assert article.url == "https://news.example.org/2024/05/ceasefire-plan"
+    assert article.date == "2024-05-06"
+    assert "agreed on Monday to a ceasefire plan" in article.shown
+    assert "“The next one is harder.”" in article.shown
+    for gone in ("Home", "Related", "Great article", "All rights reserved", "adsbygoogle", "#"):
+        assert gone not in article.shown, gone
+    heads = [article.shown[p.start:p.end] for p in article.paragraphs if p.kind == "heading"]
+    assert heads == ["Ministers agree on a ceasefire plan", "What comes next"]
+
+
+def test_jsonl_articles_and_broken_lines() -> None:
+    items = list(iter_articles([FIXTURES / "articles.jsonl"]))
+    articles = [a for a in items if isinstance(a, Article)]
+    skipped = [s for s in items if isinstance(s, Skipped)]
+    assert [a.doc_id for a in articles] == ["a1", "articles-5"]
+    a1 = articles[0]
+    assert (a1.title, a1.url, a1.author, a1.date) == (
+        "Bridge reopens", "https://example.org/a1", "Sam", "2024-01-02")
+    assert a1.meta == {"outlet": "Example"}
+    assert a1.text_origin == "jsonl-text"
+    assert [s.source.rsplit(":", 1)[1] for s in skipped] == ["2", "3", "4"]
+    assert all(s.reason.startswith("[E006]") for s in skipped)
+    assert "not valid JSON" in skipped[0].reason
+    assert '"text"' in skipped[1].reason and "string" in skipped[2].reason
+
+
+def test_hard_wrapped_text_is_joined() -> None:
+    article = next(iter(iter_articles([FIXTURES / "wrapped.txt"])))
+    assert isinstance(article, Article)
+    check_offsets(article)
+    assert len(article.paragraphs) == 2
+    assert "broken by the sender's mail program" in article.shown
+    assert -1 in article.offsets[: article.paragraphs[0].end]
+
+
+def test_scraped_lines_are_paragraphs() -> None:
+    text = "First line of the page is a sentence.\nSecond line, no full stop\nThird line."
+    article = article_from_text("t", text, strip_boilerplate=False)
+    assert len(article.paragraphs) == 3
+
+
+def test_bom_is_removed_and_offsets_follow(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(codecs.BOM_UTF8 + "Héllo world. Second sentence.".encode())
+    article = next(iter(iter_articles([path])))
+    assert isinstance(article, Article)
+    assert article.text.startswith("Héllo") and article.encoding == "utf-8-sig"
+    check_offsets(article)
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "u16.txt"
+    path.write_bytes("Grüße aus Köln. Alles gut.".encode("utf-16"))
+    article = next(iter(iter_articles([path])))
+    assert isinstance(article, Article) and article.encoding == "utf-16"
+    assert article.shown == "Grüße aus Köln. Alles gut."
+
+
+def test_directory_walk_is_recursive_sorted_and_filtered(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.md").write_text("Second file text, which is fine.")
+    (tmp_path / "a.txt").write_text("First file text, which is fine.")
+    (tmp_path / "notes.csv").write_text("x,y")
+    (tmp_path / "c.htm").write_text(
+        "<html><body><article><p>" + "Third file text, which is fine. " * 5
+        + "</p></article></body></html>")
+    ids = [a.doc_id for a in iter_articles([tmp_path]) if isinstance(a, Article)]
+    assert ids == ["a", "z", "c"]  # sorted by path: a.txt, b/z.md, c.htm
+
+
+def test_iter_articles_streams() -> None:
+    it = iter_articles([FIXTURES])
+    first = next(it)
+    assert isinstance(first, (Article, Skipped))

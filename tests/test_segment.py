@@ -1,0 +1,208 @@
+"""Segmentation: model loading, paragraph- and heading-aware sentences, gold coverage."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from annotator.errors import ModelError
+from annotator.ingest import Article, article_from_text, iter_articles
+from annotator.segment import (
+    DEFAULT_MODEL,
+    SEGMENTER,
+    infer_paragraphs,
+    load_nlp,
+    make_doc,
+    model_name,
+    register_extensions,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = ROOT.parent / "shared" / "gold" / "seeds.jsonl"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp(prelabel=False)
+
+
+def sentences(nlp, article: Article) -> list[tuple[int, int]]:
+    """Shown-text ranges of the sentences, trimmed, whitespace-only ones dropped."""
+    doc = nlp(make_doc(nlp, article))
+    out = []
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        while s < e and article.shown[s].isspace():
+            s += 1
+        while e > s and article.shown[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def texts(nlp, article: Article) -> list[str]:
+    return [article.shown[s:e] for s, e in sentences(nlp, article)]
+
+
+def test_model_name_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ANNOTATOR_MODEL", raising=False)
+    assert model_name(None) == DEFAULT_MODEL
+    monkeypatch.setenv("ANNOTATOR_MODEL", "some_model")
+    assert model_name(None) == "some_model"
+    assert model_name("explicit") == "explicit"
+
+
+def test_bad_model_is_a_model_error() -> None:
+    with pytest.raises(ModelError, match=r"^\[E010\] Cannot load spaCy model 'no_such_model_xyz'"):
+        load_nlp("no_such_model_xyz")
+
+
+def test_pipeline_has_segmenter_before_parser(nlp) -> None:
+    names = nlp.pipe_names
+    assert names.index(SEGMENTER) < names.index("parser")
+    assert "senter" not in names
+
+
+def test_register_extensions_is_idempotent() -> None:
+    register_extensions()
+    register_extensions()
+    doc = load_nlp.__globals__["Doc"]  # the spaCy Doc class the module uses
+    assert doc.has_extension("paragraphs") and doc.has_extension("prelabels")
+
+
+def test_paragraph_start_is_sentence_start(nlp) -> None:
+    # Without the paragraph break the parser would run these together (no period).
+    article = article_from_text(
+        "t", "The minister said the talks went well\n\nthe opposition disagreed, as usual.",
+        strip_boilerplate=False,
+    )
+    assert texts(nlp, article) == [
+        "The minister said the talks went well", "the opposition disagreed, as usual."]
+
+
+def test_heading_is_one_sentence(nlp) -> None:
+    article = article_from_text(
+        "t", "## Trump. Putin. Xi: who wins?\n\nThe first sentence. The second one.",
+        strip_boilerplate=False,
+    )
+    assert texts(nlp, article) == [
+        "Trump. Putin. Xi: who wins?", "The first sentence.", "The second one."]
+
+
+def test_whitespace_never_becomes_a_sentence(nlp) -> None:
+    article = article_from_text(
+        "t", "One.\n\n\n\nTwo  \n\n   Three is here.\n", strip_boilerplate=False)
+    doc = nlp(make_doc(nlp, article))
+    assert all(s.text.strip() for s in doc.sents)
+    assert texts(nlp, article) == ["One.", "Two", "Three is here."]
+
+
+def test_multi_sentence_quote_is_split(nlp) -> None:
+    article = article_from_text(
+        "t",
+        "A banker told me: “Note how he ran to Sochi. We are frightened and overstretched.” "
+        "Diplomats agreed.",
+        strip_boilerplate=False,
+    )
+    assert texts(nlp, article) == [
+        "A banker told me: “Note how he ran to Sochi.",
+        "We are frightened and overstretched.”",
+        "Diplomats agreed.",
+    ]
+
+
+def test_no_sentence_start_without_closing_punctuation(nlp) -> None:
+    article = article_from_text(
+        "t", "Photo: AFP / Sergey Guneev / Sputnik\n\n"
+        "Lavrov: I believe you don’t represent the South American region, do you?",
+        strip_boilerplate=False,
+    )
+    assert texts(nlp, article) == [
+        "Photo: AFP / Sergey Guneev / Sputnik",
+        "Lavrov: I believe you don’t represent the South American region, do you?",
+    ]
+
+
+def test_plain_doc_without_paragraphs(nlp) -> None:
+    doc = nlp("First paragraph here.\n\nSecond paragraph without stop\nNext line.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "First paragraph here.", "Second paragraph without stop", "Next line."]
+    assert infer_paragraphs("  a\n\n b \n") == [(2, 3, "text"), (6, 7, "text")]
+
+
+def _strip_markup(s: str) -> str:
+    """Markdown removed by other means than annotator.markdown, for cross-checking."""
+    s = re.sub(r"\[([^\[\]]*)\]\([^)\s]*\)", r"\1", s)
+    s = re.sub(r"^#+\s*", "", s, flags=re.M)
+    s = s.replace("*", "")
+    s = re.sub(r"\\(.)", r"\1", s)
+    return " ".join(s.split())
+
+
+def _with_markup(article: Article, s: int, e: int, start: int, end: int) -> tuple[int, int]:
+    """Widen the original slice over markup around it (``[`` before, ``](#)`` after),
+    up to the neighbouring shown characters and never past the line."""
+    text = article.text
+    prev = max((k for k in article.offsets[:s] if k >= 0), default=-1)
+    nxt = min((k for k in article.offsets[e:] if k >= 0), default=len(text))
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end - 1)
+    line_end = len(text) if line_end < 0 else line_end
+    return max(prev + 1, line_start), min(nxt, line_end)
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem[:3])
+def test_every_seed_sentence_traces_to_the_original(nlp, path: Path) -> None:
+    article = next(iter(iter_articles([path])))
+    assert isinstance(article, Article)
+    spans = sentences(nlp, article)
+    assert len(spans) > 10
+    for s, e in spans:
+        mapped = article.original_span(s, e)
+        assert mapped is not None
+        start, end = _with_markup(article, s, e, *mapped)
+        original = article.text[start:end]
+        shown = article.shown[s:e]
+        assert _strip_markup(original) == " ".join(shown.split()), (original, shown)
+        assert "\n\n" not in shown  # no sentence crosses a paragraph break
+
+
+def coverage(nlp) -> dict[str, list[str]]:
+    gold: dict[str, list[dict]] = {}
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        gold.setdefault(row["doc"], []).append(row)
+    kept: list[str] = []
+    lost: list[str] = []
+    n_bp = n_content = 0
+    for article in iter_articles([SEEDS]):
+        assert isinstance(article, Article)
+        covered = bytearray(len(article.text))
+        for s, e in sentences(nlp, article):
+            a, b = article.original_span(s, e)  # type: ignore[misc]
+            covered[a:b] = b"\x01" * (b - a)
+        for seg in gold[article.doc_id]:
+            inside = sum(covered[seg["start"] : seg["end"]])
+            half = (seg["end"] - seg["start"]) / 2
+            if seg["label"] == "boilerplate":
+                n_bp += 1
+                if inside >= half:
+                    kept.append(seg["text"])
+            else:
+                n_content += 1
+                if inside < half:
+                    lost.append(seg["text"])
+    assert (n_bp, n_content) == (217, 341)
+    return {"kept": kept, "lost": lost}
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="shared gold not available")
+def test_seed_gold_boilerplate_and_content_coverage(nlp) -> None:
+    result = coverage(nlp)
+    assert len(result["kept"]) <= 5, result["kept"]
+    assert len(result["lost"]) <= 3, result["lost"]
