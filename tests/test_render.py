@@ -255,3 +255,27 @@ def test_cli_bad_input_is_one_clear_line(tmp_path: Path, content: str | None, co
     assert "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert not (tmp_path / "r.html").exists()
+
+
+@pytest.mark.slow
+def test_render_real_prelabel_output(tmp_path: Path) -> None:
+    """The pre-labeler's own records for a seed: markup in the original, spans on top."""
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "000_e12e3c0d2475ac3d.txt"
+    records_path = tmp_path / "seed.jsonl"
+    result = CliRunner().invoke(cli, ["prelabel", str(seed), "--out", str(records_path)])
+    assert result.exit_code == 0, result.output
+    records = list(read_sentences(records_path))
+    parsed = parse(render_html(load_articles([records_path])))
+    assert [s["text"] for s in parsed.sentences] == [r.text for r in records]
+    assert [s["label"] for s in parsed.sentences] == [r.label for r in records]
+    n_marks = 0
+    for rec, sent in zip(records, parsed.sentences, strict=True):
+        inside = [sp for sp in rec.spans if sp.type in ("SOURCE", "CUE")
+                  and rec.start <= sp.start and sp.end <= rec.end]
+        for cls, text in sent["marks"]:  # type: ignore[attr-defined]
+            n_marks += 1
+            # A mark shows a span of the sentence, markup (e.g. "**") removed.
+            assert any(cls == f"m-{sp.type}" and text.replace(" ", "") ==
+                       sp.text.replace("*", "").replace("[", "").replace(" ", "")
+                       or text in sp.text for sp in inside), (text, rec.text)
+    assert n_marks > 20
