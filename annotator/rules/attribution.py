@@ -64,7 +64,9 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
         for child in cur.children:
             if child.dep_ in _SUBJ:
                 if passive and child.dep_ == "nsubjpass":
-                    return child, True
+                    # "The company has been accused": the subject is who it is about,
+                    # the source is left out (an agentless passive, rule 6: vague).
+                    return None, True
                 return child, False
         if passive:
             return None, True
@@ -167,8 +169,18 @@ def find_attributions(
             continue
         if not _particle_ok(tok, lex):
             continue
-        if lemma in lex.needs_clause and not _has_clause(tok):
+        # A report the author speculates about counts as hedged whatever its complement
+        # ("will no doubt have sought an explanation", "will also have briefed Trump").
+        if (
+            lemma in lex.needs_clause
+            and not _has_clause(tok)
+            and not (speech and _hedged(tok, lex, hedge_tokens))
+        ):
             continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue  # "what was not disclosed by Ushakov": the author reports an absence
+        if stance and tok.tag_ == "VB" and any(c.lower_ == "to" for c in tok.children):
+            continue  # "to get Trump to think", "intend to support": not a stance held
         # Stance verbs need their own subject: "intend to support" is a plan, not a stance.
         subj, agentless = _subject(tok, climb=not stance)
         if stance and (agentless or any(c.dep_ == "agent" for c in tok.children)):

@@ -1,0 +1,168 @@
+"""Attribution rules (codebook rules 4, 6, 7, 8): reporting verbs, phrases, sources, kinds.
+
+The pre-labeler runs without part B's opinion detector here, so that each test checks
+this module's rules alone; the codebook's own example sentences are used where it has them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from annotator.rules import Prelabel, add_to_pipeline, model_version
+from annotator.segment import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = load_nlp()
+    if "annotator_prelabeler" in nlp.pipe_names:
+        nlp.remove_pipe("annotator_prelabeler")
+    add_to_pipeline(nlp, use_opinion=False)
+    return nlp
+
+
+def labels(nlp: Language, text: str) -> list[Prelabel]:
+    doc = nlp(text)
+    assert len(doc._.prelabels) == len(list(doc.sents))
+    return doc._.prelabels
+
+
+def one(nlp: Language, text: str) -> Prelabel:
+    pls = labels(nlp, text)
+    assert len(pls) == 1, [p.label for p in pls]
+    return pls[0]
+
+
+def span_text(nlp: Language, text: str, kind: str) -> list[str]:
+    doc = nlp(text)
+    return [doc.text[s.start : s.end] for p in doc._.prelabels for s in p.spans if s.type == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        (
+            "Russian Deputy Foreign Minister Sergei Ryabkov said the talks had failed.",
+            "Russian Deputy Foreign Minister Sergei Ryabkov",
+            "said",
+        ),
+        ("The ministry confirmed that two ships had left the port.", "The ministry", "confirmed"),
+        ("Ushakov reiterated that the meeting would take place in June.", "Ushakov", "reiterated"),
+        (
+            "Gazprom signed the deal in May, according to Gazprom CEO Alexey Miller.",
+            "Gazprom CEO Alexey Miller",
+            "according to",
+        ),
+        ("The senator denied that he had met the lobbyist.", "The senator", "denied"),
+    ],
+)
+def test_reporting_verbs_and_phrases_name_the_source(nlp, text, source, cue):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == source
+    assert p.cue == cue
+    assert source in span_text(nlp, text, "SOURCE")
+    assert cue in span_text(nlp, text, "CUE")
+    assert p.rule_ids and 0 < p.score <= 1
+
+
+def test_source_is_trimmed_of_relative_clause(nlp):
+    p = one(nlp, "The spokesman, who joined the ministry last year, said the plan was ready.")
+    assert p.label == "sourced_fact"
+    assert p.source == "The spokesman"
+
+
+def test_pronoun_resolves_to_fullest_earlier_mention(nlp):
+    text = (
+        "Russian President Vladimir Putin met the delegation on Monday. "
+        "Putin spoke for an hour. He said the sanctions would fail."
+    )
+    last = labels(nlp, text)[-1]
+    assert last.label == "sourced_fact"
+    assert last.source == "Russian President Vladimir Putin"
+    assert last.source_kind == "official"
+    # The SOURCE span marks the pronoun inside the sentence; `source` names the referent.
+    assert "He" in span_text(nlp, text, "SOURCE")
+
+
+def test_rule7_stance_verb_of_public_figure(nlp):
+    p = one(nlp, "Germany has expressed interest in the pipeline project.")
+    assert p.label == "sourced_fact"
+    assert p.source == "Germany"
+
+
+def test_rule7_actions_are_not_attributions(nlp):
+    p = one(nlp, "The ministers agreed on a plan to rebuild the bridge.")
+    assert p.label == "unsourced_claim"
+    assert p.source is None
+
+
+def test_stance_verb_needs_a_public_subject(nlp):
+    p = one(nlp, "The weather supports a late harvest this year.")
+    assert p.label == "unsourced_claim"
+
+
+def test_rule4_hedged_attribution_stays_the_authors(nlp):
+    p = one(nlp, "Putin will no doubt have sought an explanation from Trump.")
+    assert p.label == "opinion"
+    assert p.source is None
+    assert "rule4-hedged" in p.rule_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Diplomatic sources confirm there have been secret talks between the two sides.",
+            "anonymous",
+        ),
+        ("Some officials said the border would reopen soon.", "vague"),
+        ("It is said that the minister will resign next week.", "vague"),
+        ("Reuters reported that the plant had closed.", "media"),
+        ("A senior analyst at the institute said growth would slow.", "expert"),
+    ],
+)
+def test_rule6_source_kinds(nlp, text, kind):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source_kind == kind
+
+
+def test_agentless_passive_is_a_vague_source(nlp):
+    p = one(nlp, "The company has been accused of hiding losses.")
+    assert p.label == "sourced_fact"
+    assert p.source_kind == "vague"
+
+
+def test_negated_report_is_not_an_attribution(nlp):
+    p = one(nlp, "What was not disclosed by the minister is the cost of the plan.")
+    assert p.label != "sourced_fact"
+
+
+def test_plain_claim_has_no_attribution(nlp):
+    p = one(nlp, "The bridge was completed in 2019 at a cost of 40 million dollars.")
+    assert p.label == "unsourced_claim"
+    assert p.source is None and p.source_kind is None
+    assert "author's own voice" in p.explanation
+
+
+def test_explanation_names_source_and_cue(nlp):
+    p = one(nlp, "Ushakov reiterated that the meeting would take place in June.")
+    assert "Ushakov" in p.explanation and "reiterated" in p.explanation
+
+
+def test_model_version_changes_with_data(tmp_path, monkeypatch):
+    from annotator.rules import lexicons
+
+    v1 = model_version()
+    assert v1.startswith("rules-")
+    fake = tmp_path / "schemas"
+    (fake / "patterns").mkdir(parents=True)
+    (fake / "lexicons").mkdir()
+    (fake / "patterns" / "x.jsonl").write_text('{"id": "a"}\n')
+    monkeypatch.setattr(lexicons, "SCHEMAS", fake)
+    v2 = model_version()
+    (fake / "patterns" / "x.jsonl").write_text('{"id": "b"}\n')
+    v3 = model_version()
+    assert len({v1, v2, v3}) == 3

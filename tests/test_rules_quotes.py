@@ -1,0 +1,123 @@
+"""Quotation pairing and quote rules (codebook rules 2, 3, 5, 8, 9, 11)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from annotator.rules import add_to_pipeline
+from annotator.rules.quotes import find_quotes
+from annotator.segment import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = load_nlp()
+    if "annotator_prelabeler" in nlp.pipe_names:
+        nlp.remove_pipe("annotator_prelabeler")
+    add_to_pipeline(nlp, use_opinion=False)
+    return nlp
+
+
+def run(nlp: Language, text: str):
+    doc = nlp(text)
+    return doc, doc._.prelabels
+
+
+# -- pairing (pure, on text) -----------------------------------------------------------
+
+
+def test_curly_and_straight_quotes_pair():
+    text = 'He said “we will win” and she said "we will see".'
+    got = [text[q.start : q.end] for q in find_quotes(text)]
+    assert got == ["we will win", "we will see"]
+
+
+def test_apostrophes_are_not_quotes():
+    text = "Russia’s position and the ‘de-escalation areas’ of Syria’s north."
+    got = [text[q.start : q.end] for q in find_quotes(text)]
+    assert got == ["de-escalation areas"]
+
+
+def test_multi_paragraph_quote_continues():
+    text = "She said: “The first part goes on.\n\n“And the second part ends here.”\n\nAfter."
+    quotes = find_quotes(text)
+    assert len(quotes) == 1
+    assert text[quotes[0].start : quotes[0].end].endswith("ends here.")
+
+
+def test_unclosed_opening_mark_does_not_swallow_text():
+    text = "The US is “ready to talk, he said, and wants “a respectful approach” now."
+    got = [text[q.start : q.end] for q in find_quotes(text)]
+    assert got == ["a respectful approach"]
+
+
+def test_nested_single_quotes_stay_inside():
+    text = "He said “we cannot ‘buy’ Russia” today."
+    got = [text[q.start : q.end] for q in find_quotes(text)]
+    assert got == ["we cannot ‘buy’ Russia"]
+
+
+# -- labels ------------------------------------------------------------------------
+
+
+def test_full_clause_quote_is_official_quote(nlp):
+    text = "“The interlocutors agreed to maintain regular contacts,” the defense ministry said."
+    doc, (p,) = run(nlp, text)
+    assert p.label == "official_quote"
+    assert p.source == "the defense ministry"
+    quote = [doc.text[s.start : s.end] for s in p.spans if s.type == "QUOTE"]
+    assert quote == ["The interlocutors agreed to maintain regular contacts,"]
+
+
+def test_rule2_fragment_is_sourced_fact(nlp):
+    _, (p,) = run(nlp, "Tillerson admitted “intractable” differences with Moscow.")
+    assert p.label == "sourced_fact"
+    assert p.source == "Tillerson"
+
+
+def test_rule9_participle_counts_as_verb(nlp):
+    _, (p,) = run(nlp, "Ushakov said the nuclear deal was “briefly discussed.”")
+    assert p.label == "official_quote"
+
+
+def test_colon_lead_in_speaker_owns_next_sentence_quote(nlp):
+    text = (
+        "Lavrov said: “Such guarantees will be not easy to provide, but this is a mandatory "
+        "part of a future agreement. Russia and China are prepared to work on such guarantees.”"
+    )
+    _, pls = run(nlp, text)
+    assert [p.label for p in pls] == ["official_quote", "official_quote"]
+    assert {p.source for p in pls} == {"Lavrov"}
+
+
+def test_rule8_anonymous_verbatim_is_sourced_fact(nlp):
+    text = "A US investment banker told me: “Note how Pompeo ran to Sochi. We are frightened.”"
+    _, pls = run(nlp, text)
+    assert pls[0].label == "sourced_fact"
+    assert pls[0].source_kind == "anonymous"
+
+
+def test_rule11_quote_without_source_is_ignored(nlp):
+    text = "The bridge collapsed in March. “The river was too high for the old piers,” read a sign."
+    _, pls = run(nlp, text)
+    assert pls[0].label == "unsourced_claim"
+
+
+def test_rule3_short_scare_quote_without_source(nlp):
+    text = "The harbour was quiet in winter. The US “victories” in Iraq came at a high price."
+    _, pls = run(nlp, text)
+    assert pls[1].label == "unsourced_claim"
+    assert pls[1].source is None
+
+
+def test_dialogue_lines(nlp):
+    text = (
+        "Here is the exchange:\n\n"
+        "Lavrov: I believe you do not represent the region, do you?\n\n"
+        "Pompeo: We represent the entire hemisphere."
+    )
+    _, pls = run(nlp, text)
+    assert pls[0].label == "other"
+    assert [p.label for p in pls[1:]] == ["official_quote", "official_quote"]
+    assert pls[1].source == "Lavrov" and pls[2].source == "Pompeo"
