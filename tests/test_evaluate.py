@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,11 @@ def test_span_overlap_counts_each_side() -> None:
         ("The Kremlin", ["the Kremlin’s summary of Putin’s conversation with Trump"], False),
         ("Trump", ["the Kremlin’s summary of Putin’s conversation with Trump"], False),
         ("Putin's aide Ushakov", ["Putin"], False),
+        ("A US investment banker", ["A US investment banker doing business in Russia"], True),
+        ("Donald Trump's lawyer", ["Donald Trump"], False),
+        ("It’s no secret in Moscow’s top diplomatic circles", ["Moscow’s top diplomatic circles"],
+         True),
+        ("The spokesperson", ["Heather Nauert"], False),
         ("State", ["Secretary of State Rex Tillerson"], False),
         ("he", ["Rex Tillerson"], False),
         (None, ["Rex Tillerson"], False),
@@ -226,7 +232,20 @@ def test_score_seeds_fixture_by_hand() -> None:
         ("unsourced_claim", NO_PREDICTION),
         ("other", NO_PREDICTION),
     }
+    assert report.source_mistakes == ()
     json.dumps(report.to_dict())  # JSON-serialisable
+
+
+def test_score_seeds_lists_source_mistakes() -> None:
+    records = [
+        r if r.doc_id != "d1" or r.start != 25 else replace(r, source="Medvedev")
+        for r in read_sentences(RECORDS)
+    ]
+    report = score_seeds(records, read_gold(GOLD))
+    assert (report.source.correct, report.source.n) == (0, 1)
+    (sm,) = report.source_mistakes
+    assert (sm.gold_i, sm.predicted) == (2, "Medvedev")
+    assert sm.gold_sources == ("President Vladimir Putin",)
 
 
 def _rec(doc: str, start: int, end: int, text: str, label: str = "other") -> SentenceRecord:

@@ -14,10 +14,13 @@ pre-labeler gives one string. The rule is lenient about form and strict about wh
    ``aide Ushakov``), because the possessor is not the source.
 3. The *head* is the last core token (``Russian President Vladimir Putin`` ->
    ``putin``).
-4. Match when the cores are equal, or the heads are equal, or one core is a
-   contiguous token run inside the other that ends on a capitalised word that is
-   not a title (``Tillerson`` inside ``Tillerson and Lavrov``; but ``State`` inside
-   ``Secretary of State Rex Tillerson`` does not count).
+4. Match when the cores are equal, or the heads are equal, or one mention is a
+   contiguous token run inside the other that has two or more tokens, or is one
+   capitalised word that is not a title inside the other's core, and that is not a
+   possessor in the longer mention (``Tillerson`` inside ``Tillerson and Lavrov``;
+   ``A US investment banker`` inside ``A US investment banker doing business in
+   Russia``; but ``State`` inside ``Secretary of State Rex Tillerson`` does not
+   count, nor ``Donald Trump`` inside ``Donald Trump's lawyer``).
 
 So ``Putin`` matches ``Russian President Vladimir Putin``, ``Lavrov`` matches
 ``Tillerson and Lavrov``, ``The Kremlin`` does not match ``the Kremlin's summary of
@@ -147,13 +150,24 @@ def core(mention: str) -> tuple[Token, ...]:
     return part
 
 
-def _inside(short: tuple[Token, ...], long: tuple[Token, ...]) -> bool:
-    words = [t.text for t in short]
-    n = len(words)
-    last = short[-1]
-    if not last.capitalised or last.text in _TITLES:
+def _inside(short: tuple[Token, ...], long: tuple[Token, ...], *, single: bool) -> bool:
+    """Rule 4: ``short`` is a telling run of tokens inside ``long``, not its possessor.
+
+    A one-token run (``single``) must be a name; it is only looked for inside cores,
+    so ``Trump`` is not found in ``the Kremlin's summary of ... with Trump``.
+    """
+    n = len(short)
+    if n == 0 or n > len(long):
         return False
-    return any([t.text for t in long[i : i + n]] == words for i in range(len(long) - n + 1))
+    last = short[-1]
+    if n < 2 and (not single or not last.capitalised or last.text in _TITLES):
+        return False
+    words = [t.text for t in short]
+    for i in range(len(long) - n + 1):
+        run = long[i : i + n]
+        if [t.text for t in run] == words and not (run[-1].possessive and i + n < len(long)):
+            return True
+    return False
 
 
 def source_matches(predicted: str | None, gold: Iterable[str]) -> bool:
@@ -171,6 +185,9 @@ def source_matches(predicted: str | None, gold: Iterable[str]) -> bool:
         words_g = [t.text for t in cg]
         if words_p == words_g or words_p[-1] == words_g[-1]:
             return True
-        if _inside(cp, cg) or _inside(cg, cp):
+        if _inside(cp, cg, single=True) or _inside(cg, cp, single=True):
+            return True
+        tp, tg = tokens(predicted), tokens(mention)
+        if _inside(tp, tg, single=False) or _inside(tg, tp, single=False):
             return True
     return False

@@ -125,6 +125,15 @@ def print_seeds(console: Console, report: SeedsReport, *, mistakes: int = 0) -> 
                 ",".join(m.rule_ids), m.text[:160],
             )
         console.print(table)
+        table = Table(title=f"First {mistakes} source mistakes", title_justify="left")
+        for col in ("doc", "i", "gold sources", "predicted", "kind gold/pred", "label"):
+            table.add_column(col, overflow="fold")
+        for sm in report.source_mistakes[:mistakes]:
+            table.add_row(
+                sm.doc[:8], str(sm.gold_i), " | ".join(sm.gold_sources), sm.predicted or "—",
+                f"{sm.gold_kind or '—'}/{sm.predicted_kind or '—'}", sm.predicted_label,
+            )
+        console.print(table)
 
 
 def print_polnear(console: Console, report: PolnearReport) -> None:

@@ -205,6 +205,22 @@ class Mistake:
 
 
 @dataclass(frozen=True)
+class SourceMistake:
+    """A gold-attributed segment whose predicted source does not match (see ``mentions``)."""
+
+    doc: str
+    gold_i: int | None
+    gold_sources: tuple[str, ...]
+    predicted: str | None
+    gold_kind: str | None
+    predicted_kind: str | None
+    predicted_label: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.__dict__, "gold_sources": list(self.gold_sources)}
+
+
+@dataclass(frozen=True)
 class SeedsReport:
     gold_path: str
     docs_scored: int
@@ -225,6 +241,7 @@ class SeedsReport:
     segmentation: Segmentation
     bands: tuple[Band, ...]
     mistakes: tuple[Mistake, ...] = field(default_factory=tuple)
+    source_mistakes: tuple[SourceMistake, ...] = field(default_factory=tuple)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -247,6 +264,7 @@ class SeedsReport:
             "segmentation": self.segmentation.to_dict(),
             "score_bands": [b.to_dict() for b in self.bands],
             "mistakes": [m.to_dict() for m in self.mistakes],
+            "source_mistakes": [m.to_dict() for m in self.source_mistakes],
         }
 
 
@@ -304,6 +322,7 @@ def score_seeds(
     seg_matched = split = merged = n_pred = 0
     band_items: list[tuple[float | None, bool]] = []
     mistakes: list[Mistake] = []
+    source_mistakes: list[SourceMistake] = []
 
     for doc in sorted(gold_by_doc):
         segs = sorted(gold_by_doc[doc], key=lambda s: s.start)
@@ -347,6 +366,16 @@ def score_seeds(
                 ok = best is not None and source_matches(best.source, seg.sources)
                 source_n += 1
                 source_ok += ok
+                if not ok and len(source_mistakes) < max_mistakes:
+                    source_mistakes.append(
+                        SourceMistake(
+                            doc, seg.i, seg.sources,
+                            best.source if best is not None else None,
+                            seg.source_kind,
+                            best.source_kind if best is not None else None,
+                            pred,
+                        )
+                    )
                 if pred in ATTRIBUTED:
                     source_attr_n += 1
                     source_attr_ok += ok
@@ -398,4 +427,5 @@ def score_seeds(
         ),
         bands=score_bands(band_items),
         mistakes=tuple(mistakes),
+        source_mistakes=tuple(source_mistakes),
     )
