@@ -43,8 +43,12 @@ SUFFIXES = {
 }
 SEPARATOR = "\n\n"
 # A paragraph-alone line this short and without closing punctuation is a heading.
+# Plain-text lines (no Markdown "#") count as headings when they sit in the title
+# position or are short, or title-cased, and do not end like a sentence.
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 120
+HEADING_SHORT_WORDS = 8
+TITLE_CASE_SHARE = 0.6
 # Share of control characters above which decoded text is treated as binary.
 BINARY_CONTROL_SHARE = 0.05
 
@@ -208,7 +212,9 @@ def build_shown(
         chars = "".join(" " if k < 0 else text[k] for k in kept)
         shown_parts.append(chars)
         offsets.extend(kept)
-        if kind == "text" and _looks_like_heading(chars, multiline=-1 in kept):
+        if kind == "text" and _looks_like_heading(
+            chars, multiline=-1 in kept, first=not paragraphs
+        ):
             kind = "heading"
         paragraphs.append(Paragraph(pos, pos + len(chars), kind))
         pos += len(chars)
@@ -246,17 +252,31 @@ def _is_hard_wrapped(text: str, spans: list[tuple[int, int]]) -> bool:
     return longest <= 120 and in_band / len(inner) >= 0.8 and open_ended / len(inner) >= 0.5
 
 
-def _looks_like_heading(shown: str, *, multiline: bool) -> bool:
-    """Short, no closing punctuation: a headline, section heading, byline or dateline."""
-    if multiline:
+def _looks_like_heading(shown: str, *, multiline: bool, first: bool) -> bool:
+    """A headline, section heading, byline, dateline or credit line in plain text.
+
+    No closing punctuation, at most ``HEADING_MAX_WORDS`` words, not starting in
+    lower case (a line that does is a fragment of a quote or sentence), and one of:
+    the first paragraph (the title position), at most ``HEADING_SHORT_WORDS`` words,
+    or mostly capitalised words ("Russia and China: Challenging a Divided West").
+    A long sentence-case line such as "The summary makes no effort to hide the
+    disagreement" is text even without its full stop.
+    """
+    if multiline or not shown or shown[0].islower():
         return False
     words = shown.split()
-    return (
+    if not (
         0 < len(words) <= HEADING_MAX_WORDS
         and len(shown) <= HEADING_MAX_CHARS
         and not _CLOSING.search(shown)
         and is_title_like(shown)
-    )
+    ):
+        return False
+    if first or len(words) <= HEADING_SHORT_WORDS:
+        return True
+    content = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    capitalised = sum(w[0].isupper() for w in content)
+    return bool(content) and capitalised / len(content) >= TITLE_CASE_SHARE
 
 
 # ---------------------------------------------------------------------------
