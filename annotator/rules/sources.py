@@ -72,8 +72,8 @@ def mention_bounds(
         elif with_conj and child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN"):
             s, e = mention_bounds(child, with_conj=True, with_prep=False)
             end = max(end, e)
-        elif child.dep_ == "compound":
-            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ in ("compound", "nummod") or (child.pos_ == "NUM" and child.i == end):
+            end = max(end, child.right_edge.i + 1)  # "Resolution 2254"
     doc = head.doc
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1

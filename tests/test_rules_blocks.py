@@ -1,0 +1,115 @@
+"""Reproduced blocks (codebook rules 5 and 10) and verbatim repeats of them."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from annotator.rules import add_to_pipeline
+from annotator.segment import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = load_nlp()
+    if "annotator_prelabeler" in nlp.pipe_names:
+        nlp.remove_pipe("annotator_prelabeler")
+    add_to_pipeline(nlp, use_opinion=False)
+    return nlp
+
+
+READOUT = (
+    "The two presidents spoke by phone on Tuesday.\n\n"
+    "Here is the Kremlin’s summary of the conversation\n\n"
+    "A wide range of issues was discussed. It was agreed to bolster the dialogue "
+    "between the foreign ministers.\n\n"
+    "The sides stressed the importance of regular contacts.\n\n"
+    "(bold italics added)\n\n"
+    "I think this is the most important part of the call."
+)
+
+
+def by_text(nlp: Language, text: str) -> dict[str, object]:
+    doc = nlp(text)
+    return {s.text.strip(): p for s, p in zip(doc.sents, doc._.prelabels, strict=True)}
+
+
+def test_block_after_here_is_is_official_quote_until_closing_marker(nlp):
+    got = by_text(nlp, READOUT)
+    assert got["The two presidents spoke by phone on Tuesday."].label == "unsourced_claim"
+    assert got["Here is the Kremlin’s summary of the conversation"].label == "other"
+    inside = [
+        "A wide range of issues was discussed.",
+        "It was agreed to bolster the dialogue between the foreign ministers.",
+        "The sides stressed the importance of regular contacts.",
+    ]
+    for sent in inside:
+        p = got[sent]
+        assert p.label == "official_quote", sent
+        assert p.source == "the Kremlin’s summary of the conversation"
+        assert p.source_kind == "official"
+    assert got["(bold italics added)"].label == "other"
+    after = got["I think this is the most important part of the call."]
+    assert after.label != "official_quote"
+
+
+def test_block_ends_when_the_authors_voice_resumes(nlp):
+    text = READOUT.replace("(bold italics added)\n\n", "")
+    got = by_text(nlp, text)
+    assert got["The sides stressed the importance of regular contacts."].label == "official_quote"
+    assert got["I think this is the most important part of the call."].label != "official_quote"
+
+
+def test_outlet_that_provides_the_text_is_the_source(nlp):
+    text = (
+        "TASS has provided a summary of the ministry’s account of this conversation\n\n"
+        "The generals confirmed readiness to reinstate the memorandum.\n\n"
+        "The memorandum was concluded for six months.\n\n"
+        "(bold italics added)"
+    )
+    got = by_text(nlp, text)
+    p = got["The memorandum was concluded for six months."]
+    assert p.label == "official_quote"
+    assert p.source == "TASS"
+    assert p.source_kind == "media"
+
+
+def test_reads_as_follows_hands_over_to_the_resolution(nlp):
+    text = (
+        "This language is taken from the preamble of UN Security Council Resolution 2254, "
+        "which reads as follows\n\n"
+        "Reaffirming its strong commitment to the sovereignty of the Syrian Arab Republic\n\n"
+        "(bold italics added)"
+    )
+    got = by_text(nlp, text)
+    p = got["Reaffirming its strong commitment to the sovereignty of the Syrian Arab Republic"]
+    assert p.label == "official_quote"
+    assert "Resolution 2254" in (p.source or "")
+
+
+def test_no_introducer_no_block(nlp):
+    text = (
+        "The talks began on Monday.\n\n"
+        "A wide range of issues was discussed.\n\n"
+        "(bold italics added)"
+    )
+    got = by_text(nlp, text)
+    assert got["A wide range of issues was discussed."].label != "official_quote"
+
+
+def test_title_without_verb_is_not_an_introducer(nlp):
+    text = "The call: summary and analysis\n\nThe two leaders spoke for an hour."
+    got = by_text(nlp, text)
+    assert got["The two leaders spoke for an hour."].label == "unsourced_claim"
+
+
+def test_later_verbatim_repeat_of_a_block_is_a_quote_of_its_source(nlp):
+    text = READOUT + (
+        "\n\nThe point is plain.\n\nIt was agreed to bolster the dialogue between the "
+        "foreign ministers."
+    )
+    doc = nlp(text)
+    last = doc._.prelabels[-1]
+    assert last.label == "official_quote"
+    assert last.source == "the Kremlin’s summary of the conversation"
+    assert "block-repeat" in last.rule_ids
