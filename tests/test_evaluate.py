@@ -41,7 +41,7 @@ from annotator.evaluate.polnear import (
     score_polnear,
 )
 from annotator.evaluate.seeds import LABELS, parse_gold_line, read_gold, score_seeds
-from annotator.recordio import read_sentences
+from annotator.recordio import SENTENCE_COLUMNS, read_sentences, write_rows
 from annotator.records import SentenceRecord
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evaluate"
@@ -429,6 +429,8 @@ def test_score_polnear_fixture_by_hand() -> None:
     assert a.f1 == pytest.approx(0.8)
     # sentence 0: paraphrase, predicted sourced_fact (right); sentence 1: quote (wrong)
     assert (report.quote_vs_paraphrase.correct, report.quote_vs_paraphrase.n) == (1, 2)
+    assert report.quote_confusion.get("quote", "paraphrase") == 1
+    assert report.quote_confusion.get("paraphrase", "paraphrase") == 1
     src = report.spans["SOURCE"]
     assert (src.pred_matched, src.n_pred, src.gold_matched, src.n_gold) == (2, 3, 2, 2)
     cue = report.spans["CUE"]
@@ -560,3 +562,23 @@ def test_cli_checkthat_runs_the_real_pipeline(tmp_path: Path) -> None:
     figures = json.loads(out.read_text(encoding="utf-8"))["checkthat"]
     assert figures["sentences"] == 4
     assert sum(sum(row) for row in figures["confusion"]["counts"]) == 4
+
+
+def test_cli_empty_records(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    assert _run([str(empty), "--gold", str(GOLD)]) == (
+        1, "Error: " + E.E031.format(path=empty) + "\n"
+    )
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_cli_reads_csv_and_parquet_records(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"records{suffix}"
+    write_rows(path, (r.to_dict() for r in read_sentences(RECORDS)), SENTENCE_COLUMNS)
+    out = tmp_path / "eval.json"
+    code, output = _run([str(path), "--gold", str(GOLD), "--json", str(out), "-q"])
+    assert code == 0, output
+    seeds = json.loads(out.read_text(encoding="utf-8"))["seeds"]
+    assert seeds["accuracy"] == pytest.approx(2 / 5)
+    assert seeds["source"]["correct"] == 1

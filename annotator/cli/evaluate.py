@@ -164,6 +164,8 @@ def _score_seeds(records: Path, gold: Path) -> SeedsReport:
     if not records.is_file():
         raise InputError(E.E021.format(path=records))
     sentences = list(read_sentences(records))
+    if not sentences:
+        raise InputError(E.E031.format(path=records))
     docs = {s.doc_id for s in sentences}
     if not docs & {g.doc for g in segments}:
         raise GoldError(E.E022.format(n=len(docs), records=records, gold=gold))

@@ -37,7 +37,7 @@ from typing import Any
 
 from ..errors import E, GoldError
 from ..records import SentenceRecord
-from .metrics import PRF, SpanMatch, covered, prf, span_overlap
+from .metrics import PRF, Confusion, SpanMatch, confusion_matrix, covered, prf, span_overlap
 from .seeds import ATTRIBUTED, Ratio
 
 # Only the dev split: train is not ours to tune on, and test is withheld.
@@ -211,8 +211,7 @@ class ArticleCounts:
     gold_attr: int
     pred_attr: int
     both_attr: int
-    quote_correct: int
-    quote_n: int
+    quote_pairs: tuple[tuple[str, str], ...]  # (gold, predicted): "quote" / "paraphrase"
     spans: dict[str, SpanMatch]
 
 
@@ -231,7 +230,8 @@ def score_article(
         if min(q1, c1) > max(q0, c0)
     ]
 
-    n = gold_attr = pred_attr = both = q_ok = q_n = 0
+    n = gold_attr = pred_attr = both = 0
+    quote_pairs: list[tuple[str, str]] = []
     pred_spans: dict[str, list[Fragments]] = {"SOURCE": [], "CUE": [], "CUE_ATTR": []}
     for sent in sentences:
         length = sent.end - sent.start
@@ -244,9 +244,13 @@ def score_article(
         pred_attr += p
         both += g and p
         if g and p:
-            q_n += 1
             gold_quote = covered(sent.start, sent.end, quoted_content) * 2 >= length
-            q_ok += gold_quote == (sent.label == "official_quote")
+            quote_pairs.append(
+                (
+                    "quote" if gold_quote else "paraphrase",
+                    "quote" if sent.label == "official_quote" else "paraphrase",
+                )
+            )
         for span in sent.spans:
             if span.type in ("SOURCE", "CUE"):
                 pred_spans[span.type].append(((span.start, span.end),))
@@ -261,7 +265,7 @@ def score_article(
         "CUE": span_overlap(pred_spans["CUE"], gold_cues),
         "CUE in attributed sentences": span_overlap(pred_spans["CUE_ATTR"], gold_cues),
     }
-    return ArticleCounts(n, len(sourced), gold_attr, pred_attr, both, q_ok, q_n, spans)
+    return ArticleCounts(n, len(sourced), gold_attr, pred_attr, both, tuple(quote_pairs), spans)
 
 
 @dataclass(frozen=True)
@@ -274,6 +278,7 @@ class PolnearReport:
     attributions: int
     attributed: PRF
     quote_vs_paraphrase: Ratio
+    quote_confusion: Confusion
     spans: dict[str, SpanMatch]
     articles_without_records: tuple[str, ...] = field(default_factory=tuple)
 
@@ -287,6 +292,7 @@ class PolnearReport:
             "attributions_with_source": self.attributions,
             "attributed": self.attributed.to_dict(),
             "quote_vs_paraphrase": self.quote_vs_paraphrase.to_dict(),
+            "quote_confusion": self.quote_confusion.to_dict(),
             "spans": {k: v.to_dict() for k, v in self.spans.items()},
             "articles_without_records": list(self.articles_without_records),
         }
@@ -326,6 +332,7 @@ def score_polnear(
         if on_article is not None:
             on_article(doc_id)
     missing = tuple(sorted(articles))
+    quotes = [pair for t in tallies for pair in t.quote_pairs]
     spans: dict[str, SpanMatch] = {}
     for t in tallies:
         for k, v in t.spans.items():
@@ -342,9 +349,8 @@ def score_polnear(
             sum(t.pred_attr for t in tallies),
             sum(t.gold_attr for t in tallies),
         ),
-        quote_vs_paraphrase=Ratio(
-            sum(t.quote_correct for t in tallies), sum(t.quote_n for t in tallies)
-        ),
+        quote_vs_paraphrase=Ratio(sum(g == p for g, p in quotes), len(quotes)),
+        quote_confusion=confusion_matrix(quotes, ("quote", "paraphrase")),
         spans=spans,
         articles_without_records=missing,
     )

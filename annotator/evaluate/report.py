@@ -152,6 +152,7 @@ def print_polnear(console: Console, report: PolnearReport) -> None:
         f"quote vs paraphrase on sentences attributed in both: accuracy {_f(q.accuracy)} "
         f"({q.correct}/{q.n})"
     )
+    console.print(_confusion_table("Quote vs paraphrase", report.quote_confusion))
     console.print(_span_table("Spans (match = any character overlap, same type)", report.spans))
 
 
