@@ -56,7 +56,10 @@ class E:
         "[E030] No PolNeAR article had records in {records} (under {path}). Records' doc_id must "
         "be the text file name without .txt: annotator prelabel DIR/data/dev/text --keep-boilerplate"
     )
-    E031 = "[E031] {path} holds no sentence records. Write it with: annotator prelabel seeds/ --out {path}"
+    E031 = (
+        "[E031] {path} holds no sentence records. "
+        "Write it with: annotator prelabel seeds/ --out {path}"
+    )
     # Label Studio
     E101 = "[E101] Cannot reach Label Studio at {url}: {reason}. Start it with `annotator serve` or pass --url."
     E102 = (
