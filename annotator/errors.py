@@ -106,8 +106,8 @@ class E:
     )
     E158 = "[E158] Label Studio export {path}: {reason}"
     E159 = (
-        "[E159] Give the students' answers: --answers FILE.csv or "
-        "--from-labelstudio-export FILE.json (one, not both)."
+        "[E159] Give the students' answers, one way only: --answers FILE.csv, "
+        "--from-labelstudio-export FILE.json or --from-labelstudio PROJECT."
     )
     E160 = (
         "[E160] No student answer matches a sentence of the key in {path}; check that it "

@@ -233,3 +233,31 @@ def test_answers_by_sentence_id(class_files: tuple[Path, Path], tmp_path: Path) 
     report = grade(key, answers, path)
     (ann,) = report.students
     assert (ann.correct, ann.answered, ann.total) == (1, 2, 4)  # worksheet key: all 4 count
+
+
+@pytest.mark.labelstudio
+def test_live_label_studio_pull(label_studio, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Push the fixture, annotate it as the server's user, grade straight from the server."""
+    env = {"LABEL_STUDIO_URL": label_studio.url, "LABEL_STUDIO_API_KEY": label_studio.api_key}
+    runner = CliRunner()
+    pushed = runner.invoke(cli, ["push", str(RECORDS), "--project", "classroom grade"], env=env)
+    assert pushed.exit_code == 0, pushed.output
+    records = list(read_sentences(RECORDS))
+    client = label_studio.client()
+    from annotator.labelstudio.pull import fetch_tasks, project_id
+
+    (task,) = fetch_tasks(client, project_id(client, "classroom grade", label_studio.url))
+    result = copy.deepcopy(task["predictions"][0]["result"])
+    for item in result:
+        if item.get("from_name") == "claim" and item["id"] == records[5].sentence_id:
+            item["value"]["labels"] = ["unsourced_claim"]  # the key says opinion
+    client.annotations.create(id=task["id"], result=result)
+    out = tmp_path / "live"
+    graded = runner.invoke(cli, ["grade", "--key", str(RECORDS), "--from-labelstudio",
+                                 "classroom grade", "-o", str(out)], env=env)
+    assert graded.exit_code == 0, graded.output
+    (row,) = list(iter_rows(out / "grade_students.csv"))
+    assert (row["correct"], row["total"]) == (str(len(records) - 1), str(len(records)))
+    confusions = list(iter_rows(out / "grade_confusions.csv"))
+    assert [(c["key_label"], c["given_label"], c["count"]) for c in confusions] == [
+        ("opinion", "unsourced_claim", "1")]

@@ -433,17 +433,23 @@ def grade_class(
     answers: Path | None = None,
     labelstudio_export: Path | None = None,
     title: str = "Class summary",
+    tasks: Sequence[dict[str, Any]] | None = None,
+    tasks_origin: str = "Label Studio",
 ) -> GradeOutputs:
-    if (answers is None) == (labelstudio_export is None):
+    """Grade from exactly one of: a CSV, a Label Studio export file, pulled tasks."""
+    if sum(x is not None for x in (answers, labelstudio_export, tasks)) != 1:
         raise ClassroomError(E.E159)
     scheme = load_scheme()
     key = load_key(key_path, scheme)
     if answers is not None:
         source = answers
         given = read_answers_csv(answers, key, scheme)
-    else:
-        assert labelstudio_export is not None
+    elif labelstudio_export is not None:
         source = labelstudio_export
         given = read_answers_labelstudio(labelstudio_export, key, scheme)
+    else:
+        assert tasks is not None
+        source = Path(tasks_origin)
+        given = answers_from_tasks(tasks, key, scheme)
     report = grade(key, given, source, scheme)
     return write_report(report, out_dir, title, scheme)

@@ -9,6 +9,8 @@ import click
 from ..classroom import grade as grading
 from ..classroom import render as rendering
 from ..classroom import worksheet as worksheets
+from ..errors import ClassroomError, E
+from .labelstudio import data_dir_option, key_option, url_option
 
 _RECORDS = click.Path(path_type=Path)
 
@@ -64,12 +66,33 @@ def worksheet(paths: tuple[Path, ...], out: Path, key: Path | None, count: int,
               help="Students' CSV: student, number or sentence_id, label[, source].")
 @click.option("--from-labelstudio-export", "ls_export", type=_RECORDS, default=None,
               help="A Label Studio JSON export; each annotator is one student.")
+@click.option("--from-labelstudio", "ls_project", default=None,
+              help="Pull the annotations of this project (title or id) from a live server.")
+@url_option
+@key_option
+@data_dir_option
 @click.option("--out", "-o", type=_RECORDS, default=Path("grades"), show_default=True,
               help="Directory for grade_*.csv and class_summary.html.")
 @click.option("--title", default="Class summary", show_default=True)
-def grade(key: Path, answers: Path | None, ls_export: Path | None, out: Path, title: str) -> None:
-    """Grade a class against a key: scores, hardest sentences, confusions."""
-    result = grading.grade_class(key, out, answers, ls_export, title)
+def grade(key: Path, answers: Path | None, ls_export: Path | None, ls_project: str | None,
+          url: str | None, api_key: str | None, data_dir: Path, out: Path, title: str) -> None:
+    """Grade a class against a key: scores, hardest sentences, confusions.
+
+    Answers come from exactly one of --answers, --from-labelstudio-export or
+    --from-labelstudio (each Label Studio user is one student).
+    """
+    tasks = None
+    origin = "Label Studio"
+    if ls_project is not None:
+        if answers is not None or ls_export is not None:
+            raise ClassroomError(E.E159)
+        from ..labelstudio import pull
+        from ..labelstudio.client import connect
+
+        client, target = connect(url, api_key, data_dir)
+        tasks = pull.pull(client, target.url, ls_project)
+        origin = f"project {ls_project!r} on {target.url}"
+    result = grading.grade_class(key, out, answers, ls_export, title, tasks, origin)
     report = result.report
     n = len(report.students)
     mean = sum(s.score for s in report.students) / n if n else 0.0
