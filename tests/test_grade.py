@@ -261,3 +261,17 @@ def test_live_label_studio_pull(label_studio, tmp_path: Path) -> None:  # type: 
     confusions = list(iter_rows(out / "grade_confusions.csv"))
     assert [(c["key_label"], c["given_label"], c["count"]) for c in confusions] == [
         ("opinion", "unsourced_claim", "1")]
+
+
+def test_export_key_keeps_only_reviewed_sentences(tmp_path: Path) -> None:
+    rows = list(iter_rows(FIXTURES / "sentences.csv"))
+    rows[2]["reviewed_label"] = ""  # the teacher has not reviewed sentence 3
+    from annotator.recordio import write_rows
+
+    path = tmp_path / "sentences.csv"
+    write_rows(path, rows, list(rows[0]))
+    key = load_key(path)
+    assert [i.sentence_id for i in key.items] == [
+        r["sentence_id"] for n, r in enumerate(rows) if n != 2]
+    assert {i.sentence_id: i.label for i in key.items}[rows[6]["sentence_id"]] == "other"
+    assert not key.complete

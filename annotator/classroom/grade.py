@@ -1,10 +1,11 @@
 """``annotator grade``: compare each student's labels with a key; class summary.
 
 The key is the worksheet's ``.key.csv`` (every item counts: a blank is wrong) or
-reviewed records / an export ``sentences.csv`` (then only sentences at least one
-student answered count, so a class that labeled one article of five is graded on
-that article). Answers come from a CSV (student, sentence number or sentence_id,
-label[, source]) or from a Label Studio JSON export (one user per student).
+records / an export ``sentences.csv`` (then only sentences at least one student
+answered count, so a class that labeled one article of five is graded on that
+article; when the export has reviewed sentences, only those are in the key).
+Answers come from a CSV (student, sentence number or sentence_id, label[, source]),
+a Label Studio JSON export or a live project (one Label Studio user per student).
 
 A student's source matches the key's when, after lower-casing and dropping
 punctuation and the words "the", "a", "an", one's words are all among the other's:
@@ -139,11 +140,14 @@ def load_key(path: Path, scheme: Scheme | None = None) -> Key:
         complete = True
     else:
         number = 0
-        for article in load_articles([path]):
+        articles = load_articles([path])
+        # With a review, only the teacher's reviewed labels are a key, not pre-labels.
+        reviewed_only = any(a.reviewed for a in articles)
+        for article in articles:
             for sent in article.sentences:
                 number += 1
                 label = scheme.parse(sent.label)
-                if label is not None:
+                if label is not None and (sent.reviewed or not reviewed_only):
                     items.append(KeyItem(number, sent.sentence_id, sent.doc_id, label,
                                          sent.source, sent.text))
         complete = False
