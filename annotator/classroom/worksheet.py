@@ -149,7 +149,7 @@ def key_html(items: Sequence[Item], title: str, scheme: Scheme) -> str:
         f'<header class="page"><h1>{esc(title)}: answer key</h1>'
         f'<p class="hint">{esc(status)}. The cue and the source are what decide the label.</p>'
         "</header>"
-        '<div class="scroll"><table><thead><tr><th class="num">#</th><th>Sentence</th>'
+        '<div class="scroll"><table class="key"><thead><tr><th class="num">#</th><th>Sentence</th>'
         "<th>Label</th><th>Source</th><th>Cue</th><th>Why</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
