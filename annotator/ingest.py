@@ -188,11 +188,13 @@ def build_shown(
         kept = list(stripped[i].kept)
         heading = stripped[i].heading
         joinable = (
-            wrapped
-            and groups
-            and prev_line == i - 1
+            groups
             and groups[-1][1] == "text"
             and not heading
+            and (
+                (wrapped and prev_line == i - 1)
+                or _continues(text, groups[-1][0], kept)
+            )
         )
         if joinable:
             groups[-1][0].append(-1)  # the line break shows as a space
@@ -219,6 +221,20 @@ def build_shown(
         paragraphs.append(Paragraph(pos, pos + len(chars), kind))
         pos += len(chars)
     return "".join(shown_parts), offsets, tuple(paragraphs), bp_chars
+
+
+def _continues(text: str, previous: list[int], kept: list[int]) -> bool:
+    """A line that carries on the sentence of the previous paragraph.
+
+    Scraping sometimes breaks a paragraph mid-sentence (an ad or a stray blank line
+    in between): the previous text has no closing punctuation and this line starts
+    in lower case ("... forces around the capital; and" / "the Americans in ...").
+    """
+    if not previous or not kept:
+        return False
+    first = text[kept[0]]
+    last = text[previous[-1]] if previous[-1] >= 0 else " "
+    return first.islower() and (last.isalnum() or last in ",;–—-")
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -393,13 +409,22 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
 # Files
 
 
-def iter_paths(paths: Iterable[Path | str]) -> Iterator[Path | Skipped]:
-    """Input files under ``paths`` (recursive, sorted), or Skipped for unusable ones."""
+def iter_paths(
+    paths: Iterable[Path | str], *, exclude: Iterable[Path | str] = ()
+) -> Iterator[Path | Skipped]:
+    """Input files under ``paths`` (recursive, sorted), or Skipped for unusable ones.
+
+    ``exclude``: files never to read, e.g. the run's own outputs when they are
+    written inside an input directory.
+    """
+    skip = {os.path.abspath(p) for p in exclude}
     for raw in paths:
         path = Path(raw)
         if path.is_dir() and path.suffix.lower() not in SUFFIXES:
-            yield from _walk(path)
-        else:
+            for item in _walk(path):
+                if isinstance(item, Skipped) or os.path.abspath(item) not in skip:
+                    yield item
+        elif os.path.abspath(path) not in skip:
             yield path
 
 
@@ -427,12 +452,14 @@ def iter_articles(
     *,
     max_mb: float = 20.0,
     strip_boilerplate: bool = True,
+    exclude: Iterable[Path | str] = (),
 ) -> Iterator[Article | Skipped]:
     """Articles from files and directories, streaming; unreadable inputs come as Skipped.
 
     For JSONL the size limit applies to each line (one article), not to the file.
+    ``exclude`` lists files to leave out (the run's own output files).
     """
-    for item in iter_paths(paths):
+    for item in iter_paths(paths, exclude=exclude):
         if isinstance(item, Skipped):
             yield item
             continue

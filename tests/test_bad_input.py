@@ -182,3 +182,23 @@ def test_bad_files_do_not_stop_the_batch(tmp_path: Path) -> None:
     assert [a.doc_id for a in articles] == ["e_good", "g"]
     codes = [s.reason[:6] for s in skipped]
     assert codes == ["[E003]", "[E004]", "[E002]", "[E002]", "[E006]"]
+
+
+def test_cli_reports_skipped_inputs_and_writes_the_rest(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from annotator.cli import cli
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a_empty.txt").write_bytes(b"")
+    (inputs / "b_binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (inputs / "c_good.txt").write_text(GOOD)
+    (inputs / "d_broken.jsonl").write_text('{"id": "x", "text": 5}\n')
+    out = tmp_path / "out" / "records.jsonl"
+    result = CliRunner().invoke(cli, ["prelabel", str(inputs), "--out", str(out), "-q"])
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)  # the partial-success exit, no crash
+    assert "Traceback" not in result.output
+    assert "1 documents, 2 sentences, 3 inputs skipped" in result.output
+    assert out.exists() and len(out.read_text().splitlines()) == 2

@@ -291,3 +291,26 @@ def test_iter_articles_streams() -> None:
     it = iter_articles([FIXTURES])
     first = next(it)
     assert isinstance(first, (Article, Skipped))
+
+
+def test_exclude_leaves_out_output_files(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("First file text, which is fine.")
+    (tmp_path / "out.jsonl").write_text("")
+    items = list(iter_articles([tmp_path], exclude=[tmp_path / "out.jsonl"]))
+    assert [getattr(i, "doc_id", None) for i in items] == ["a"]
+
+
+def test_paragraph_broken_mid_sentence_is_rejoined() -> None:
+    text = (
+        "Peacekeepers would hold the south; Turkey the north; and\n\n"
+        "the Americans the northeast, all the way to Raqqa.\n\n"
+        "A new paragraph starts here.\n\nlower-case start after a full stop stays apart."
+    )
+    article = article_from_text("t", text, strip_boilerplate=False)
+    check_offsets(article)
+    assert [article.shown[p.start:p.end] for p in article.paragraphs] == [
+        "Peacekeepers would hold the south; Turkey the north; and "
+        "the Americans the northeast, all the way to Raqqa.",
+        "A new paragraph starts here.",
+        "lower-case start after a full stop stays apart.",
+    ]
