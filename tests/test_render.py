@@ -242,13 +242,14 @@ def test_render_is_deterministic(tmp_path: Path) -> None:
         (None, "[E150]"),
         ("", "[E151]"),
         (json.dumps({"foo": 1}) + "\n", "[E152]"),
+        ("\xff\xfe garbage", "[E152]"),
         ("{not json\n", "[E011]"),
     ],
 )
 def test_cli_bad_input_is_one_clear_line(tmp_path: Path, content: str | None, code: str) -> None:
     path = tmp_path / "in.jsonl"
     if content is not None:
-        path.write_text(content, encoding="utf-8")
+        path.write_bytes(content.encode("latin-1" if "\xff" in content else "utf-8"))
     result = CliRunner().invoke(cli, ["render", str(path), "-o", str(tmp_path / "r.html")])
     assert result.exit_code == 1
     assert code in result.output
@@ -279,3 +280,11 @@ def test_render_real_prelabel_output(tmp_path: Path) -> None:
                        sp.text.replace("*", "").replace("[", "").replace(" ", "")
                        or text in sp.text for sp in inside), (text, rec.text)
     assert n_marks > 20
+
+
+def test_cli_article_instead_of_records(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("Some text.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["render", str(article)])
+    assert result.exit_code == 1
+    assert "[E152]" in result.output and "annotator prelabel" in result.output

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import AnnotatorError, ClassroomError, E
 from ..markdown import strip_line
-from ..recordio import documents_path, iter_rows
+from ..recordio import FORMATS, documents_path, iter_rows
 from ..records import DocumentRecord, SpanRecord
 
 # Column names: records (``label``...) or the export (``prelabel_label``...; see
@@ -229,6 +229,10 @@ def _resolve(path: Path) -> Path:
         path = path / "sentences.csv"
     if not path.is_file():
         raise ClassroomError(E.E150.format(path=path))
+    if path.suffix.lower() not in FORMATS:
+        # Most likely an article itself: it has to be pre-labeled first.
+        reason = f"{path.suffix or 'no extension'}; run `annotator prelabel {path}` first"
+        raise ClassroomError(E.E152.format(path=path, reason=reason))
     return path
 
 
