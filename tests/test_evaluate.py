@@ -582,3 +582,16 @@ def test_cli_reads_csv_and_parquet_records(tmp_path: Path, suffix: str) -> None:
     seeds = json.loads(out.read_text(encoding="utf-8"))["seeds"]
     assert seeds["accuracy"] == pytest.approx(2 / 5)
     assert seeds["source"]["correct"] == 1
+
+
+@pytest.mark.slow
+def test_cli_polnear_runs_the_real_pipeline(tmp_path: Path) -> None:
+    out = tmp_path / "pn.json"
+    code, output = _run(["--polnear", str(POLNEAR), "--json", str(out), "-q"])
+    assert code == 0, output
+    figures = json.loads(out.read_text(encoding="utf-8"))["polnear"]
+    assert figures["articles"] == 1
+    assert figures["articles_without_records"] == []
+    # gold side does not depend on the labels: the two sourced contents, in two sentences
+    assert figures["attributed"]["n_gold"] == 2
+    assert figures["spans"]["SOURCE"]["n_gold"] == 2
