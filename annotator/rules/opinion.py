@@ -33,7 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
@@ -148,12 +148,79 @@ def _phrase_tokenizer() -> Any:
     return English().tokenizer
 
 
+_LITERAL_ATTRS = ("LOWER", "NORM", "ORTH", "TEXT", "LEMMA")
+
+
+def _triggers(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
+    """Lower-cased words one of which must be in a sentence for ``pattern`` to match.
+
+    Taken from the first token that must occur (no ``OP``, or ``+``) and names its
+    word (``LOWER``, ``NORM``, ``ORTH``, ``TEXT`` or ``LEMMA``, as a value or an
+    ``IN`` list). None when the pattern has no such token (it always runs).
+    """
+    for tok in pattern:
+        if tok.get("OP") not in (None, "+"):
+            continue
+        for attr in _LITERAL_ATTRS:
+            value = tok.get(attr)
+            if isinstance(value, str):
+                return frozenset([value.lower()])
+            if isinstance(value, dict) and set(value) == {"IN"}:
+                return frozenset(str(v).lower() for v in value["IN"])
+    return None
+
+
+class _TriggeredMatcher:
+    """Matcher patterns run only on sentences that contain one of their words.
+
+    The spaCy Matcher tries every pattern at every token, and set predicates
+    (``IN``) cost a Python call each time; a set lookup over the sentence's words
+    is an order of magnitude cheaper, and most patterns' words are absent from
+    most sentences. Same matches as one Matcher over all patterns.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.always = Matcher(vocab)
+        self.triggered: list[tuple[frozenset[str], Matcher]] = []
+
+    def add(self, rule_id: str, pattern: list[dict[str, Any]]) -> None:
+        trig = _triggers(pattern)
+        if trig is None:
+            self.always.add(rule_id, [pattern])
+            return
+        matcher = Matcher(self.vocab)
+        matcher.add(rule_id, [pattern])
+        self.triggered.append((trig, matcher))
+
+    def __call__(self, span: Span, words: frozenset[str] | set[str]) -> list[Span]:
+        out: list[Span] = list(self.always(span, as_spans=True)) if len(self.always) else []
+        for trig, matcher in self.triggered:
+            if not trig.isdisjoint(words):
+                out.extend(matcher(span, as_spans=True))
+        return out
+
+
+def _words(tokens: Iterable[Token]) -> set[str]:
+    """Every lower-cased form, norm and lemma in ``tokens``, for the triggers."""
+    words: set[str] = set()
+    for t in tokens:
+        words.add(t.lower_)
+        words.add(t.norm_)
+        words.add(t.lemma_.lower())
+    return words
+
+
 class _Matchers:
     """The compiled patterns for one vocab."""
 
     def __init__(self, vocab: Vocab) -> None:
-        self.opinion = Matcher(vocab)
-        self.other = Matcher(vocab)
+        # Lexicon phrases go to a PhraseMatcher (hash lookups: hundreds of phrases
+        # cost about as much as one); token patterns with POS/TAG to Matchers.
+        self.phrases = PhraseMatcher(vocab, attr="NORM")
+        self.opinion = _TriggeredMatcher(vocab)
+        self.other_start = _TriggeredMatcher(vocab)  # anchored at the sentence start
+        self.other = _TriggeredMatcher(vocab)
         self.rules: dict[str, _Rule] = {}
         tok = _phrase_tokenizer()
         for cls in _lexicon()["classes"]:
@@ -162,18 +229,17 @@ class _Matchers:
                 if rid in self.rules:
                     continue
                 self.rules[rid] = _Rule(rid, float(cls["weight"]), str(cls["reason"]))
-                pattern = [{"NORM": t.norm_} for t in tok(phrase)]
-                self.opinion.add(rid, [pattern])
+                self.phrases.add(rid, [tok(phrase)])
         for row in _read_jsonl(OPINION_PATTERNS_PATH):
             self._add(self.opinion, row)
         for row in _read_jsonl(OTHER_PATTERNS_PATH):
-            self._add(self.other, row)
+            self._add(self.other_start if row.get("anchor") == "start" else self.other, row)
         cfg = _lexicon()["subjectivity"]
         self.subj_rule = _Rule(str(cfg["id"]), float(cfg["weight"]), str(cfg["reason"]))
         self.subj_pos = frozenset(cfg["pos"])
         self.subj_min = float(cfg["min"])
 
-    def _add(self, matcher: Matcher, row: dict[str, Any]) -> None:
+    def _add(self, matcher: _TriggeredMatcher, row: dict[str, Any]) -> None:
         rid = str(row["id"])
         self.rules[rid] = _Rule(
             rid,
@@ -182,7 +248,7 @@ class _Matchers:
             row.get("anchor"),
             row.get("max_tokens"),
         )
-        matcher.add(rid, [row["pattern"]])
+        matcher.add(rid, row["pattern"])
 
 
 _CACHE: dict[int, tuple[Vocab, _Matchers]] = {}
@@ -428,7 +494,7 @@ def _rhetorical_question(sent: Span, mask: Sequence[bool]) -> _Hit | None:
                 _RHETORICAL,
                 first.idx,
                 last.idx + len(last.text),
-                sent.doc.text[first.idx : last.idx + len(last.text)],
+                sent.doc[first.i : last.i + 1].text,
             )
     # A negated yes/no question ("Does this not show ...?") plants its answer.
     if (
@@ -451,13 +517,11 @@ def opinion_hits(sent: Span) -> list[_Hit]:
     mask = _masked_tokens(sent, regions)
     off = sent.start
     hits: list[_Hit] = []
-    for match_id, start, end in m.opinion(sent):
-        # Matcher on a Span gives span-relative token indices.
-        if any(mask[start:end]):
+    spans = [*m.phrases(sent, as_spans=True), *m.opinion(sent, _words(sent))]
+    for span in spans:
+        if any(mask[span.start - off : span.end - off]):
             continue
-        span = sent.doc[off + start : off + end]
-        rid = sent.doc.vocab.strings[match_id]
-        hits.append(_Hit(m.rules[rid], span.start_char, span.end_char, span.text))
+        hits.append(_Hit(m.rules[span.label_], span.start_char, span.end_char, span.text))
     subj = _subjectivity()
     for tok, masked in zip(sent, mask, strict=True):
         if masked or tok.pos_ not in m.subj_pos or tok.ent_type_:
@@ -518,22 +582,36 @@ def _first_content_index(sent: Span) -> int:
     return 0
 
 
+# ``doc.text`` joins every token of the article, so these helpers look at the
+# neighbouring tokens instead.
+
+
 def _next_sentence_text(sent: Span) -> str | None:
-    """The text right after ``sent`` (up to 400 chars), without iterating ``doc.sents``."""
+    """The text right after ``sent`` (up to 60 tokens), or None at the end of the doc."""
     if sent.end >= len(sent.doc):
         return None
-    start = sent.doc[sent.end].idx
-    return sent.doc.text[start : start + 400]
+    return sent.doc[sent.end : sent.end + 60].text
+
+
+def _has_newline(tok: Token) -> bool:
+    return "\n" in tok.text_with_ws
 
 
 def _starts_paragraph(sent: Span) -> bool:
-    before = sent.doc.text[max(0, sent.start_char - 2) : sent.start_char]
-    return sent.start_char == 0 or "\n" in before
+    doc = sent.doc
+    return sent.start == 0 or _has_newline(doc[sent.start - 1]) or sent[0].is_space
 
 
 def _ends_paragraph(sent: Span) -> bool:
-    after = sent.doc.text[sent.end_char : sent.end_char + 2]
-    return sent.end_char >= len(sent.doc.text.rstrip()) or "\n" in after
+    doc = sent.doc
+    return (
+        sent.end >= len(doc)
+        or _has_newline(sent[-1])
+        or (doc[sent.end].is_space and _has_newline(doc[sent.end]))
+    )
+
+
+_ANCHOR_WINDOW = 16
 
 
 def other_hits(sent: Span, *, paragraph_kind: str = "text") -> list[_Hit]:
@@ -545,14 +623,15 @@ def other_hits(sent: Span, *, paragraph_kind: str = "text") -> list[_Hit]:
     first = _first_content_index(sent)
     n_tokens = len(_content_tokens(sent))
     off = sent.start
-    for match_id, start, end in m.other(sent):
-        rid = sent.doc.vocab.strings[match_id]
-        rule = m.rules[rid]
-        if rule.anchor == "start" and start != first:
+    # Anchored patterns only need the first tokens; the rest run on the sentence.
+    head = sent[first : first + _ANCHOR_WINDOW]
+    candidates = [*m.other_start(head, _words(head)), *m.other(sent, _words(sent))]
+    for span in candidates:
+        rule = m.rules[span.label_]
+        if rule.anchor == "start" and span.start - off != first:
             continue
         if rule.max_tokens is not None and n_tokens > rule.max_tokens:
             continue
-        span = sent.doc[off + start : off + end]
         hits.append(_Hit(rule, span.start_char, span.end_char, span.text))
     content = _content_tokens(sent)
     if content and not any(_is_verb(t) for t in content) and len(content) <= 12:
