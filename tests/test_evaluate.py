@@ -595,3 +595,22 @@ def test_cli_polnear_runs_the_real_pipeline(tmp_path: Path) -> None:
     # gold side does not depend on the labels: the two sourced contents, in two sentences
     assert figures["attributed"]["n_gold"] == 2
     assert figures["spans"]["SOURCE"]["n_gold"] == 2
+
+
+def test_segmentation_clean_figures_leave_out_gold_seg_errors() -> None:
+    text = "Pres. Putin spoke. Rain."
+    gold = [
+        parse_gold_line(
+            {"doc": "x", "start": 0, "end": 5, "label": "other", "text": text[:5],
+             "seg_error": True}
+        ),
+        parse_gold_line(
+            {"doc": "x", "start": 6, "end": 18, "label": "other", "text": text[6:18],
+             "seg_error": True}
+        ),
+        parse_gold_line({"doc": "x", "start": 19, "end": 24, "label": "other", "text": text[19:]}),
+    ]
+    records = [_rec("x", 0, 18, text[:18]), _rec("x", 19, 24, text[19:])]
+    seg = score_seeds(records, gold).segmentation
+    assert (seg.matched, seg.gold, seg.merged) == (1, 3, 1)
+    assert (seg.matched_clean, seg.gold_clean) == (1, 1)

@@ -102,6 +102,14 @@ def test_round_trip_repush_and_new_model_version(label_studio: LabelStudioServer
     added = [s for s in spans if s["origin"] == "review" and s["status"] == "added"]
     assert [(s["span_id"], s["sentence_id"], s["type"]) for s in added] == [
         ("newsrc01", target["id"], "SOURCE")]
+    # The three ways of pulling give the same dataset.
+    for method in ("tasks", "snapshot"):
+        other = tmp_path / f"out-{method}"
+        result = _run(["export", "--project", "rt seeds", "--out", str(other),
+                       "--method", method], label_studio)
+        assert result.exit_code == 0, result.output
+        for name in ("sentences.csv", "spans.csv"):
+            assert (other / name).read_text() == (out / name).read_text()
     assert not any(label_studio.api_key in p.read_text(errors="ignore")
                    for p in out.iterdir() if p.suffix in (".csv", ".json", ".md"))
 

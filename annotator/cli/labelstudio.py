@@ -113,8 +113,9 @@ def push(records: Path, project: str, unit: str, model_version: str | None, url:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Output directory.")
 @click.option("--model-version", help="Use this prediction version [default: the latest].")
-@click.option("--method", type=click.Choice(["tasks", "snapshot"]), default="tasks",
-              show_default=True, help="API pull: task pages, or an export snapshot.")
+@click.option("--method", type=click.Choice(["export", "tasks", "snapshot"]),
+              default="export", show_default=True,
+              help="API pull: JSON export + predictions, task pages, or an export snapshot.")
 @url_option
 @key_option
 @data_dir_option

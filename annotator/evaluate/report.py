@@ -110,7 +110,8 @@ def print_seeds(console: Console, report: SeedsReport, *, mistakes: int = 0) -> 
     console.print(
         f"segmentation: {seg.matched} of {seg.gold} gold segments matched 1:1 "
         f"(P {seg.scores.precision:.3f} R {seg.scores.recall:.3f} F1 {seg.scores.f1:.3f}); "
-        f"{seg.split} split over 2+ sentences, {seg.merged} predicted sentences merge 2+ segments"
+        f"{seg.split} split over 2+ sentences, {seg.merged} predicted sentences merge 2+ segments; "
+        f"without gold seg_error segments {seg.matched_clean} of {seg.gold_clean}"
     )
     console.print(_bands_table("Accuracy by score band", report.bands))
     if mistakes:

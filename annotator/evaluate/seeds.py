@@ -172,6 +172,10 @@ class Segmentation:
     split: int  # gold content segments spread over 2+ predicted sentences
     merged: int  # predicted sentences spread over 2+ gold segments
     scores: PRF
+    # The same recall without gold segments flagged seg_error (the reference's own
+    # segmentation slips, e.g. "Pres." cut off): a right segmenter cannot match those.
+    matched_clean: int = 0
+    gold_clean: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -183,6 +187,9 @@ class Segmentation:
             "precision": self.scores.precision,
             "recall": self.scores.recall,
             "f1": self.scores.f1,
+            "matched_clean": self.matched_clean,
+            "gold_clean": self.gold_clean,
+            "recall_clean": self.matched_clean / self.gold_clean if self.gold_clean else None,
         }
 
 
@@ -319,7 +326,7 @@ def score_seeds(
     agreed_hits = agreed_n = 0
     source_ok = source_n = source_attr_ok = source_attr_n = kind_ok = kind_n = 0
     bp_kept = bp_n = lost = content_n = 0
-    seg_matched = split = merged = n_pred = 0
+    seg_matched = split = merged = n_pred = clean_matched = clean_n = 0
     band_items: list[tuple[float | None, bool]] = []
     mistakes: list[Mistake] = []
     source_mistakes: list[SourceMistake] = []
@@ -384,6 +391,7 @@ def score_seeds(
                 kind_ok += best is not None and best.source_kind == seg.source_kind
 
             # Segmentation: sentences sharing letters with this segment.
+            clean_n += not seg.seg_error
             seg_letters = letters.count(seg.start, seg.end)
             sharing = []
             for k, sent in enumerate(sents):
@@ -399,6 +407,7 @@ def score_seeds(
                 shared = letters.count(lo, hi)
                 if shared == seg_letters == letters.count(sent.start, sent.end):
                     seg_matched += 1
+                    clean_matched += not seg.seg_error
         merged += sum(1 for v in touches.values() if v > 1)
 
     conf = confusion_matrix(pairs, LABELS)
@@ -424,6 +433,8 @@ def score_seeds(
         segmentation=Segmentation(
             seg_matched, content_n, n_pred, split, merged,
             prf(seg_matched, max(n_pred, seg_matched), content_n),
+            clean_matched,
+            clean_n,
         ),
         bands=score_bands(band_items),
         mistakes=tuple(mistakes),
