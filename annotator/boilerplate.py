@@ -35,9 +35,11 @@ from pathlib import Path
 PATTERNS_PATH = Path(__file__).resolve().parent.parent / "schemas" / "boilerplate.jsonl"
 ACTIONS = ("drop", "end", "nav", "keep")
 
-# The article body has started once this many characters of prose lines were kept.
-# Before that, "end" markers (a "Latest" nav item at the top) only drop their line.
+# The article body has started once this many characters, or this many lines, of
+# prose were kept. Before that, "end" markers (a "Latest" nav item or a "Published"
+# widget under a one-paragraph standfirst at the top) only drop their line.
 BODY_START_CHARS = 400
+BODY_START_LINES = 3
 # A prose line has at least this many words (shorter lines are titles, bylines, nav).
 PROSE_WORDS = 12
 
@@ -170,15 +172,19 @@ def find_boilerplate(
     n = len(lines)
     reasons: list[str | None] = [None] * n
     matched: list[Pattern | None] = [match_line(line.shown, pats) for line in lines]
-    body_chars = 0
+    body_chars = body_lines = 0
     for i, line in enumerate(lines):
         p = matched[i]
         if p is not None and p.action == "keep":
-            body_chars += len(line.shown) if is_prose(line.shown) else 0
+            if is_prose(line.shown):
+                body_chars += len(line.shown)
+                body_lines += 1
             continue
         if p is not None and p.action == "end":
             reasons[i] = p.id
-            if body_chars >= max(p.min_body, 1):
+            if body_chars >= max(p.min_body, 1) or (
+                body_lines >= BODY_START_LINES and p.min_body <= BODY_START_CHARS
+            ):
                 _backtrack(lines, reasons, matched, i, p.backtrack)
                 for j in range(i + 1, n):
                     reasons[j] = "struct-tail"
@@ -187,7 +193,9 @@ def find_boilerplate(
         if p is not None and p.action == "drop":
             reasons[i] = p.id
         elif p is not None and p.action == "nav":
-            if body_chars < BODY_START_CHARS or _in_nav_run(lines, matched, i):
+            if (
+                body_chars < BODY_START_CHARS and body_lines < BODY_START_LINES
+            ) or _in_nav_run(lines, matched, i):
                 reasons[i] = p.id
         elif is_link_only(line.raw):
             reasons[i] = "struct-link-only"
@@ -195,6 +203,7 @@ def find_boilerplate(
             reasons[i] = "struct-code"
         if reasons[i] is None and is_prose(line.shown):
             body_chars += len(line.shown)
+            body_lines += 1
     return reasons
 
 

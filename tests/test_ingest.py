@@ -314,3 +314,43 @@ def test_paragraph_broken_mid_sentence_is_rejoined() -> None:
         "A new paragraph starts here.",
         "lower-case start after a full stop stays apart.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "paragraphs"),
+    [
+        (
+            "wordpress.txt",
+            [
+                "EU ministers split over sanctions on Moscow",
+                "March 3, 2019 by John Smith 5 Comments",
+                "EU foreign ministers failed on Monday to agree on new sanctions against Russia, "
+                "diplomats said, after Italy and Hungary blocked the proposal.",
+                "“We need unity, and we do not have it today,” the EU’s foreign policy chief told "
+                "reporters in Brussels.",
+                "The split is likely to deepen before the May elections, in my view. Germany has "
+                "expressed interest in a compromise.",
+                "Ministers will meet again in April.",
+            ],
+        ),
+        (
+            "newswire.txt",
+            [
+                "Russia says US missile plans threaten arms control",
+                "Published time: 12 Feb, 2019 14:05",
+                "Russia’s Foreign Ministry said on Tuesday that Washington’s plans to deploy new "
+                "missiles in Europe would undermine what is left of arms control. Deputy Foreign "
+                "Minister Sergei Ryabkov told TASS that Moscow would respond.",
+                "“We will not stand by,” Ryabkov said.",
+                "Experts say the treaty was already dead. Analysts at the Carnegie Endowment argue "
+                "that both sides had violated it for years, although the evidence is disputed.",
+            ],
+        ),
+    ],
+)
+def test_other_site_layouts(name: str, paragraphs: list[str]) -> None:
+    """Breadcrumbs, share/like widgets, READ MORE teasers, Related, comments, sign-ups."""
+    article = next(iter(iter_articles([FIXTURES / name])))
+    assert isinstance(article, Article)
+    check_offsets(article)
+    assert [article.shown[p.start:p.end] for p in article.paragraphs] == paragraphs
