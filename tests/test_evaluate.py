@@ -540,6 +540,7 @@ def test_score_checkthat_by_hand() -> None:
     assert report.per_class["SUBJ"].f1 == pytest.approx(0.5)
     assert report.macro_f1 == pytest.approx(0.5)
     assert report.accuracy == pytest.approx(0.5)
+    assert report.split_sentences == 1
 
 
 def test_cli_checkthat_missing_dir_and_split(tmp_path: Path) -> None:

@@ -117,6 +117,7 @@ class CheckThatReport:
     macro_f1: float
     accuracy: float
     confusion: Confusion
+    split_sentences: int = 0  # TSV sentences the segmenter cut into several pieces
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -128,12 +129,13 @@ class CheckThatReport:
             "macro_f1": self.macro_f1,
             "accuracy": self.accuracy,
             "confusion": self.confusion.to_dict(),
+            "split_sentences": self.split_sentences,
         }
 
 
-def score_pairs(pairs: Iterable[tuple[str, str]], *, path: str = "", split: str = "") -> (
-    CheckThatReport
-):
+def score_pairs(
+    pairs: Iterable[tuple[str, str]], *, path: str = "", split: str = "", split_sentences: int = 0
+) -> CheckThatReport:
     """Report from ``(gold, predicted)`` class pairs."""
     conf = confusion_matrix(pairs, CLASSES)
     scores = per_label_prf(conf, CLASSES)
@@ -146,6 +148,7 @@ def score_pairs(pairs: Iterable[tuple[str, str]], *, path: str = "", split: str 
         macro_f1=macro_f1(scores),
         accuracy=accuracy(conf),
         confusion=conf,
+        split_sentences=split_sentences,
     )
 
 
@@ -162,8 +165,10 @@ def score_checkthat(
     gold = read_checkthat(path)
     by_id = {s.sentence_id: s.label for s in gold}
     pairs = []
+    pieces = 0
     for sentence_id, sentences in records(gold):
         pairs.append((by_id[sentence_id], predicted_class(sentences)))
+        pieces += len(sentences) > 1
         if on_sentence is not None:
             on_sentence(sentence_id)
-    return score_pairs(pairs, path=str(path), split=split)
+    return score_pairs(pairs, path=str(path), split=split, split_sentences=pieces)

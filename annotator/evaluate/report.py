@@ -159,7 +159,10 @@ def print_polnear(console: Console, report: PolnearReport) -> None:
 
 def print_checkthat(console: Console, report: CheckThatReport) -> None:
     console.rule(f"[bold]CheckThat! subjectivity[/] {report.path} ({report.split})")
-    console.print(f"{report.sentences} sentences; {report.rule}")
+    console.print(
+        f"{report.sentences} sentences ({report.split_sentences} cut into several pieces); "
+        f"{report.rule}"
+    )
     console.print(_prf_table("SUBJ / OBJ", report.per_class))
     console.print(f"macro-F1 [bold]{report.macro_f1:.3f}[/]   accuracy {report.accuracy:.3f}")
     console.print(_confusion_table("Confusion", report.confusion))
