@@ -187,3 +187,44 @@ def test_more_cues_give_a_higher_score(nlp: Language) -> None:
     one = opinion_evidence(sent(nlp, "The deal is probably dead."))
     two = opinion_evidence(sent(nlp, "The toxic deal is probably dead."))
     assert one is not None and two is not None and two.score > one.score
+
+
+def test_triggered_matching_finds_what_one_plain_matcher_finds(nlp: Language) -> None:
+    """The speed-up (patterns run only when their words occur) must not lose matches."""
+    from spacy.matcher import Matcher
+
+    from annotator.rules.opinion import OPINION_PATTERNS_PATH, _matchers, _read_jsonl, _words
+
+    plain = Matcher(nlp.vocab)
+    for row in _read_jsonl(OPINION_PATTERNS_PATH):
+        plain.add(row["id"], [row["pattern"]])
+    text = (
+        "We should probably ask whether it is clear that they might have lied. "
+        "I think you will not believe how the best plan could fail! "
+        "They needed to act, but it seems that the larger bank had to pay more than that."
+    )
+    doc = nlp(text)
+    triggered = _matchers(nlp.vocab).opinion
+    for s in doc.sents:
+        want = {(sp.label_, sp.start, sp.end) for sp in plain(s, as_spans=True)}
+        got = {(sp.label_, sp.start, sp.end) for sp in triggered(s, _words(s))}
+        assert got == want
+        assert want  # every sentence here has at least one pattern match
+
+
+def test_every_rule_id_is_unique_and_namespaced() -> None:
+    import json
+
+    from annotator.rules.opinion import LEXICON_PATH, OPINION_PATTERNS_PATH, _read_jsonl
+
+    ids = [row["id"] for row in _read_jsonl(OPINION_PATTERNS_PATH)]
+    assert len(ids) == len(set(ids))
+    assert all(i.startswith("opinion.") for i in ids)
+    classes = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))["classes"]
+    assert all(c["id"].startswith("opinion.") and 0 < c["weight"] <= 1 for c in classes)
+
+
+def test_loaded_verb_in_the_authors_voice(nlp: Language) -> None:
+    ev = opinion_evidence(sent(nlp, "They shriek over every attempt to reform the schools."))
+    assert is_opinion(ev)
+    assert ev is not None and any(r.startswith("opinion.loaded_verb") for r in ev.rule_ids)

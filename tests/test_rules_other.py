@@ -93,3 +93,39 @@ def test_other_wins_rules() -> None:
     assert not other_wins(strong_op, weak_other)
     assert other_wins(weak_op, weak_other)
     assert not other_wins(strong_op, None)
+
+
+def test_anchored_patterns_need_the_sentence_start(nlp: Language) -> None:
+    # "by" + name in the middle of a sentence is not a byline.
+    ev = other_evidence(
+        nlp("The bill was drafted by Senator Smith last year.")[:], paragraph_kind="text"
+    )
+    assert ev is None or "other.byline.by" not in ev.rule_ids
+
+
+def test_byline_must_be_short(nlp: Language) -> None:
+    text = "By the end of the week the ministers had agreed on a plan to rebuild the port."
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is None or "other.byline.by" not in ev.rule_ids
+
+
+def test_bare_line_between_paragraphs(nlp: Language) -> None:
+    # As the segmenter does: a paragraph break starts a sentence.
+    doc = nlp.make_doc(
+        "The talks went on.\n\nThe Trump – Putin call: summary and analysis\n\nIt was long."
+    )
+    for i, tok in enumerate(doc[:-1]):
+        doc[i + 1].is_sent_start = "\n" in tok.text
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    sents = list(doc.sents)
+    line = next(s for s in sents if "summary and analysis" in s.text)
+    ev = other_evidence(line, paragraph_kind="text")
+    assert ev is not None and "other.line.unpunctuated" in ev.rule_ids
+
+
+def test_credit_cue_points_at_the_words(nlp: Language) -> None:
+    doc = nlp("The post Why the Summit Failed appeared first on Example News.")
+    ev = other_evidence(doc[:], paragraph_kind="text")
+    assert ev is not None
+    assert [doc.text[c.start : c.end] for c in ev.cues] == ["appeared first on"]
