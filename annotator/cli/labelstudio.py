@@ -24,7 +24,19 @@ data_dir_option = click.option(
 @click.option("--stop", is_flag=True, help="Stop the server a --detach left running.")
 @click.option("--show-token", is_flag=True, help="Print the API token of the local server.")
 def serve(data_dir: Path, port: int, detach: bool, stop: bool, show_token: bool) -> None:
-    """Start a local Label Studio on 127.0.0.1 (admin user and token made on first start)."""
+    """Start a local Label Studio on 127.0.0.1 and wait until it answers.
+
+    The first start of a data dir creates an admin user and an API token, kept in
+    DATA_DIR/annotator-credentials.json (0600); the other commands find them there.
+    Ctrl-C stops the server; --detach leaves it running until `serve --stop`.
+
+    \b
+    Examples:
+      annotator serve
+      annotator serve --detach --port 8081
+      annotator serve --show-token
+      annotator serve --stop
+    """
     from ..labelstudio import server
     from ..labelstudio.client import read_credentials
 
@@ -86,7 +98,19 @@ def _connect(url: str | None, api_key: str | None, data_dir: Path) -> tuple[Any,
 @data_dir_option
 def push(records: Path, project: str, unit: str, model_version: str | None, url: str | None,
          api_key: str | None, data_dir: Path) -> None:
-    """Send pre-labeled RECORDS to a Label Studio project as tasks with predictions."""
+    """Send pre-labeled RECORDS to a Label Studio project as tasks with predictions.
+
+    RECORDS is the sentence file of `annotator prelabel` (its documents file sits
+    beside it). Each sentence becomes a pre-labeled region with its SOURCE/CUE/QUOTE
+    spans, relations, reason and score. Pushing again adds no duplicates; a new
+    --model-version adds predictions to known tasks and leaves annotations alone.
+
+    \b
+    Examples:
+      annotator push exports/seeds.jsonl --project "annotator seeds"
+      annotator push exports/seeds.jsonl --project "seeds by sentence" --unit sentence
+      annotator push batch.jsonl --project Batch --url https://ls.example.org
+    """
     from rich.progress import Progress
 
     from ..labelstudio import push as push_mod
@@ -121,7 +145,17 @@ def push(records: Path, project: str, unit: str, model_version: str | None, url:
 @data_dir_option
 def export(project: str | None, from_file: Path | None, out: Path, model_version: str | None,
            method: str, url: str | None, api_key: str | None, data_dir: Path) -> None:
-    """Write the reviewed dataset (sentences, spans, agreement, acceptance) to --out."""
+    """Write the reviewed dataset (sentences, spans, agreement, acceptance) to --out.
+
+    Reads the project through the API (--project) or a Label Studio JSON export file
+    (--from-file). Writes sentences.csv and spans.csv with Parquet twins, acceptance
+    and agreement tables, summary.json, the data dictionary and a dataset card.
+
+    \b
+    Examples:
+      annotator export --project "annotator seeds" --out exports/reviewed/
+      annotator export --from-file project-1-export.json --out exports/reviewed/
+    """
     from rich.console import Console
     from rich.table import Table
 
