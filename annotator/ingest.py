@@ -281,6 +281,9 @@ def _looks_like_heading(shown: str, *, multiline: bool, first: bool) -> bool:
     if multiline or not shown or shown[0].islower():
         return False
     words = shown.split()
+    if any(len(w) > 3 and w[-1] in ".!?" and w[:-1].isalpha() and w[:-1].islower()
+           for w in words[:-1]):
+        return False  # "One sentence. Two more words": sentences, not a heading
     if not (
         0 < len(words) <= HEADING_MAX_WORDS
         and len(shown) <= HEADING_MAX_CHARS

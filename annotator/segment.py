@@ -76,7 +76,11 @@ def load_nlp(model: str | None = None, *, prelabel: bool = True) -> Language:
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(SEGMENTER, before="parser")
         else:
+            # A model without a parser (ANNOTATOR_MODEL can name any): punctuation
+            # rules split inside paragraphs; they keep the boundaries we preset.
             nlp.add_pipe(SEGMENTER, first=True)
+            if "senter" not in nlp.pipe_names:
+                nlp.add_pipe("sentencizer", after=SEGMENTER)
     if prelabel:
         from . import rules
 

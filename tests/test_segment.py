@@ -207,3 +207,16 @@ def test_seed_gold_boilerplate_and_content_coverage(nlp) -> None:
     result = coverage(nlp)
     assert len(result["kept"]) <= 5, result["kept"]
     assert len(result["lost"]) <= 3, result["lost"]
+
+
+def test_model_without_parser_falls_back_to_punctuation(tmp_path: Path) -> None:
+    import spacy
+
+    spacy.blank("en").to_disk(tmp_path / "blank_model")
+    nlp = load_nlp(str(tmp_path / "blank_model"), prelabel=False)
+    assert nlp.pipe_names == [SEGMENTER, "sentencizer"]
+    article = article_from_text(
+        "t", "## Head. Line\n\nOne sentence. Two: Mr. Smith went\n\nThree.",
+        strip_boilerplate=False)
+    assert texts(nlp, article) == [
+        "Head. Line", "One sentence.", "Two: Mr. Smith went", "Three."]
