@@ -93,6 +93,8 @@ def _subordinate(tok: Token) -> bool:
     """Is the cue inside a relative or adverbial clause, or the complement of a copula
     ("My impression is that ... he sees")? Then it is not the main assertion."""
     cur = tok
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG":
+        cur = tok.head  # "..., arguing that ...": the participle reports the main clause
     for _ in range(50):
         if cur.dep_ in ("relcl", "acl", "advcl", "csubj", "pcomp"):
             return True
@@ -120,6 +122,16 @@ def _hedged(verb: Token, lex: Lexicons, hedge_tokens: set[int]) -> bool:
         if child.i in hedge_tokens:
             return True
     return False
+
+
+def _document_finding(verb: Token, lex: Lexicons) -> bool:
+    """ "A Bloomberg poll shows that ...": a study's finding is reported, not inferred.
+    Only for show/find-type verbs with a that-clause and a poll/study/report subject."""
+    if verb.lemma_.lower() not in ("show", "find"):
+        return False
+    if not any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.findings for c in verb.children)
 
 
 def _particle_ok(verb: Token, lex: Lexicons) -> bool:
@@ -165,7 +177,7 @@ def find_attributions(
             continue
         # "the summary suggests/indicates": in the present tense the inference is
         # usually the author's (rule 4); "an article suggested" reports the source's.
-        if inference and tok.tag_ not in ("VBD", "VBN"):
+        if inference and tok.tag_ not in ("VBD", "VBN") and not _document_finding(tok, lex):
             continue
         if not _particle_ok(tok, lex):
             continue

@@ -158,6 +158,7 @@ class Prelabeler:
                 dialogue=dialogue.get(k),
                 opinion=opinion,
                 other=other,
+                others=tuple(plain[1:]),
             )
             out.append(decide(ev))
         return out
@@ -306,9 +307,9 @@ class Prelabeler:
                 ):
                     text = index.fullest(doc, name.start, name.end)
                     kind = source_kind(doc, name.start, name.end, text, self.lex, sentence=s)
-                    sp = Speaker(
-                        text, kind, (name.start_char, name.end_char), None, None, m.rule_id
-                    )
+                    colon = doc[m.end - 1]
+                    cue = (colon.idx, colon.idx + 1)
+                    sp = Speaker(text, kind, (name.start_char, name.end_char), cue, ":", m.rule_id)
                     out[k] = sp
                     current = (par_of_sent[k], sp)
                     continue

@@ -76,6 +76,9 @@ class Evidence:
     opinion: Any = None  # OpinionEvidence from rules.opinion (part B), or None
     other: Any = None  # OtherEvidence from rules.opinion (part B), or None
     extra_rules: tuple[str, ...] = field(default_factory=tuple)
+    # Every other plain attribution in the sentence ("X reports ..., according to Y"):
+    # their SOURCE and CUE spans are marked too when the sentence is attributed.
+    others: tuple[Speaker, ...] = field(default_factory=tuple)
 
 
 def _spans(sp: Speaker | None, quote: tuple[int, int] | None = None) -> list[DocSpan]:
@@ -100,6 +103,9 @@ def _label(
     rule_ids: list[str],
 ) -> Prelabel:
     ids = tuple(dict.fromkeys([*rule_ids, *ev.extra_rules]))
+    if label in ("sourced_fact", "official_quote") and ev.others:
+        extra = [x for sp in ev.others for x in _spans(sp)]
+        spans = list(dict.fromkeys([*(spans or []), *extra]))
     return Prelabel(
         label=label,
         score=RULE_PRECISION[rule],

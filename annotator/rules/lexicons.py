@@ -35,6 +35,7 @@ class Lexicons:
     off_record: tuple[str, ...]
     needs_as: frozenset[str]
     sayers: frozenset[str]  # common nouns that can be a source at all
+    findings: frozenset[str]  # documents whose present-tense "shows that" is a finding
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -64,6 +65,7 @@ def lexicons() -> Lexicons:
         vague_words=frozenset(kinds["vague_words"]),
         off_record=tuple(kinds["off_record_cues"]),
         needs_as=frozenset(verbs.get("needs_as", [])),
+        findings=frozenset(nouns.get("findings", [])),
         sayers=frozenset(
             kinds["official_titles"]
             + kinds["media"]

@@ -49,6 +49,7 @@ _NON_SOURCE = frozenset(
 )
 _ENT_SOURCE = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 MAX_MENTION = 14
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "crat", "ican")
 
 
 def mention_bounds(
@@ -106,10 +107,14 @@ def can_be_source(tok: Token, lex: Lexicons) -> bool:
     # A common noun speaks only if it names people, a body or a document: not
     # "the ease ... emphasizes", "no word is said", "italics added".
     if tok.pos_ == "NOUN":
+        lemma = tok.lemma_.lower()
         return (
-            tok.lemma_.lower() in lex.sayers
+            lemma in lex.sayers
             or tok.lower_ in lex.sayers
             or (tok.is_title and not tok.is_sent_start)
+            # Words for people by what they do: supporters, developers, economists,
+            # residents, historians, protesters, employees.
+            or lemma.endswith(_AGENT_SUFFIXES)
         )
     return False
 
