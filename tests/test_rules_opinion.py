@@ -228,3 +228,22 @@ def test_loaded_verb_in_the_authors_voice(nlp: Language) -> None:
     ev = opinion_evidence(sent(nlp, "They shriek over every attempt to reform the schools."))
     assert is_opinion(ev)
     assert ev is not None and any(r.startswith("opinion.loaded_verb") for r in ev.rule_ids)
+
+
+def test_quote_ending_in_this_sentence_masks_from_the_start() -> None:
+    text = "Horrible choice, absolutely toxic.'"
+    assert quote_regions(text) == [(0, len(text))]
+    text2 = 'It was probably a mistake!"'
+    assert quote_regions(text2) == [(0, len(text2))]
+    # A balanced quote at the end is not extended to the start.
+    text3 = "He wrote “it is over.”"
+    assert quote_regions(text3) == [(9, len(text3))]
+
+
+def test_hedge_reported_from_a_third_party_is_theirs(nlp: Language) -> None:
+    ev = opinion_evidence(
+        sent(nlp, "The analyst said the plan would probably fail."), min_score=0.0
+    )
+    assert ev is None or "opinion.speculation.probably" not in ev.rule_ids
+    mine = opinion_evidence(sent(nlp, "I said the plan would probably fail."), min_score=0.0)
+    assert mine is not None and "opinion.speculation.probably" in mine.rule_ids

@@ -309,6 +309,15 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             j += 1
         regions.append((i, min(j + 1, n)))
         i = j + 1
+    # A sentence that ends in punctuation + a closing mark whose opener is not in
+    # the sentence ('Horrible choice.' / Lobster!") is the end of a quote that
+    # began in an earlier sentence.
+    stripped = text.rstrip()
+    end = len(stripped)
+    if end > 1 and stripped[-1] in "\"'’" and stripped[-2] in ".!?,…":
+        covered = any(s < end - 1 < e for s, e in regions if e - s > 1)
+        if not covered:
+            regions = [(0, end)]
     return regions
 
 
@@ -322,6 +331,38 @@ def _is_single_close(text: str, j: int) -> bool:
     after = text[j + 1] if j + 1 < len(text) else " "
     before = text[j - 1] if j else " "
     return not _LETTER.match(after) and not before.isspace()
+
+
+_FIRST_PERSON = frozenset(("i", "we"))
+
+
+def _mask_reported_speech(sent: Span, mask: list[bool]) -> None:
+    """Also mask what a third party is reported to have said (their hedges, not ours).
+
+    The clause under a speech verb whose subject is not I/we ("Chappatte says it is
+    probably wrong", "it is probably wrong, he added") and everything after
+    "according to" belong to the source. The speech verbs are part A's lexicon.
+    """
+    from annotator.rules.lexicons import lexicons  # read once, cached there
+
+    speech = lexicons().speech
+    base = sent.start
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in speech:
+            continue
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or any(c.lower_ in _FIRST_PERSON for c in subjects):
+            continue
+        for child in tok.children:
+            if child.dep_ == "ccomp":
+                for t in child.subtree:
+                    if sent.start <= t.i < sent.end:
+                        mask[t.i - base] = True
+    for i, tok in enumerate(sent[:-1]):
+        if tok.lower_ == "according" and sent[i + 1].lower_ == "to":
+            for j in range(len(mask)):
+                mask[j] = True
+            return
 
 
 def _masked_tokens(sent: Span, regions: Sequence[tuple[int, int]]) -> list[bool]:
@@ -515,6 +556,7 @@ def opinion_hits(sent: Span) -> list[_Hit]:
     text = sent.text
     regions = quote_regions(text)
     mask = _masked_tokens(sent, regions)
+    _mask_reported_speech(sent, mask)
     off = sent.start
     hits: list[_Hit] = []
     spans = [*m.phrases(sent, as_spans=True), *m.opinion(sent, _words(sent))]
