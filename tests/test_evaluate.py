@@ -96,7 +96,8 @@ def test_score_bands_edges() -> None:
     bands = score_bands([(0.1, True), (0.5, False), (0.69, True), (0.85, True), (1.0, False),
                          (None, True)])
     assert [(b.n, b.correct) for b in bands] == [(1, 1), (2, 1), (0, 0), (2, 1)]
-    assert bands[2].accuracy is None
+    assert bands[2].accuracy is None and bands[2].mean_score is None
+    assert bands[1].mean_score == pytest.approx((0.5 + 0.69) / 2)
     assert bands[-1].name == "[0.85, 1.00]"
 
 

@@ -135,10 +135,16 @@ class Band:
     hi: float
     n: int
     correct: int
+    score_sum: float = 0.0
 
     @property
     def accuracy(self) -> float | None:
         return self.correct / self.n if self.n else None
+
+    @property
+    def mean_score(self) -> float | None:
+        """Mean score in the band: a calibrated score is close to the band's accuracy."""
+        return self.score_sum / self.n if self.n else None
 
     @property
     def name(self) -> str:
@@ -146,7 +152,12 @@ class Band:
         return f"[{self.lo:.2f}, {self.hi:.2f}{closing}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "band": self.name, "accuracy": self.accuracy}
+        return {
+            **asdict(self),
+            "band": self.name,
+            "accuracy": self.accuracy,
+            "mean_score": self.mean_score,
+        }
 
 
 def score_bands(
@@ -155,6 +166,7 @@ def score_bands(
     """Accuracy per score band from ``(score, correct)`` pairs; items without a score skip."""
     n = [0] * (len(edges) - 1)
     ok = [0] * (len(edges) - 1)
+    total = [0.0] * (len(edges) - 1)
     for score, correct in items:
         if score is None:
             continue
@@ -163,8 +175,11 @@ def score_bands(
             if edges[k] <= score < edges[k + 1] or (last and score == edges[k + 1]):
                 n[k] += 1
                 ok[k] += bool(correct)
+                total[k] += score
                 break
-    return tuple(Band(edges[k], edges[k + 1], n[k], ok[k]) for k in range(len(edges) - 1))
+    return tuple(
+        Band(edges[k], edges[k + 1], n[k], ok[k], total[k]) for k in range(len(edges) - 1)
+    )
 
 
 def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:

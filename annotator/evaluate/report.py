@@ -51,10 +51,10 @@ def _bands_table(title: str, bands: tuple[Band, ...]) -> Any:
     from rich.table import Table
 
     table = Table(title=title, title_justify="left")
-    for col in ("score band", "n", "correct", "accuracy"):
+    for col in ("score band", "n", "correct", "accuracy", "mean score"):
         table.add_column(col, justify="left" if col == "score band" else "right")
     for b in bands:
-        table.add_row(b.name, str(b.n), str(b.correct), _f(b.accuracy))
+        table.add_row(b.name, str(b.n), str(b.correct), _f(b.accuracy), _f(b.mean_score))
     return table
 
 
