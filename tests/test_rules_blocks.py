@@ -113,3 +113,13 @@ def test_later_verbatim_repeat_of_a_block_is_a_quote_of_its_source(nlp):
     assert last.label == "official_quote"
     assert last.source == "the Kremlin’s summary of the conversation"
     assert "block-repeat" in last.rule_ids
+
+
+def test_here_inside_a_sentence_is_not_an_introducer(nlp):
+    text = (
+        "“The insurance model doesn’t work here,” the former president said.\n\n"
+        "Bombs may not be falling on the islands.\n\n"
+        "(emphasis added)"
+    )
+    got = by_text(nlp, text)
+    assert got["Bombs may not be falling on the islands."].label != "official_quote"
