@@ -129,3 +129,13 @@ def test_credit_cue_points_at_the_words(nlp: Language) -> None:
     ev = other_evidence(doc[:], paragraph_kind="text")
     assert ev is not None
     assert [doc.text[c.start : c.end] for c in ev.cues] == ["appeared first on"]
+
+
+@pytest.mark.parametrize("text", ["\n\n", "“", '"', "?", "—", "“Yes.”", "* * *"])
+def test_odd_sentences_do_not_crash(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    for s in doc.sents:
+        op = opinion_evidence(s)
+        ot = other_evidence(s, paragraph_kind="text")
+        assert op is None or 0.0 <= op.score <= 1.0
+        assert ot is None or 0.0 <= ot.score <= 1.0
