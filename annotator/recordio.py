@@ -30,7 +30,7 @@ def output_format(path: Path) -> str:
 
 
 def documents_path(sentences_path: Path) -> Path:
-    """Where the document records go beside a sentence file: ``x.jsonl`` -> ``x.documents.jsonl``."""
+    """Where document records go beside a sentence file: ``x.jsonl`` -> ``x.documents.jsonl``."""
     return sentences_path.with_name(f"{sentences_path.stem}.documents{sentences_path.suffix}")
 
 
@@ -39,6 +39,10 @@ def csv_safe(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+def _dict_as_json(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else value
 
 
 def _flat(row: dict[str, Any]) -> dict[str, Any]:
@@ -94,10 +98,8 @@ class RecordWriter:
 
         if not self._batch:
             return
-        rows = [
-            {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, dict) else v) for k, v in r.items()}
-            for r in self._batch
-        ]
+        # Mappings (document meta) vary in shape from row to row: store them as JSON text.
+        rows = [{k: _dict_as_json(v) for k, v in r.items()} for r in self._batch]
         table = pa.Table.from_pylist(rows)
         if self._pq is None:
             self._pq = pq.ParquetWriter(str(self.path), table.schema)

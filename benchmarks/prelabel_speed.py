@@ -29,7 +29,8 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{platform.node()} · {os.cpu_count()} cores · {cpu} · Python {platform.python_version()}"
+    python = platform.python_version()
+    return f"{platform.node()} · {os.cpu_count()} cores · {cpu} · Python {python}"
 
 
 def main() -> None:

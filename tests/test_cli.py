@@ -11,6 +11,8 @@ from click.testing import CliRunner
 
 from annotator.cli import cli
 
+LABELS = {"sourced_fact", "official_quote", "opinion", "unsourced_claim", "other"}
+
 
 def _commands(group: click.Group) -> list[tuple[str, click.Command]]:
     return sorted(group.commands.items())
@@ -18,7 +20,8 @@ def _commands(group: click.Group) -> list[tuple[str, click.Command]]:
 
 def test_every_command_has_help_text_with_examples() -> None:
     names = [name for name, _ in _commands(cli)]
-    assert {"prelabel", "evaluate", "serve", "push", "export", "render", "worksheet", "grade"} <= set(names)
+    expected = {"prelabel", "evaluate", "serve", "push", "export", "render", "worksheet", "grade"}
+    assert expected <= set(names)
     runner = CliRunner()
     for name, command in _commands(cli):
         assert command.help and len(command.help.strip()) > 40, f"{name} has no help text"
@@ -77,8 +80,9 @@ def test_mixed_batch_reports_bad_files_and_keeps_the_rest(tmp_path: Path) -> Non
     assert "3 documents" in result.output and "3 inputs skipped" in result.output
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert {r["doc_id"] for r in rows} == {"good", "j1", "j2"}
-    docs = [json.loads(line) for line in (tmp_path / "out.documents.jsonl").read_text().splitlines()]
+    doc_lines = (tmp_path / "out.documents.jsonl").read_text().splitlines()
+    docs = [json.loads(line) for line in doc_lines]
     for row in rows:
         text = next(d["text"] for d in docs if d["doc_id"] == row["doc_id"])
         assert text[row["start"]:row["end"]].strip() != ""
-        assert row["label"] in {"sourced_fact", "official_quote", "opinion", "unsourced_claim", "other"}
+        assert row["label"] in LABELS

@@ -16,7 +16,8 @@ LABELS = json.loads((SCHEMAS / "labels.json").read_text(encoding="utf-8"))
 def test_labels_match_the_codebook_table() -> None:
     codebook = (ROOT / "docs" / "codebook.md").read_text(encoding="utf-8")
     table = re.findall(r"^\| `([a-z_]+)` \| ([^|]+?) \|", codebook, flags=re.M)
-    assert [(i, name.strip()) for i, name in table] == [(lab["id"], lab["name"]) for lab in LABELS["labels"]]
+    expected = [(lab["id"], lab["name"]) for lab in LABELS["labels"]]
+    assert [(i, name.strip()) for i, name in table] == expected
 
 
 def test_precedence_covers_every_label_once() -> None:
@@ -54,6 +55,7 @@ def test_every_pattern_has_a_unique_id() -> None:
                 continue
             entry = json.loads(line)
             assert isinstance(entry.get("id"), str) and entry["id"], f"{path.name}:{n} has no id"
-            assert entry["id"] not in seen, f"{entry['id']} in {path.name} and {seen.get(entry['id'])}"
+            other = seen.get(entry["id"])
+            assert other is None, f"{entry['id']} in {path.name} and {other}"
             seen[entry["id"]] = path.name
             assert isinstance(entry.get("pattern"), list) and entry["pattern"], f"{path.name}:{n}"

@@ -26,6 +26,11 @@ def render(paths: tuple[Path, ...], out: Path, title: str) -> None:
     PATHS are records from `annotator prelabel` (x.jsonl with x.documents.jsonl
     beside it) or a reviewed sentences.csv from `annotator export` (its reviewed
     labels are shown). Several articles get one section each and a contents list.
+
+    \b
+    Examples:
+      annotator render exports/seeds.jsonl --out exports/seeds.html
+      annotator render exports/reviewed/sentences.csv --out reviewed.html
     """
     result = rendering.render(list(paths), out, title)
     click.echo(f"Wrote {result.path}: {result.documents} article(s), {result.sentences} sentences.")
@@ -49,6 +54,11 @@ def worksheet(paths: tuple[Path, ...], out: Path, key: Path | None, count: int,
 
     Sentences are chosen deterministically by difficulty; the same input gives the
     same worksheet.
+
+    \b
+    Examples:
+      annotator worksheet exports/seeds.jsonl -o ws.html -n 12 --difficulty mixed
+      annotator worksheet exports/reviewed/sentences.csv -o ws.html --difficulty hard
     """
     result = worksheets.make_worksheet(list(paths), out, count, difficulty, key, title)
     click.echo(
@@ -80,6 +90,12 @@ def grade(key: Path, answers: Path | None, ls_export: Path | None, ls_project: s
 
     Answers come from exactly one of --answers, --from-labelstudio-export or
     --from-labelstudio (each Label Studio user is one student).
+
+    \b
+    Examples:
+      annotator grade --key ws.key.csv --answers answers.csv -o grades/
+      annotator grade --key exports/reviewed/sentences.csv \\
+          --from-labelstudio-export export.json -o grades/
     """
     tasks = None
     origin = "Label Studio"

@@ -93,7 +93,7 @@ def prelabel(
         def on_document(_doc: object, n_sentences: int) -> None:
             counts["docs"] += 1
             counts["sents"] += n_sentences
-            progress.update(task, advance=1, **counts)
+            progress.update(task, advance=1, docs=counts["docs"], sents=counts["sents"])
 
         summary = prelabel_paths(
             list(paths),
