@@ -37,7 +37,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # brackets after them are skipped). The parser also splits after colons, slashes and
 # plain words ("Photo: AFP /" | "Sergey Guneev"), which is never right in news text.
 _TERMINAL = re.compile(r"[.!?…。！？]$")
-_CLOSERS = frozenset("\"'”’»)]}›")
+# Skipped when looking back for the sentence end: closing brackets and every kind of
+# quote token (NYT-style '' and `` too), since the parser may start the sentence on
+# the quote or on the word after it.
+_CLOSERS = frozenset(["\"", "'", "''", "``", "“", "”", "‘", "’", "«", "»", "‹", "›", ")", "]", "}"])
+_QUOTES = frozenset(["\"", "'", "''", "``", "“", "‘", "«", "‹"])
 # Abbreviations that end in a period but rarely end a sentence.
 ABBREVIATIONS = frozenset(
     {
@@ -139,7 +143,26 @@ def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -
             token.is_sent_start = True
         elif not _may_follow_sentence_end(doc, i):
             token.is_sent_start = False
+        elif _opens_quote(doc, i):
+            # After "said." an opening quote starts the next sentence; the parser tends
+            # to hang an ambiguous '' or " on the sentence before.
+            token.is_sent_start = True
+            if i + 1 < len(doc):
+                doc[i + 1].is_sent_start = False
     return doc
+
+
+def _opens_quote(doc: Doc, i: int) -> bool:
+    """A quote token with space before it, glued to a capitalised word after it."""
+    token = doc[i]
+    return (
+        token.text in _QUOTES
+        and i > 0
+        and bool(doc[i - 1].whitespace_ or doc[i - 1].is_space)
+        and not token.whitespace_
+        and i + 1 < len(doc)
+        and doc[i + 1].text[:1].isupper()
+    )
 
 
 def _may_follow_sentence_end(doc: Doc, i: int) -> bool:
