@@ -17,6 +17,24 @@ from .sources import can_be_source, is_personal_pronoun, is_public, mention_boun
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _WH = frozenset({"what", "which", "who", "whom", "whatever"})
+_AGENTLESS = frozenset(
+    {
+        "accuse",
+        "allege",
+        "report",
+        "say",
+        "claim",
+        "rumor",
+        "rumour",
+        "believe",
+        "suspect",
+        "estimate",
+        "describe",
+        "charge",
+        "quote",
+        "tell",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -138,7 +156,11 @@ def _particle_ok(verb: Token, lex: Lexicons) -> bool:
     need = lex.needs_particle.get(verb.lemma_.lower())
     if not need:
         return True
-    return any(c.lower_ in need for c in verb.children)
+    if any(c.lower_ in need for c in verb.children):
+        return True
+    # "called half of his supporters “deplorables”": naming in quotation marks reports words.
+    after = verb.doc[verb.i + 1 : min(verb.i + 8, len(verb.doc))]
+    return verb.lemma_.lower() == "call" and any(t.text in ("“", '"') for t in after)
 
 
 def _has_clause(verb: Token) -> bool:
@@ -191,6 +213,8 @@ def find_attributions(
             continue
         if any(c.dep_ == "neg" for c in tok.children):
             continue  # "what was not disclosed by Ushakov": the author reports an absence
+        if stance and any(c.lower_ in _WH for c in tok.children):
+            continue  # "what opinions Trump expressed": the stance is not given
         if stance and tok.tag_ == "VB" and any(c.lower_ == "to" for c in tok.children):
             continue  # "to get Trump to think", "intend to support": not a stance held
         # Stance verbs need their own subject: "intend to support" is a plan, not a stance.
@@ -205,7 +229,9 @@ def find_attributions(
         if subj is None and not agentless:
             continue
         if subj is None:
-            if not speech:
+            # Only verbs that report a rumour or charge make an agentless passive a
+            # (vague) source: "has been accused", "is said", not "more was revealed".
+            if lemma not in _AGENTLESS or _subordinate(tok):
                 continue
             found.append(
                 Attribution(
