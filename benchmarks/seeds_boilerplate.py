@@ -2,7 +2,9 @@
 
 A gold ``boilerplate`` segment is *kept* when at least half of its characters lie
 inside a produced sentence; a content segment is *lost* when less than half of its
-characters are. Usage::
+characters are. Also counts content segments reproduced exactly as one sentence
+(same text once Markdown is removed), leaving out those the gold marks
+``seg_error``. Usage::
 
     .venv/bin/python benchmarks/seeds_boilerplate.py [SEEDS_DIR] [GOLD_JSONL] [-v]
 """
@@ -10,6 +12,7 @@ characters are. Usage::
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -17,8 +20,9 @@ from annotator.ingest import Article, iter_articles
 from annotator.segment import load_nlp, make_doc
 
 
-def sentence_ranges(nlp, article: Article) -> list[tuple[int, int]]:
-    """Original-text ranges of the produced sentences (trimmed, as the pipeline does)."""
+def sentence_ranges(nlp, article: Article) -> list[tuple[int, int, str]]:
+    """Original-text ranges and shown text of the produced sentences (trimmed, as the
+    pipeline does)."""
     doc = nlp(make_doc(nlp, article))
     ranges = []
     for sent in doc.sents:
@@ -29,8 +33,14 @@ def sentence_ranges(nlp, article: Article) -> list[tuple[int, int]]:
             e -= 1
         span = article.original_span(s, e) if s < e else None
         if span:
-            ranges.append(span)
+            ranges.append((*span, article.shown[s:e]))
     return ranges
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"\[([^\[\]]*)\]\([^)\s]*\)", r"\1", text)
+    text = re.sub(r"^#+\s*", "", text).replace("*", "").replace("\\", "")
+    return " ".join(text.split())
 
 
 def measure(seeds: Path, gold_path: Path, verbose: bool = False) -> dict[str, int]:
@@ -39,13 +49,15 @@ def measure(seeds: Path, gold_path: Path, verbose: bool = False) -> dict[str, in
         row = json.loads(line)
         gold.setdefault(row["doc"], []).append(row)
     nlp = load_nlp(prelabel=False)
-    counts = {"boilerplate": 0, "kept": 0, "content": 0, "lost": 0}
+    counts = {"boilerplate": 0, "kept": 0, "content": 0, "lost": 0, "clean": 0, "exact": 0}
     for article in iter_articles([seeds]):
         if not isinstance(article, Article):
             print("skipped:", article)
             continue
         covered = bytearray(len(article.text))
-        for s, e in sentence_ranges(nlp, article):
+        ranges = sentence_ranges(nlp, article)
+        produced = {" ".join(text.split()) for _, _, text in ranges}
+        for s, e, _ in ranges:
             covered[s:e] = b"\x01" * (e - s)
         for seg in gold.get(article.doc_id, []):
             n = seg["end"] - seg["start"]
@@ -56,6 +68,9 @@ def measure(seeds: Path, gold_path: Path, verbose: bool = False) -> dict[str, in
                 counts["kept"] += 1
                 if verbose:
                     print("KEPT", article.doc_id[:3], seg["i"], repr(seg["text"][:80]))
+            if not is_bp and not seg["seg_error"]:
+                counts["clean"] += 1
+                counts["exact"] += _plain(seg["text"]) in produced
             if not is_bp and inside * 2 < n:
                 counts["lost"] += 1
                 if verbose:
@@ -70,5 +85,6 @@ if __name__ == "__main__":
     c = measure(seeds, gold, verbose="-v" in sys.argv)
     print(
         f"boilerplate kept {c['kept']}/{c['boilerplate']} (max 5); "
-        f"content lost {c['lost']}/{c['content']} (max 3)"
+        f"content lost {c['lost']}/{c['content']} (max 3); "
+        f"content segments reproduced exactly {c['exact']}/{c['clean']} (seg_error ones left out)"
     )
