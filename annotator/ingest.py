@@ -141,8 +141,12 @@ def article_from_text(
         origin = "html-extracted"
         for key, value in html_meta.items():
             fields_.setdefault(key, value)
+    front_end, front = front_matter(text)
+    for key, value in front.items():
+        if key in ("title", "url", "author", "date"):
+            fields_.setdefault(key, value)
     shown, offsets, paragraphs, bp_chars = build_shown(
-        text, strip_boilerplate=strip_boilerplate
+        text, strip_boilerplate=strip_boilerplate, skip_to=front_end
     )
     if fields_.get("title") is None and paragraphs and paragraphs[0].kind == "heading":
         fields_["title"] = shown[paragraphs[0].start : paragraphs[0].end]
@@ -159,11 +163,49 @@ def article_from_text(
     )
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FRONT_KEYS = frozenset(
+    [
+        "title", "author", "authors", "date", "url", "slug", "layout", "tags", "categories",
+        "description", "draft", "permalink", "summary", "lang",
+    ]
+)
+_FRONT_FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+
+
+def front_matter(text: str) -> tuple[int, dict[str, str]]:
+    """Length and simple ``key: value`` fields of a YAML front-matter block, if any.
+
+    Markdown articles from static-site generators start with one; it is metadata, so
+    it is not shown. Only flat string fields are read (no YAML dependency).
+    """
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return 0, {}
+    for line in m.group(1).splitlines():
+        # Every line must look like YAML (key: value, list item, indented, comment).
+        if line.strip() and not (
+            _FRONT_FIELD.match(line) or line[:1] in " \t-#"
+        ):
+            return 0, {}
+    fields = {}
+    for key, value in _FRONT_FIELD.findall(m.group(1)):
+        value = value.strip("\"'")
+        if value:
+            fields[key.lower()] = value
+    if not fields.keys() & _FRONT_KEYS:
+        return 0, {}  # "---" then prose: a thematic break, not front matter
+    return m.end(), fields
+
+
 def build_shown(
-    text: str, *, strip_boilerplate: bool = True, markdown: bool = True
+    text: str, *, strip_boilerplate: bool = True, markdown: bool = True, skip_to: int = 0
 ) -> tuple[str, array, tuple[Paragraph, ...], int]:
-    """Shown text, offset map, paragraphs and boilerplate char count for ``text``."""
-    spans = _line_spans(text)
+    """Shown text, offset map, paragraphs and boilerplate char count for ``text``.
+
+    Lines before ``skip_to`` (front matter) are not shown.
+    """
+    spans = [(s, e) for s, e in _line_spans(text) if s >= skip_to]
     stripped = [strip_line(text, s, e, markdown=markdown) for s, e in spans]
     # (line index, PageLine) for lines with something to show
     visible = [i for i, ln in enumerate(stripped) if ln.kept]

@@ -354,3 +354,18 @@ def test_other_site_layouts(name: str, paragraphs: list[str]) -> None:
     assert isinstance(article, Article)
     check_offsets(article)
     assert [article.shown[p.start:p.end] for p in article.paragraphs] == paragraphs
+
+
+def test_markdown_front_matter_is_metadata() -> None:
+    text = (
+        '---\ntitle: "Council approves budget"\nauthor: Ana Lopez\ndate: 2024-05-01\n'
+        "tags: [city]\n---\n\nThe council approved the budget on Tuesday, officials said.\n"
+    )
+    article = article_from_text("fm", text, fmt="md")
+    check_offsets(article)
+    assert article.shown == "The council approved the budget on Tuesday, officials said."
+    assert (article.title, article.author, article.date) == (
+        "Council approves budget", "Ana Lopez", "2024-05-01")
+    # A thematic break followed by prose is not front matter.
+    plain = article_from_text("hr", "---\nNote: a first paragraph of prose.\n---\nMore prose.")
+    assert plain.shown == "Note: a first paragraph of prose.\n\nMore prose."
