@@ -459,6 +459,8 @@ def iter_paths(
 ) -> Iterator[Path | Skipped]:
     """Input files under ``paths`` (recursive, sorted), or Skipped for unusable ones.
 
+    Hidden files and directories (name starting with ".") are left out of walks.
+
     ``exclude``: files never to read, e.g. the run's own outputs when they are
     written inside an input directory.
     """
@@ -480,6 +482,8 @@ def _walk(root: Path) -> Iterator[Path | Skipped]:
         yield Skipped(str(root), E.E002.format(path=root, reason=err.strerror or err))
         return
     for entry in entries:
+        if entry.name.startswith("."):
+            continue  # .git, editor swap files, macOS "._x.txt" resource forks
         path = Path(entry.path)
         try:
             # Real directories only: a symlinked directory could loop.

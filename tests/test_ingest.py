@@ -280,6 +280,9 @@ def test_directory_walk_is_recursive_sorted_and_filtered(tmp_path: Path) -> None
     (tmp_path / "b" / "z.md").write_text("Second file text, which is fine.")
     (tmp_path / "a.txt").write_text("First file text, which is fine.")
     (tmp_path / "notes.csv").write_text("x,y")
+    (tmp_path / "._a.txt").write_bytes(b"\x00\x05\x16\x07" * 10)  # macOS resource fork
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "notes.md").write_text("Not an article.")
     (tmp_path / "c.htm").write_text(
         "<html><body><article><p>" + "Third file text, which is fine. " * 5
         + "</p></article></body></html>")
