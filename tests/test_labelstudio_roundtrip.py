@@ -252,3 +252,25 @@ def test_legacy_token_disabled_message_and_personal_access_token(
         current = client.jwt_settings.get()
         client.jwt_settings.update(api_tokens_enabled=True, legacy_api_tokens_enabled=True,
                                    api_token_ttl_days=current.api_token_ttl_days)
+
+
+def test_sentence_unit_round_trip(label_studio: LabelStudioServer, tmp_path: Path) -> None:
+    docs, sents = gold_records(["004_4adb755bc2b36fd6"])
+    records = write_records(tmp_path / "one.jsonl", docs, sents)
+    result = _run(["push", str(records), "--project", "by sentence", "--unit", "sentence"],
+                  label_studio)
+    assert f"tasks created: {len(sents)}; skipped as duplicates: 0" in result.output
+    result = _run(["push", str(records), "--project", "by sentence", "--unit", "sentence"],
+                  label_studio)
+    assert f"tasks created: 0; skipped as duplicates: {len(sents)}" in result.output
+    out = tmp_path / "out"
+    assert _run(["export", "--project", "by sentence", "--out", str(out)],
+                label_studio).exit_code == 0
+    rows = {r["sentence_id"]: r for r in _rows(out / "sentences.csv")}
+    assert len(rows) == len(sents)
+    text = docs[0].text
+    for sent in sents:
+        row = rows[sent.sentence_id]
+        assert row["text"] == text[sent.start:sent.end].strip()
+        assert text[int(row["start"]):int(row["end"])] == row["text"]
+        assert row["prelabel_label"] == sent.label and row["review_status"] == "unreviewed"
