@@ -165,8 +165,10 @@ def find_boilerplate(
 ) -> list[str | None]:
     """For each line, the id of the rule that makes it boilerplate, or ``None`` to keep it.
 
-    Rule ids: pattern ids from the data file, ``struct-link-only``,
-    ``struct-code``, ``struct-nav-run`` and ``struct-tail`` (after an ``end`` marker).
+    Rule ids: pattern ids from the data file, ``struct-link-only``, ``struct-code``,
+    ``struct-tail`` (after an ``end`` marker), ``struct-teaser-head`` (lines before a
+    teaser's date widget) and ``struct-second-article`` (a headline + byline + date
+    block after the body, and everything after it).
     """
     pats = load_patterns() if patterns is None else patterns
     n = len(lines)
@@ -190,6 +192,15 @@ def find_boilerplate(
                     reasons[j] = "struct-tail"
                 break
             continue
+        if (
+            p is None
+            and (body_chars >= BODY_START_CHARS or body_lines >= BODY_START_LINES)
+            and _second_article_head(lines, i)
+        ):
+            # A headline + byline + date block after the body: a teaser article.
+            for j in range(i, n):
+                reasons[j] = "struct-second-article"
+            break
         if p is not None and p.action == "drop":
             reasons[i] = p.id
         elif p is not None and p.action == "nav":
@@ -205,6 +216,30 @@ def find_boilerplate(
             body_chars += len(line.shown)
             body_lines += 1
     return reasons
+
+
+_BYLINE = re.compile(
+    r"^(?i:by|written by|authored by|posted by)\s+[A-Z][\w.'’-]*(\s+(and\s+)?[A-Z][\w.'’-]*){0,4}$"
+)
+_DATE = re.compile(
+    r"^((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?("
+    r"(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r"(st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\b.{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _second_article_head(lines: Sequence[PageLine], i: int) -> bool:
+    """Line ``i`` is a headline followed by a byline and a date line (either order)."""
+    if i + 2 >= len(lines) or not is_title_like(lines[i].shown) or is_prose(lines[i].shown):
+        return False
+    if i > 0 and not _SENTENCE_END.search(lines[i - 1].shown.strip()):
+        return False  # the headline follows a finished paragraph, not a fragment
+    a, b = lines[i + 1].shown.strip(), lines[i + 2].shown.strip()
+    return bool(
+        (_BYLINE.match(a) and _DATE.match(b)) or (_DATE.match(a) and _BYLINE.match(b))
+    )
 
 
 def _in_nav_run(lines: Sequence[PageLine], matched: Sequence[Pattern | None], i: int) -> bool:

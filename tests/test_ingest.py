@@ -372,3 +372,19 @@ def test_markdown_front_matter_is_metadata() -> None:
     # A thematic break followed by prose is not front matter.
     plain = article_from_text("hr", "---\nNote: a first paragraph of prose.\n---\nMore prose.")
     assert plain.shown == "Note: a first paragraph of prose.\n\nMore prose."
+
+
+def test_second_headline_byline_date_block_starts_a_teaser() -> None:
+    body = "\n\n".join(
+        f"Paragraph {i} of the article says something long enough to count as prose text."
+        for i in range(4)
+    )
+    text = (
+        f"Main headline\n\nBy Ann Lee\n\nMarch 3, 2019\n\n{body}\n\n"
+        "Another story headline\n\nBy John Doe\n\nMarch 5, 2019\n\n"
+        "The teaser text goes on about something else entirely and at some length too."
+    )
+    article = article_from_text("t", text)
+    assert article.shown.startswith("Main headline\n\nBy Ann Lee\n\nMarch 3, 2019\n\n")
+    assert article.shown.endswith("Paragraph 3 of the article says something long enough "
+                                  "to count as prose text.")
