@@ -194,7 +194,11 @@ def prelabel_paths(
     skipped: list[Skipped] = []
 
     def articles() -> Iterator[Article]:
-        for item in iter_articles(paths, max_mb=max_mb, strip_boilerplate=strip_boilerplate):
+        # Outputs may sit inside an input directory: never read them back as articles.
+        own = [p for out in outs for p in (out, documents_path(out))]
+        for item in iter_articles(
+            paths, max_mb=max_mb, strip_boilerplate=strip_boilerplate, exclude=own
+        ):
             if isinstance(item, Skipped):
                 skipped.append(item)
                 if on_skipped is not None:

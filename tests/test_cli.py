@@ -86,3 +86,14 @@ def test_mixed_batch_reports_bad_files_and_keeps_the_rest(tmp_path: Path) -> Non
         text = next(d["text"] for d in docs if d["doc_id"] == row["doc_id"])
         assert text[row["start"]:row["end"]].strip() != ""
         assert row["label"] in LABELS
+
+
+@pytest.mark.slow
+def test_outputs_inside_the_input_directory_are_not_read_back(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The ministry said the plant had closed.\n", encoding="utf-8")
+    out = tmp_path / "out" / "x.jsonl"
+    runner = CliRunner()
+    for _ in range(2):  # the second run finds the first run's outputs in the tree
+        result = runner.invoke(cli, ["prelabel", str(tmp_path), "--out", str(out), "-q"])
+        assert result.exit_code == 0, result.output
+        assert "1 documents" in result.output and "0 inputs skipped" in result.output
