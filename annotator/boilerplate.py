@@ -32,7 +32,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-PATTERNS_PATH = Path(__file__).resolve().parent.parent / "schemas" / "boilerplate.jsonl"
+from .schemas import schema_path
+
+PATTERNS_PATH = schema_path("boilerplate.jsonl")
 ACTIONS = ("drop", "end", "nav", "keep")
 
 # The article body has started once this many characters, or this many lines, of

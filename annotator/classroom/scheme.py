@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "labels.json"
+from ..schemas import schema_path
+
+SCHEMA_PATH = schema_path("labels.json")
 # Label ids become CSS class names; anything else would need escaping in a selector.
 _CSS_SAFE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 

@@ -34,7 +34,7 @@ def cli() -> None:
     \b
     Typical session:
       annotator prelabel seeds/ --out exports/seeds.jsonl
-      annotator serve &
+      annotator serve --detach
       annotator push exports/seeds.jsonl --project "Seeds"
       annotator export --project "Seeds" --out exports/reviewed/
     """

@@ -10,11 +10,12 @@ import html
 import json
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
+from ..schemas import SCHEMAS_DIR
+
+SCHEMAS = SCHEMAS_DIR
 
 # Control and object names: the contract between tasks.py, the config and export.py.
 TEXT = "text"

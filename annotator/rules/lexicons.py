@@ -13,7 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
+from ..schemas import SCHEMAS_DIR
+
+SCHEMAS = SCHEMAS_DIR
 RULES_VERSION = "0.1.0"
 
 
