@@ -51,19 +51,6 @@ def model_version() -> str:
     return version_fn() if callable(version_fn) else f"annotator-{__version__}"
 
 
-def _mapped_range(offsets: Sequence[int], start: int, end: int) -> tuple[int, int] | None:
-    """Original [start, end) of shown chars [start, end), skipping inserted separators (-1)."""
-    first = start
-    while first < end and offsets[first] < 0:
-        first += 1
-    last = end - 1
-    while last >= first and offsets[last] < 0:
-        last -= 1
-    if first > last:
-        return None
-    return offsets[first], offsets[last] + 1
-
-
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) so it neither starts nor ends on whitespace."""
     while start < end and text[start].isspace():
@@ -78,7 +65,6 @@ def doc_to_records(
 ) -> tuple[DocumentRecord, list[SentenceRecord]]:
     """Convert a processed article ``Doc`` to its document and sentence records."""
     shown = doc.text
-    offsets = article.offsets
     source_text = article.text
     doc_hash = content_hash(source_text)
     para_starts = [p.start for p in article.paragraphs]
@@ -88,7 +74,7 @@ def doc_to_records(
         s, e = _trim(shown, sent.start_char, sent.end_char)
         if s >= e:
             continue
-        mapped = _mapped_range(offsets, s, e)
+        mapped = article.original_span(s, e)
         if mapped is None:
             continue
         start, end = mapped
@@ -99,7 +85,7 @@ def doc_to_records(
             spans = []
             for span in pre.spans:
                 ss, se = _trim(shown, span.start, span.end)
-                span_range = _mapped_range(offsets, ss, se) if ss < se else None
+                span_range = article.original_span(ss, se) if ss < se else None
                 if span_range is not None:
                     a, b = span_range
                     spans.append(SpanRecord(span.type, a, b, source_text[a:b]))

@@ -15,11 +15,12 @@ import argparse
 import dataclasses
 import json
 import os
-import platform
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from machine import describe
 
 from annotator.export import write_export
 from annotator.labelstudio import client as ls_client
@@ -28,18 +29,6 @@ from annotator.labelstudio.pull import pull
 from annotator.labelstudio.push import load_records, push
 from annotator.labelstudio.tasks import BATCH_SIZE, batched, build_tasks
 from annotator.records import DocumentRecord, SentenceRecord, content_hash, make_sentence_id
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
 
 
 def copies(docs: list[DocumentRecord], sents: list[SentenceRecord], n: int) -> tuple[
@@ -124,7 +113,7 @@ def main() -> None:
         t_ls_json, raw = timed(lambda: b"".join(client.projects.exports.download_sync(
             summary.project_id, export_type="JSON", download_all_tasks=True)))
         n_sent = len(sents)
-        print(f"machine: {machine()}")
+        print(f"machine: {describe()}")
         print(f"Label Studio at {target.url}; {n} articles ({args.copies} copies of "
               f"{n // args.copies}), {n_sent} sentence regions")
         print(f"push (annotator push: build, validate, dedup lookup, import): "

@@ -12,25 +12,12 @@ run is long enough to time. Output: words/s of each, the ratio, and the machine.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import shutil
 import tempfile
 import time
 from pathlib import Path
 
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    python = platform.python_version()
-    return f"{platform.node()} · {os.cpu_count()} cores · {cpu} · Python {python}"
+from machine import describe
 
 
 def main() -> None:
@@ -82,7 +69,7 @@ def main() -> None:
 
     bare_wps = words / bare
     full_wps = words / full
-    print(f"machine: {machine()}")
+    print(f"machine: {describe()}")
     print(f"model: {model_name(args.model)}; bare components: {', '.join(theirs)}")
     print(f"input: {len(texts)} articles ({args.copies} copies of {args.input}), {words:,} words")
     print(f"bare spaCy pipeline:  {bare_wps:10,.0f} words/s ({bare:.2f} s)")
