@@ -166,3 +166,77 @@ def test_model_version_changes_with_data(tmp_path, monkeypatch):
     (fake / "patterns" / "x.jsonl").write_text('{"id": "b"}\n')
     v3 = model_version()
     assert len({v1, v2, v3}) == 3
+
+
+# -- recall additions: criticism/defence stance verbs, "call" verdicts and demands,
+# misparsed "Name charges that", documents and bodies as sources, caps dialogue lines --
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Senator Warren slammed the merger as a giveaway to banks.", "Senator Warren", "slammed"),
+        ("The White House disputes the account of the meeting.", "The White House", "disputes"),
+        ("Trump has called climate change a hoax perpetrated by China.", "Trump", "called"),
+        ("The senator called for an independent investigation.", "The senator", "called"),
+    ],
+)
+def test_criticism_and_call_verbs_attribute_to_public_figures(nlp, text, source, cue):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert span_text(nlp, text, "SOURCE") == [source]
+    assert span_text(nlp, text, "CUE") == [cue]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army attacked the town at dawn.",  # a physical attack is an action
+        "My neighbour disputes everything.",  # not a public figure (rule 7)
+        "The city called the police.",  # "call" without a verdict or "for"
+        "The storm slammed into the coast.",
+    ],
+)
+def test_criticism_and_call_verbs_need_a_public_stance(nlp, text):
+    assert one(nlp, text).label not in ("sourced_fact", "official_quote")
+
+
+def test_misparsed_name_plus_speech_verb_is_an_attribution(nlp):
+    text = "Donald Trump spoke on Monday. Trump charges that donors paid the foundation."
+    p = labels(nlp, text)[1]
+    assert p.label == "sourced_fact"
+    assert p.cue == "charges"
+
+
+def test_plural_speech_noun_before_a_relative_that_is_not_a_verb(nlp):
+    p = one(nlp, "Criminal charges that were filed in May were dropped.")
+    assert p.label not in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The company took steps to cut costs, according to the union.", "the union"),
+        ("Nine million people live there, according to federal statistics.", "federal statistics"),
+    ],
+)
+def test_bodies_and_data_can_be_sources(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert span_text(nlp, text, "SOURCE") == [source]
+
+
+def test_according_to_a_plain_noun_is_not_a_source(nlp):
+    p = one(nlp, "The price rose according to plan.")
+    assert p.label not in ("sourced_fact", "official_quote")
+
+
+def test_all_caps_dialogue_line_names_the_speaker(nlp):
+    p = one(nlp, "WALLACE: Do you really see those two as equivalent?")
+    assert p.label == "official_quote"
+    assert p.source == "WALLACE"
+
+
+def test_all_caps_heading_without_a_name_is_not_dialogue(nlp):
+    p = one(nlp, "UPDATE: the road is closed.")
+    assert p.label not in ("sourced_fact", "official_quote")

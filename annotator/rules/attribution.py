@@ -160,7 +160,23 @@ def _particle_ok(verb: Token, lex: Lexicons) -> bool:
         return True
     # "called half of his supporters “deplorables”": naming in quotation marks reports words.
     after = verb.doc[verb.i + 1 : min(verb.i + 8, len(verb.doc))]
-    return verb.lemma_.lower() == "call" and any(t.text in ("“", '"') for t in after)
+    return verb.lemma_.lower() == "call" and (
+        _calls_something(verb) or any(t.text in ("“", '"', "‘") for t in after)
+    )
+
+
+def _calls_something(verb: Token) -> bool:
+    """ "has called climate change a hoax", "calls for a recount": "call" with an object
+    predicate (a verdict) or with "for" (a demand) reports a public stance."""
+    if verb.lemma_.lower() != "call":
+        return False
+    for c in verb.children:
+        if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "for"):
+            return True
+        # the small model reads "called X a hoax" as a dobj inside a dobj
+        if c.dep_ == "dobj" and any(g.dep_ in ("dobj", "oprd") for g in c.children):
+            return True
+    return False
 
 
 def _has_clause(verb: Token) -> bool:
@@ -172,6 +188,54 @@ def _has_clause(verb: Token) -> bool:
     # (token.sent walks the whole doc; stop at the next sentence start instead)
     after = after[: next((k for k, t in enumerate(after) if t.is_sent_start), len(after))]
     return any(t.text in (":", "“", '"') for t in after)
+
+
+def _misparsed_verbs(
+    sent: Span,
+    lex: Lexicons,
+    qmask: Sequence[bool],
+    names: frozenset[str],
+    verbs_used: set[int],
+) -> list[Attribution]:
+    """ "Trump charges that ...", "Clinton claims that ...": the small model often reads a
+    name + present-tense reporting verb as a noun phrase ("Trump charges"). A plural
+    noun whose lemma is a speech verb, right after a name and right before "that",
+    is the verb; the name is its subject."""
+    doc = sent.doc
+    out: list[Attribution] = []
+    for tok in sent:
+        if tok.i in verbs_used or qmask[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+            continue
+        if tok.lemma_.lower() not in lex.speech or tok.i + 1 >= sent.end:
+            continue
+        nxt = doc[tok.i + 1]
+        if nxt.lower_ != "that" or nxt.dep_ != "mark" or tok.i == sent.start:
+            continue
+        prev = doc[tok.i - 1]
+        named = (
+            prev.pos_ == "PROPN"
+            or prev.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            or (prev.is_title and prev.lower_ in names)
+        )
+        if not named or prev.is_punct:
+            continue
+        start = prev.i
+        while (
+            start > sent.start
+            and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].is_title)
+            and not doc[start - 1].is_punct
+        ):
+            start -= 1
+        out.append(
+            Attribution(
+                (tok.i, tok.i + 1),
+                (start, prev.i + 1),
+                prev.i,
+                "attr-verb-speech",
+                depth=0,
+            )
+        )
+    return out
 
 
 def find_attributions(
@@ -208,6 +272,7 @@ def find_attributions(
         if (
             lemma in lex.needs_clause
             and not _has_clause(tok)
+            and not _calls_something(tok)
             and not (speech and _hedged(tok, lex, hedge_tokens))
         ):
             continue
@@ -281,6 +346,7 @@ def find_attributions(
             )
         )
         verbs_used.add(tok.i)
+    found.extend(_misparsed_verbs(sent, lex, qmask, names, verbs_used))
     for m in matches:
         if m.label == "PHRASE_SOURCE_AFTER":
             last = doc[m.end - 1]
