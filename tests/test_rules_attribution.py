@@ -240,3 +240,30 @@ def test_all_caps_dialogue_line_names_the_speaker(nlp):
 def test_all_caps_heading_without_a_name_is_not_dialogue(nlp):
     p = one(nlp, "UPDATE: the road is closed.")
     assert p.label not in ("sourced_fact", "official_quote")
+
+
+def test_name_swallowed_by_the_phrase_before_the_verb_is_its_subject(nlp):
+    text = (
+        "In a March 2016 meeting with the editorial board of the Washington Post Trump "
+        "said that U.S. involvement in NATO may need to be significantly diminished."
+    )
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert span_text(nlp, text, "SOURCE") == ["Trump"]
+
+
+def test_a_verb_without_subject_after_a_common_noun_stays_unattributed(nlp):
+    p = one(nlp, "After the meeting with the board said nothing changed.")
+    assert p.label not in ("sourced_fact", "official_quote")
+
+
+def test_told_with_that_clause_misparsed_as_relative_clause(nlp):
+    text = "Last week, he told a meeting of Pacific Island leaders that few people understood it."
+    assert one(nlp, text).label == "sourced_fact"
+
+
+def test_told_with_a_true_relative_clause_is_not_a_report(nlp):
+    assert one(nlp, "He told a story that nobody believed.").label not in (
+        "sourced_fact",
+        "official_quote",
+    )

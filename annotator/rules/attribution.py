@@ -88,6 +88,9 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
                 return child, False
         if passive:
             return None, True
+        named = _name_before(cur)
+        if named is not None:
+            return named, False
         if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
@@ -97,6 +100,22 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _name_before(verb: Token) -> Token | None:
+    """ "In a meeting with the board of the Washington Post Trump said that ...": a verb
+    left without a subject after a name the parser swallowed into the preceding phrase
+    (as its object or compound). The name is the subject."""
+    if verb.i == 0 or verb.dep_ not in ("ROOT", "ccomp", "parataxis"):
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.is_sent_start and prev.i == verb.i - 1 and prev.dep_ == "ROOT":
+        return None
+    if prev.pos_ != "PROPN" or prev.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", ""):
+        return None
+    if prev.dep_ not in ("pobj", "compound", "appos", "conj", "dobj"):
+        return None
+    return prev
 
 
 def _depth(tok: Token) -> int:
@@ -183,6 +202,16 @@ def _has_clause(verb: Token) -> bool:
     """Does the verb report content: a clause, or a colon/quotation right after it?"""
     if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return True
+    # "told a meeting of leaders that few people understood ...": the small model hangs
+    # the that-clause on the object as a relative clause, but a relative "that" is its
+    # clause's subject or object, never a "mark".
+    for obj in verb.children:
+        if obj.dep_ in ("dobj", "dative"):
+            for t in obj.subtree:
+                if t.dep_ == "relcl" and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in t.children
+                ):
+                    return True
     doc = verb.doc
     after = doc[verb.i + 1 : min(verb.i + 5, len(doc))]
     # (token.sent walks the whole doc; stop at the next sentence start instead)
@@ -319,6 +348,8 @@ def find_attributions(
             continue
         head = subj
         bounds = mention_bounds(subj) if not is_personal_pronoun(subj) else (subj.i, subj.i + 1)
+        if subj.dep_ not in _SUBJ and subj.head.dep_ != "agent" and subj.i + 1 == tok.i:
+            bounds = (subj.i, subj.i + 1)  # a name swallowed by the phrase before it
         if stance:
             # Rule 7: a stance verb attributes only for a public figure or body, and only
             # when it states a stance (has an object or clause), not with a hedge modal.
