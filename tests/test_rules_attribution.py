@@ -267,3 +267,20 @@ def test_told_with_a_true_relative_clause_is_not_a_report(nlp):
         "sourced_fact",
         "official_quote",
     )
+
+
+def test_a_person_suggesting_in_the_present_is_their_suggestion(nlp):
+    text = "Jorge Castañeda, a former foreign minister, suggests that stability is the argument."
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.cue == "suggests"
+
+
+def test_a_document_suggesting_in_the_present_is_the_authors_inference(nlp):
+    p = one(nlp, "The Kremlin's summary suggests that the part about Syria was brief.")
+    assert p.label not in ("sourced_fact", "official_quote")
+
+
+def test_data_show_is_a_reported_finding(nlp):
+    text = "Data from the 2014 American Community Survey show that women held 41 percent of jobs."
+    assert one(nlp, text).label == "sourced_fact"

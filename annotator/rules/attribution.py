@@ -292,7 +292,14 @@ def find_attributions(
             continue
         # "the summary suggests/indicates": in the present tense the inference is
         # usually the author's (rule 4); "an article suggested" reports the source's.
-        if inference and tok.tag_ not in ("VBD", "VBN") and not _document_finding(tok, lex):
+        present_inference = (
+            inference and tok.tag_ not in ("VBD", "VBN") and not _document_finding(tok, lex)
+        )
+        if present_inference and not any(
+            c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she"))
+            for c in tok.children
+        ):
+            # ... but "Castañeda suggests that ...": a person's suggestion is their own.
             continue
         if not _particle_ok(tok, lex):
             continue
