@@ -284,3 +284,23 @@ def test_a_document_suggesting_in_the_present_is_the_authors_inference(nlp):
 def test_data_show_is_a_reported_finding(nlp):
     text = "Data from the 2014 American Community Survey show that women held 41 percent of jobs."
     assert one(nlp, text).label == "sourced_fact"
+
+
+def test_headline_name_colon_claim_is_attributed_to_the_name(nlp):
+    text = "Bernie Sanders spoke. Sanders: Clinton needs to get away from the personality stuff."
+    p = labels(nlp, text)[1]
+    assert p.label == "sourced_fact"
+    assert p.source == "Bernie Sanders"
+    assert p.cue == ":"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syria is at war. Syria: the talks have failed.",  # a place is a topic label
+        "Photo: AFP / Sergey Guneev / Sputnik.",  # a label, and no claim
+        "Mike Pence spoke. Pence: the debate.",  # no verb after the colon: no claim
+    ],
+)
+def test_colon_after_a_place_label_or_without_a_claim_is_not_attribution(nlp, text):
+    assert labels(nlp, text)[-1].label not in ("sourced_fact", "official_quote")

@@ -219,6 +219,31 @@ def _has_clause(verb: Token) -> bool:
     return any(t.text in (":", "“", '"') for t in after)
 
 
+def _name_colon(sent: Span, qmask: Sequence[bool], names: frozenset[str]) -> list[Attribution]:
+    """ "Pence: Gennifer Flowers won't be at debate": a headline or transcript line that
+    opens with a name the article knows and a colon reports what that person said. Places
+    and dates ("Syria: ...", "Monday: ...") and labels ("Photo:") are not speakers, and
+    the rest must make a claim (have a verb)."""
+    doc = sent.doc
+    start = sent.start
+    if start < sent.end and doc[start].text in ('"', "“", "''"):
+        start += 1
+    colon = next((t.i for t in doc[start : min(start + 4, sent.end)] if t.text == ":"), None)
+    if colon is None or colon == start or qmask[start]:
+        return []
+    name = doc[start:colon]
+    if not all(t.is_title or t.is_upper for t in name) or any(t.is_punct for t in name):
+        return []
+    last = doc[colon - 1]
+    if last.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "EVENT", "FAC"):
+        return []
+    if last.lower_ not in names and last.ent_type_ not in ("PERSON", "ORG"):
+        return []
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[colon + 1 : sent.end]):
+        return []
+    return [Attribution((colon, colon + 1), (start, colon), colon - 1, "attr-name-colon")]
+
+
 def _misparsed_verbs(
     sent: Span,
     lex: Lexicons,
@@ -385,6 +410,7 @@ def find_attributions(
         )
         verbs_used.add(tok.i)
     found.extend(_misparsed_verbs(sent, lex, qmask, names, verbs_used))
+    found.extend(_name_colon(sent, qmask, names))
     for m in matches:
         if m.label == "PHRASE_SOURCE_AFTER":
             last = doc[m.end - 1]
