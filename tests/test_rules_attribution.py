@@ -304,3 +304,21 @@ def test_headline_name_colon_claim_is_attributed_to_the_name(nlp):
 )
 def test_colon_after_a_place_label_or_without_a_claim_is_not_attribution(nlp, text):
     assert labels(nlp, text)[-1].label not in ("sourced_fact", "official_quote")
+
+
+def test_speak_of_reports_what_was_said(nlp):
+    text = "Chief Justice John Roberts spoke of the legacy of racism in the South."
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.cue == "spoke"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chief Justice John Roberts spoke for an hour in the main hall.",  # no content
+        "Putin and Trump discussed ways of ending the war.",  # a meeting's topic: an action
+    ],
+)
+def test_speaking_without_content_and_discussing_are_not_attribution(nlp, text):
+    assert one(nlp, text).label not in ("sourced_fact", "official_quote")
