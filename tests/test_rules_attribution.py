@@ -322,3 +322,21 @@ def test_speak_of_reports_what_was_said(nlp):
 )
 def test_speaking_without_content_and_discussing_are_not_attribution(nlp, text):
     assert one(nlp, text).label not in ("sourced_fact", "official_quote")
+
+
+def test_report_before_a_colon_list_is_the_main_assertion(nlp):
+    text = (
+        "Mr. McKinley notes that we're at a rare moment where three things happen at once: "
+        "Home values are rising nicely, interest rates are low and lenders are easing."
+    )
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.cue == "notes"
+
+
+def test_clause_after_a_copula_stays_subordinate(nlp):
+    from annotator.rules.attribution import _subordinate
+
+    doc = nlp("My impression is that Putin sees Iran as a partner.")
+    sees = next(t for t in doc if t.lower_ == "sees")
+    assert _subordinate(sees)

@@ -135,7 +135,9 @@ def _subordinate(tok: Token) -> bool:
     for _ in range(50):
         if cur.dep_ in ("relcl", "acl", "advcl", "csubj", "pcomp"):
             return True
-        if cur.dep_ == "ccomp" and cur.head.lemma_ == "be":
+        # "My impression is that ...": the clause follows its copula; a ccomp hung on a
+        # later "are" is a misparse across a colon or comma, not a complement.
+        if cur.dep_ == "ccomp" and cur.head.lemma_ == "be" and cur.i > cur.head.i:
             return True
         if cur.head.i == cur.i:
             return False
