@@ -340,3 +340,19 @@ def test_clause_after_a_copula_stays_subordinate(nlp):
     doc = nlp("My impression is that Putin sees Iran as a partner.")
     sees = next(t for t in doc if t.lower_ == "sees")
     assert _subordinate(sees)
+
+
+def test_call_with_single_quoted_name_and_cite_as_evidence(nlp):
+    assert one(nlp, "Bill Clinton calls Obamacare ‘crazy system’ during campaign stop.").cue == (
+        "calls"
+    )
+    text = (
+        "At Monday’s debate, Clinton cited Trump’s past references to Machado as examples "
+        "of Trump’s disrespectful comments about women."
+    )
+    assert one(nlp, text).cue == "cited"
+
+
+def test_cite_without_as_is_not_a_report(nlp):
+    p = one(nlp, "Trump cited his own endorsements from 88 generals.")
+    assert p.label not in ("sourced_fact", "official_quote")

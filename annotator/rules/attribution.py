@@ -218,7 +218,12 @@ def _has_clause(verb: Token) -> bool:
     after = doc[verb.i + 1 : min(verb.i + 5, len(doc))]
     # (token.sent walks the whole doc; stop at the next sentence start instead)
     after = after[: next((k for k, t in enumerate(after) if t.is_sent_start), len(after))]
-    return any(t.text in (":", "“", '"') for t in after)
+    if any(t.text in (":", "“", '"', "‘") for t in after):
+        return True
+    # "cited his remarks as examples of disrespect": citing something as evidence.
+    return verb.lemma_.lower() == "cite" and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
+    )
 
 
 def _name_colon(sent: Span, qmask: Sequence[bool], names: frozenset[str]) -> list[Attribution]:
