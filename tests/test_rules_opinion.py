@@ -12,6 +12,7 @@ from annotator.rules.opinion import (
     OPINION_THRESHOLD,
     OpinionEvidence,
     opinion_evidence,
+    opinion_hits,
     quote_regions,
 )
 
@@ -247,3 +248,61 @@ def test_hedge_reported_from_a_third_party_is_theirs(nlp: Language) -> None:
     assert ev is None or "opinion.speculation.probably" not in ev.rule_ids
     mine = opinion_evidence(sent(nlp, "I said the plan would probably fail."), min_score=0.0)
     assert mine is not None and "opinion.speculation.probably" in mine.rule_ids
+
+
+def _rule_ids(nlp: Language, text: str) -> tuple[str, ...]:
+    ev = opinion_evidence(sent(nlp, text), min_score=0.0)
+    return ev.rule_ids if ev is not None else ()
+
+
+def test_adverb_is_scored_by_the_adjective_it_derives_from(nlp: Language) -> None:
+    # laughable -> laughably (-able/-ably), not only the plain -ly case.
+    from annotator.rules.opinion import _adverb_base_value, _subjectivity
+
+    subj = _subjectivity()
+    assert _adverb_base_value("laughably", subj) == subj["laughable"]
+    hits = opinion_hits(sent(nlp, "The budget was laughably small."))
+    assert any(h.rule.id == "opinion.subjective" and h.text == "laughably" for h in hits)
+    # An adverb with no subjective base adjective gives nothing.
+    assert _adverb_base_value("xyzly", subj) is None
+    hits = opinion_hits(sent(nlp, "The budget was recently cut by the council."))
+    assert not any(h.text == "recently" for h in hits)
+
+
+def test_evaluative_noun(nlp: Language) -> None:
+    ev = opinion_evidence(sent(nlp, "The summit was a blunder from start to finish."))
+    assert is_opinion(ev)
+    assert ev is not None and "opinion.evaluative_noun.blunder" in ev.rule_ids
+    # Inside a quotation it is the speaker's word, not the author's.
+    quoted = _rule_ids(nlp, "“The summit was a blunder from start to finish,” the senator said.")
+    assert not any(r.startswith("opinion.evaluative_noun") for r in quoted)
+    assert not is_opinion(opinion_evidence(sent(nlp, "The summit ended at noon on Tuesday.")))
+
+
+def test_negated_speech_verb_reports_nothing_so_the_clause_is_the_authors(
+    nlp: Language,
+) -> None:
+    # "was not disclosed": no source said it, the evaluation is the author's.
+    ev = opinion_evidence(
+        sent(nlp, "What was not disclosed by Ushakov is far more fascinating than the record.")
+    )
+    assert is_opinion(ev)
+    # An affirmative speech verb still hands the clause to its source.
+    ids = _rule_ids(nlp, "The analyst said the plan would probably fail.")
+    assert "opinion.speculation.probably" not in ids
+
+
+def test_makes_it_clear_is_an_inference(nlp: Language) -> None:
+    ids = _rule_ids(nlp, "This makes it clear that the talks were about Syria.")
+    assert "opinion.inference.makes_clear" in ids
+    assert "opinion.inference.makes_clear" not in _rule_ids(
+        nlp, "The new bridge makes it easier to reach the port."
+    )
+
+
+def test_as_if_is_speculative_analogy(nlp: Language) -> None:
+    ev = opinion_evidence(sent(nlp, "It's as if the two ministers had never met before."))
+    assert is_opinion(ev)
+    assert ev is not None and any(r.startswith("opinion.speculation.it") for r in ev.rule_ids)
+    ids = _rule_ids(nlp, "The two ministers met as planned on Monday.")
+    assert not any(r.startswith("opinion.speculation") for r in ids)

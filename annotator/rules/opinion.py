@@ -353,6 +353,8 @@ def _mask_reported_speech(sent: Span, mask: list[bool]) -> None:
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects or any(c.lower_ in _FIRST_PERSON for c in subjects):
             continue
+        if _negated_speech(tok, subjects):
+            continue  # "X did not say", "no word is said": nothing is reported
         for child in tok.children:
             if child.dep_ == "ccomp":
                 for t in child.subtree:
@@ -363,6 +365,14 @@ def _mask_reported_speech(sent: Span, mask: list[bool]) -> None:
             for j in range(len(mask)):
                 mask[j] = True
             return
+
+
+def _negated_speech(verb: Token, subjects: Sequence[Token]) -> bool:
+    """Whether ``verb`` reports that something was *not* said ("was not disclosed",
+    "no word is said"): the clause around it is then the author's, not a source's."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return any(d.dep_ == "det" and d.lower_ == "no" for s in subjects for d in s.children)
 
 
 def _masked_tokens(sent: Span, regions: Sequence[tuple[int, int]]) -> list[bool]:
@@ -550,6 +560,26 @@ def _rhetorical_question(sent: Span, mask: Sequence[bool]) -> _Hit | None:
 # --------------------------------------------------------------------------- opinion
 
 
+def _adverb_base_value(adverb: str, subj: dict[str, float]) -> float | None:
+    """Subjectivity of the adjective an ``-ly`` adverb is derived from.
+
+    English derives these regularly: bold -> boldly, true -> truly, laughable ->
+    laughably, gentle -> gently, happy -> happily, basic -> basically (critical ->
+    critically is the plain case). The first base found in the lexicon counts.
+    """
+    stem = adverb[:-2]
+    candidates = [stem, adverb[:-3] + "e", adverb[:-1] + "e"]
+    if stem.endswith("i"):
+        candidates.append(stem[:-1] + "y")
+    if adverb.endswith("ally"):
+        candidates.append(adverb[:-4])
+    for form in candidates:
+        value = subj.get(form)
+        if value is not None:
+            return value
+    return None
+
+
 def opinion_hits(sent: Span) -> list[_Hit]:
     """Every opinion cue in ``sent`` outside quotation marks (one per rule id)."""
     m = _matchers(sent.doc.vocab)
@@ -570,7 +600,7 @@ def opinion_hits(sent: Span) -> list[_Hit]:
             continue
         value = subj.get(tok.lower_)
         if value is None and tok.pos_ == "ADV" and tok.lower_.endswith("ly"):
-            value = subj.get(tok.lower_[:-2]) or subj.get(tok.lower_[:-3] + "e")
+            value = _adverb_base_value(tok.lower_, subj)
         if value is not None and value >= m.subj_min:
             hits.append(_Hit(m.subj_rule, tok.idx, tok.idx + len(tok.text), tok.text))
     hits.extend(_scare_quote_hits(sent, regions, _SCARE))
