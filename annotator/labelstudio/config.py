@@ -77,10 +77,11 @@ def labeling_config() -> str:
   <Labels name="{SPAN}" toName="{TEXT}" choice="single" showInline="true">
 {spans}
   </Labels>
+  <View style="display: flex; align-items: flex-start; gap: 1em">
+  <View style="flex: 1 1 auto; min-width: 0">
   <Text name="{TEXT}" value="$text" granularity="symbol"/>
-  <Relations>
-    <Relation value="{RELATION}"/>
-  </Relations>
+  </View>
+  <View style="flex: 0 0 22em; position: sticky; top: 0">
   <View visibleWhen="region-selected">
     <Header value="Why this pre-label (rules, score); edit or add your own note" size="6"/>
     <TextArea name="{REASON}" toName="{TEXT}" perRegion="true" editable="true" rows="3"/>
@@ -89,6 +90,11 @@ def labeling_config() -> str:
 {kinds}
     </Choices>
   </View>
+  </View>
+  </View>
+  <Relations>
+    <Relation value="{RELATION}"/>
+  </Relations>
 </View>
 """
 
