@@ -356,3 +356,28 @@ def test_call_with_single_quoted_name_and_cite_as_evidence(nlp):
 def test_cite_without_as_is_not_a_report(nlp):
     p = one(nlp, "Trump cited his own endorsements from 88 generals.")
     assert p.label not in ("sourced_fact", "official_quote")
+
+
+def test_quotation_signed_with_a_dash_and_a_name(nlp):
+    from annotator.rules.attribution import _dash_signature
+
+    doc = nlp("He is not a worthy representative of the nation.” ― Oscar P. Quintero")
+    found = _dash_signature(doc[:])
+    assert len(found) == 1
+    src = found[0].source
+    assert src is not None and doc[src[0] : src[1]].text == "Oscar P. Quintero"
+    assert doc[found[0].cue[0]].text == "―"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks were over — Russia had left the room.",  # a dash inside the author's text
+        "He called it “a sham” — a word he repeated later.",  # lower-case words after
+    ],
+)
+def test_dash_without_a_closing_quote_and_a_name_is_not_a_signature(nlp, text):
+    from annotator.rules.attribution import _dash_signature
+
+    doc = nlp(text)
+    assert _dash_signature(doc[:]) == []

@@ -251,6 +251,31 @@ def _name_colon(sent: Span, qmask: Sequence[bool], names: frozenset[str]) -> lis
     return [Attribution((colon, colon + 1), (start, colon), colon - 1, "attr-name-colon")]
 
 
+_DASHES = frozenset({"―", "—", "--", "–"})
+_CLOSE_QUOTES = frozenset({"”", '"', "''"})
+
+
+def _dash_signature(sent: Span) -> list[Attribution]:
+    """ "... for the most powerful nation in the world.” ― Oscar P. Quintero": a quotation
+    signed with a dash and a name at the end of the sentence."""
+    doc = sent.doc
+    end = sent.end
+    while end > sent.start and doc[end - 1].is_punct and doc[end - 1].text not in _DASHES:
+        end -= 1
+    for k in range(max(sent.start + 1, end - 6), end - 1):
+        if doc[k].text.strip() not in _DASHES:
+            continue
+        prev = doc[k - 1]
+        if prev.text not in _CLOSE_QUOTES:
+            continue
+        name = [t for t in doc[k + 1 : end] if not t.is_space]
+        if not name or not all(t.is_title or t.pos_ == "PROPN" for t in name):
+            continue
+        first = name[0].i
+        return [Attribution((k, k + 1), (first, end), end - 1, "attr-dash-signature")]
+    return []
+
+
 def _misparsed_verbs(
     sent: Span,
     lex: Lexicons,
@@ -418,6 +443,7 @@ def find_attributions(
         verbs_used.add(tok.i)
     found.extend(_misparsed_verbs(sent, lex, qmask, names, verbs_used))
     found.extend(_name_colon(sent, qmask, names))
+    found.extend(_dash_signature(sent))
     for m in matches:
         if m.label == "PHRASE_SOURCE_AFTER":
             last = doc[m.end - 1]
