@@ -381,3 +381,28 @@ def test_dash_without_a_closing_quote_and_a_name_is_not_a_signature(nlp, text):
 
     doc = nlp(text)
     assert _dash_signature(doc[:]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Trump has railed against the special-interest provisions in the tax code.", "railed"),
+        ("The senator likened the deal to a surrender.", "likened"),
+        ("The Pentagon worries that the ceasefire will not hold.", "worries"),
+    ],
+)
+def test_rail_liken_worry_report_a_public_stance(nlp, text, cue):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.cue == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The train railed along the coast for hours.",  # no "against": not speech
+        "My cousin worries that the ceasefire will not hold.",  # not public (rule 7)
+    ],
+)
+def test_rail_and_worry_need_their_conditions(nlp, text):
+    assert one(nlp, text).label not in ("sourced_fact", "official_quote")
