@@ -66,7 +66,7 @@ def labeling_config() -> str:
     )
     legend = " · ".join(f"{lab['hotkey']} {lab['name']}" for lab in schema["labels"])
     span_legend = " · ".join(f"{s['hotkey']} {s['name']}" for s in schema["span_types"])
-    attributed = ",".join(schema["attributed_labels"])
+    attributed = ", ".join(schema["attributed_labels"])
     return f"""<View>
   <Header value="$title"/>
   <Header value={quoteattr("Sentence label: " + legend)} size="6"/>
@@ -81,7 +81,7 @@ def labeling_config() -> str:
   <View style="flex: 1 1 auto; min-width: 0">
   <Text name="{TEXT}" value="$text" granularity="symbol"/>
   </View>
-  <View style="flex: 0 0 22em; position: sticky; top: 0">
+  <View style="flex: 0 0 26em; position: sticky; top: 0">
   <View visibleWhen="region-selected">
     <Header value="Why this pre-label (rules, score); edit or add your own note" size="6"/>
     <TextArea name="{REASON}" toName="{TEXT}" perRegion="true" editable="true" rows="3"/>
