@@ -406,3 +406,20 @@ def test_rail_liken_worry_report_a_public_stance(nlp, text, cue):
 )
 def test_rail_and_worry_need_their_conditions(nlp, text):
     assert one(nlp, text).label not in ("sourced_fact", "official_quote")
+
+
+def test_by_saying_reports_for_the_subject_of_the_main_verb(nlp):
+    text = (
+        "Dean then appeared on MSNBC on Tuesday and began by saying he would never "
+        "diagnose someone through television."
+    )
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == "Dean"
+
+
+def test_by_saying_without_content_is_not_a_report(nlp):
+    assert one(nlp, "He made money by saying yes to everyone.").label not in (
+        "sourced_fact",
+        "official_quote",
+    )

@@ -94,6 +94,15 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
         if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
+        if (
+            cur.dep_ == "pcomp"
+            and cur.head.lower_ == "by"
+            and cur.head.head.i != cur.head.i
+            and _has_clause(cur)
+        ):
+            # "responded by saying that ...": who responded says it.
+            cur = cur.head.head
+            continue
         if cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "pobj"):
             # "Putin used the conversation to reaffirm ...": the user of the occasion speaks.
             cur = cur.head.head
@@ -132,6 +141,8 @@ def _subordinate(tok: Token) -> bool:
     cur = tok
     if tok.dep_ == "advcl" and tok.tag_ == "VBG":
         cur = tok.head  # "..., arguing that ...": the participle reports the main clause
+    elif tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "by":
+        cur = tok.head.head  # "responded by saying that ...": likewise
     for _ in range(50):
         if cur.dep_ in ("relcl", "acl", "advcl", "csubj", "pcomp"):
             return True
