@@ -15,6 +15,8 @@ import os
 import re
 from typing import TYPE_CHECKING, Any
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -121,6 +123,10 @@ def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -
     """Preset ``is_sent_start`` from paragraphs; other tokens are left to the parser."""
     if not len(doc):
         return doc
+    # One value per token: 1 starts a sentence, -1 does not, 0 is left to the parser.
+    # Written with a single from_array: setting Token.is_sent_start one token at a
+    # time re-checks the whole Doc for a parse on every call (quadratic in length).
+    values = [0] * len(doc)
     starts = [p[0] for p in paragraphs]
     first_in_para: set[int] = set()
     for i, token in enumerate(doc):
@@ -130,25 +136,28 @@ def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -
             # Whitespace between paragraphs (or stray, outside any paragraph) joins the
             # sentence before it, so it never becomes a sentence of its own.
             if i > 0:
-                token.is_sent_start = False
+                values[i] = -1
             continue
         if k not in first_in_para:
             first_in_para.add(k)
-            token.is_sent_start = True
+            values[i] = 1
         elif paragraphs[k][2] == "heading":
-            token.is_sent_start = False
+            values[i] = -1
         elif i > 0 and doc[i - 1].is_space and "\n" in doc[i - 1].text:
             # A line break inside a paragraph (docs not made by make_doc): the next
             # line starts a sentence.
-            token.is_sent_start = True
+            values[i] = 1
         elif not _may_follow_sentence_end(doc, i):
-            token.is_sent_start = False
+            values[i] = -1
         elif _opens_quote(doc, i):
             # After "said." an opening quote starts the next sentence; the parser tends
             # to hang an ambiguous '' or " on the sentence before.
-            token.is_sent_start = True
+            values[i] = 1
             if i + 1 < len(doc):
-                doc[i + 1].is_sent_start = False
+                values[i + 1] = -1
+    # spaCy stores attributes as uint64; -1 wraps exactly as Doc.to_array writes it.
+    column: Any = numpy.array(values, dtype="int64").astype("uint64").reshape(-1, 1)
+    doc.from_array([SENT_START], column)
     return doc
 
 
