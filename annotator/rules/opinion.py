@@ -38,8 +38,9 @@ from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
 from annotator.rules import DocSpan
+from annotator.schemas import SCHEMAS_DIR
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
+SCHEMAS = SCHEMAS_DIR
 LEXICON_PATH = SCHEMAS / "lexicons" / "opinion.json"
 OPINION_PATTERNS_PATH = SCHEMAS / "patterns" / "opinion.jsonl"
 OTHER_PATTERNS_PATH = SCHEMAS / "patterns" / "other.jsonl"
