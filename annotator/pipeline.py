@@ -10,7 +10,7 @@ import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import __version__
 from .records import (
@@ -60,6 +60,27 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+class SentenceBounds(NamedTuple):
+    """Where a sentence lies: its position in ``doc.sents``, shown and original range."""
+
+    position: int
+    shown_start: int
+    shown_end: int
+    start: int
+    end: int
+
+
+def sentence_bounds(doc: Doc, article: Article) -> Iterator[SentenceBounds]:
+    """The sentences that become records: trimmed of edge whitespace, blank ones dropped,
+    each mapped to its original-document range."""
+    shown = doc.text
+    for i, sent in enumerate(doc.sents):
+        s, e = _trim(shown, sent.start_char, sent.end_char)
+        mapped = article.original_span(s, e) if s < e else None
+        if mapped is not None:
+            yield SentenceBounds(i, s, e, *mapped)
+
+
 def doc_to_records(
     doc: Doc, article: Article, *, version: str
 ) -> tuple[DocumentRecord, list[SentenceRecord]]:
@@ -70,14 +91,7 @@ def doc_to_records(
     para_starts = [p.start for p in article.paragraphs]
     prelabels: list[Any] | None = getattr(doc._, "prelabels", None)
     sentences: list[SentenceRecord] = []
-    for i, sent in enumerate(doc.sents):
-        s, e = _trim(shown, sent.start_char, sent.end_char)
-        if s >= e:
-            continue
-        mapped = article.original_span(s, e)
-        if mapped is None:
-            continue
-        start, end = mapped
+    for i, s, e, start, end in sentence_bounds(doc, article):
         paragraph = max(bisect.bisect_right(para_starts, s) - 1, 0)
         fields: dict[str, Any] = {}
         if prelabels is not None and i < len(prelabels):

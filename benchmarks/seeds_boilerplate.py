@@ -17,24 +17,15 @@ import sys
 from pathlib import Path
 
 from annotator.ingest import Article, iter_articles
+from annotator.pipeline import sentence_bounds
 from annotator.segment import load_nlp, make_doc
 
 
 def sentence_ranges(nlp, article: Article) -> list[tuple[int, int, str]]:
-    """Original-text ranges and shown text of the produced sentences (trimmed, as the
-    pipeline does)."""
+    """Original-text ranges and shown text of the sentences the pipeline produces."""
     doc = nlp(make_doc(nlp, article))
-    ranges = []
-    for sent in doc.sents:
-        s, e = sent.start_char, sent.end_char
-        while s < e and article.shown[s].isspace():
-            s += 1
-        while e > s and article.shown[e - 1].isspace():
-            e -= 1
-        span = article.original_span(s, e) if s < e else None
-        if span:
-            ranges.append((*span, article.shown[s:e]))
-    return ranges
+    return [(b.start, b.end, article.shown[b.shown_start : b.shown_end])
+            for b in sentence_bounds(doc, article)]
 
 
 def _plain(text: str) -> str:

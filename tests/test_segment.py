@@ -10,6 +10,7 @@ import pytest
 
 from annotator.errors import ModelError
 from annotator.ingest import Article, article_from_text, iter_articles
+from annotator.pipeline import sentence_bounds
 from annotator.segment import (
     DEFAULT_MODEL,
     SEGMENTER,
@@ -31,18 +32,9 @@ def nlp():
 
 
 def sentences(nlp, article: Article) -> list[tuple[int, int]]:
-    """Shown-text ranges of the sentences, trimmed, whitespace-only ones dropped."""
+    """Shown-text ranges of the sentences the pipeline turns into records."""
     doc = nlp(make_doc(nlp, article))
-    out = []
-    for sent in doc.sents:
-        s, e = sent.start_char, sent.end_char
-        while s < e and article.shown[s].isspace():
-            s += 1
-        while e > s and article.shown[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
-    return out
+    return [(b.shown_start, b.shown_end) for b in sentence_bounds(doc, article)]
 
 
 def texts(nlp, article: Article) -> list[str]:
