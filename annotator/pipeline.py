@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -206,26 +207,26 @@ def prelabel_paths(
             else:
                 yield item
 
-    writers = []
-    for out in outs:
-        writers.append(RecordWriter(out, SENTENCE_COLUMNS))
-        writers.append(RecordWriter(documents_path(out), DOCUMENT_COLUMNS))
     n_docs = n_sents = n_words = 0
-    opened = [w.__enter__() for w in writers]
-    try:
+    with ExitStack() as stack:
+        # One (sentences, documents) writer pair per output path.
+        pairs = [
+            (
+                stack.enter_context(RecordWriter(out, SENTENCE_COLUMNS)),
+                stack.enter_context(RecordWriter(documents_path(out), DOCUMENT_COLUMNS)),
+            )
+            for out in outs
+        ]
         for document, sentences in prelabel_articles(articles(), model=model, nlp=nlp):
             n_docs += 1
             n_sents += len(sentences)
             n_words += sum(len(s.text.split()) for s in sentences)
-            for k in range(0, len(opened), 2):
+            for sentence_writer, document_writer in pairs:
                 for sentence in sentences:
-                    opened[k].write(sentence.to_dict())
-                opened[k + 1].write(document.to_dict())
+                    sentence_writer.write(sentence.to_dict())
+                document_writer.write(document.to_dict())
             if on_document is not None:
                 on_document(document, len(sentences))
-    finally:
-        for w in opened:
-            w.__exit__(None, None, None)
     return RunSummary(
         documents=n_docs,
         sentences=n_sents,
