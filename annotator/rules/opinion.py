@@ -11,7 +11,8 @@ Two pure functions over a sentence ``Span`` that the decision step
 
 The words and patterns are data in ``schemas/``: ``lexicons/opinion.json`` (phrase
 classes), ``lexicons/subjectivity_en.tsv`` (Pattern's public-domain adjective
-subjectivity lexicon), ``patterns/opinion.jsonl`` and ``patterns/other.jsonl``
+subjectivity lexicon), ``lexicons/valence_en.tsv`` (VADER's word valences, MIT),
+``patterns/opinion.jsonl`` and ``patterns/other.jsonl``
 (spaCy ``Matcher`` patterns). Every hit carries a rule id such as
 ``opinion.speculation.probably`` so a pre-label can say which rule fired.
 
@@ -122,6 +123,19 @@ def _subjectivity() -> dict[str, float]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _valence() -> dict[str, float]:
+    """VADER's word valences (-4 .. +4), from ``lexicons/valence_en.tsv`` (MIT)."""
+    cfg = _lexicon()["valence"]
+    table: dict[str, float] = {}
+    for line in (LEXICON_PATH.parent / cfg["path"]).read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        form, value = line.split("\t")
+        table[form] = float(value)
+    return table
+
+
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -135,6 +149,7 @@ def data_files() -> tuple[Path, ...]:
     return (
         LEXICON_PATH,
         LEXICON_PATH.parent / _lexicon()["subjectivity"]["path"],
+        LEXICON_PATH.parent / _lexicon()["valence"]["path"],
         OPINION_PATTERNS_PATH,
         OTHER_PATTERNS_PATH,
     )
@@ -239,6 +254,48 @@ class _Matchers:
         self.subj_rule = _Rule(str(cfg["id"]), float(cfg["weight"]), str(cfg["reason"]))
         self.subj_pos = frozenset(cfg["pos"])
         self.subj_min = float(cfg["min"])
+        val = _lexicon()["valence"]
+        # Per part of speech: (minimum |valence|, rule, strong minimum, strong rule).
+        self.val_tiers: dict[str, tuple[float, _Rule, float, _Rule]] = {}
+        for tier in val["tiers"]:
+            plain = _Rule(f"{val['id']}.{tier['name']}", float(tier["weight"]), str(val["reason"]))
+            strong = _Rule(
+                f"{val['id']}.{tier['name']}_strong",
+                float(tier["strong_weight"]),
+                str(val["reason"]),
+            )
+            for pos in tier["pos"]:
+                self.val_tiers[pos] = (float(tier["min"]), plain, float(tier["strong"]), strong)
+
+    def valence_rule(self, tok: Token) -> _Rule | None:
+        """The valence cue for ``tok`` (one rule id per word), or None if it is mild.
+
+        VADER's ratings say how positive or negative a word feels; a word that is
+        strongly either way is the writer's evaluation ("a shameless ploy", "an
+        impressive feat", "this wailing"), a neutral one describes. Adjectives and
+        adverbs weigh more than nouns and verbs, which often name the event itself
+        ("killed", "war").
+        """
+        tier = self.val_tiers.get(tok.pos_)
+        if tier is None:
+            return None
+        table = _valence()
+        form = tok.lower_
+        value = table.get(form)
+        if value is None:
+            form = tok.lemma_.lower()
+            value = table.get(form)
+        if value is None and tok.pos_ == "ADV" and form.endswith("ly"):
+            value = _adverb_base_value(form, table)  # shamelessly -> shameless
+        low, plain, high, strong = tier
+        if value is None or abs(value) < low:
+            return None
+        base = strong if abs(value) >= high else plain
+        rid = f"{base.id}.{_slug(form)}"
+        rule = self.rules.get(rid)
+        if rule is None:
+            rule = self.rules.setdefault(rid, _Rule(rid, base.weight, base.reason))
+        return rule
 
     def _add(self, matcher: _TriggeredMatcher, row: dict[str, Any]) -> None:
         rid = str(row["id"])
@@ -597,13 +654,18 @@ def opinion_hits(sent: Span) -> list[_Hit]:
         hits.append(_Hit(m.rules[span.label_], span.start_char, span.end_char, span.text))
     subj = _subjectivity()
     for tok, masked in zip(sent, mask, strict=True):
-        if masked or tok.pos_ not in m.subj_pos or tok.ent_type_:
+        if masked or tok.ent_type_:
             continue
-        value = subj.get(tok.lower_)
-        if value is None and tok.pos_ == "ADV" and tok.lower_.endswith("ly"):
-            value = _adverb_base_value(tok.lower_, subj)
-        if value is not None and value >= m.subj_min:
-            hits.append(_Hit(m.subj_rule, tok.idx, tok.idx + len(tok.text), tok.text))
+        # Valence first: on a tie with the subjectivity cue it is the one kept.
+        val_rule = m.valence_rule(tok)
+        if val_rule is not None:
+            hits.append(_Hit(val_rule, tok.idx, tok.idx + len(tok.text), tok.text))
+        if tok.pos_ in m.subj_pos:
+            value = subj.get(tok.lower_)
+            if value is None and tok.pos_ == "ADV" and tok.lower_.endswith("ly"):
+                value = _adverb_base_value(tok.lower_, subj)
+            if value is not None and value >= m.subj_min:
+                hits.append(_Hit(m.subj_rule, tok.idx, tok.idx + len(tok.text), tok.text))
     hits.extend(_scare_quote_hits(sent, regions, _SCARE))
     rq = _rhetorical_question(sent, mask)
     if rq is not None:
