@@ -57,6 +57,19 @@ def test_subordinate_attribution_yields_to_opinion():
     assert p.label == "opinion"
 
 
+def test_subordinate_attribution_keeps_the_sentence_against_weak_opinion():
+    # "There was a crucial meeting, where they all called on ...": one evaluative
+    # word does not take a reported call away from its source.
+    from annotator.rules.decide import SUBORDINATE_OPINION_MIN
+
+    weak = FakeEvidence(0.62, (DocSpan("CUE", 0, 8),), ("opinion.evaluative.crucial",), "x")
+    assert weak.score < SUBORDINATE_OPINION_MIN <= OPINION.score
+    p = decide(ev(attribution=SAYS, subordinate=True, opinion=weak))
+    assert p.label == "sourced_fact" and p.source == "Ushakov"
+    # Not subordinate: attribution wins whatever the opinion score.
+    assert decide(ev(attribution=SAYS, opinion=OPINION)).label == "sourced_fact"
+
+
 def test_rule4_hedged_attribution_is_opinion():
     p = decide(ev(hedged=HEDGED, opinion=OPINION))
     assert p.label == "opinion"

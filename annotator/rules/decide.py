@@ -39,6 +39,12 @@ RULE_PRECISION: dict[str, float] = {
 }
 
 
+# An attribution in a subordinate clause ("..., where they called on ...", "as the
+# Russians never tire of pointing out") gives the sentence to the author only when the
+# author's own voice is clear: several opinion cues, not one evaluative word.
+SUBORDINATE_OPINION_MIN = 0.72
+
+
 @dataclass(frozen=True)
 class Speaker:
     """A resolved source: fullest mention, kind, and where it and its cue are."""
@@ -204,7 +210,11 @@ def decide(ev: Evidence) -> Prelabel:
                 explanation=f"quoted words of '{sp.text}' inside the author's account",
                 rule_ids=[*rid, "quote-fragment"],
             )
-    if ev.attribution is not None and not (ev.subordinate and ev.opinion is not None):
+    if ev.attribution is not None and not (
+        ev.subordinate
+        and ev.opinion is not None
+        and float(ev.opinion.score) >= SUBORDINATE_OPINION_MIN
+    ):
         a = ev.attribution
         spans = _spans(a, ev.quote if ev.quote_speaker is not None else None)
         vague = a.kind in ("vague", "anonymous")
