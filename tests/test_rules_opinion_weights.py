@@ -47,3 +47,12 @@ def test_a_prediction_with_a_stance_word_is_opinion(nlp: Language) -> None:
     assert value >= OPINION_THRESHOLD, ids
     assert "opinion.prediction.will" in ids and "opinion.weak.still" in ids
     assert score(nlp, "The committee will meet on Tuesday.")[0] < OPINION_THRESHOLD
+
+
+def test_first_person_narrative_is_not_opinion_by_itself(nlp: Language) -> None:
+    # "I" narrates (an interview, a memoir); the opinion is in what accompanies it.
+    for text in ("I connected with the team at once.", "I checked into a hotel near the port."):
+        value, ids = score(nlp, text)
+        assert value < OPINION_THRESHOLD, (text, ids)
+    value, ids = score(nlp, "I think the council made a mistake.")
+    assert value >= OPINION_THRESHOLD and "opinion.epistemic.i_think" in ids
