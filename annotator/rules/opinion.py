@@ -254,6 +254,10 @@ class _Matchers:
         self.subj_rule = _Rule(str(cfg["id"]), float(cfg["weight"]), str(cfg["reason"]))
         self.subj_pos = frozenset(cfg["pos"])
         self.subj_min = float(cfg["min"])
+        mind = _lexicon()["mental_state"]
+        self.mind_rule = _Rule(str(mind["id"]), float(mind["weight"]), str(mind["reason"]))
+        self.mind_verbs = frozenset(mind["verbs"])
+        self.mind_skip_subjects = frozenset(mind["skip_subjects"])
         val = _lexicon()["valence"]
         # Per part of speech: (minimum |valence|, rule, strong minimum, strong rule).
         self.val_tiers: dict[str, tuple[float, _Rule, float, _Rule]] = {}
@@ -638,6 +642,26 @@ def _adverb_base_value(adverb: str, subj: dict[str, float]) -> float | None:
     return None
 
 
+def _mental_state_hits(sent: Span, mask: Sequence[bool], m: _Matchers) -> list[_Hit]:
+    """The author says what someone else knows, needs, hopes or wants ("They needed
+    headlines", "Putin hopes to use this as a bridge"): with no source, that is the
+    author's inference about a mind. First and second person are excluded (the
+    author's own state, or the reader's); a reported clause is masked already.
+    """
+    hits = []
+    for tok, masked in zip(sent, mask, strict=True):
+        if masked or tok.pos_ != "VERB":
+            continue
+        # The form too: the lemmatizer reads "hopes" as "hop".
+        if tok.lemma_.lower() not in m.mind_verbs and tok.lower_ not in m.mind_verbs:
+            continue
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not subjects or subjects[0].lower_ in m.mind_skip_subjects:
+            continue
+        hits.append(_Hit(m.mind_rule, tok.idx, tok.idx + len(tok.text), tok.text))
+    return hits
+
+
 def opinion_hits(sent: Span) -> list[_Hit]:
     """Every opinion cue in ``sent`` outside quotation marks (one per rule id)."""
     m = _matchers(sent.doc.vocab)
@@ -666,6 +690,7 @@ def opinion_hits(sent: Span) -> list[_Hit]:
                 value = _adverb_base_value(tok.lower_, subj)
             if value is not None and value >= m.subj_min:
                 hits.append(_Hit(m.subj_rule, tok.idx, tok.idx + len(tok.text), tok.text))
+    hits.extend(_mental_state_hits(sent, mask, m))
     hits.extend(_scare_quote_hits(sent, regions, _SCARE))
     rq = _rhetorical_question(sent, mask)
     if rq is not None:
