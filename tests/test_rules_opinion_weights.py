@@ -56,3 +56,17 @@ def test_first_person_narrative_is_not_opinion_by_itself(nlp: Language) -> None:
         assert value < OPINION_THRESHOLD, (text, ids)
     value, ids = score(nlp, "I think the council made a mistake.")
     assert value >= OPINION_THRESHOLD and "opinion.epistemic.i_think" in ids
+
+
+def test_subjectivity_cue_needs_some_polarity(nlp: Language) -> None:
+    # Pattern rates "only", "final", "entire" subjective with polarity 0: they grade
+    # or locate, they do not evaluate. A word with polarity ("excellent") still counts.
+    from annotator.rules.opinion import _subjectivity
+
+    table = _subjectivity()
+    assert "only" not in table and "final" not in table and "entire" not in table
+    assert table["excellent"] >= 0.6
+    _, ids = score(nlp, "It is the final demonstration of the entire programme.")
+    assert "opinion.subjective" not in ids
+    _, ids = score(nlp, "It was an excellent column.")
+    assert any(i.startswith(("opinion.subjective", "opinion.valence")) for i in ids)

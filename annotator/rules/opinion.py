@@ -118,7 +118,11 @@ def _subjectivity() -> dict[str, float]:
     for line in (LEXICON_PATH.parent / cfg["path"]).read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        form, subj, _pol = line.split("\t")
+        form, subj, pol = line.split("\t")
+        # A word with no polarity at all ("only", "final", "entire", "really") grades
+        # or locates; the lexicon calls it subjective, but it does not evaluate.
+        if abs(float(pol)) < float(cfg.get("min_polarity", 0.0)):
+            continue
         table[form] = float(subj)
     return table
 
