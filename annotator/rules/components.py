@@ -8,7 +8,7 @@ component reads the parse, never re-parses, and writes ``doc._.prelabels``
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.language import Language
@@ -20,6 +20,7 @@ from .attribution import Attribution, Match, find_attributions
 from .blocks import find_blocks, find_repeats
 from .decide import Evidence, Speaker, decide
 from .lexicons import Lexicons, lexicons, load_patterns
+from .opinion import opinion_evidence, other_evidence, sentence_view
 from .quotes import Quote, find_quotes, quote_mask, quotes_in
 from .sources import (
     MentionIndex,
@@ -30,21 +31,10 @@ from .sources import (
     source_kind,
 )
 
-OpinionFn = Callable[..., Any]
-
 # A quote borrows a speaker from this many sentences back (rule 2 context, "he added").
 CONTEXT_SENTENCES = 2
 # A quote that covers this share of its sentence, with a verb, carries the message (rule 2).
 CLAUSE_COVERAGE = 0.2
-
-
-def _part_b() -> tuple[OpinionFn | None, OpinionFn | None]:
-    """Part B's opinion/other detectors, if they have landed."""
-    try:
-        from .opinion import opinion_evidence, other_evidence
-    except ImportError:
-        return None, None
-    return opinion_evidence, other_evidence
 
 
 def ensure_extensions() -> None:
@@ -107,7 +97,6 @@ class Prelabeler:
         ]
         quote_speakers = self._quote_speakers(doc, sents, quotes, speakers, index, qmask)
         dialogue = self._dialogue(doc, sents, matches, par_of_sent, index)
-        opinion_fn, other_fn = _part_b() if self.use_opinion else (None, None)
         out = []
         for k, s in enumerate(sents):
             sp = [x for x in speakers[k] if x is not None]
@@ -131,8 +120,11 @@ class Prelabeler:
                 first = next(a for a in attrs[k] if not a.hedged)
                 sub = first.subordinate
             para_kind = par_kinds[par_of_sent[k]]
-            opinion = opinion_fn(s) if opinion_fn else None
-            other = other_fn(s, paragraph_kind=para_kind) if other_fn else None
+            opinion = other = None
+            if self.use_opinion:
+                view = sentence_view(s)  # shared by both detectors
+                opinion = opinion_evidence(s, view=view)
+                other = other_evidence(s, paragraph_kind=para_kind, view=view)
             intro = k in blocks.intros or (
                 s.text.rstrip().endswith(":")
                 and k + 1 < len(sents)
