@@ -149,6 +149,13 @@ def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -
             values[i] = 1
         elif not _may_follow_sentence_end(doc, i):
             values[i] = -1
+        elif _continues_quote(doc, i):
+            # '“... this low?” ― Jane Doe', '“You winning?” she said.', '“Why?” Graham
+            # asked.': a signature or speech tag after a closing quote, or a lowercase
+            # word, continues the quoted sentence.
+            values[i] = -1
+            for j in _tail_tokens(doc, i):
+                values[j] = -1
         elif _opens_quote(doc, i):
             # After "said." an opening quote starts the next sentence; the parser tends
             # to hang an ambiguous '' or " on the sentence before.
@@ -172,6 +179,79 @@ def _opens_quote(doc: Doc, i: int) -> bool:
         and i + 1 < len(doc)
         and doc[i + 1].text[:1].isupper()
     )
+
+
+# Speech tags that may follow a closing quote inside the same sentence: '“...?” Clinton
+# said.' The tagger has not run yet, so these are word forms, not lemmas.
+_TAG_VERBS = frozenset(
+    {
+        "said", "says", "asked", "asks", "added", "adds", "told", "tells", "wrote",
+        "writes", "replied", "replies", "continued", "continues", "explained",
+        "explains", "noted", "notes", "recalled", "insisted", "declared", "shouted",
+        "yelled", "exclaimed", "tweeted", "wondered", "quipped", "joked",
+    }
+)
+_TAG_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
+_DASH_TOKENS = frozenset({"―", "—", "–", "--"})
+_CLOSING = frozenset(["\"", "''", "”", "’", "»", "›"])
+
+
+def _after_closing_quote(doc: Doc, i: int) -> bool:
+    """Is the text before token ``i`` a closing quotation mark (after spaces)?"""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    return j >= 0 and doc[j].text in _CLOSING
+
+
+def _tail_end(doc: Doc, i: int, limit: int) -> int | None:
+    """Index after the short tail that starts at ``i``: up to the first ``.``/``,``/
+    line break within ``limit`` tokens (None when it runs longer)."""
+    for j in range(i, min(i + limit + 1, len(doc))):
+        t = doc[j]
+        if t.is_space and "\n" in t.text:
+            return j
+        if t.text in (".", ",", ";", ":", "!", "?"):
+            return j
+    return len(doc) if len(doc) - i <= limit else None
+
+
+def _continues_quote(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    text = token.text
+    if text[:1].isalpha() and text.islower() and text not in ("i",):
+        # A sentence never starts with a lowercase word in news text: '“You winning?”
+        # she said' or '... chants of "Bobby!" at a labor conference'.
+        return _after_closing_quote(doc, i) or bool(
+            i > 0 and doc[i - 1].text in ("?", "!")
+        )
+    if not _after_closing_quote(doc, i):
+        return False
+    if text in _DASH_TOKENS:
+        end = _tail_end(doc, i + 1, 8)
+        return end is not None and end > i + 1
+    # "Clinton said." / "Graham asked," / "said Jane Doe." right after the quote.
+    end = _tail_end(doc, i, 6)
+    if end is None:
+        return False
+    words = [t for t in doc[i:end] if not t.is_space]
+    if len(words) < 2:
+        return False
+    first, last = words[0].lower_, words[-1].lower_
+    if first in _TAG_VERBS:
+        return all(w.text[:1].isupper() or w.text in (".", "-") for w in words[1:])
+    if last in _TAG_VERBS:
+        subject = words[:-1]
+        if len(subject) == 1 and subject[0].lower_ in _TAG_PRONOUNS:
+            return True
+        return len(subject) <= 4 and all(w.text[:1].isupper() for w in subject)
+    return False
+
+
+def _tail_tokens(doc: Doc, i: int) -> range:
+    """The tokens after ``i`` in the speech tag or signature, kept in the sentence."""
+    end = _tail_end(doc, i + 1, 8)
+    return range(i + 1, end if end is not None else i + 1)
 
 
 def _may_follow_sentence_end(doc: Doc, i: int) -> bool:

@@ -423,3 +423,14 @@ def test_by_saying_without_content_is_not_a_report(nlp):
         "sourced_fact",
         "official_quote",
     )
+
+
+def test_negation_or_hedge_inside_the_quote_is_the_speakers(nlp):
+    pls = labels(nlp, '"Will it pass this year? Probably not," the senator said.')
+    assert pls[-1].label in ("sourced_fact", "official_quote")
+    assert pls[-1].source == "the senator"
+    # outside the quotation marks the negation is the author's: no attribution
+    assert one(nlp, "The senator did not say when the vote would be held.").label not in (
+        "sourced_fact",
+        "official_quote",
+    )

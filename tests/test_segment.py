@@ -221,3 +221,36 @@ def test_sentence_may_start_after_a_quote_token(nlp) -> None:
         strip_boilerplate=False)
     assert texts(nlp, article) == [
         "It was hard, Mr. McKinley said.", "''Do what you can now.''", "Then he left."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speech tag after a quote that ends in ? or ! stays with the quote
+        (
+            "“How often must we see this?” the mayor asked. Then she left.",
+            ["“How often must we see this?” the mayor asked.", "Then she left."],
+        ),
+        (
+            "“Are you winning?” she said, and walked on. Nobody answered.",
+            ["“Are you winning?” she said, and walked on.", "Nobody answered."],
+        ),
+        (
+            "“It is over!” said Jane Doe. The hall emptied.",
+            ["“It is over!” said Jane Doe.", "The hall emptied."],
+        ),
+        # a dash signature after the closing quote is part of the quoted sentence
+        ("“We deserve better.” ― Maria Lopez", ["“We deserve better.” ― Maria Lopez"]),
+    ],
+)
+def test_speech_tag_and_signature_stay_with_the_quote(nlp, text, expected) -> None:
+    article = article_from_text("t", text, strip_boilerplate=False)
+    assert texts(nlp, article) == expected
+
+
+def test_a_new_sentence_after_a_quote_is_not_a_speech_tag(nlp) -> None:
+    article = article_from_text(
+        "t", "“We will win.” Trump said the polls were wrong in every state.",
+        strip_boilerplate=False)
+    assert texts(nlp, article) == [
+        "“We will win.”", "Trump said the polls were wrong in every state."]

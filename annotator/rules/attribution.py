@@ -156,8 +156,11 @@ def _subordinate(tok: Token) -> bool:
     return False
 
 
-def _hedged(verb: Token, lex: Lexicons, hedge_tokens: set[int]) -> bool:
-    """Rule 4: a report the author speculates about ("will no doubt have sought")."""
+def _hedged(
+    verb: Token, lex: Lexicons, hedge_tokens: set[int], qmask: Sequence[bool] = ()
+) -> bool:
+    """Rule 4: a report the author speculates about ("will no doubt have sought").
+    Words inside quotation marks are the speaker's, not the author's hedge."""
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     modal = [a for a in auxes if a in lex.hedge_modals]
     if any(m in ("may", "might", "could", "must") for m in modal):
@@ -167,6 +170,8 @@ def _hedged(verb: Token, lex: Lexicons, hedge_tokens: set[int]) -> bool:
     ):
         return True  # "will no doubt have sought", "should have said": speculation
     for child in verb.children:
+        if child.i < len(qmask) and qmask[child.i]:
+            continue
         if child.dep_ == "advmod" and child.lower_ in lex.hedge_adverbs:
             return True
         if child.i in hedge_tokens:
@@ -377,10 +382,10 @@ def find_attributions(
             lemma in lex.needs_clause
             and not _has_clause(tok)
             and not _calls_something(tok)
-            and not (speech and _hedged(tok, lex, hedge_tokens))
+            and not (speech and _hedged(tok, lex, hedge_tokens, qmask))
         ):
             continue
-        if any(c.dep_ == "neg" for c in tok.children):
+        if any(c.dep_ == "neg" and not qmask[c.i] for c in tok.children):
             continue  # "what was not disclosed by Ushakov": the author reports an absence
         if stance and any(c.lower_ in _WH for c in tok.children):
             continue  # "what opinions Trump expressed": the stance is not given
@@ -437,7 +442,7 @@ def find_attributions(
                 continue
             if any(c.dep_ == "aux" and c.lower_ in lex.hedge_modals for c in tok.children):
                 continue
-        hedged = speech and _hedged(tok, lex, hedge_tokens)
+        hedged = speech and _hedged(tok, lex, hedge_tokens, qmask)
         rule = f"attr-verb-{'stance' if stance else 'speech'}"
         found.append(
             Attribution(
