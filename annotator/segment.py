@@ -147,7 +147,7 @@ def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -
             # A line break inside a paragraph (docs not made by make_doc): the next
             # line starts a sentence.
             values[i] = 1
-        elif not _may_follow_sentence_end(doc, i):
+        elif not _may_follow_sentence_end(doc, i) or _glued_closer(doc, i):
             values[i] = -1
         elif _continues_quote(doc, i):
             # '“... this low?” ― Jane Doe', '“You winning?” she said.', '“Why?” Graham
@@ -194,6 +194,16 @@ _TAG_VERBS = frozenset(
 _TAG_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 _DASH_TOKENS = frozenset({"―", "—", "–", "--"})
 _CLOSING = frozenset(["\"", "''", "”", "’", "»", "›"])
+
+
+def _glued_closer(doc: Doc, i: int) -> bool:
+    """ 'pause."' at a paragraph end: a quote or bracket glued to the word before it
+    closes that sentence; it never starts one of its own."""
+    token = doc[i]
+    if token.text not in _CLOSERS or i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_space:
+        return False
+    # '..."Next' (no space after either): ambiguous, left to the parser.
+    return bool(token.whitespace_) or i + 1 == len(doc) or doc[i + 1].is_space
 
 
 def _after_closing_quote(doc: Doc, i: int) -> bool:

@@ -254,3 +254,11 @@ def test_a_new_sentence_after_a_quote_is_not_a_speech_tag(nlp) -> None:
         strip_boilerplate=False)
     assert texts(nlp, article) == [
         "“We will win.”", "Trump said the polls were wrong in every state."]
+
+
+def test_closing_quote_at_paragraph_end_is_not_a_sentence(nlp) -> None:
+    article = article_from_text(
+        "t", 'He said: "We stop the violence. We bring back order."\n\nThe crowd cheered.',
+        strip_boilerplate=False)
+    assert texts(nlp, article) == [
+        'He said: "We stop the violence.', 'We bring back order."', "The crowd cheered."]
