@@ -434,3 +434,61 @@ def test_negation_or_hedge_inside_the_quote_is_the_speakers(nlp):
         "sourced_fact",
         "official_quote",
     )
+
+
+def test_inflections_recover_regular_lemmas():
+    from annotator.rules.attribution import _inflections
+
+    assert "rate" in _inflections("rated")
+    assert "slam" in _inflections("slammed")
+    assert "deny" in _inflections("denied")
+    assert "tout" in _inflections("touting")
+    assert "hail" in _inflections("hails")
+
+
+@pytest.mark.parametrize(
+    ("text", "source_part"),
+    [
+        # lemma repaired from the form ("rated" -> rate), a verdict with "as"
+        ("PolitiFact rated the senator's claim as “mostly false.”", "PolitiFact"),
+        # the possessor of an account is the source
+        ("By the mayor's own account, the budget was balanced last year.", "mayor"),
+        # a study's finding as the object of "found"
+        ("A 2019 survey by the institute found 40 cases of voter fraud.", "survey"),
+        # a city (a body) demands
+        (
+            "The city of Springfield is demanding that the league pay for the stadium.",
+            "Springfield",
+        ),
+        # NYT-style '' quotes after "called"
+        ("His aides called him ''a genius'' for the plan.", "aides"),
+        # "show insiders" misread as a verb and its object
+        ("The host shouted at guests, according to show insiders.", "insiders"),
+        # a stance with a clause is still a stance (rule 7)
+        ("The governor hopes that the bill will pass next week.", "governor"),
+    ],
+)
+def test_more_attributions_name_their_source(nlp, text, source_part):
+    p = one(nlp, text)
+    assert p.label in ("sourced_fact", "official_quote"), p
+    assert source_part in (p.source or "")
+    assert span_text(nlp, text, "SOURCE") and span_text(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor hopes to win a second term next year.",  # an intention, not a stance
+        "The police found the car in a ditch near the river.",  # not a finding of a study
+        "The rain fell, by my own estimate, at three inches an hour.",  # the author's
+        "Putin welcomed Pompeo at the airport on Monday.",  # an action
+    ],
+)
+def test_not_attributions(nlp, text):
+    assert one(nlp, text).label not in ("sourced_fact", "official_quote")
+
+
+def test_possessive_pronoun_resolves_to_the_person(nlp):
+    pls = labels(nlp, "Senator Jane Miller spoke on Monday. In her view, the deal was a failure.")
+    assert pls[-1].label == "sourced_fact"
+    assert pls[-1].source == "Senator Jane Miller"

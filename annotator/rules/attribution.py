@@ -16,6 +16,10 @@ from .lexicons import Lexicons
 from .sources import can_be_source, is_personal_pronoun, is_public, mention_bounds
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Opening quotation marks, NYT-style `` and '' included.
+_OPEN_QUOTES = ("“", '"', "‘", "``", "''")
+# Recordings describe rather than find: "the video shows an officer" is not a finding.
+_NOT_FINDINGS = frozenset({"video", "footage", "slide", "slides", "photo", "image"})
 _WH = frozenset({"what", "which", "who", "whom", "whatever"})
 _AGENTLESS = frozenset(
     {
@@ -66,6 +70,43 @@ class Attribution:
     stance: bool = False
     depth: int = 0
     subordinate: bool = False  # inside a relative/adverbial clause or "my view is that ..."
+
+
+def _inflections(form: str) -> list[str]:
+    """Candidate lemmas of a regular inflected verb form: "rated" -> rate, "cited" ->
+    cite, "slammed" -> slam, "denied" -> deny, "touting" -> tout, "hails" -> hail."""
+    out: list[str] = []
+    if form.endswith("ied") or form.endswith("ies"):
+        out.append(form[:-3] + "y")
+    for suffix in ("ed", "es", "s", "ing"):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stem = form[: -len(suffix)]
+            out.append(stem)
+            if suffix in ("ed", "ing"):
+                out.append(stem + "e")
+                if len(stem) > 2 and stem[-1] == stem[-2]:
+                    out.append(stem[:-1])  # "slammed" -> slam
+    if form.endswith("d") and not form.endswith("ed"):
+        out.append(form)
+    return out
+
+
+def verb_lemma(tok: Token, lex: Lexicons | None = None) -> str:
+    """The verb's lemma for lexicon look-ups. The small model lemmatises some past forms
+    wrongly ("rated" -> "rat"); when its lemma is in no verb lexicon but a regular
+    de-inflection of the lowercased form is, that one is used."""
+    lemma = tok.lemma_.lower()
+    if lex is None:
+        from .lexicons import lexicons
+
+        lex = lexicons()
+    known = lex.speech | lex.stance | lex.present_inference
+    if lemma in known or tok.lower_ == lemma:
+        return lemma
+    for cand in _inflections(tok.lower_):
+        if cand in known:
+            return cand
+    return lemma
 
 
 def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
@@ -179,33 +220,50 @@ def _hedged(
     return False
 
 
-def _document_finding(verb: Token, lex: Lexicons) -> bool:
+def _document_finding(verb: Token, lex: Lexicons, *, with_object: bool = False) -> bool:
     """ "A Bloomberg poll shows that ...": a study's finding is reported, not inferred.
-    Only for show/find-type verbs with a that-clause and a poll/study/report subject."""
-    if verb.lemma_.lower() not in ("show", "find"):
+    Only for show/find-type verbs with a that-clause and a poll/study/report subject;
+    with ``with_object`` also "A 2014 study found 31 cases" (a finding as the object)."""
+    if verb_lemma(verb) not in ("show", "find"):
         return False
-    if not any(c.dep_ == "ccomp" for c in verb.children):
+    deps = ("ccomp", "dobj") if with_object else ("ccomp",)
+    if not any(c.dep_ in deps for c in verb.children):
         return False
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.findings for c in verb.children)
+    return any(
+        c.dep_ == "nsubj"
+        and c.lemma_.lower() in lex.findings
+        and not (with_object and c.lemma_.lower() in _NOT_FINDINGS)
+        for c in verb.children
+    )
+
+
+def _intention_only(verb: Token) -> bool:
+    """ "hopes to use", "wants to win": a stance verb whose only complement is a
+    to-infinitive states an intention or plan, not a stance on something (rule 7)."""
+    comps = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "attr")]
+    return bool(comps) and all(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in comps
+    )
 
 
 def _particle_ok(verb: Token, lex: Lexicons) -> bool:
-    need = lex.needs_particle.get(verb.lemma_.lower())
+    need = lex.needs_particle.get(verb_lemma(verb))
     if not need:
         return True
     if any(c.lower_ in need for c in verb.children):
         return True
     # "called half of his supporters “deplorables”": naming in quotation marks reports words.
     after = verb.doc[verb.i + 1 : min(verb.i + 8, len(verb.doc))]
-    return verb.lemma_.lower() == "call" and (
-        _calls_something(verb) or any(t.text in ("“", '"', "‘") for t in after)
+    return verb_lemma(verb) == "call" and (
+        _calls_something(verb) or any(t.text in _OPEN_QUOTES for t in after)
     )
 
 
 def _calls_something(verb: Token) -> bool:
     """ "has called climate change a hoax", "calls for a recount": "call" with an object
     predicate (a verdict) or with "for" (a demand) reports a public stance."""
-    if verb.lemma_.lower() != "call":
+    if verb_lemma(verb) != "call":
         return False
     for c in verb.children:
         if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "for"):
@@ -234,10 +292,10 @@ def _has_clause(verb: Token) -> bool:
     after = doc[verb.i + 1 : min(verb.i + 5, len(doc))]
     # (token.sent walks the whole doc; stop at the next sentence start instead)
     after = after[: next((k for k, t in enumerate(after) if t.is_sent_start), len(after))]
-    if any(t.text in (":", "“", '"', "‘") for t in after):
+    if any(t.text == ":" or t.text in _OPEN_QUOTES for t in after):
         return True
     # "cited his remarks as examples of disrespect": citing something as evidence.
-    return verb.lemma_.lower() == "cite" and any(
+    return verb_lemma(verb) == "cite" and any(
         c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
     )
 
@@ -276,7 +334,11 @@ def _dash_signature(sent: Span) -> list[Attribution]:
     signed with a dash and a name at the end of the sentence."""
     doc = sent.doc
     end = sent.end
-    while end > sent.start and doc[end - 1].is_punct and doc[end - 1].text not in _DASHES:
+    while (
+        end > sent.start
+        and (doc[end - 1].is_punct or doc[end - 1].is_space)
+        and doc[end - 1].text not in _DASHES
+    ):
         end -= 1
     for k in range(max(sent.start + 1, end - 6), end - 1):
         if doc[k].text.strip() not in _DASHES:
@@ -357,7 +419,7 @@ def find_attributions(
     for tok in sent:
         if tok.pos_ != "VERB" or qmask[tok.i]:
             continue
-        lemma = tok.lemma_.lower()
+        lemma = verb_lemma(tok, lex)
         speech = lemma in lex.speech
         stance = lemma in lex.stance and not speech
         inference = lemma in lex.present_inference
@@ -382,6 +444,7 @@ def find_attributions(
             lemma in lex.needs_clause
             and not _has_clause(tok)
             and not _calls_something(tok)
+            and not _document_finding(tok, lex, with_object=True)
             and not (speech and _hedged(tok, lex, hedge_tokens, qmask))
         ):
             continue
@@ -391,14 +454,20 @@ def find_attributions(
             continue  # "what opinions Trump expressed": the stance is not given
         if stance and tok.tag_ == "VB" and any(c.lower_ == "to" for c in tok.children):
             continue  # "to get Trump to think", "intend to support": not a stance held
+        if stance and _intention_only(tok):
+            continue  # "Putin hopes to use this as a bridge": an aim the author ascribes
         # Stance verbs need their own subject: "intend to support" is a plan, not a stance.
         subj, agentless = _subject(tok, climb=not stance)
         if stance and (agentless or any(c.dep_ == "agent" for c in tok.children)):
             continue  # "was welcomed by Putin" reports an event, not a stance
         if lemma in lex.needs_as and not any(c.lower_ == "as" for c in tok.children):
             continue  # "sees Iran as a hotbed" is a stance; "has seen a meeting" is not
-        if stance and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children):
-            continue  # "Putin welcomes Pompeo": an action
+        if (
+            stance
+            and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children)
+            and not any(c.dep_ == "oprd" or c.lower_ == "as" for c in tok.children)
+        ):
+            continue  # "Putin welcomes Pompeo": an action; "hailed Trump as ..." a verdict
 
         if subj is None and not agentless:
             continue
@@ -468,6 +537,24 @@ def find_attributions(
                 pobj = next((c for c in last.children if c.dep_ == "pcomp"), None)
             if pobj is None or qmask[pobj.i]:
                 continue
+            if pobj.pos_ == "VERB" and pobj.tag_ == "VB" and not any(
+                c.dep_ in _SUBJ for c in pobj.children
+            ):
+                # "according to show insiders": a noun compound misread as a bare verb
+                # and its object; the object heads the source.
+                obj = next((c for c in pobj.children if c.dep_ == "dobj"), None)
+                if obj is not None and can_be_source(obj, lex):
+                    b0, b1 = mention_bounds(obj)
+                    found.append(
+                        Attribution(
+                            (m.start, m.end),
+                            (min(pobj.i, b0), b1),
+                            obj.i,
+                            m.rule_id,
+                            depth=_depth(doc[m.start]) + 1,
+                        )
+                    )
+                    continue
             if pobj.lower_ in _WH or pobj.pos_ == "VERB":
                 # "according to what Tillerson and Lavrov volunteered": the clause's subject.
                 inner = next(
@@ -502,6 +589,27 @@ def find_attributions(
                     m.rule_id,
                     kind_hint=m.kind or "vague",
                     depth=_depth(doc[m.end - 1]),
+                )
+            )
+        elif m.label == "PHRASE_POSSESSIVE":
+            # "By Trump's own admission", "in his view": the possessor is the source.
+            poss = next(
+                (t for t in doc[m.start : m.end] if t.dep_ == "poss" and not qmask[t.i]), None
+            )
+            if poss is None or not can_be_source(poss, lex):
+                continue
+            b0, b1 = mention_bounds(poss)
+            if doc[b1 - 1].tag_ == "POS":
+                b1 -= 1
+            if b1 <= b0:
+                continue
+            found.append(
+                Attribution(
+                    (m.start, m.end),
+                    (b0, b1),
+                    poss.i,
+                    m.rule_id,
+                    depth=_depth(doc[m.end - 1]) + 1,
                 )
             )
         elif m.label == "QUOTED_AS":

@@ -19,7 +19,8 @@ _LEFT_DEPS = frozenset(
 _PART_NOUNS = frozenset(
     {"preamble", "text", "part", "section", "paragraph", "passage", "terms", "wording", "language"}
 )
-_PERSONAL = frozenset({"he", "she", "they", "him", "her", "them"})
+# Possessives ("in his view", "by their own account") resolve like their subject forms.
+_PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "his", "their"})
 _NON_SOURCE = frozenset(
     {
         "i",
@@ -139,7 +140,7 @@ def resolve_pronoun(tok: Token, ents: Sequence[Span], quote_mask: Sequence[bool]
     group for they. Entities inside quotations are skipped (they are not speakers)."""
     want = (
         {"PERSON"}
-        if tok.lower_ in ("he", "she", "him", "her")
+        if tok.lower_ in ("he", "she", "him", "her", "his")
         else {"ORG", "GPE", "NORP", "PERSON"}
     )
     for ent in reversed(ents):
@@ -147,13 +148,13 @@ def resolve_pronoun(tok: Token, ents: Sequence[Span], quote_mask: Sequence[bool]
             continue
         # "they" takes a coordinated pair of people, not a single person.
         if (
-            tok.lower_ in ("they", "them")
+            tok.lower_ in ("they", "them", "their")
             and ent.label_ == "PERSON"
             and not any(c.dep_ == "conj" for c in ent.root.children)
             and ent.root.dep_ != "conj"
         ):
             continue
-        if tok.lower_ in ("they", "them"):
+        if tok.lower_ in ("they", "them", "their"):
             # "Russia, China and the US, where they all called": the whole coordination.
             root = ent.root
             while root.dep_ == "conj" and root.head.i != root.i:
