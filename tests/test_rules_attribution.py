@@ -492,3 +492,24 @@ def test_possessive_pronoun_resolves_to_the_person(nlp):
     pls = labels(nlp, "Senator Jane Miller spoke on Monday. In her view, the deal was a failure.")
     assert pls[-1].label == "sourced_fact"
     assert pls[-1].source == "Senator Jane Miller"
+
+
+@pytest.mark.parametrize(
+    ("text", "source_part"),
+    [
+        ("“We see new schools offering hope,” the letter reads.", "letter"),
+        ("The clip says the senator “has a passion for defending the wrong people.”", "clip"),
+        ('"We need change," the businessman said at the rally.', "businessman"),
+    ],
+)
+def test_documents_that_read_and_people_nouns(nlp, text, source_part):
+    p = one(nlp, text)
+    assert p.label in ("sourced_fact", "official_quote"), p
+    assert source_part in (p.source or "")
+
+
+def test_reading_a_document_aloud_is_not_an_attribution(nlp):
+    assert one(nlp, "The mayor read the letter to the crowd on Friday.").label not in (
+        "sourced_fact",
+        "official_quote",
+    )

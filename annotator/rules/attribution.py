@@ -440,8 +440,14 @@ def find_attributions(
             continue
         # A report the author speculates about counts as hedged whatever its complement
         # ("will no doubt have sought an explanation", "will also have briefed Trump").
+        doc_subject = lemma in lex.needs_document_subject
+        if doc_subject and not any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in lex.documents for c in tok.children
+        ):
+            continue  # "the letter reads" reports its text; "Trump read the letter" does not
         if (
-            lemma in lex.needs_clause
+            not doc_subject
+            and lemma in lex.needs_clause
             and not _has_clause(tok)
             and not _calls_something(tok)
             and not _document_finding(tok, lex, with_object=True)

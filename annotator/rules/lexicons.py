@@ -36,6 +36,7 @@ class Lexicons:
     vague_words: frozenset[str]
     off_record: tuple[str, ...]
     needs_as: frozenset[str]
+    needs_document_subject: frozenset[str]
     sayers: frozenset[str]  # common nouns that can be a source at all
     findings: frozenset[str]  # documents whose present-tense "shows that" is a finding
 
@@ -67,6 +68,7 @@ def lexicons() -> Lexicons:
         vague_words=frozenset(kinds["vague_words"]),
         off_record=tuple(kinds["off_record_cues"]),
         needs_as=frozenset(verbs.get("needs_as", [])),
+        needs_document_subject=frozenset(verbs.get("needs_document_subject", [])),
         findings=frozenset(nouns.get("findings", [])),
         sayers=frozenset(
             kinds["official_titles"]

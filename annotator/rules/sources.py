@@ -50,7 +50,9 @@ _NON_SOURCE = frozenset(
 )
 _ENT_SOURCE = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 MAX_MENTION = 14
-_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "crat", "ican")
+_AGENT_SUFFIXES = (
+    "er", "or", "ist", "ian", "ant", "ent", "ee", "crat", "ican", "sman", "swoman", "sperson"
+)
 
 
 def mention_bounds(
