@@ -513,3 +513,23 @@ def test_reading_a_document_aloud_is_not_an_attribution(nlp):
         "sourced_fact",
         "official_quote",
     )
+
+
+def test_participle_reports_in_the_main_clause_tense(nlp):
+    text = "The senator complained about the rules on Friday, even suggesting the vote was rigged."
+    assert one(nlp, text).label == "sourced_fact"
+    assert "suggesting" in span_text(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
+    ("text", "source_part"),
+    [
+        ("However, she characterized the plan as “a gift to the banks.”", "she"),
+        ("However, the company's brief said that the claim was false.", "brief"),
+        ("His ex-wife contended that she should not have to testify.", "ex-wife"),
+    ],
+)
+def test_more_reporting_words(nlp, text, source_part):
+    pls = labels(nlp, "Senator Ann Lee spoke in Ohio. " + text)
+    assert pls[-1].label in ("sourced_fact", "official_quote"), pls[-1]
+    assert span_text(nlp, text, "SOURCE")

@@ -430,6 +430,10 @@ def find_attributions(
         present_inference = (
             inference and tok.tag_ not in ("VBD", "VBN") and not _document_finding(tok, lex)
         )
+        if present_inference and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj"):
+            # "..., even suggesting he may have been sabotaged": the participle reports
+            # what the main clause's subject said, in that clause's tense.
+            present_inference = tok.head.tag_ not in ("VBD", "VBN")
         if present_inference and not any(
             c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she"))
             for c in tok.children
