@@ -533,3 +533,20 @@ def test_more_reporting_words(nlp, text, source_part):
     pls = labels(nlp, "Senator Ann Lee spoke in Ohio. " + text)
     assert pls[-1].label in ("sourced_fact", "official_quote"), pls[-1]
     assert span_text(nlp, text, "SOURCE")
+
+
+def test_relative_clause_speaker_is_marked_only_in_an_attributed_sentence(nlp):
+    # rule 1: the main assertion is the author's; the relative clause does not make
+    # the sentence attributed
+    text = "The mayor has feuded with Senator Ruth Cole, who said in May that the budget was fake."
+    assert one(nlp, text).label not in ("sourced_fact", "official_quote")
+    assert span_text(nlp, text, "SOURCE") == []
+    # ... but in an attributed sentence its SOURCE ("who") and CUE are marked too
+    text = (
+        "The governor said on Monday that he had called Senator Ruth Cole, who told "
+        "reporters that the budget was fake."
+    )
+    p = one(nlp, text)
+    assert p.label == "sourced_fact" and p.source == "The governor"
+    assert "who" in span_text(nlp, text, "SOURCE")
+    assert "told" in span_text(nlp, text, "CUE")

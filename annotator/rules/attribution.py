@@ -70,6 +70,9 @@ class Attribution:
     stance: bool = False
     depth: int = 0
     subordinate: bool = False  # inside a relative/adverbial clause or "my view is that ..."
+    # "McConnell, who said ...": marked when the sentence is attributed anyway, but it
+    # does not make the sentence attributed (the main assertion is elsewhere, rule 1).
+    relative: bool = False
 
 
 def _inflections(form: str) -> list[str]:
@@ -166,6 +169,19 @@ def _name_before(verb: Token) -> Token | None:
     if prev.dep_ not in ("pobj", "compound", "appos", "conj", "dobj"):
         return None
     return prev
+
+
+def _relative_antecedent(subj: Token, verb: Token) -> Token | None:
+    """The noun a relative "who" subject stands for, when the verb heads the relative
+    clause ("an architect who said he was stiffed")."""
+    if subj.lower_ != "who" or subj.head.i != verb.i:
+        return None
+    cur = verb
+    while cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ != "relcl" or cur.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return cur.head
 
 
 def _depth(tok: Token) -> int:
@@ -503,16 +519,28 @@ def find_attributions(
         appos = [c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         if appos and subj.ent_type_ != "PERSON":
             subj = appos[0]
-        if not can_be_source(subj, lex):
+        relative = _relative_antecedent(subj, tok)
+        if relative is not None:
+            # "McConnell, who in 2010 said ...": the SOURCE span is the relative pronoun
+            # (the mention in this clause), the source its antecedent.
+            if not can_be_source(relative, lex):
+                continue
+            head = relative
+            bounds = (subj.i, subj.i + 1)
+        elif not can_be_source(subj, lex):
             continue
-        head = subj
-        bounds = mention_bounds(subj) if not is_personal_pronoun(subj) else (subj.i, subj.i + 1)
+        else:
+            head = subj
+            bounds = (
+                mention_bounds(subj) if not is_personal_pronoun(subj) else (subj.i, subj.i + 1)
+            )
         if subj.dep_ not in _SUBJ and subj.head.dep_ != "agent" and subj.i + 1 == tok.i:
             bounds = (subj.i, subj.i + 1)  # a name swallowed by the phrase before it
         if stance:
             # Rule 7: a stance verb attributes only for a public figure or body, and only
             # when it states a stance (has an object or clause), not with a hedge modal.
-            public = is_public(doc, bounds[0], bounds[1], lex, names)
+            pb = mention_bounds(head) if relative is not None else bounds
+            public = is_public(doc, pb[0], pb[1], lex, names)
             if not public and not is_personal_pronoun(subj):
                 continue
             if not any(
@@ -533,6 +561,7 @@ def find_attributions(
                 stance=stance,
                 depth=_depth(tok),
                 subordinate=_subordinate(tok),
+                relative=relative is not None,
             )
         )
         verbs_used.add(tok.i)

@@ -95,11 +95,25 @@ class Prelabeler:
             [self._speaker(doc, s, a, index, qmask) for a in al]
             for s, al in zip(sents, attrs, strict=True)
         ]
-        quote_speakers = self._quote_speakers(doc, sents, quotes, speakers, index, qmask)
+        # A relative-clause speaker ("an architect who said ...") never says the quote.
+        main_speakers = [
+            [None if a.relative else x for x, a in zip(sp, al, strict=True)]
+            for sp, al in zip(speakers, attrs, strict=True)
+        ]
+        quote_speakers = self._quote_speakers(doc, sents, quotes, main_speakers, index, qmask)
         dialogue = self._dialogue(doc, sents, matches, par_of_sent, index)
         out = []
         for k, s in enumerate(sents):
-            sp = [x for x in speakers[k] if x is not None]
+            sp = [
+                x
+                for x, a in zip(speakers[k], attrs[k], strict=True)
+                if x is not None and not a.relative
+            ]
+            relative = [
+                x
+                for x, a in zip(speakers[k], attrs[k], strict=True)
+                if x is not None and a.relative and not x.hedged
+            ]
             plain = [x for x in sp if not x.hedged]
             hedged = [x for x in sp if x.hedged]
             qs = quotes_in(s, quotes)
@@ -117,7 +131,7 @@ class Prelabeler:
             main_attr = plain[0] if plain else None
             sub = False
             if main_attr is not None and attrs[k]:
-                first = next(a for a in attrs[k] if not a.hedged)
+                first = next(a for a in attrs[k] if not a.hedged and not a.relative)
                 sub = first.subordinate
             para_kind = par_kinds[par_of_sent[k]]
             opinion = other = None
@@ -150,7 +164,7 @@ class Prelabeler:
                 dialogue=dialogue.get(k),
                 opinion=opinion,
                 other=other,
-                others=tuple(plain[1:]),
+                others=(*plain[1:], *relative),
             )
             out.append(decide(ev))
         return out
@@ -177,7 +191,10 @@ class Prelabeler:
             kind = "anonymous" if words & self.lex.anonymous_heads else (a.kind_hint or "vague")
             return Speaker(clean_text(doc[s0:s1]), kind, span, cue, cue_text, a.rule_id, a.hedged)
         head = doc[a.source_head]
-        if is_personal_pronoun(head):
+        if not s0 <= head.i < s1:
+            # a relative pronoun's antecedent ("McConnell, who said"): name it in full
+            s0, s1 = mention_bounds(head, with_prep=False)
+        elif is_personal_pronoun(head):
             ante = resolve_pronoun(head, index.ents, qmask)
             if ante is None:
                 return Speaker(
