@@ -550,3 +550,27 @@ def test_relative_clause_speaker_is_marked_only_in_an_attributed_sentence(nlp):
     assert p.label == "sourced_fact" and p.source == "The governor"
     assert "who" in span_text(nlp, text, "SOURCE")
     assert "told" in span_text(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The state had added an extra week of early voting in 2004.",
+        "The senator wrote a memoir of her years in Congress.",
+        "The governor's supporters continue to show signs of enthusiasm.",
+    ],
+)
+def test_add_write_continue_with_a_plain_object_are_not_reports(nlp, text):
+    assert one(nlp, text).label not in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will win in November,” the senator added.",
+        "The senator wrote in a letter that the deal was dead.",
+        "Senator Cole continued: the party has lost its way.",
+    ],
+)
+def test_add_write_continue_reporting_content(nlp, text):
+    assert one(nlp, text).label in ("sourced_fact", "official_quote")

@@ -290,9 +290,15 @@ def _calls_something(verb: Token) -> bool:
     return False
 
 
-def _has_clause(verb: Token) -> bool:
-    """Does the verb report content: a clause, or a colon/quotation right after it?"""
-    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
+    """Does the verb report content: a clause, or a colon/quotation right after it?
+    Without ``infinitive`` a to-infinitive complement does not count."""
+    deps = ("ccomp", "xcomp") if infinitive else ("ccomp",)
+    if any(
+        c.dep_ in deps
+        and (infinitive or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+        for c in verb.children
+    ):
         return True
     # "told a meeting of leaders that few people understood ...": the small model hangs
     # the that-clause on the object as a relative clause, but a relative "that" is its
@@ -474,6 +480,14 @@ def find_attributions(
             and not (speech and _hedged(tok, lex, hedge_tokens, qmask))
         ):
             continue
+        if (
+            lemma in lex.not_with_object
+            and not _has_clause(tok)
+            and any(c.dep_ == "dobj" and not qmask[c.i] for c in tok.children)
+        ):
+            continue  # "added a note of caution", "writing songs about him"
+        if lemma in lex.clause_not_infinitive and not _has_clause(tok, infinitive=False):
+            continue  # "supporters continue to show signs": not "he continued: ..."
         if any(c.dep_ == "neg" and not qmask[c.i] for c in tok.children):
             continue  # "what was not disclosed by Ushakov": the author reports an absence
         if stance and any(c.lower_ in _WH for c in tok.children):

@@ -37,6 +37,8 @@ class Lexicons:
     off_record: tuple[str, ...]
     needs_as: frozenset[str]
     needs_document_subject: frozenset[str]
+    not_with_object: frozenset[str]
+    clause_not_infinitive: frozenset[str]
     sayers: frozenset[str]  # common nouns that can be a source at all
     findings: frozenset[str]  # documents whose present-tense "shows that" is a finding
 
@@ -69,6 +71,8 @@ def lexicons() -> Lexicons:
         off_record=tuple(kinds["off_record_cues"]),
         needs_as=frozenset(verbs.get("needs_as", [])),
         needs_document_subject=frozenset(verbs.get("needs_document_subject", [])),
+        not_with_object=frozenset(verbs.get("not_with_object", [])),
+        clause_not_infinitive=frozenset(verbs.get("clause_not_infinitive", [])),
         findings=frozenset(nouns.get("findings", [])),
         sayers=frozenset(
             kinds["official_titles"]
