@@ -574,3 +574,18 @@ def test_add_write_continue_with_a_plain_object_are_not_reports(nlp, text):
 )
 def test_add_write_continue_reporting_content(nlp, text):
     assert one(nlp, text).label in ("sourced_fact", "official_quote")
+
+
+def test_sentence_final_speech_tag_misread_as_a_noun(nlp):
+    text = "Secrecy is nothing new for the campaign, the candidate's former doctor maintains."
+    p = one(nlp, text)
+    assert p.label == "sourced_fact" and "doctor" in (p.source or "")
+    # a plural noun at the end of a list is not a speech tag
+    assert one(nlp, "The ship carries many items, including cheap watches.").label != "sourced_fact"
+
+
+def test_stance_with_a_person_object(nlp):
+    # criticizing a person is a stance (rule 7); welcoming one is an action
+    text = "On Tuesday, Senator Clinton criticized officer Betty Shelby for shooting the man."
+    assert one(nlp, text).label == "sourced_fact"
+    assert one(nlp, "Putin welcomed Pompeo at the airport.").label != "sourced_fact"

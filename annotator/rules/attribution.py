@@ -376,6 +376,25 @@ def _dash_signature(sent: Span) -> list[Attribution]:
     return []
 
 
+def _trailing_tag(sent: Span, tok: Token, lex: Lexicons) -> tuple[int, int] | None:
+    """ "..., the candidate's former doctor maintains.": a sentence-final speech tag the
+    small model reads as a plural noun. Returns the bounds of the speaker's mention
+    (between the last comma and the tag), or None."""
+    doc = sent.doc
+    rest = [t for t in doc[tok.i + 1 : sent.end] if not t.is_space]
+    if not rest or not all(t.is_punct for t in rest) or rest[0].text not in (".", "!"):
+        return None
+    comma = next((k for k in range(tok.i - 1, sent.start, -1) if doc[k].text == ","), None)
+    if comma is None or tok.i - comma - 1 > 8 or tok.i - comma - 1 < 1:
+        return None
+    head = doc[tok.i - 1]
+    if head.pos_ not in ("NOUN", "PROPN") or not can_be_source(head, lex):
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start : comma]):
+        return None
+    return comma + 1, tok.i
+
+
 def _misparsed_verbs(
     sent: Span,
     lex: Lexicons,
@@ -395,6 +414,14 @@ def _misparsed_verbs(
         if tok.lemma_.lower() not in lex.speech or tok.i + 1 >= sent.end:
             continue
         nxt = doc[tok.i + 1]
+        trailing = _trailing_tag(sent, tok, lex)
+        if trailing is not None:
+            out.append(
+                Attribution(
+                    (tok.i, tok.i + 1), trailing, trailing[1] - 1, "attr-verb-speech", depth=0
+                )
+            )
+            continue
         if nxt.lower_ != "that" or nxt.dep_ != "mark" or tok.i == sent.start:
             continue
         prev = doc[tok.i - 1]
@@ -504,6 +531,7 @@ def find_attributions(
             continue  # "sees Iran as a hotbed" is a stance; "has seen a meeting" is not
         if (
             stance
+            and lemma in lex.person_object_is_action
             and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children)
             and not any(c.dep_ == "oprd" or c.lower_ == "as" for c in tok.children)
         ):

@@ -39,6 +39,7 @@ class Lexicons:
     needs_document_subject: frozenset[str]
     not_with_object: frozenset[str]
     clause_not_infinitive: frozenset[str]
+    person_object_is_action: frozenset[str]
     sayers: frozenset[str]  # common nouns that can be a source at all
     findings: frozenset[str]  # documents whose present-tense "shows that" is a finding
 
@@ -73,6 +74,7 @@ def lexicons() -> Lexicons:
         needs_document_subject=frozenset(verbs.get("needs_document_subject", [])),
         not_with_object=frozenset(verbs.get("not_with_object", [])),
         clause_not_infinitive=frozenset(verbs.get("clause_not_infinitive", [])),
+        person_object_is_action=frozenset(verbs.get("person_object_is_action", [])),
         findings=frozenset(nouns.get("findings", [])),
         sayers=frozenset(
             kinds["official_titles"]
