@@ -38,6 +38,7 @@ from annotator.evaluate.polnear import (
     iter_polnear,
     parse_brat,
     quoted_regions,
+    score_article,
     score_polnear,
 )
 from annotator.evaluate.seeds import LABELS, parse_gold_line, read_gold, score_seeds
@@ -439,6 +440,24 @@ def test_score_polnear_fixture_by_hand() -> None:
     cue_attr = report.spans["CUE in attributed sentences"]
     assert (cue_attr.pred_matched, cue_attr.n_pred) == (2, 2)
     json.dumps(report.to_dict())
+
+
+def test_gold_attributed_counts_source_and_cue_with_content() -> None:
+    # Content ("taxes fell", 10 chars) is under half of the 61-character sentence;
+    # Source + Cue + Content cover 32: attributed, but not by Content alone.
+    text = "Senator Jane Smith told reporters on Tuesday that taxes fell."
+    ann = (
+        "T1\tSource 0 18\tSenator Jane Smith\nT2\tCue 19 23\ttold\n"
+        "T3\tContent 50 60\ttaxes fell\nT4\tAttribution 19 23\ttold\n"
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+    )
+    sent = SentenceRecord("d", "s0", 0, 0, 0, len(text), text, label="sourced_fact")
+    counts = score_article(text, parse_brat(ann), [sent])
+    assert (counts.gold_attr, counts.both_attr) == (1, 1)
+    assert (counts.gold_attr_content, counts.both_attr_content) == (0, 0)
+    other = replace(sent, label="unsourced_claim")
+    counts = score_article(text, parse_brat(ann), [other])
+    assert (counts.gold_attr, counts.pred_attr, counts.both_attr) == (1, 0, 0)
 
 
 def test_cli_polnear_records(tmp_path: Path) -> None:

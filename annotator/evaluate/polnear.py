@@ -9,10 +9,15 @@ reproducible.
 What is scored (sentence records from the project's pipeline):
 
 - *attributed sentences*: gold-attributed when at least half of the sentence's
-  characters lie inside the Content of an ``Attribution`` that has a ``Source``
-  (``Attribution-no-source`` does not count); predicted-attributed when the label
-  is ``sourced_fact`` or ``official_quote``. Sentences at least half inside a
-  ``Discard`` span are left out.
+  characters lie inside the Source, Cue or Content of an ``Attribution`` that has a
+  ``Source`` (``Attribution-no-source`` does not count); predicted-attributed when
+  the label is ``sourced_fact`` or ``official_quote``. Sentences at least half
+  inside a ``Discard`` span are left out. The whole relation counts because the
+  codebook labels the sentence that reports, not only its reported part: in
+  "Senate Majority Leader Mitch McConnell told reporters on Tuesday that taxes
+  will fall", Content is under half the characters, yet the sentence is
+  ``sourced_fact``. The earlier, Content-only figure is still reported as
+  ``attributed_content_only`` so runs stay comparable.
 - *quote vs paraphrase* on sentences attributed in both: gold says quote when at
   least half of the sentence's characters are inside that Content **and** inside
   double quotation marks (“...” or "..." within a paragraph); predicted says quote
@@ -211,6 +216,8 @@ class ArticleCounts:
     gold_attr: int
     pred_attr: int
     both_attr: int
+    gold_attr_content: int  # gold-attributed by Content alone (the earlier definition)
+    both_attr_content: int
     quote_pairs: tuple[tuple[str, str], ...]  # (gold, predicted): "quote" / "paraphrase"
     spans: dict[str, SpanMatch]
 
@@ -221,6 +228,9 @@ def score_article(
     """Tally one article's sentences against its brat gold (see the module docstring)."""
     sourced = [a for a in gold.attributions if a.kind == "Attribution" and a.source is not None]
     content = [f for a in sourced for c in a.contents for f in c.fragments]
+    relation = content + [
+        f for a in sourced for e in (a.source, a.cue) if e is not None for f in e.fragments
+    ]
     discard = [f for e in gold.of_type("Discard") for f in e.fragments]
     quoted = quoted_regions(article_text)
     quoted_content = [
@@ -230,7 +240,7 @@ def score_article(
         if min(q1, c1) > max(q0, c0)
     ]
 
-    n = gold_attr = pred_attr = both = 0
+    n = gold_attr = pred_attr = both = gold_content = both_content = 0
     quote_pairs: list[tuple[str, str]] = []
     pred_spans: dict[str, list[Fragments]] = {"SOURCE": [], "CUE": [], "CUE_ATTR": []}
     for sent in sentences:
@@ -238,11 +248,14 @@ def score_article(
         if length <= 0 or covered(sent.start, sent.end, discard) * 2 >= length:
             continue
         n += 1
-        g = covered(sent.start, sent.end, content) * 2 >= length
+        g = covered(sent.start, sent.end, relation) * 2 >= length
+        g_content = covered(sent.start, sent.end, content) * 2 >= length
         p = sent.label in ATTRIBUTED
         gold_attr += g
         pred_attr += p
         both += g and p
+        gold_content += g_content
+        both_content += g_content and p
         if g and p:
             gold_quote = covered(sent.start, sent.end, quoted_content) * 2 >= length
             quote_pairs.append(
@@ -265,7 +278,17 @@ def score_article(
         "CUE": span_overlap(pred_spans["CUE"], gold_cues),
         "CUE in attributed sentences": span_overlap(pred_spans["CUE_ATTR"], gold_cues),
     }
-    return ArticleCounts(n, len(sourced), gold_attr, pred_attr, both, tuple(quote_pairs), spans)
+    return ArticleCounts(
+        n,
+        len(sourced),
+        gold_attr,
+        pred_attr,
+        both,
+        gold_content,
+        both_content,
+        tuple(quote_pairs),
+        spans,
+    )
 
 
 @dataclass(frozen=True)
@@ -277,6 +300,7 @@ class PolnearReport:
     sentences: int
     attributions: int
     attributed: PRF
+    attributed_content_only: PRF
     quote_vs_paraphrase: Ratio
     quote_confusion: Confusion
     spans: dict[str, SpanMatch]
@@ -291,6 +315,7 @@ class PolnearReport:
             "sentences": self.sentences,
             "attributions_with_source": self.attributions,
             "attributed": self.attributed.to_dict(),
+            "attributed_content_only": self.attributed_content_only.to_dict(),
             "quote_vs_paraphrase": self.quote_vs_paraphrase.to_dict(),
             "quote_confusion": self.quote_confusion.to_dict(),
             "spans": {k: v.to_dict() for k, v in self.spans.items()},
@@ -348,6 +373,11 @@ def score_polnear(
             sum(t.both_attr for t in tallies),
             sum(t.pred_attr for t in tallies),
             sum(t.gold_attr for t in tallies),
+        ),
+        attributed_content_only=prf(
+            sum(t.both_attr_content for t in tallies),
+            sum(t.pred_attr for t in tallies),
+            sum(t.gold_attr_content for t in tallies),
         ),
         quote_vs_paraphrase=Ratio(sum(g == p for g, p in quotes), len(quotes)),
         quote_confusion=confusion_matrix(quotes, ("quote", "paraphrase")),

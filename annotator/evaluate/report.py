@@ -146,7 +146,13 @@ def print_polnear(console: Console, report: PolnearReport) -> None:
     a = report.attributed
     console.print(
         f"attributed sentences: P {a.precision:.3f} R {a.recall:.3f} F1 [bold]{a.f1:.3f}[/] "
-        f"(gold {a.n_gold}, predicted {a.n_pred}, both {a.tp})"
+        f"(gold {a.n_gold}, predicted {a.n_pred}, both {a.tp}); gold = Source, Cue and "
+        "Content cover half the sentence"
+    )
+    c = report.attributed_content_only
+    console.print(
+        f"  with Content alone covering half: P {c.precision:.3f} R {c.recall:.3f} "
+        f"F1 {c.f1:.3f} (gold {c.n_gold})"
     )
     q = report.quote_vs_paraphrase
     console.print(
