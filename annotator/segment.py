@@ -141,6 +141,10 @@ def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -
         if k not in first_in_para:
             first_in_para.add(k)
             values[i] = 1
+            if token.text in _QUOTES and i + 1 < len(doc) and not token.whitespace_:
+                # "''This isn't tax reform,'' said ...": the opening quote and the word
+                # glued to it start the same sentence.
+                values[i + 1] = -1
         elif paragraphs[k][2] == "heading":
             values[i] = -1
         elif i > 0 and doc[i - 1].is_space and "\n" in doc[i - 1].text:

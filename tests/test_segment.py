@@ -262,3 +262,11 @@ def test_closing_quote_at_paragraph_end_is_not_a_sentence(nlp) -> None:
         strip_boilerplate=False)
     assert texts(nlp, article) == [
         'He said: "We stop the violence.', 'We bring back order."', "The crowd cheered."]
+
+
+def test_opening_quote_at_paragraph_start_stays_with_its_word(nlp) -> None:
+    article = article_from_text(
+        "t", "The plan is new.\n\n''This isn't tax reform,'' said the analyst.",
+        strip_boilerplate=False)
+    assert texts(nlp, article) == [
+        "The plan is new.", "''This isn't tax reform,'' said the analyst."]
