@@ -589,3 +589,17 @@ def test_stance_with_a_person_object(nlp):
     text = "On Tuesday, Senator Clinton criticized officer Betty Shelby for shooting the man."
     assert one(nlp, text).label == "sourced_fact"
     assert one(nlp, "Putin welcomed Pompeo at the airport.").label != "sourced_fact"
+
+
+def test_quoted_transcript_line_in_capitals(nlp):
+    doc = nlp(
+        "Senator Mike Pence spoke to the host on Sunday. Partial transcript:\n\n"
+        '"PENCE: The senator will not be attending the debate tomorrow night. '
+        "It is serious business."
+    )
+    pls = doc._.prelabels
+    assert [p.label for p in pls[-2:]] == ["official_quote", "official_quote"]
+    assert pls[-2].source == "PENCE"
+    # an unknown capitalised word before a colon is not a speaker
+    doc = nlp('The rules changed.\n\n"NOTE: The vote will not take place tomorrow night.')
+    assert doc._.prelabels[-1].label not in ("sourced_fact", "official_quote")

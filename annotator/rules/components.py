@@ -309,9 +309,17 @@ class Prelabeler:
             first_in_par = k == 0 or par_of_sent[k - 1] != par_of_sent[k]
             m = next((m for m in matches[k] if m.label == "DIALOGUE" and m.start == s.start), None)
             if m is not None and first_in_par:
-                name = doc[m.start : m.end - 1]
+                # '"WALLACE: ...' (a transcript quoted whole): skip the opening quote
+                first = m.start + 1 if doc[m.start].is_punct else m.start
+                name = doc[first : m.end - 1]
                 if (
-                    any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in name)
+                    # a named speaker, or a capitalised name the article names elsewhere
+                    # ("PENCE:" in a transcript of Mike Pence)
+                    any(
+                        t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                        or (t.is_upper and t.lower_ in index.names)
+                        for t in name
+                    )
                     and len(name) <= 3
                 ):
                     text = index.fullest(doc, name.start, name.end)
