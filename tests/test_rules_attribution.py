@@ -603,3 +603,16 @@ def test_quoted_transcript_line_in_capitals(nlp):
     # an unknown capitalised word before a colon is not a speaker
     doc = nlp('The rules changed.\n\n"NOTE: The vote will not take place tomorrow night.')
     assert doc._.prelabels[-1].label not in ("sourced_fact", "official_quote")
+
+
+def test_modal_inside_the_quote_does_not_hedge_the_tag(nlp):
+    text = '"It will come at some point, sooner rather than later," said Jane Roe, a physicist.'
+    p = one(nlp, text)
+    assert p.label == "official_quote" and p.source == "Jane Roe"
+
+
+def test_branding_and_lauding(nlp):
+    p = one(nlp, 'Japan branded the regime an "outlaw nation in the neighborhood."')
+    assert p.label == "sourced_fact" and p.source == "Japan"
+    # "label" without quoted words or a clause is not a report
+    assert one(nlp, "The workers labeled the boxes on Monday.").label != "sourced_fact"

@@ -174,7 +174,7 @@ def _name_before(verb: Token) -> Token | None:
 def _relative_antecedent(subj: Token, verb: Token) -> Token | None:
     """The noun a relative "who" subject stands for, when the verb heads the relative
     clause ("an architect who said he was stiffed")."""
-    if subj.lower_ != "who" or subj.head.i != verb.i:
+    if subj.lower_ not in ("who", "which", "that") or subj.head.i != verb.i:
         return None
     cur = verb
     while cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i:
@@ -218,7 +218,11 @@ def _hedged(
 ) -> bool:
     """Rule 4: a report the author speculates about ("will no doubt have sought").
     Words inside quotation marks are the speaker's, not the author's hedge."""
-    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [
+        c.lower_
+        for c in verb.children
+        if c.dep_ in ("aux", "auxpass") and not (c.i < len(qmask) and qmask[c.i])
+    ]
     modal = [a for a in auxes if a in lex.hedge_modals]
     if any(m in ("may", "might", "could", "must") for m in modal):
         return True
@@ -589,7 +593,10 @@ def find_attributions(
                 c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "prep", "attr") for c in tok.children
             ):
                 continue
-            if any(c.dep_ == "aux" and c.lower_ in lex.hedge_modals for c in tok.children):
+            if any(
+                c.dep_ == "aux" and c.lower_ in lex.hedge_modals and not qmask[c.i]
+                for c in tok.children
+            ):
                 continue
         hedged = speech and _hedged(tok, lex, hedge_tokens, qmask)
         rule = f"attr-verb-{'stance' if stance else 'speech'}"
