@@ -616,3 +616,18 @@ def test_branding_and_lauding(nlp):
     assert p.label == "sourced_fact" and p.source == "Japan"
     # "label" without quoted words or a clause is not a report
     assert one(nlp, "The workers labeled the boxes on Monday.").label != "sourced_fact"
+
+
+def test_in_a_statement_attributes_the_main_clause_to_its_subject(nlp):
+    text = "In a statement issued Tuesday, Senator Ann Lee was more cautious than her colleagues."
+    p = one(nlp, text)
+    assert p.label == "sourced_fact" and p.source == "Senator Ann Lee"
+    assert "a statement" in span_text(nlp, text, "CUE")
+    # a subject that cannot speak is not a source
+    assert one(nlp, "In the interview, the weather was terrible.").label != "sourced_fact"
+
+
+def test_portray_as(nlp):
+    text = "After the report, the senator has portrayed himself as a champion of the poor."
+    assert one(nlp, text).label == "sourced_fact"
+    assert one(nlp, "The artist painted the barn on Sunday.").label != "sourced_fact"

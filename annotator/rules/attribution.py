@@ -700,6 +700,33 @@ def find_attributions(
                     depth=_depth(doc[m.end - 1]) + 1,
                 )
             )
+        elif m.label == "PHRASE_SUBJECT_SOURCE":
+            # "In a statement issued Tuesday, Senator X was more circumspect": the phrase
+            # attributes the main clause to its subject.
+            root = sent.root
+            subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if (
+                subj is None
+                or subj.i < m.end
+                or qmask[subj.i]
+                or doc[m.start].head.i == subj.i
+                or not (
+                    subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                    or subj.pos_ == "PROPN"
+                    or subj.lower_ in ("he", "she", "they")
+                    or subj.lemma_.lower() in lex.sayers
+                )
+            ):
+                continue
+            found.append(
+                Attribution(
+                    (m.start + 1, m.end),
+                    (subj.i, subj.i + 1) if is_personal_pronoun(subj) else mention_bounds(subj),
+                    subj.i,
+                    m.rule_id,
+                    depth=_depth(doc[m.start]) + 1,
+                )
+            )
         elif m.label == "QUOTED_AS":
             quoted = doc[m.start + 1]
             subj = next((c for c in quoted.children if c.dep_ in _SUBJ), None)
@@ -720,7 +747,7 @@ def find_attributions(
             a.hedged,
             a.source is None,
             a.stance,
-            a.rule_id == "attr-in-interview",
+            a.rule_id in ("attr-in-interview", "attr-in-statement-subject"),
             a.depth > 2,
             a.cue[0],
         )
