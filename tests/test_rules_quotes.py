@@ -121,3 +121,15 @@ def test_dialogue_lines(nlp):
     assert pls[0].label == "other"
     assert [p.label for p in pls[1:]] == ["official_quote", "official_quote"]
     assert pls[1].source == "Lavrov" and pls[2].source == "Pompeo"
+
+
+def test_closing_mark_typed_as_opening_mark_opens_a_quote():
+    from annotator.rules.quotes import find_quotes
+
+    text = "Photo.\n\n”Fortunately, he is here. He is fine.” ― A Reader"
+    assert [text[q.start : q.end] for q in find_quotes(text)] == [
+        "Fortunately, he is here. He is fine."
+    ]
+    # after a word or punctuation a ” still closes, even glued to the next word
+    text = "He said “no.”Then he left."
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["no."]

@@ -69,6 +69,10 @@ def find_quotes(text: str) -> list[Quote]:
         if open_at is None:
             if ch in _DOUBLE_OPEN or (ch == '"' and not _is_word(prev)):
                 open_at, open_kind, open_par = i + 1, "d", par
+            elif ch in _DOUBLE_CLOSE and (i == 0 or prev.isspace()) and _is_word(nxt):
+                # ' ”Fortunately, ...': a closing mark typed where an opening one belongs
+                # (after a space or a line break, glued to the next word) opens a quote.
+                open_at, open_kind, open_par = i + 1, "d", par
             elif ch in _SINGLE_OPEN + "'" and not _is_word(prev) and _is_word(nxt):
                 open_at, open_kind, open_par = i + 1, "s", par
         else:
