@@ -116,6 +116,7 @@ class Prelabeler:
             ]
             plain = [x for x in sp if not x.hedged]
             hedged = [x for x in sp if x.hedged]
+            extra = _outside_content(doc, speakers[k], attrs[k], plain)
             qs = quotes_in(s, quotes)
             best = max(qs, key=lambda q: q.coverage) if qs else None
             qspeaker, from_ctx = (None, False)
@@ -164,7 +165,7 @@ class Prelabeler:
                 dialogue=dialogue.get(k),
                 opinion=opinion,
                 other=other,
-                others=(*plain[1:], *relative),
+                others=tuple(x for x in (*plain[1:], *relative) if x in extra),
             )
             out.append(decide(ev))
         return out
@@ -336,6 +337,30 @@ class Prelabeler:
             else:
                 current = None
         return out
+
+
+def _outside_content(
+    doc: Doc,
+    speakers: Sequence[Speaker | None],
+    attrs: Sequence[Attribution],
+    plain: Sequence[Speaker],
+) -> list[Speaker]:
+    """Further attributions worth marking: not those inside the reported content of the
+    main one ("Clinton said she thinks ...": "thinks" is part of what she said)."""
+    if not plain:
+        return []
+    main = next((a for x, a in zip(speakers, attrs, strict=True) if x is plain[0]), None)
+    if main is None:
+        return list(plain[1:])
+    cue = doc[main.cue[0]]
+    content = {
+        t.i for c in cue.children if c.dep_ in ("ccomp", "xcomp", "parataxis") for t in c.subtree
+    }
+    return [
+        x
+        for x, a in zip(speakers, attrs, strict=True)
+        if x is not None and x is not plain[0] and a.cue[0] not in content
+    ]
 
 
 def _ent_at(doc: Doc, i: int) -> Span | None:
