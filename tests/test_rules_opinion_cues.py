@@ -39,6 +39,17 @@ def fires(nlp: Language, text: str, family: str) -> bool:
         ("The real trouble is that nobody reads the minutes.", "opinion.framing.copula"),
         # "The fact that ...": presupposed and commented on.
         ("The fact that the council met in secret tells us a lot.", "opinion.fact_that"),
+        # Attitude adverbs: the author reads a motive or passes a verdict.
+        ("The board reluctantly accepted the offer.", "opinion.attitude_adverb"),
+        ("Regrettably, the library will close on Sundays.", "opinion.attitude_adverb"),
+        # Name-calling and swearing in the author's own voice.
+        ("The council is run by a bunch of morons.", "opinion.insult"),
+        # Frequency hyperbole characterises.
+        ("The mayor is constantly changing his mind about the tram.", "opinion.hyperbole"),
+        # Idioms of evaluation.
+        ("Saving money is not the same as spending it well.", "opinion.framing"),
+        ("But the new policy has its limits.", "opinion.framing"),
+        ("The museum is definitely worth a visit.", "opinion.certainty"),
     ],
 )
 def test_cue_fires(nlp: Language, text: str, family: str) -> None:
@@ -55,7 +66,17 @@ def test_cue_fires(nlp: Language, text: str, family: str) -> None:
         ("She was too a member of the board.", "opinion.degree.adj"),
         ("The problems of the port were listed in an annex.", "opinion.framing.copula"),
         ("He stated a fact that nobody disputed.", "opinion.fact_that"),
+        ("The board accepted the offer on Monday.", "opinion.attitude_adverb"),
+        ("Hackers stole data from the hospital.", "opinion.insult"),
+        ("The bloody civil war lasted eleven years.", "opinion.insult"),
+        ("The mayor changed the tram timetable twice this year.", "opinion.hyperbole"),
+        ("The limits of the new policy are set out in section four.", "opinion.framing"),
     ],
 )
 def test_cue_does_not_fire(nlp: Language, text: str, family: str) -> None:
     assert not fires(nlp, text, family), rule_ids(nlp, text)
+
+
+def test_an_insult_inside_quotation_marks_is_the_speakers(nlp: Language) -> None:
+    text = 'The protester shouted "you are all idiots" at the police.'
+    assert not fires(nlp, text, "opinion.insult"), rule_ids(nlp, text)
