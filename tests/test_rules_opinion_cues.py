@@ -50,6 +50,15 @@ def fires(nlp: Language, text: str, family: str) -> bool:
         ("Saving money is not the same as spending it well.", "opinion.framing"),
         ("But the new policy has its limits.", "opinion.framing"),
         ("The museum is definitely worth a visit.", "opinion.certainty"),
+        # Passive of obligation: the author's verdict.
+        ("Any attempt to reopen the canal is to be welcomed.", "opinion.normative.to_be"),
+        # Graded or drawn causes: the author's analysis.
+        ("Turnout fell partly because the polls closed early.", "opinion.explanation"),
+        ("Fares rose again, which is why the buses are empty.", "opinion.explanation"),
+        # Comparison with something imagined.
+        ("The ministers talk about the shortage as if it were new.", "opinion.as_if"),
+        # Pseudo-cleft naming what counts.
+        ("What the town needs is a proper bus service.", "opinion.framing.pseudo_cleft"),
     ],
 )
 def test_cue_fires(nlp: Language, text: str, family: str) -> None:
@@ -71,6 +80,11 @@ def test_cue_fires(nlp: Language, text: str, family: str) -> None:
         ("The bloody civil war lasted eleven years.", "opinion.insult"),
         ("The mayor changed the tram timetable twice this year.", "opinion.hyperbole"),
         ("The limits of the new policy are set out in section four.", "opinion.framing"),
+        ("The minister is to be interviewed on Friday.", "opinion.normative.to_be"),
+        ("Turnout fell because the polls closed at noon.", "opinion.explanation"),
+        ("This is partly funded by the county.", "opinion.explanation"),
+        ("He served as mayor for two terms.", "opinion.as_if"),
+        ("What the committee decided is set out in the minutes.", "opinion.framing.pseudo_cleft"),
     ],
 )
 def test_cue_does_not_fire(nlp: Language, text: str, family: str) -> None:
