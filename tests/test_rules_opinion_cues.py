@@ -94,3 +94,22 @@ def test_cue_does_not_fire(nlp: Language, text: str, family: str) -> None:
 def test_an_insult_inside_quotation_marks_is_the_speakers(nlp: Language) -> None:
     text = 'The protester shouted "you are all idiots" at the police.'
     assert not fires(nlp, text, "opinion.insult"), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested eleven illegal street traders near the station.",  # legal status
+        "The cost of rent is greater than the cost of heating.",  # a comparison measures
+        "It was the greatest flood since records began.",
+    ],
+)
+def test_valence_skips_states_and_degree_forms(nlp: Language, text: str) -> None:
+    assert not fires(nlp, text, "opinion.valence"), rule_ids(nlp, text)
+
+
+def test_valence_still_reads_plain_evaluation(nlp: Language) -> None:
+    assert fires(nlp, "The mayor gave a wonderful speech.", "opinion.valence") or fires(
+        nlp, "The mayor gave a wonderful speech.", "opinion.loaded"
+    )
+    assert fires(nlp, "The tenants faced a dreadful winter.", "opinion.valence")

@@ -305,6 +305,8 @@ class _Matchers:
             )
             for pos in tier["pos"]:
                 self.val_tiers[pos] = (float(tier["min"]), plain, float(tier["strong"]), strong)
+        self.val_skip_tags = frozenset(val.get("skip_tags", ()))
+        self.val_skip_words = frozenset(val.get("skip_words", ()))
 
     def valence_rule(self, tok: Token) -> _Rule | None:
         """The valence cue for ``tok`` (one rule id per word), or None if it is mild.
@@ -316,7 +318,7 @@ class _Matchers:
         ("killed", "war").
         """
         tier = self.val_tiers.get(tok.pos_)
-        if tier is None:
+        if tier is None or tok.tag_ in self.val_skip_tags:
             return None
         table = _valence()
         form = tok.lower_
@@ -327,7 +329,7 @@ class _Matchers:
         if value is None and tok.pos_ == "ADV" and form.endswith("ly"):
             value = _adverb_base_value(form, table)  # shamelessly -> shameless
         low, plain, high, strong = tier
-        if value is None or abs(value) < low:
+        if value is None or abs(value) < low or form in self.val_skip_words:
             return None
         base = strong if abs(value) >= high else plain
         rid = f"{base.id}.{_slug(form)}"
