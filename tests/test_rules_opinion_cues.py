@@ -113,3 +113,29 @@ def test_valence_still_reads_plain_evaluation(nlp: Language) -> None:
         nlp, "The mayor gave a wonderful speech.", "opinion.loaded"
     )
     assert fires(nlp, "The tenants faced a dreadful winter.", "opinion.valence")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council's misguided parking scheme starts in May.",
+        "The museum published an eloquent history of the docks.",
+        "The rumours about the mayor's health were baseless.",
+    ],
+)
+def test_evaluative_adjectives(nlp: Language, text: str) -> None:
+    assert fires(nlp, text, "opinion.evaluative_adj"), rule_ids(nlp, text)
+    ev = opinion_evidence(nlp(text)[:])
+    assert ev is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The film was moving to a new cinema in May.",  # homograph verb, not in the class
+        "The partisan split in the vote was 52 to 48.",  # descriptive in news
+        "A pedestrian was hurt on the bridge.",
+    ],
+)
+def test_evaluative_adjectives_leave_homographs_alone(nlp: Language, text: str) -> None:
+    assert not fires(nlp, text, "opinion.evaluative_adj"), rule_ids(nlp, text)
