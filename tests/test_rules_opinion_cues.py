@@ -139,3 +139,31 @@ def test_evaluative_adjectives(nlp: Language, text: str) -> None:
 )
 def test_evaluative_adjectives_leave_homographs_alone(nlp: Language, text: str) -> None:
     assert not fires(nlp, text, "opinion.evaluative_adj"), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The new bypass is a white elephant.", "opinion.evaluative_noun"),
+        ("The minister's speech was a string of platitudes.", "opinion.evaluative_noun"),
+        ("So much for the promised cuts in fares.", "opinion.sarcasm"),
+        ("Surprise, surprise: the contract went to his brother-in-law.", "opinion.sarcasm"),
+        ("The volunteers deserve far more support from the council.", "opinion.normative.deserve"),
+    ],
+)
+def test_evaluative_nouns_sarcasm_and_deserve(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The zoo bought a white rhino from a park in Kenya.", "opinion.evaluative_noun"),
+        ("The party planned a surprise for her birthday.", "opinion.sarcasm"),
+        ("Police obtained a warrant to search the flat.", "opinion.normative.deserve"),
+    ],
+)
+def test_evaluative_nouns_sarcasm_and_deserve_near_misses(
+    nlp: Language, text: str, family: str
+) -> None:
+    assert not fires(nlp, text, family), rule_ids(nlp, text)
