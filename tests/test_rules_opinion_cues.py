@@ -167,3 +167,22 @@ def test_evaluative_nouns_sarcasm_and_deserve_near_misses(
     nlp: Language, text: str, family: str
 ) -> None:
     assert not fires(nlp, text, family), rule_ids(nlp, text)
+
+
+def test_a_hedge_after_a_participial_speech_verb_is_the_speakers(nlp: Language) -> None:
+    # "arguing that ...": the mayor's hedge, not the author's (like "he said it was probably").
+    text = "The mayor closed the park, arguing that it was probably unsafe."
+    assert not fires(nlp, text, "opinion.speculation"), rule_ids(nlp, text)
+    own = "The mayor closed the park, which was probably unsafe."
+    assert fires(nlp, own, "opinion.speculation")
+
+
+def test_a_participle_that_names_a_requirement_is_not_normative(nlp: Language) -> None:
+    text = "The fund holds far less than the billions needed to rebuild the port."
+    assert not fires(nlp, text, "opinion.normative.need_to"), rule_ids(nlp, text)
+    assert fires(nlp, "The council needs to rebuild the port.", "opinion.normative.need_to")
+
+
+def test_downtoners_are_not_degree_cues(nlp: Language) -> None:
+    text = "A third of voters are not quite sure what the scheme is."
+    assert not fires(nlp, text, "opinion.degree"), rule_ids(nlp, text)

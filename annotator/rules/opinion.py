@@ -451,6 +451,8 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in speech:
             continue
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            subjects = _participle_subjects(tok)
         if not subjects or any(c.lower_ in _FIRST_PERSON for c in subjects):
             continue
         if _negated_speech(tok, subjects):
@@ -465,6 +467,20 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
             for j in range(len(mask)):
                 mask[j] = True
             return
+
+
+def _participle_subjects(verb: Token) -> list[Token]:
+    """The subject a participial speech verb shares with the clause it hangs on
+    ("McCarthy was recorded ..., agreeing that Trump should resign", "DeSantis sent
+    them, arguing that ..."): what follows is that subject's, not the author's."""
+    if verb.tag_ not in ("VBG", "VBN") or verb.dep_ not in ("advcl", "acl", "conj", "xcomp"):
+        return []
+    for head in verb.ancestors:  # the nearest clause with a subject
+        if head.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return subjects
+    return []
 
 
 def _negated_speech(verb: Token, subjects: Sequence[Token]) -> bool:
