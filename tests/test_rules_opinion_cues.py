@@ -186,3 +186,34 @@ def test_a_participle_that_names_a_requirement_is_not_normative(nlp: Language) -
 def test_downtoners_are_not_degree_cues(nlp: Language) -> None:
     text = "A third of voters are not quite sure what the scheme is."
     assert not fires(nlp, text, "opinion.degree"), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The council callously ignored the tenants.", "opinion.attitude_adverb"),
+        ("The tender was egregiously expensive.", "opinion.evaluative_adj"),
+        ("You can't judge the scheme without visiting the estate.", "opinion.person.generic_you"),
+        ("The outcome of the inquiry is far from clear.", "opinion.degree.far_from"),
+        ("Well, the bridge is still standing.", "opinion.interjection"),
+    ],
+)
+def test_derived_adverbs_generic_you_far_from_interjections(
+    nlp: Language, text: str, family: str
+) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The council quickly repaired the roof.", "opinion.evaluative_adj"),
+        ('"You can apply online," the clerk said.', "opinion.person.generic_you"),
+        ("The village lies far from the coast.", "opinion.degree.far_from"),
+        ("The well was dug in 1820.", "opinion.interjection"),
+    ],
+)
+def test_derived_adverbs_generic_you_far_from_interjections_near_misses(
+    nlp: Language, text: str, family: str
+) -> None:
+    assert not fires(nlp, text, family), rule_ids(nlp, text)

@@ -719,6 +719,52 @@ def _mental_state_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -
     return hits
 
 
+@lru_cache(maxsize=1)
+def _adverb_bases() -> dict[str, tuple[str, float, str]]:
+    """One-word entries of the classes named in ``derived_adverbs`` -> (class id,
+    weight, reason), so that "callously" counts as "callous" does."""
+    cfg = _lexicon().get("derived_adverbs", {})
+    wanted = set(cfg.get("classes", ()))
+    out: dict[str, tuple[str, float, str]] = {}
+    for cls in _lexicon()["classes"]:
+        if cls["id"] not in wanted:
+            continue
+        for phrase in cls["phrases"]:
+            if " " not in phrase:
+                out.setdefault(phrase, (cls["id"], float(cls["weight"]), str(cls["reason"])))
+    return out
+
+
+def _derived_adverb_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -> list[_Hit]:
+    """An ``-ly`` adverb built on a judging adjective ("callously", "egregiously",
+    "absurdly") carries the adjective's judgment; the lexicons list adjectives, so
+    the adverb is derived here (same rule as ``_adverb_base_value``)."""
+    bases = _adverb_bases()
+    if not bases:
+        return []
+    hits = []
+    for tok, masked in zip(view.tokens, mask, strict=True):
+        if masked or tok.pos_ != "ADV" or not tok.lower_.endswith("ly"):
+            continue
+        adverb = tok.lower_
+        stem = adverb[:-2]
+        candidates = [stem, adverb[:-3] + "e", adverb[:-1] + "e"]
+        if stem.endswith("i"):
+            candidates.append(stem[:-1] + "y")
+        if adverb.endswith("ally"):
+            candidates.append(adverb[:-4])
+        for form in candidates:
+            entry = bases.get(form)
+            if entry is None:
+                continue
+            cls_id, weight, reason = entry
+            rid = f"{cls_id}.{_slug(adverb)}"
+            rule = m.rules.get(rid) or m.rules.setdefault(rid, _Rule(rid, weight, reason))
+            hits.append(_Hit(rule, tok.idx, tok.idx + len(tok.text), tok.text))
+            break
+    return hits
+
+
 def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
     """Every opinion cue in ``sent`` outside quotation marks (one per rule id)."""
     view = view or sentence_view(sent)
@@ -747,6 +793,7 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
             if value is not None and value >= m.subj_min:
                 hits.append(_Hit(m.subj_rule, tok.idx, tok.idx + len(tok.text), tok.text))
     hits.extend(_mental_state_hits(view, mask, m))
+    hits.extend(_derived_adverb_hits(view, mask, m))
     hits.extend(_scare_quote_hits(view, _SCARE))
     rq = _rhetorical_question(view, mask)
     if rq is not None:
