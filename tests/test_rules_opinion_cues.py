@@ -194,6 +194,7 @@ def test_downtoners_are_not_degree_cues(nlp: Language) -> None:
         ("The council callously ignored the tenants.", "opinion.attitude_adverb"),
         ("The tender was egregiously expensive.", "opinion.evaluative_adj"),
         ("You can't judge the scheme without visiting the estate.", "opinion.person.generic_you"),
+        ("You simply cannot run a port like this.", "opinion.person.generic_you"),
         ("The outcome of the inquiry is far from clear.", "opinion.degree.far_from"),
         ("Well, the bridge is still standing.", "opinion.interjection"),
     ],
