@@ -218,3 +218,29 @@ def test_derived_adverbs_generic_you_far_from_interjections_near_misses(
     nlp: Language, text: str, family: str
 ) -> None:
     assert not fires(nlp, text, family), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The ministry turned a blind eye to the leaks.", "opinion.loaded_verb"),
+        ("The council is kicking the can down the road again.", "opinion.loaded_verb"),
+        ("Why on earth would anyone build a car park there?", "opinion.question.rhetorical"),
+        ("What kind of council closes its libraries in winter?", "opinion.question.rhetorical"),
+    ],
+)
+def test_loaded_idioms_and_rhetorical_openers(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("Officials kicked off the festival on Friday.", "opinion.loaded_verb"),
+        ("Which bus goes to the station?", "opinion.question.rhetorical"),
+    ],
+)
+def test_loaded_idioms_and_rhetorical_openers_near_misses(
+    nlp: Language, text: str, family: str
+) -> None:
+    assert not fires(nlp, text, family), rule_ids(nlp, text)

@@ -641,6 +641,14 @@ _RHETORICAL_OPENERS = (
     ("really",),
     ("seriously",),
     ("or", "not"),
+    # Exasperation and mock wonder plant the answer.
+    ("why", "on", "earth"),
+    ("what", "on", "earth"),
+    ("how", "on", "earth"),
+    ("who", "needs"),
+    ("what", "kind", "of"),
+    ("what", "sort", "of"),
+    ("how", "many", "more"),
 )
 
 
