@@ -35,8 +35,8 @@ def fires(nlp: Language, text: str, family: str) -> bool:
         ("The new timetable is too complicated for commuters.", "opinion.degree.adj"),
         ("The plan was so politically convenient for the mayor.", "opinion.degree.adj"),
         # "The (main) problem was ...": the author names what matters, in any tense.
-        ("The main problem with the bridge was its cost.", "opinion.framing.copula"),
-        ("The real trouble is that nobody reads the minutes.", "opinion.framing.copula"),
+        ("The main problem with the bridge was its cost.", "opinion.framing"),
+        ("The real trouble is that nobody reads the minutes.", "opinion.framing"),
         # "The fact that ...": presupposed and commented on.
         ("The fact that the council met in secret tells us a lot.", "opinion.fact_that"),
         # Attitude adverbs: the author reads a motive or passes a verdict.
@@ -73,7 +73,7 @@ def test_cue_fires(nlp: Language, text: str, family: str) -> None:
         ("There were so many applicants that the office closed early.", "opinion.degree.adj"),
         ("The train arrived too late for the connection.", "opinion.degree.adj"),
         ("She was too a member of the board.", "opinion.degree.adj"),
-        ("The problems of the port were listed in an annex.", "opinion.framing.copula"),
+        ("The problems of the port were listed in an annex.", "opinion.framing"),
         ("He stated a fact that nobody disputed.", "opinion.fact_that"),
         ("The board accepted the offer on Monday.", "opinion.attitude_adverb"),
         ("Hackers stole data from the hospital.", "opinion.insult"),
