@@ -244,3 +244,29 @@ def test_loaded_idioms_and_rhetorical_openers_near_misses(
     nlp: Language, text: str, family: str
 ) -> None:
     assert not fires(nlp, text, family), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("To some extent, the new ring road has moved the traffic elsewhere.", "opinion.hedge"),
+        ("Small towns tend to vote for the incumbent.", "opinion.hedge"),
+        ("I must admit the new library is handsome.", "opinion.epistemic"),
+    ],
+)
+def test_hedges_and_first_person_stance(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ('"To some extent, traffic has moved elsewhere," the planner said.', "opinion.hedge"),
+        ("The nurse tended to the injured.", "opinion.hedge"),
+        ("The company said that to some extent costs had risen.", "opinion.hedge"),
+    ],
+)
+def test_hedges_of_others_or_other_senses_are_not_cues(
+    nlp: Language, text: str, family: str
+) -> None:
+    assert not fires(nlp, text, family), rule_ids(nlp, text)
