@@ -270,3 +270,12 @@ def test_hedges_of_others_or_other_senses_are_not_cues(
     nlp: Language, text: str, family: str
 ) -> None:
     assert not fires(nlp, text, family), rule_ids(nlp, text)
+
+
+def test_an_indefinite_pronoun_is_not_a_speaker(nlp: Language) -> None:
+    # "Something told me ..." reports nobody: the hedge is the author's.
+    spec = "opinion.speculation"
+    assert fires(nlp, "Something told me the plan was probably doomed.", spec)
+    assert fires(nlp, "Everything indicates that the bridge is probably unsafe.", spec)
+    # A named speaker's hedge stays masked.
+    assert not fires(nlp, "The engineer told me the bridge was probably unsafe.", spec)

@@ -433,6 +433,9 @@ def _is_single_close(text: str, j: int) -> bool:
 
 
 _FIRST_PERSON = frozenset(("i", "we"))
+#: Indefinite pronouns cannot be a speaker, so a speech verb with one as subject
+#: reports nobody's words.
+_NOT_SPEAKERS = frozenset(("something", "nothing", "anything", "everything"))
 
 
 def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
@@ -455,6 +458,8 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
             subjects = _participle_subjects(tok)
         if not subjects or any(c.lower_ in _FIRST_PERSON for c in subjects):
             continue
+        if all(c.lower_ in _NOT_SPEAKERS for c in subjects):
+            continue  # "something ... estimated": a misparse, nobody is reported
         if _negated_speech(tok, subjects):
             continue  # "X did not say", "no word is said": nothing is reported
         for child in tok.children:
