@@ -279,3 +279,14 @@ def test_an_indefinite_pronoun_is_not_a_speaker(nlp: Language) -> None:
     assert fires(nlp, "Everything indicates that the bridge is probably unsafe.", spec)
     # A named speaker's hedge stays masked.
     assert not fires(nlp, "The engineer told me the bridge was probably unsafe.", spec)
+
+
+def test_a_lexicon_word_inside_a_capitalised_name_is_not_a_cue(nlp: Language) -> None:
+    text = "The society reprinted The Servile State in a new edition."
+    assert not fires(nlp, text, "opinion.evaluative_adj"), rule_ids(nlp, text)
+    assert fires(nlp, "The society's servile editors reprinted it.", "opinion.evaluative_adj")
+
+
+def test_a_hypothetical_speaker_reports_nothing(nlp: Language) -> None:
+    text = "Anyone claiming that the mine will probably reopen is dreaming."
+    assert fires(nlp, text, "opinion.speculation"), rule_ids(nlp, text)

@@ -433,9 +433,11 @@ def _is_single_close(text: str, j: int) -> bool:
 
 
 _FIRST_PERSON = frozenset(("i", "we"))
-#: Indefinite pronouns cannot be a speaker, so a speech verb with one as subject
-#: reports nobody's words.
-_NOT_SPEAKERS = frozenset(("something", "nothing", "anything", "everything"))
+#: Indefinite pronouns are no speaker (or a hypothetical one: "anyone claiming ..."),
+#: so a speech verb with one as subject reports nobody's words.
+_NOT_SPEAKERS = frozenset(
+    ("something", "nothing", "anything", "everything", "anyone", "anybody", "whoever")
+)
 
 
 def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
@@ -778,6 +780,15 @@ def _derived_adverb_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers)
     return hits
 
 
+def _inside_name(span: Span, sent_start: int) -> bool:
+    """A matched word that is part of a capitalised name or title ("The Servile
+    State", "Good Friday", "Great Lakes") names something; it does not judge. Not at
+    the sentence start, where every word is capitalised."""
+    if span.start == sent_start:
+        return False
+    return all(t.pos_ == "PROPN" and t.is_title for t in span)
+
+
 def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
     """Every opinion cue in ``sent`` outside quotation marks (one per rule id)."""
     view = view or sentence_view(sent)
@@ -789,6 +800,8 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
     spans = [*m.phrases(sent, as_spans=True), *m.opinion(sent, view.words)]
     for span in spans:
         if any(mask[span.start - off : span.end - off]):
+            continue
+        if _inside_name(span, off):
             continue
         hits.append(_Hit(m.rules[span.label_], span.start_char, span.end_char, span.text))
     subj = _subjectivity()
