@@ -290,3 +290,9 @@ def test_a_lexicon_word_inside_a_capitalised_name_is_not_a_cue(nlp: Language) ->
 def test_a_hypothetical_speaker_reports_nothing(nlp: Language) -> None:
     text = "Anyone claiming that the mine will probably reopen is dreaming."
     assert fires(nlp, text, "opinion.speculation"), rule_ids(nlp, text)
+
+
+def test_personally_is_a_stance_only_as_a_sentence_adverb(nlp: Language) -> None:
+    assert fires(nlp, "Personally, the new tram line leaves me cold.", "opinion.epistemic")
+    text = "The owner can be held personally liable for the debts."
+    assert not fires(nlp, text, "opinion.epistemic"), rule_ids(nlp, text)
