@@ -296,3 +296,26 @@ def test_personally_is_a_stance_only_as_a_sentence_adverb(nlp: Language) -> None
     assert fires(nlp, "Personally, the new tram line leaves me cold.", "opinion.epistemic")
     text = "The owner can be held personally liable for the debts."
     assert not fires(nlp, text, "opinion.epistemic"), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The agency whitewashes every report it touches.", "opinion.loaded_verb"),
+        ("One can easily see where this leads.", "opinion.person.generic_you"),
+        ("The report correctly notes the shortfall.", "opinion.attitude_adverb"),
+    ],
+)
+def test_lemma_generic_one_and_verdict_adverbs(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The one bus that runs on Sunday can be late.", "opinion.person.generic_you"),
+        ("One of the buses was late.", "opinion.person.generic_you"),
+    ],
+)
+def test_lemma_generic_one_near_misses(nlp: Language, text: str, family: str) -> None:
+    assert not fires(nlp, text, family), rule_ids(nlp, text)

@@ -750,6 +750,41 @@ def _adverb_bases() -> dict[str, tuple[str, float, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _lemma_entries() -> dict[str, tuple[str, float, str]]:
+    """One-word entries of the classes named in ``lemma_match`` -> (class id, weight,
+    reason): the lexicons list some inflections, the lemma catches the rest."""
+    wanted = set(_lexicon().get("lemma_match", {}).get("classes", ()))
+    out: dict[str, tuple[str, float, str]] = {}
+    for cls in _lexicon()["classes"]:
+        if cls["id"] in wanted:
+            for phrase in cls["phrases"]:
+                if " " not in phrase:
+                    out.setdefault(phrase, (cls["id"], float(cls["weight"]), str(cls["reason"])))
+    return out
+
+
+def _lemma_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -> list[_Hit]:
+    """A verb (or gerund) whose lemma is a one-word entry of a ``lemma_match`` class
+    ("smearing", "whitewashes"); the listed forms are found by the PhraseMatcher too,
+    and overlapping hits are merged later."""
+    entries = _lemma_entries()
+    if not entries:
+        return []
+    hits = []
+    for tok, masked in zip(view.tokens, mask, strict=True):
+        if masked or not (tok.pos_ == "VERB" or tok.tag_ == "VBG"):
+            continue
+        entry = entries.get(tok.lemma_.lower())
+        if entry is None:
+            continue
+        cls_id, weight, reason = entry
+        rid = f"{cls_id}.{_slug(tok.lemma_.lower())}"
+        rule = m.rules.get(rid) or m.rules.setdefault(rid, _Rule(rid, weight, reason))
+        hits.append(_Hit(rule, tok.idx, tok.idx + len(tok.text), tok.text))
+    return hits
+
+
 def _derived_adverb_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -> list[_Hit]:
     """An ``-ly`` adverb built on a judging adjective ("callously", "egregiously",
     "absurdly") carries the adjective's judgment; the lexicons list adjectives, so
@@ -820,6 +855,7 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
                 hits.append(_Hit(m.subj_rule, tok.idx, tok.idx + len(tok.text), tok.text))
     hits.extend(_mental_state_hits(view, mask, m))
     hits.extend(_derived_adverb_hits(view, mask, m))
+    hits.extend(_lemma_hits(view, mask, m))
     hits.extend(_scare_quote_hits(view, _SCARE))
     rq = _rhetorical_question(view, mask)
     if rq is not None:
