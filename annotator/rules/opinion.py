@@ -305,6 +305,8 @@ class _Matchers:
             )
             for pos in tier["pos"]:
                 self.val_tiers[pos] = (float(tier["min"]), plain, float(tier["strong"]), strong)
+        self.val_skip_tags = frozenset(val.get("skip_tags", ()))
+        self.val_skip_words = frozenset(val.get("skip_words", ()))
 
     def valence_rule(self, tok: Token) -> _Rule | None:
         """The valence cue for ``tok`` (one rule id per word), or None if it is mild.
@@ -316,7 +318,7 @@ class _Matchers:
         ("killed", "war").
         """
         tier = self.val_tiers.get(tok.pos_)
-        if tier is None:
+        if tier is None or tok.tag_ in self.val_skip_tags:
             return None
         table = _valence()
         form = tok.lower_
@@ -327,7 +329,7 @@ class _Matchers:
         if value is None and tok.pos_ == "ADV" and form.endswith("ly"):
             value = _adverb_base_value(form, table)  # shamelessly -> shameless
         low, plain, high, strong = tier
-        if value is None or abs(value) < low:
+        if value is None or abs(value) < low or form in self.val_skip_words:
             return None
         base = strong if abs(value) >= high else plain
         rid = f"{base.id}.{_slug(form)}"
@@ -431,6 +433,11 @@ def _is_single_close(text: str, j: int) -> bool:
 
 
 _FIRST_PERSON = frozenset(("i", "we"))
+#: Indefinite pronouns are no speaker (or a hypothetical one: "anyone claiming ..."),
+#: so a speech verb with one as subject reports nobody's words.
+_NOT_SPEAKERS = frozenset(
+    ("something", "nothing", "anything", "everything", "anyone", "anybody", "whoever")
+)
 
 
 def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
@@ -449,8 +456,12 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in speech:
             continue
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            subjects = _participle_subjects(tok)
         if not subjects or any(c.lower_ in _FIRST_PERSON for c in subjects):
             continue
+        if all(c.lower_ in _NOT_SPEAKERS for c in subjects):
+            continue  # "something ... estimated": a misparse, nobody is reported
         if _negated_speech(tok, subjects):
             continue  # "X did not say", "no word is said": nothing is reported
         for child in tok.children:
@@ -463,6 +474,20 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
             for j in range(len(mask)):
                 mask[j] = True
             return
+
+
+def _participle_subjects(verb: Token) -> list[Token]:
+    """The subject a participial speech verb shares with the clause it hangs on
+    ("McCarthy was recorded ..., agreeing that Trump should resign", "DeSantis sent
+    them, arguing that ..."): what follows is that subject's, not the author's."""
+    if verb.tag_ not in ("VBG", "VBN") or verb.dep_ not in ("advcl", "acl", "conj", "xcomp"):
+        return []
+    for head in verb.ancestors:  # the nearest clause with a subject
+        if head.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return subjects
+    return []
 
 
 def _negated_speech(verb: Token, subjects: Sequence[Token]) -> bool:
@@ -623,6 +648,14 @@ _RHETORICAL_OPENERS = (
     ("really",),
     ("seriously",),
     ("or", "not"),
+    # Exasperation and mock wonder plant the answer.
+    ("why", "on", "earth"),
+    ("what", "on", "earth"),
+    ("how", "on", "earth"),
+    ("who", "needs"),
+    ("what", "kind", "of"),
+    ("what", "sort", "of"),
+    ("how", "many", "more"),
 )
 
 
@@ -701,6 +734,96 @@ def _mental_state_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -
     return hits
 
 
+@lru_cache(maxsize=1)
+def _adverb_bases() -> dict[str, tuple[str, float, str]]:
+    """One-word entries of the classes named in ``derived_adverbs`` -> (class id,
+    weight, reason), so that "callously" counts as "callous" does."""
+    cfg = _lexicon().get("derived_adverbs", {})
+    wanted = set(cfg.get("classes", ()))
+    out: dict[str, tuple[str, float, str]] = {}
+    for cls in _lexicon()["classes"]:
+        if cls["id"] not in wanted:
+            continue
+        for phrase in cls["phrases"]:
+            if " " not in phrase:
+                out.setdefault(phrase, (cls["id"], float(cls["weight"]), str(cls["reason"])))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _lemma_entries() -> dict[str, tuple[str, float, str]]:
+    """One-word entries of the classes named in ``lemma_match`` -> (class id, weight,
+    reason): the lexicons list some inflections, the lemma catches the rest."""
+    wanted = set(_lexicon().get("lemma_match", {}).get("classes", ()))
+    out: dict[str, tuple[str, float, str]] = {}
+    for cls in _lexicon()["classes"]:
+        if cls["id"] in wanted:
+            for phrase in cls["phrases"]:
+                if " " not in phrase:
+                    out.setdefault(phrase, (cls["id"], float(cls["weight"]), str(cls["reason"])))
+    return out
+
+
+def _lemma_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -> list[_Hit]:
+    """A verb (or gerund) whose lemma is a one-word entry of a ``lemma_match`` class
+    ("smearing", "whitewashes"); the listed forms are found by the PhraseMatcher too,
+    and overlapping hits are merged later."""
+    entries = _lemma_entries()
+    if not entries:
+        return []
+    hits = []
+    for tok, masked in zip(view.tokens, mask, strict=True):
+        if masked or not (tok.pos_ == "VERB" or tok.tag_ == "VBG"):
+            continue
+        entry = entries.get(tok.lemma_.lower())
+        if entry is None:
+            continue
+        cls_id, weight, reason = entry
+        rid = f"{cls_id}.{_slug(tok.lemma_.lower())}"
+        rule = m.rules.get(rid) or m.rules.setdefault(rid, _Rule(rid, weight, reason))
+        hits.append(_Hit(rule, tok.idx, tok.idx + len(tok.text), tok.text))
+    return hits
+
+
+def _derived_adverb_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -> list[_Hit]:
+    """An ``-ly`` adverb built on a judging adjective ("callously", "egregiously",
+    "absurdly") carries the adjective's judgment; the lexicons list adjectives, so
+    the adverb is derived here (same rule as ``_adverb_base_value``)."""
+    bases = _adverb_bases()
+    if not bases:
+        return []
+    hits = []
+    for tok, masked in zip(view.tokens, mask, strict=True):
+        if masked or tok.pos_ != "ADV" or not tok.lower_.endswith("ly"):
+            continue
+        adverb = tok.lower_
+        stem = adverb[:-2]
+        candidates = [stem, adverb[:-3] + "e", adverb[:-1] + "e"]
+        if stem.endswith("i"):
+            candidates.append(stem[:-1] + "y")
+        if adverb.endswith("ally"):
+            candidates.append(adverb[:-4])
+        for form in candidates:
+            entry = bases.get(form)
+            if entry is None:
+                continue
+            cls_id, weight, reason = entry
+            rid = f"{cls_id}.{_slug(adverb)}"
+            rule = m.rules.get(rid) or m.rules.setdefault(rid, _Rule(rid, weight, reason))
+            hits.append(_Hit(rule, tok.idx, tok.idx + len(tok.text), tok.text))
+            break
+    return hits
+
+
+def _inside_name(span: Span, sent_start: int) -> bool:
+    """A matched word that is part of a capitalised name or title ("The Servile
+    State", "Good Friday", "Great Lakes") names something; it does not judge. Not at
+    the sentence start, where every word is capitalised."""
+    if span.start == sent_start:
+        return False
+    return all(t.pos_ == "PROPN" and t.is_title for t in span)
+
+
 def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
     """Every opinion cue in ``sent`` outside quotation marks (one per rule id)."""
     view = view or sentence_view(sent)
@@ -712,6 +835,8 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
     spans = [*m.phrases(sent, as_spans=True), *m.opinion(sent, view.words)]
     for span in spans:
         if any(mask[span.start - off : span.end - off]):
+            continue
+        if _inside_name(span, off):
             continue
         hits.append(_Hit(m.rules[span.label_], span.start_char, span.end_char, span.text))
     subj = _subjectivity()
@@ -729,6 +854,8 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
             if value is not None and value >= m.subj_min:
                 hits.append(_Hit(m.subj_rule, tok.idx, tok.idx + len(tok.text), tok.text))
     hits.extend(_mental_state_hits(view, mask, m))
+    hits.extend(_derived_adverb_hits(view, mask, m))
+    hits.extend(_lemma_hits(view, mask, m))
     hits.extend(_scare_quote_hits(view, _SCARE))
     rq = _rhetorical_question(view, mask)
     if rq is not None:

