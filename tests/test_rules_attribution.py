@@ -641,3 +641,13 @@ def test_nested_attribution_inside_the_content_is_not_marked_again(nlp):
     # a second attribution outside the content is still marked
     text = "The mayor said the budget was balanced, according to the city's auditor."
     assert set(span_text(nlp, text, "CUE")) == {"said", "according to"}
+
+
+def test_it_stands_for_an_organisation_or_outlet_named_before(nlp):
+    pls = labels(nlp, "The company lost money last year. It said that sales had fallen.")
+    assert pls[-1].label == "sourced_fact" and pls[-1].source == "The company"
+    # an expletive "it" or one after a person is not a speaker
+    pls = labels(nlp, "Senator Jones met the reporter. It says a lot that he came.")
+    assert pls[-1].label != "sourced_fact"
+    text = "The summary makes it impossible to say what his reaction was."
+    assert one(nlp, text).label != "sourced_fact"

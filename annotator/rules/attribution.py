@@ -171,6 +171,27 @@ def _name_before(verb: Token) -> Token | None:
     return prev
 
 
+def _it_antecedent(it: Token, lex: Lexicons, qmask: Sequence[bool]) -> Token | None:
+    """The nearest earlier mention (outside quotes, within about two sentences) that
+    "it" can stand for as a speaker: an organisation, an outlet or a document."""
+    doc = it.doc
+    for k in range(it.i - 1, max(it.i - 60, -1), -1):
+        t = doc[k]
+        if qmask[k] or t.pos_ not in ("NOUN", "PROPN") or t.dep_ == "compound":
+            continue
+        lemma = t.lemma_.lower()
+        if (
+            t.ent_type_ == "ORG"
+            or lemma in lex.documents
+            or lemma in lex.media
+            or (t.pos_ == "NOUN" and lemma in lex.official)
+        ):
+            return t
+        if t.ent_type_ in ("PERSON", "GPE", "NORP") or t.lower_ in lex.sayers:
+            return None  # a nearer person or place: "it" is not about a speaker
+    return None
+
+
 def _relative_antecedent(subj: Token, verb: Token) -> Token | None:
     """The noun a relative "who" subject stands for, when the verb heads the relative
     clause ("an architect who said he was stiffed")."""
@@ -566,7 +587,22 @@ def find_attributions(
         if appos and subj.ent_type_ != "PERSON":
             subj = appos[0]
         relative = _relative_antecedent(subj, tok)
-        if relative is not None:
+        if (
+            relative is None
+            and subj.lower_ == "it"
+            and speech
+            and subj.head.i == tok.i
+            and tok.tag_ in ("VBD", "VBZ", "VBP")
+            and _has_clause(tok)
+        ):
+            # '"...," it added.', 'It says the campaign violated the law': "it" stands
+            # for the outlet, body or document named just before.
+            ante = _it_antecedent(subj, lex, qmask)
+            if ante is None:
+                continue
+            head = ante
+            bounds = (subj.i, subj.i + 1)
+        elif relative is not None:
             # "McConnell, who in 2010 said ...": the SOURCE span is the relative pronoun
             # (the mention in this clause), the source its antecedent.
             if not can_be_source(relative, lex):
@@ -585,7 +621,7 @@ def find_attributions(
         if stance:
             # Rule 7: a stance verb attributes only for a public figure or body, and only
             # when it states a stance (has an object or clause), not with a hedge modal.
-            pb = mention_bounds(head) if relative is not None else bounds
+            pb = mention_bounds(head) if head.i != subj.i else bounds
             public = is_public(doc, pb[0], pb[1], lex, names)
             if not public and not is_personal_pronoun(subj):
                 continue
