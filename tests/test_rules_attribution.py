@@ -651,3 +651,10 @@ def test_it_stands_for_an_organisation_or_outlet_named_before(nlp):
     assert pls[-1].label != "sourced_fact"
     text = "The summary makes it impossible to say what his reaction was."
     assert one(nlp, text).label != "sourced_fact"
+
+
+def test_those_close_to_him_are_an_anonymous_source(nlp):
+    p = one(nlp, "Those close to the senator say that she will not run again.")
+    assert p.label == "sourced_fact"
+    assert p.source == "Those close to the senator" and p.source_kind == "anonymous"
+    assert one(nlp, "Those are the facts that matter most.").label != "sourced_fact"

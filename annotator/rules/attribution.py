@@ -616,6 +616,9 @@ def find_attributions(
             bounds = (
                 mention_bounds(subj) if not is_personal_pronoun(subj) else (subj.i, subj.i + 1)
             )
+            if subj.lower_ == "those":
+                # "those close to him": the modifier is what identifies them
+                bounds = (subj.i, subj.right_edge.i + 1)
         if subj.dep_ not in _SUBJ and subj.head.dep_ != "agent" and subj.i + 1 == tok.i:
             bounds = (subj.i, subj.i + 1)  # a name swallowed by the phrase before it
         if stance:

@@ -103,6 +103,10 @@ def is_personal_pronoun(tok: Token) -> bool:
 
 def can_be_source(tok: Token, lex: Lexicons) -> bool:
     """A subject that can be a source: a noun or personal pronoun, not "it"/"this"/"I"."""
+    if tok.lower_ == "those" and any(
+        c.dep_ in ("amod", "acl", "relcl", "prep") for c in tok.children
+    ):
+        return True  # "those close to him", "those familiar with the talks": unnamed people
     if tok.lower_ in _NON_SOURCE:
         return False
     if tok.ent_type_ in _ENT_SOURCE or tok.pos_ == "PROPN" or tok.lower_ in _PERSONAL:
