@@ -658,3 +658,16 @@ def test_those_close_to_him_are_an_anonymous_source(nlp):
     assert p.label == "sourced_fact"
     assert p.source == "Those close to the senator" and p.source_kind == "anonymous"
     assert one(nlp, "Those are the facts that matter most.").label != "sourced_fact"
+
+
+def test_the_subject_nearest_the_verb_speaks(nlp):
+    text = "Hawaii, as one of the governor's climate advisers pointed out, rarely sees two storms."
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert "advisers" in (p.source or "") and "Hawaii" not in (p.source or "")
+
+
+def test_one_of_a_group_can_speak(nlp):
+    p = one(nlp, "Two of the senators said the bill would fail in committee.")
+    assert p.label == "sourced_fact" and p.source == "Two of the senators"
+    assert one(nlp, "One of the problems is that the roads are narrow.").label != "sourced_fact"

@@ -123,7 +123,12 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj, False
-        for child in cur.children:
+        subjects = [c for c in cur.children if c.dep_ in _SUBJ]
+        if len(subjects) > 1:
+            # "Hawaii, as one of his advisers pointed out, ...": the parser gives the verb
+            # two subjects; the one nearest the verb is its own.
+            subjects.sort(key=lambda c: abs(cur.i - c.i))
+        for child in subjects:
             if child.dep_ in _SUBJ:
                 if passive and child.dep_ == "nsubjpass":
                     # "The company has been accused": the subject is who it is about,
@@ -586,6 +591,15 @@ def find_attributions(
         appos = [c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
         if appos and subj.ent_type_ != "PERSON":
             subj = appos[0]
+        as_phrase = next(
+            (c for c in subj.children if c.dep_ == "prep" and c.lower_ == "as"), None
+        )
+        if as_phrase is not None and as_phrase.right_edge.i + 1 == tok.i:
+            # "The island, as one of his advisers pointed out, ...": the parser hangs the
+            # as-clause's subject on the main subject; it is the speaker.
+            inner = next((c for c in as_phrase.children if c.dep_ == "pobj"), None)
+            if inner is not None and can_be_source(inner, lex):
+                subj = inner
         relative = _relative_antecedent(subj, tok)
         if (
             relative is None

@@ -107,6 +107,13 @@ def can_be_source(tok: Token, lex: Lexicons) -> bool:
         c.dep_ in ("amod", "acl", "relcl", "prep") for c in tok.children
     ):
         return True  # "those close to him", "those familiar with the talks": unnamed people
+    if tok.lower_ in ("one", "each", "all", "both") or tok.pos_ == "NUM":
+        # "one of his advisers", "two of the senators": the group named after "of"
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.lower_ not in _NON_SOURCE:
+                    return can_be_source(pobj, lex)
     if tok.lower_ in _NON_SOURCE:
         return False
     if tok.ent_type_ in _ENT_SOURCE or tok.pos_ == "PROPN" or tok.lower_ in _PERSONAL:
