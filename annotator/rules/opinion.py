@@ -171,23 +171,27 @@ def _phrase_tokenizer() -> Any:
 _LITERAL_ATTRS = ("LOWER", "NORM", "ORTH", "TEXT", "LEMMA")
 
 
-def _triggers(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
-    """Lower-cased words one of which must be in a sentence for ``pattern`` to match.
+def _required_words(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:
+    """Lower-cased words a sentence must contain for ``pattern`` to match: one word
+    from each set.
 
-    Taken from the first token that must occur (no ``OP``, or ``+``) and names its
-    word (``LOWER``, ``NORM``, ``ORTH``, ``TEXT`` or ``LEMMA``, as a value or an
-    ``IN`` list). None when the pattern has no such token (it always runs).
+    One set per token that must occur (no ``OP``, or ``+``) and names its word
+    (``LOWER``, ``NORM``, ``ORTH``, ``TEXT`` or ``LEMMA``, as a value or an ``IN``
+    list). Empty when the pattern has no such token (it always runs).
     """
+    out = []
     for tok in pattern:
         if tok.get("OP") not in (None, "+"):
             continue
         for attr in _LITERAL_ATTRS:
             value = tok.get(attr)
             if isinstance(value, str):
-                return frozenset([value.lower()])
+                out.append(frozenset([value.lower()]))
+                break
             if isinstance(value, dict) and set(value) == {"IN"}:
-                return frozenset(str(v).lower() for v in value["IN"])
-    return None
+                out.append(frozenset(str(v).lower() for v in value["IN"]))
+                break
+    return tuple(out)
 
 
 class _TriggeredMatcher:
@@ -197,26 +201,30 @@ class _TriggeredMatcher:
     (``IN``) cost a Python call each time; a set lookup over the sentence's words
     is an order of magnitude cheaper, and most patterns' words are absent from
     most sentences. Same matches as one Matcher over all patterns.
+
+    Every token of a pattern that must occur and names its word is a condition, not
+    only the first one ("it ... clear": "it" is in half the sentences, "it" and
+    "clear" together in few).
     """
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self.always = Matcher(vocab)
-        self.triggered: list[tuple[frozenset[str], Matcher]] = []
+        self.triggered: list[tuple[tuple[frozenset[str], ...], Matcher]] = []
 
     def add(self, rule_id: str, pattern: list[dict[str, Any]]) -> None:
-        trig = _triggers(pattern)
-        if trig is None:
+        trigs = _required_words(pattern)
+        if not trigs:
             self.always.add(rule_id, [pattern])
             return
         matcher = Matcher(self.vocab)
         matcher.add(rule_id, [pattern])
-        self.triggered.append((trig, matcher))
+        self.triggered.append((trigs, matcher))
 
     def __call__(self, span: Span, words: frozenset[str] | set[str]) -> list[Span]:
         out: list[Span] = list(self.always(span, as_spans=True)) if len(self.always) else []
-        for trig, matcher in self.triggered:
-            if not trig.isdisjoint(words):
+        for trigs, matcher in self.triggered:
+            if all(not trig.isdisjoint(words) for trig in trigs):
                 out.extend(matcher(span, as_spans=True))
         return out
 
