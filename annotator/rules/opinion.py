@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.parts_of_speech import VERB
 from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
@@ -454,7 +455,7 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
     sent, tokens = view.sent, view.tokens
     base = sent.start
     for tok in tokens:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in speech:
+        if tok.pos != VERB or tok.lemma_.lower() not in speech:  # int POS: no string lookup
             continue
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects or any(c.lower_ in _FIRST_PERSON for c in subjects):
@@ -466,6 +467,8 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
                 for t in child.subtree:
                     if sent.start <= t.i < sent.end:
                         mask[t.i - base] = True
+    if "according" not in view.words:
+        return  # no token is "according" (the words hold every lower-cased form)
     for i, tok in enumerate(tokens[:-1]):
         if tok.lower_ == "according" and tokens[i + 1].lower_ == "to":
             for j in range(len(mask)):
@@ -643,7 +646,8 @@ def _question_mark_outside_quotes(tokens: Sequence[Token], mask: Sequence[bool])
 
 
 def _rhetorical_question(view: SentenceView, mask: Sequence[bool]) -> _Hit | None:
-    if not _question_mark_outside_quotes(view.tokens, mask):
+    # No "?" in the text, no "?" token: skip the token scan.
+    if "?" not in view.text or not _question_mark_outside_quotes(view.tokens, mask):
         return None
     words = [t for t, m in zip(view.tokens, mask, strict=True) if not m and not t.is_punct]
     norms = [t.norm_ for t in words[:3]]
@@ -697,7 +701,7 @@ def _mental_state_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -
     """
     hits = []
     for tok, masked in zip(view.tokens, mask, strict=True):
-        if masked or tok.pos_ != "VERB":
+        if masked or tok.pos != VERB:
             continue
         # The form too: the lemmatizer reads "hopes" as "hop".
         if tok.lemma_.lower() not in m.mind_verbs and tok.lower_ not in m.mind_verbs:
@@ -853,7 +857,8 @@ def other_hits(
         hits.append(_Hit(rule, sent.start_char, sent.end_char, text))
     mask = view.quoted
     if (
-        _question_mark_outside_quotes(view.tokens, mask)
+        "?" in text
+        and _question_mark_outside_quotes(view.tokens, mask)
         and _rhetorical_question(view, mask) is None
     ):
         nxt = _next_sentence_text(sent)
