@@ -195,6 +195,55 @@ def _required_words(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]
     return tuple(out)
 
 
+# A check over a sentence's tokens: (attribute, values) for TAG / POS, (attribute,
+# compiled regex) for a REGEX on ORTH / TEXT / LOWER.
+_TokenTest = tuple[str, Any]
+
+
+def _token_tests(pattern: list[dict[str, Any]]) -> tuple[_TokenTest, ...]:
+    """For each token that must occur (no ``OP``, or ``+``) but names no word: a test
+    one token of the sentence must pass for ``pattern`` to match (its ``TAG`` or
+    ``POS``, as a value or an ``IN`` list, or a ``REGEX`` on ``ORTH``/``TEXT``/``LOWER``)."""
+    tests: list[_TokenTest] = []
+    for tok in pattern:
+        if tok.get("OP") not in (None, "+"):
+            continue
+        if any(
+            isinstance(v, str) or (isinstance(v, dict) and set(v) == {"IN"})
+            for v in (tok.get(a) for a in _LITERAL_ATTRS)
+        ):
+            continue  # a word: ``_required_words`` has it
+        test: _TokenTest | None = None
+        for attr in ("TAG", "POS"):
+            value = tok.get(attr)
+            if isinstance(value, str):
+                test = (attr, frozenset([value]))
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                test = (attr, frozenset(str(v) for v in value["IN"]))
+            if test is not None:
+                break
+        if test is None:
+            for attr in ("ORTH", "TEXT", "LOWER"):
+                value = tok.get(attr)
+                if isinstance(value, dict) and set(value) == {"REGEX"}:
+                    test = (attr, re.compile(value["REGEX"]))
+                    break
+        if test is not None:
+            tests.append(test)
+    return tuple(tests)
+
+
+def _passes(tokens: Sequence[Token], test: _TokenTest) -> bool:
+    attr, value = test
+    if attr == "TAG":
+        return any(t.tag_ in value for t in tokens)
+    if attr == "POS":
+        return any(t.pos_ in value for t in tokens)
+    if attr == "LOWER":
+        return any(value.search(t.lower_) for t in tokens)
+    return any(value.search(t.text) for t in tokens)  # ORTH / TEXT
+
+
 class _TriggeredMatcher:
     """Matcher patterns run only on sentences that contain one of their words.
 
@@ -205,27 +254,52 @@ class _TriggeredMatcher:
 
     Every token of a pattern that must occur and names its word is a condition, not
     only the first one ("it ... clear": "it" is in half the sentences, "it" and
-    "clear" together in few).
+    "clear" together in few). A token that must occur with a given tag, part of
+    speech or regex is a condition too, checked over the tokens once the words are
+    there; a pattern with such tests and no words ("guarded", e.g. a superlative
+    tag) runs right after the unconditional ones, as it did when it was one of them.
     """
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self.always = Matcher(vocab)
-        self.triggered: list[tuple[tuple[frozenset[str], ...], Matcher]] = []
+        self.guarded: list[tuple[tuple[_TokenTest, ...], Matcher]] = []
+        self.triggered: list[
+            tuple[tuple[frozenset[str], ...], tuple[_TokenTest, ...], Matcher]
+        ] = []
 
     def add(self, rule_id: str, pattern: list[dict[str, Any]]) -> None:
         trigs = _required_words(pattern)
-        if not trigs:
+        tests = _token_tests(pattern)
+        if not trigs and not tests:
             self.always.add(rule_id, [pattern])
             return
         matcher = Matcher(self.vocab)
         matcher.add(rule_id, [pattern])
-        self.triggered.append((trigs, matcher))
+        if trigs:
+            self.triggered.append((trigs, tests, matcher))
+        else:
+            self.guarded.append((tests, matcher))
 
-    def __call__(self, span: Span, words: frozenset[str] | set[str]) -> list[Span]:
+    def __call__(
+        self,
+        span: Span,
+        words: frozenset[str] | set[str],
+        tokens: Sequence[Token] | None = None,
+    ) -> list[Span]:
+        """Matches in ``span`` (its ``words``, and ``tokens`` = ``tuple(span)`` if known)."""
         out: list[Span] = list(self.always(span, as_spans=True)) if len(self.always) else []
-        for trigs, matcher in self.triggered:
+        toks = tokens
+        for tests, matcher in self.guarded:
+            toks = toks if toks is not None else tuple(span)
+            if all(_passes(toks, test) for test in tests):
+                out.extend(matcher(span, as_spans=True))
+        for trigs, tests, matcher in self.triggered:
             if all(not trig.isdisjoint(words) for trig in trigs):
+                if tests:
+                    toks = toks if toks is not None else tuple(span)
+                    if not all(_passes(toks, test) for test in tests):
+                        continue
                 out.extend(matcher(span, as_spans=True))
         return out
 
@@ -721,7 +795,7 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
     _mask_reported_speech(view, mask)
     off = sent.start
     hits: list[_Hit] = []
-    spans = [*m.phrases(sent, as_spans=True), *m.opinion(sent, view.words)]
+    spans = [*m.phrases(sent, as_spans=True), *m.opinion(sent, view.words, view.tokens)]
     for span in spans:
         if any(mask[span.start - off : span.end - off]):
             continue
@@ -842,8 +916,11 @@ def other_hits(
     off = sent.start
     # Anchored patterns only need the first tokens; the rest run on the sentence.
     head = sent[first : first + _ANCHOR_WINDOW]
-    head_words = _words(view.tokens[first : first + _ANCHOR_WINDOW])
-    candidates = [*m.other_start(head, head_words), *m.other(sent, view.words)]
+    head_tokens = view.tokens[first : first + _ANCHOR_WINDOW]
+    candidates = [
+        *m.other_start(head, _words(head_tokens), head_tokens),
+        *m.other(sent, view.words, view.tokens),
+    ]
     for span in candidates:
         rule = m.rules[span.label_]
         if rule.anchor == "start" and span.start - off != first:
