@@ -450,6 +450,8 @@ def _matchers(vocab: Vocab) -> _Matchers:
 # --------------------------------------------------------------------------- quotes
 
 _OPEN_CLOSE = {"“": "”", "„": "”", "«": "»"}
+_QUOTE_MARK = re.compile("[“„«\"‘'”»]")  # every mark quote_regions acts on
+_SINGLE_CLOSE_MARK = re.compile("[’']")
 _LETTER = re.compile(r"\w")
 
 
@@ -465,6 +467,11 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     i, n = 0, len(text)
     first_open: int | None = None
     while i < n:
+        # Only quotation marks act: jump to the next one.
+        found = _QUOTE_MARK.search(text, i)
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         close: str | None = None
         if ch in _OPEN_CLOSE:
@@ -482,11 +489,20 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             i += 1
             continue
         first_open = i if first_open is None else first_open
-        j = i + 1
-        while j < n:
-            if text[j] in close and (len(close) == 1 or _is_single_close(text, j)):
-                break
-            j += 1
+        if len(close) == 1:
+            j = text.find(close, i + 1)
+            j = n if j < 0 else j
+        else:
+            j = i + 1
+            while True:
+                found = _SINGLE_CLOSE_MARK.search(text, j)
+                if found is None:
+                    j = n
+                    break
+                j = found.start()
+                if _is_single_close(text, j):
+                    break
+                j += 1
         regions.append((i, min(j + 1, n)))
         i = j + 1
     # A sentence that ends in punctuation + a closing mark whose opener is not in
