@@ -142,7 +142,7 @@ def is_code_like(line: str) -> bool:
     stripped = line.strip()
     if len(stripped) < 6:
         return False
-    code = sum(ch in _CODE_CHARS for ch in stripped)
+    code = sum(map(stripped.count, _CODE_CHARS))  # _CODE_CHARS: single characters
     if "{" in stripped and "}" in stripped and ":" in stripped and ";" in stripped:
         return True
     return code / len(stripped) > 0.12 and code >= 4

@@ -248,12 +248,15 @@ def build_shown(
     offsets = array("l")
     paragraphs: list[Paragraph] = []
     pos = 0
+    # ``kept`` holds indices into ``text`` and -1 for a line break shown as a space:
+    # ``padded[-1]`` is that space, so one C-level map builds the shown characters.
+    padded = text + " "
     for kept, kind in groups:
         if paragraphs:
             shown_parts.append(SEPARATOR)
             offsets.extend([-1] * len(SEPARATOR))
             pos += len(SEPARATOR)
-        chars = "".join(" " if k < 0 else text[k] for k in kept)
+        chars = "".join(map(padded.__getitem__, kept))
         shown_parts.append(chars)
         offsets.extend(kept)
         if kind == "text" and _looks_like_heading(

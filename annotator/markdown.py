@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
 
 # Leading block markers. Headings up to 3 spaces of indentation, as CommonMark says.
 _HEADING = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
@@ -49,7 +50,7 @@ class Line:
     rule: bool  # a thematic break (---): nothing shown
 
     def shown(self, text: str) -> str:
-        return "".join(text[i] for i in self.kept)
+        return "".join(map(text.__getitem__, self.kept))
 
 
 def strip_line(text: str, start: int, end: int, *, markdown: bool = True) -> Line:
@@ -84,7 +85,7 @@ def strip_line(text: str, start: int, end: int, *, markdown: bool = True) -> Lin
             _drop(keep, m.start(), m.end())
             pos = m.end()
     _strip_inline(line, keep, pos)
-    kept = [start + i for i, k in enumerate(keep) if k]
+    kept = list(compress(range(start, start + len(keep)), keep))
     return Line(tuple(_trim(kept, text)), heading=heading, rule=False)
 
 

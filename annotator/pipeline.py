@@ -71,10 +71,14 @@ class SentenceBounds(NamedTuple):
     end: int
 
 
-def sentence_bounds(doc: Doc, article: Article) -> Iterator[SentenceBounds]:
+def sentence_bounds(
+    doc: Doc, article: Article, shown: str | None = None
+) -> Iterator[SentenceBounds]:
     """The sentences that become records: trimmed of edge whitespace, blank ones dropped,
-    each mapped to its original-document range."""
-    shown = doc.text
+    each mapped to its original-document range. ``shown`` is ``doc.text`` if the caller
+    has it already (``Doc.text`` joins every token)."""
+    if shown is None:
+        shown = doc.text
     for i, sent in enumerate(doc.sents):
         s, e = _trim(shown, sent.start_char, sent.end_char)
         mapped = article.original_span(s, e) if s < e else None
@@ -92,7 +96,7 @@ def doc_to_records(
     para_starts = [p.start for p in article.paragraphs]
     prelabels: list[Any] | None = getattr(doc._, "prelabels", None)
     sentences: list[SentenceRecord] = []
-    for i, s, e, start, end in sentence_bounds(doc, article):
+    for i, s, e, start, end in sentence_bounds(doc, article, shown):
         paragraph = max(bisect.bisect_right(para_starts, s) - 1, 0)
         fields: dict[str, Any] = {}
         if prelabels is not None and i < len(prelabels):

@@ -78,10 +78,11 @@ class Prelabeler:
             rid = doc.vocab.strings[key]
             label, kind = self.meta[rid]
             matches[sent_of[start]].append(Match(rid, label, start, end, kind))
-        quotes = find_quotes(doc.text)
+        text = doc.text  # Doc.text joins every token: read it once
+        quotes = find_quotes(text)
         qmask = quote_mask(doc, quotes)
         index = MentionIndex(doc)
-        par_of_sent, par_kinds = _paragraphs(doc, sents)
+        par_of_sent, par_kinds = _paragraphs(doc, sents, text)
         attrs = [
             find_attributions(s, lex=lex, matches=m, qmask=qmask, names=index.names)
             for s, m in zip(sents, matches, strict=True)
@@ -100,7 +101,7 @@ class Prelabeler:
             [None if a.relative else x for x, a in zip(sp, al, strict=True)]
             for sp, al in zip(speakers, attrs, strict=True)
         ]
-        quote_speakers = self._quote_speakers(doc, sents, quotes, main_speakers, index, qmask)
+        quote_speakers = self._quote_speakers(doc, text, sents, quotes, main_speakers, index, qmask)
         dialogue = self._dialogue(doc, sents, matches, par_of_sent, index)
         out = []
         for k, s in enumerate(sents):
@@ -209,6 +210,7 @@ class Prelabeler:
     def _quote_speakers(
         self,
         doc: Doc,
+        text: str,
         sents: Sequence[Span],
         quotes: Sequence[Quote],
         speakers: Sequence[Sequence[Speaker | None]],
@@ -219,7 +221,6 @@ class Prelabeler:
         before it, a short "he added." after it, or the last speaker just before."""
         starts = [s.start_char for s in sents]
         out: dict[Quote, tuple[Speaker | None, bool]] = {}
-        text = doc.text  # Doc.text joins every token: read it once
         last_ctx: tuple[int, Speaker] | None = None
         for q in quotes:
             first = max(bisect.bisect_right(starts, q.start) - 1, 0)
@@ -386,13 +387,14 @@ def _document_subject(doc: Doc, sent: Span, lex: Lexicons, index: MentionIndex) 
     return None
 
 
-def _paragraphs(doc: Doc, sents: Sequence[Span]) -> tuple[list[int], list[str]]:
-    """Paragraph index of each sentence and the kind of each paragraph."""
+def _paragraphs(doc: Doc, sents: Sequence[Span], text: str) -> tuple[list[int], list[str]]:
+    """Paragraph index of each sentence and the kind of each paragraph (``text`` is
+    ``doc.text``)."""
     pars = doc._.paragraphs
     if not pars:
         pars = []
         start = 0
-        for chunk in doc.text.split("\n\n"):
+        for chunk in text.split("\n\n"):
             pars.append((start, start + len(chunk), "text"))
             start += len(chunk) + 2
     starts = [p[0] for p in pars]

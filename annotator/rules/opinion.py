@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.parts_of_speech import VERB
 from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
@@ -171,23 +172,76 @@ def _phrase_tokenizer() -> Any:
 _LITERAL_ATTRS = ("LOWER", "NORM", "ORTH", "TEXT", "LEMMA")
 
 
-def _triggers(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
-    """Lower-cased words one of which must be in a sentence for ``pattern`` to match.
+def _required_words(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:
+    """Lower-cased words a sentence must contain for ``pattern`` to match: one word
+    from each set.
 
-    Taken from the first token that must occur (no ``OP``, or ``+``) and names its
-    word (``LOWER``, ``NORM``, ``ORTH``, ``TEXT`` or ``LEMMA``, as a value or an
-    ``IN`` list). None when the pattern has no such token (it always runs).
+    One set per token that must occur (no ``OP``, or ``+``) and names its word
+    (``LOWER``, ``NORM``, ``ORTH``, ``TEXT`` or ``LEMMA``, as a value or an ``IN``
+    list). Empty when the pattern has no such token (it always runs).
     """
+    out = []
     for tok in pattern:
         if tok.get("OP") not in (None, "+"):
             continue
         for attr in _LITERAL_ATTRS:
             value = tok.get(attr)
             if isinstance(value, str):
-                return frozenset([value.lower()])
+                out.append(frozenset([value.lower()]))
+                break
             if isinstance(value, dict) and set(value) == {"IN"}:
-                return frozenset(str(v).lower() for v in value["IN"])
-    return None
+                out.append(frozenset(str(v).lower() for v in value["IN"]))
+                break
+    return tuple(out)
+
+
+# A check over a sentence's tokens: (attribute, values) for TAG / POS, (attribute,
+# compiled regex) for a REGEX on ORTH / TEXT / LOWER.
+_TokenTest = tuple[str, Any]
+
+
+def _token_tests(pattern: list[dict[str, Any]]) -> tuple[_TokenTest, ...]:
+    """For each token that must occur (no ``OP``, or ``+``) but names no word: a test
+    one token of the sentence must pass for ``pattern`` to match (its ``TAG`` or
+    ``POS``, as a value or an ``IN`` list, or a ``REGEX`` on ``ORTH``/``TEXT``/``LOWER``)."""
+    tests: list[_TokenTest] = []
+    for tok in pattern:
+        if tok.get("OP") not in (None, "+"):
+            continue
+        if any(
+            isinstance(v, str) or (isinstance(v, dict) and set(v) == {"IN"})
+            for v in (tok.get(a) for a in _LITERAL_ATTRS)
+        ):
+            continue  # a word: ``_required_words`` has it
+        test: _TokenTest | None = None
+        for attr in ("TAG", "POS"):
+            value = tok.get(attr)
+            if isinstance(value, str):
+                test = (attr, frozenset([value]))
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                test = (attr, frozenset(str(v) for v in value["IN"]))
+            if test is not None:
+                break
+        if test is None:
+            for attr in ("ORTH", "TEXT", "LOWER"):
+                value = tok.get(attr)
+                if isinstance(value, dict) and set(value) == {"REGEX"}:
+                    test = (attr, re.compile(value["REGEX"]))
+                    break
+        if test is not None:
+            tests.append(test)
+    return tuple(tests)
+
+
+def _passes(tokens: Sequence[Token], test: _TokenTest) -> bool:
+    attr, value = test
+    if attr == "TAG":
+        return any(t.tag_ in value for t in tokens)
+    if attr == "POS":
+        return any(t.pos_ in value for t in tokens)
+    if attr == "LOWER":
+        return any(value.search(t.lower_) for t in tokens)
+    return any(value.search(t.text) for t in tokens)  # ORTH / TEXT
 
 
 class _TriggeredMatcher:
@@ -197,26 +251,55 @@ class _TriggeredMatcher:
     (``IN``) cost a Python call each time; a set lookup over the sentence's words
     is an order of magnitude cheaper, and most patterns' words are absent from
     most sentences. Same matches as one Matcher over all patterns.
+
+    Every token of a pattern that must occur and names its word is a condition, not
+    only the first one ("it ... clear": "it" is in half the sentences, "it" and
+    "clear" together in few). A token that must occur with a given tag, part of
+    speech or regex is a condition too, checked over the tokens once the words are
+    there; a pattern with such tests and no words ("guarded", e.g. a superlative
+    tag) runs right after the unconditional ones, as it did when it was one of them.
     """
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self.always = Matcher(vocab)
-        self.triggered: list[tuple[frozenset[str], Matcher]] = []
+        self.guarded: list[tuple[tuple[_TokenTest, ...], Matcher]] = []
+        self.triggered: list[
+            tuple[tuple[frozenset[str], ...], tuple[_TokenTest, ...], Matcher]
+        ] = []
 
     def add(self, rule_id: str, pattern: list[dict[str, Any]]) -> None:
-        trig = _triggers(pattern)
-        if trig is None:
+        trigs = _required_words(pattern)
+        tests = _token_tests(pattern)
+        if not trigs and not tests:
             self.always.add(rule_id, [pattern])
             return
         matcher = Matcher(self.vocab)
         matcher.add(rule_id, [pattern])
-        self.triggered.append((trig, matcher))
+        if trigs:
+            self.triggered.append((trigs, tests, matcher))
+        else:
+            self.guarded.append((tests, matcher))
 
-    def __call__(self, span: Span, words: frozenset[str] | set[str]) -> list[Span]:
+    def __call__(
+        self,
+        span: Span,
+        words: frozenset[str] | set[str],
+        tokens: Sequence[Token] | None = None,
+    ) -> list[Span]:
+        """Matches in ``span`` (its ``words``, and ``tokens`` = ``tuple(span)`` if known)."""
         out: list[Span] = list(self.always(span, as_spans=True)) if len(self.always) else []
-        for trig, matcher in self.triggered:
-            if not trig.isdisjoint(words):
+        toks = tokens
+        for tests, matcher in self.guarded:
+            toks = toks if toks is not None else tuple(span)
+            if all(_passes(toks, test) for test in tests):
+                out.extend(matcher(span, as_spans=True))
+        for trigs, tests, matcher in self.triggered:
+            if all(not trig.isdisjoint(words) for trig in trigs):
+                if tests:
+                    toks = toks if toks is not None else tuple(span)
+                    if not all(_passes(toks, test) for test in tests):
+                        continue
                 out.extend(matcher(span, as_spans=True))
         return out
 
@@ -369,6 +452,8 @@ def _matchers(vocab: Vocab) -> _Matchers:
 # --------------------------------------------------------------------------- quotes
 
 _OPEN_CLOSE = {"“": "”", "„": "”", "«": "»"}
+_QUOTE_MARK = re.compile("[“„«\"‘'”»]")  # every mark quote_regions acts on
+_SINGLE_CLOSE_MARK = re.compile("[’']")
 _LETTER = re.compile(r"\w")
 
 
@@ -384,6 +469,11 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     i, n = 0, len(text)
     first_open: int | None = None
     while i < n:
+        # Only quotation marks act: jump to the next one.
+        found = _QUOTE_MARK.search(text, i)
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         close: str | None = None
         if ch in _OPEN_CLOSE:
@@ -401,11 +491,20 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             i += 1
             continue
         first_open = i if first_open is None else first_open
-        j = i + 1
-        while j < n:
-            if text[j] in close and (len(close) == 1 or _is_single_close(text, j)):
-                break
-            j += 1
+        if len(close) == 1:
+            j = text.find(close, i + 1)
+            j = n if j < 0 else j
+        else:
+            j = i + 1
+            while True:
+                found = _SINGLE_CLOSE_MARK.search(text, j)
+                if found is None:
+                    j = n
+                    break
+                j = found.start()
+                if _is_single_close(text, j):
+                    break
+                j += 1
         regions.append((i, min(j + 1, n)))
         i = j + 1
     # A sentence that ends in punctuation + a closing mark whose opener is not in
@@ -453,7 +552,7 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
     sent, tokens = view.sent, view.tokens
     base = sent.start
     for tok in tokens:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in speech:
+        if tok.pos != VERB or tok.lemma_.lower() not in speech:  # int POS: no string lookup
             continue
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects:
@@ -469,6 +568,8 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
                 for t in child.subtree:
                     if sent.start <= t.i < sent.end:
                         mask[t.i - base] = True
+    if "according" not in view.words:
+        return  # no token is "according" (the words hold every lower-cased form)
     for i, tok in enumerate(tokens[:-1]):
         if tok.lower_ == "according" and tokens[i + 1].lower_ == "to":
             for j in range(len(mask)):
@@ -668,7 +769,8 @@ def _question_mark_outside_quotes(tokens: Sequence[Token], mask: Sequence[bool])
 
 
 def _rhetorical_question(view: SentenceView, mask: Sequence[bool]) -> _Hit | None:
-    if not _question_mark_outside_quotes(view.tokens, mask):
+    # No "?" in the text, no "?" token: skip the token scan.
+    if "?" not in view.text or not _question_mark_outside_quotes(view.tokens, mask):
         return None
     words = [t for t, m in zip(view.tokens, mask, strict=True) if not m and not t.is_punct]
     norms = [t.norm_ for t in words[:3]]
@@ -722,7 +824,7 @@ def _mental_state_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -
     """
     hits = []
     for tok, masked in zip(view.tokens, mask, strict=True):
-        if masked or tok.pos_ != "VERB":
+        if masked or tok.pos != VERB:
             continue
         # The form too: the lemmatizer reads "hopes" as "hop".
         if tok.lemma_.lower() not in m.mind_verbs and tok.lower_ not in m.mind_verbs:
@@ -832,7 +934,7 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
     _mask_reported_speech(view, mask)
     off = sent.start
     hits: list[_Hit] = []
-    spans = [*m.phrases(sent, as_spans=True), *m.opinion(sent, view.words)]
+    spans = [*m.phrases(sent, as_spans=True), *m.opinion(sent, view.words, view.tokens)]
     for span in spans:
         if any(mask[span.start - off : span.end - off]):
             continue
@@ -957,8 +1059,11 @@ def other_hits(
     off = sent.start
     # Anchored patterns only need the first tokens; the rest run on the sentence.
     head = sent[first : first + _ANCHOR_WINDOW]
-    head_words = _words(view.tokens[first : first + _ANCHOR_WINDOW])
-    candidates = [*m.other_start(head, head_words), *m.other(sent, view.words)]
+    head_tokens = view.tokens[first : first + _ANCHOR_WINDOW]
+    candidates = [
+        *m.other_start(head, _words(head_tokens), head_tokens),
+        *m.other(sent, view.words, view.tokens),
+    ]
     for span in candidates:
         rule = m.rules[span.label_]
         if rule.anchor == "start" and span.start - off != first:
@@ -972,7 +1077,8 @@ def other_hits(
         hits.append(_Hit(rule, sent.start_char, sent.end_char, text))
     mask = view.quoted
     if (
-        _question_mark_outside_quotes(view.tokens, mask)
+        "?" in text
+        and _question_mark_outside_quotes(view.tokens, mask)
         and _rhetorical_question(view, mask) is None
     ):
         nxt = _next_sentence_text(sent)

@@ -8,6 +8,7 @@ single quotes by the letters around them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,6 +20,10 @@ _SINGLE_OPEN = "‘‹"
 _SINGLE_CLOSE = "’›"
 # A quote left open runs on for at most this many paragraphs before we give up on it.
 MAX_OPEN_PARAGRAPHS = 3
+# The only characters ``find_quotes`` acts on; it jumps from one to the next.
+_MARKS = re.compile(
+    "[" + re.escape("\n\"'" + _DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE_OPEN + _SINGLE_CLOSE) + "]"
+)
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,13 @@ def find_quotes(text: str) -> list[Quote]:
     open_par = 0
     par = 0
     i = 0
+    marks = _MARKS.search
     while i < n:
+        # Every other character leaves the state as it is: skip to the next mark.
+        found = marks(text, i)
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         if ch == "\n" and text.startswith("\n\n", i):
             par += 1

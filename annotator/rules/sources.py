@@ -202,10 +202,15 @@ class MentionIndex:
         # Common-noun heads are indexed lazily: only the few lemmas a source is asked
         # about ("summary") get their mentions bounded (noun_chunks costs a parse walk).
         self._doc = doc
+        # mention bounds -> _mention_key (the same few mentions are compared often)
+        self._keys: dict[tuple[int, int], tuple[bool, int]] = {}
         self._noun_heads: dict[str, list[int]] = {}
         for tok in doc:
             if tok.pos_ == "NOUN" and tok.dep_ != "compound":
                 self._noun_heads.setdefault(tok.lemma_.lower(), []).append(tok.i)
+
+    def _keys_for(self, doc: Doc) -> dict[tuple[int, int], tuple[bool, int]] | None:
+        return self._keys if doc is self._doc else None
 
     def _heads(self, lemma: str) -> list[tuple[int, int]]:
         if lemma not in self.by_head:
@@ -221,6 +226,7 @@ class MentionIndex:
         span = doc[start:end]
         head = span.root
         best = (start, end)
+        keys = self._keys_for(doc)
         names = [
             t.lower_
             for t in span
@@ -230,13 +236,13 @@ class MentionIndex:
             names = [head.lower_]
         if names and head.pos_ != "NOUN" or (names and head.lower_ in self.by_name):
             for (cs, ce), ent_names in self.by_name.get(head.lower_, []):
-                if all(n in ent_names for n in names) and _longer(doc, (cs, ce), best):
+                if all(n in ent_names for n in names) and _longer(doc, (cs, ce), best, keys):
                     best = (cs, ce)
         elif head.pos_ == "NOUN":
             names_all = {t.lower_ for t in span if t.pos_ == "PROPN"}
-            for cs, ce in self._heads(head.lemma_.lower()):
+            for cs, ce in self._heads(head.lemma_.lower()) if names_all else ():
                 ctoks = {t.lower_ for t in doc[cs:ce]}
-                if names_all and names_all <= ctoks and _longer(doc, (cs, ce), best):
+                if names_all <= ctoks and _longer(doc, (cs, ce), best, keys):
                     best = (cs, ce)
         return clean_text(doc[best[0] : best[1]])
 
@@ -245,7 +251,7 @@ class MentionIndex:
         best: tuple[int, int] | None = None
         for cs, ce in self._heads(head_lemma):
             if any(t.lower_ == name for t in doc[cs:ce]) and (
-                best is None or _longer(doc, (cs, ce), best)
+                best is None or _longer(doc, (cs, ce), best, self._keys_for(doc))
             ):
                 best = (cs, ce)
         return best
@@ -270,17 +276,31 @@ _DEICTIC = frozenset(
 )
 
 
-def _longer(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> bool:
+def _longer(
+    doc: Doc,
+    a: tuple[int, int],
+    b: tuple[int, int],
+    keys: dict[tuple[int, int], tuple[bool, int]] | None = None,
+) -> bool:
     """Is mention ``a`` fuller than ``b``? Longer, but a mention that leans on context
-    ("the summary of this section") is less full than one that stands alone."""
+    ("the summary of this section") is less full than one that stands alone.
+    ``keys`` memoises the comparison key per mention of ``doc``."""
     if a[1] - a[0] > MAX_MENTION:
         return False
+    if keys is None:
+        return _mention_key(doc, a) > _mention_key(doc, b)
+    ka = keys.get(a)
+    if ka is None:
+        ka = keys[a] = _mention_key(doc, a)
+    kb = keys.get(b)
+    if kb is None:
+        kb = keys[b] = _mention_key(doc, b)
+    return ka > kb
 
-    def key(m: tuple[int, int]) -> tuple[bool, int]:
-        span = doc[m[0] : m[1]]
-        return (not any(t.lower_ in _DEICTIC for t in span[1:]), len(span.text))
 
-    return key(a) > key(b)
+def _mention_key(doc: Doc, m: tuple[int, int]) -> tuple[bool, int]:
+    span = doc[m[0] : m[1]]
+    return (not any(t.lower_ in _DEICTIC for t in span[1:]), len(span.text))
 
 
 def clean_text(span: Span) -> str:
