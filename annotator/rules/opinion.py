@@ -796,12 +796,12 @@ def _rhetorical_question(view: SentenceView, mask: Sequence[bool]) -> _Hit | Non
 # --------------------------------------------------------------------------- opinion
 
 
-def _adverb_base_value(adverb: str, subj: dict[str, float]) -> float | None:
-    """Subjectivity of the adjective an ``-ly`` adverb is derived from.
+def _adjective_bases(adverb: str) -> list[str]:
+    """Adjectives an ``-ly`` adverb may be derived from, most regular first.
 
     English derives these regularly: bold -> boldly, true -> truly, laughable ->
     laughably, gentle -> gently, happy -> happily, basic -> basically (critical ->
-    critically is the plain case). The first base found in the lexicon counts.
+    critically is the plain case).
     """
     stem = adverb[:-2]
     candidates = [stem, adverb[:-3] + "e", adverb[:-1] + "e"]
@@ -809,7 +809,13 @@ def _adverb_base_value(adverb: str, subj: dict[str, float]) -> float | None:
         candidates.append(stem[:-1] + "y")
     if adverb.endswith("ally"):
         candidates.append(adverb[:-4])
-    for form in candidates:
+    return candidates
+
+
+def _adverb_base_value(adverb: str, subj: dict[str, float]) -> float | None:
+    """Subjectivity of the adjective an ``-ly`` adverb is derived from: the first
+    base (``_adjective_bases``) found in the lexicon counts."""
+    for form in _adjective_bases(adverb):
         value = subj.get(form)
         if value is not None:
             return value
@@ -890,7 +896,7 @@ def _lemma_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -> list[
 def _derived_adverb_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -> list[_Hit]:
     """An ``-ly`` adverb built on a judging adjective ("callously", "egregiously",
     "absurdly") carries the adjective's judgment; the lexicons list adjectives, so
-    the adverb is derived here (same rule as ``_adverb_base_value``)."""
+    the adverb is derived here (``_adjective_bases``)."""
     bases = _adverb_bases()
     if not bases:
         return []
@@ -899,13 +905,7 @@ def _derived_adverb_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers)
         if masked or tok.pos_ != "ADV" or not tok.lower_.endswith("ly"):
             continue
         adverb = tok.lower_
-        stem = adverb[:-2]
-        candidates = [stem, adverb[:-3] + "e", adverb[:-1] + "e"]
-        if stem.endswith("i"):
-            candidates.append(stem[:-1] + "y")
-        if adverb.endswith("ally"):
-            candidates.append(adverb[:-4])
-        for form in candidates:
+        for form in _adjective_bases(adverb):
             entry = bases.get(form)
             if entry is None:
                 continue
