@@ -872,6 +872,15 @@ def _lemma_entries() -> dict[str, tuple[str, float, str]]:
     return out
 
 
+def _class_hit(m: _Matchers, entry: tuple[str, float, str], word: str, tok: Token) -> _Hit:
+    """A hit on ``tok`` for a lexicon class ``entry`` (id, weight, reason); the rule
+    id names the word ("opinion.loaded.smear"), made once and kept in ``m.rules``."""
+    cls_id, weight, reason = entry
+    rid = f"{cls_id}.{_slug(word)}"
+    rule = m.rules.get(rid) or m.rules.setdefault(rid, _Rule(rid, weight, reason))
+    return _Hit(rule, tok.idx, tok.idx + len(tok.text), tok.text)
+
+
 def _lemma_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -> list[_Hit]:
     """A verb (or gerund) whose lemma is a one-word entry of a ``lemma_match`` class
     ("smearing", "whitewashes"); the listed forms are found by the PhraseMatcher too,
@@ -886,10 +895,7 @@ def _lemma_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -> list[
         entry = entries.get(tok.lemma_.lower())
         if entry is None:
             continue
-        cls_id, weight, reason = entry
-        rid = f"{cls_id}.{_slug(tok.lemma_.lower())}"
-        rule = m.rules.get(rid) or m.rules.setdefault(rid, _Rule(rid, weight, reason))
-        hits.append(_Hit(rule, tok.idx, tok.idx + len(tok.text), tok.text))
+        hits.append(_class_hit(m, entry, tok.lemma_.lower(), tok))
     return hits
 
 
@@ -909,10 +915,7 @@ def _derived_adverb_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers)
             entry = bases.get(form)
             if entry is None:
                 continue
-            cls_id, weight, reason = entry
-            rid = f"{cls_id}.{_slug(adverb)}"
-            rule = m.rules.get(rid) or m.rules.setdefault(rid, _Rule(rid, weight, reason))
-            hits.append(_Hit(rule, tok.idx, tok.idx + len(tok.text), tok.text))
+            hits.append(_class_hit(m, entry, adverb, tok))
             break
     return hits
 
