@@ -164,9 +164,14 @@ def _name_before(verb: Token) -> Token | None:
     """ "In a meeting with the board of the Washington Post Trump said that ...": a verb
     left without a subject after a name the parser swallowed into the preceding phrase
     (as its object or compound). The name is the subject."""
-    if verb.i == 0 or verb.dep_ not in ("ROOT", "ccomp", "parataxis"):
+    if verb.i == 0 or verb.dep_ not in ("ROOT", "ccomp", "parataxis", "conj"):
         return None
     prev = verb.doc[verb.i - 1]
+    if verb.dep_ == "conj" and prev.dep_ not in ("appos", "compound"):
+        # '"... in this case," police Chief Chuck Jordan said': in context the parser may
+        # join the tag to the quoted verb and leave the name an apposition; a name
+        # that is a subject of its own ("Trump met Putin and Merkel said") is not this.
+        return None
     if prev.is_sent_start and prev.i == verb.i - 1 and prev.dep_ == "ROOT":
         return None
     if prev.pos_ != "PROPN" or prev.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP", ""):
