@@ -20,6 +20,7 @@ from .attribution import Attribution, Match, find_attributions
 from .blocks import find_blocks, find_repeats
 from .decide import Evidence, Speaker, decide
 from .lexicons import Lexicons, lexicons, load_patterns
+from .matching import fast_set_predicates
 from .opinion import opinion_evidence, other_evidence, sentence_view
 from .quotes import Quote, find_quotes, quote_mask, quotes_in
 from .sources import (
@@ -55,6 +56,7 @@ class Prelabeler:
             for row in load_patterns(file):
                 self.matcher.add(row["id"], [row["pattern"]])
                 self.meta[row["id"]] = (row["label"], row.get("kind"))
+        fast_set_predicates(self.matcher)
         self.use_opinion = use_opinion
 
     def __call__(self, doc: Doc) -> Doc:

@@ -40,6 +40,7 @@ from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
 from annotator.rules import DocSpan
+from annotator.rules.matching import fast_set_predicates
 from annotator.schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
@@ -273,9 +274,11 @@ class _TriggeredMatcher:
         tests = _token_tests(pattern)
         if not trigs and not tests:
             self.always.add(rule_id, [pattern])
+            fast_set_predicates(self.always)
             return
         matcher = Matcher(self.vocab)
         matcher.add(rule_id, [pattern])
+        fast_set_predicates(matcher)
         if trigs:
             self.triggered.append((trigs, tests, matcher))
         else:

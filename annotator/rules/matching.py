@@ -1,0 +1,64 @@
+"""Cheaper set predicates for spaCy ``Matcher`` objects, with the same results.
+
+A pattern token such as ``{"LOWER": {"IN": [...]}}`` compiles to a Python
+predicate the Matcher calls once per token it is tried on. spaCy's generic
+``_SetPredicate.__call__`` dispatches on its operator, attribute kind, regex and
+fuzzy flags at every call; for the plain case (``IN`` on a token attribute that is
+a string hash) that comes down to "is this token's value in the set". The
+``Matcher`` keeps its predicates in a public list, so ``fast_set_predicates``
+swaps each plain ``IN`` predicate for a closure that does only that check.
+
+The closure reads the same value spaCy's matcher reads (``get_token_attr_for_matcher``
+in ``spacy/tokens/doc.pyx``): ``Token.orth`` and ``Token.lower`` are the lexeme's,
+``Token.norm`` is the token's norm or else the lexeme's, ``Token.lemma``,
+``Token.pos`` and ``Token.tag`` are the token's. Any other predicate (``NOT_IN``,
+regex or fuzzy sets, extension attributes, comparisons, ``REGEX``) is kept as is.
+Call it after the last ``Matcher.add``; the closures keep the ``key`` and ``i`` an
+``add`` reads, so a later ``add`` still works.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from typing import Any
+
+from spacy.attrs import LEMMA, LOWER, NORM, ORTH, POS, TAG
+from spacy.matcher import Matcher
+
+_GETTERS: dict[int, Callable[[Any], int]] = {
+    ORTH: operator.attrgetter("orth"),
+    LOWER: operator.attrgetter("lower"),
+    NORM: operator.attrgetter("norm"),
+    LEMMA: operator.attrgetter("lemma"),
+    POS: operator.attrgetter("pos"),
+    TAG: operator.attrgetter("tag"),
+}
+
+
+def _fast(pred: Any) -> Any:
+    if (
+        type(pred).__name__ != "_SetPredicate"
+        or pred.predicate != "IN"
+        or pred.is_extension
+        or pred.regex
+        or pred.fuzzy is not None
+        or pred.attr not in _GETTERS
+    ):
+        return pred
+    get = _GETTERS[pred.attr]
+    values = frozenset(pred.value)
+
+    def check(token: Any) -> bool:
+        return get(token) in values
+
+    check.key = pred.key  # type: ignore[attr-defined]
+    check.i = pred.i  # type: ignore[attr-defined]
+    return check
+
+
+def fast_set_predicates(matcher: Matcher) -> Matcher:
+    """Replace ``matcher``'s plain ``IN`` predicates by cheaper equivalents (in place)."""
+    preds = matcher._extra_predicates  # type: ignore[attr-defined]  # public in matcher.pxd
+    preds[:] = [_fast(p) for p in preds]
+    return matcher
