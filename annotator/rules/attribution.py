@@ -436,6 +436,7 @@ def _misparsed_verbs(
     qmask: Sequence[bool],
     names: frozenset[str],
     verbs_used: set[int],
+    tokens: Sequence[Token] | None = None,
 ) -> list[Attribution]:
     """ "Trump charges that ...", "Clinton claims that ...": the small model often reads a
     name + present-tense reporting verb as a noun phrase ("Trump charges"). A plural
@@ -443,7 +444,7 @@ def _misparsed_verbs(
     is the verb; the name is its subject."""
     doc = sent.doc
     out: list[Attribution] = []
-    for tok in sent:
+    for tok in sent if tokens is None else tokens:
         if tok.i in verbs_used or qmask[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NNS":
             continue
         if tok.lemma_.lower() not in lex.speech or tok.i + 1 >= sent.end:
@@ -493,14 +494,16 @@ def find_attributions(
     matches: Sequence[Match],
     qmask: Sequence[bool],
     names: frozenset[str] = frozenset(),
+    tokens: Sequence[Token] | None = None,
 ) -> list[Attribution]:
     """Attributions of one sentence, the main one first. ``names`` are the article's
-    named-entity heads (see ``MentionIndex.names``)."""
+    named-entity heads (see ``MentionIndex.names``); ``tokens`` = ``tuple(sent)`` if
+    the caller has it (iterating a span builds every ``Token`` anew)."""
     doc = sent.doc
     hedge_tokens = {k for m in matches if m.label == "HEDGE" for k in range(m.start, m.end)}
     found: list[Attribution] = []
     verbs_used: set[int] = set()
-    for tok in sent:
+    for tok in sent if tokens is None else tokens:
         if tok.pos_ != "VERB" or qmask[tok.i]:
             continue
         lemma = verb_lemma(tok, lex)
@@ -672,7 +675,7 @@ def find_attributions(
             )
         )
         verbs_used.add(tok.i)
-    found.extend(_misparsed_verbs(sent, lex, qmask, names, verbs_used))
+    found.extend(_misparsed_verbs(sent, lex, qmask, names, verbs_used, tokens))
     found.extend(_name_colon(sent, qmask, names))
     found.extend(_dash_signature(sent))
     for m in matches:

@@ -80,14 +80,21 @@ class Prelabeler:
             rid = doc.vocab.strings[key]
             label, kind = self.meta[rid]
             matches[sent_of[start]].append(Match(rid, label, start, end, kind))
-        text = doc.text  # Doc.text joins every token: read it once
+        # One Token object per position, shared by every per-sentence loop below
+        # (indexing or iterating a Doc or Span builds a new Token each time).
+        toks = tuple(doc)
+        sent_toks = [toks[s.start : s.end] for s in sents]
+        text = "".join(t.text_with_ws for t in toks)  # = doc.text, read once
+        sent_texts = [text[s.start_char : s.end_char] for s in sents]  # = s.text
         quotes = find_quotes(text)
         qmask = quote_mask(doc, quotes)
         index = MentionIndex(doc)
         par_of_sent, par_kinds = _paragraphs(doc, sents, text)
         attrs = [
-            find_attributions(s, lex=lex, matches=m, qmask=qmask, names=index.names)
-            for s, m in zip(sents, matches, strict=True)
+            find_attributions(
+                s, lex=lex, matches=m, qmask=qmask, names=index.names, tokens=st
+            )
+            for s, m, st in zip(sents, matches, sent_toks, strict=True)
         ]
         hedge_sent = [any(m.label == "HEDGE" for m in ms) for ms in matches]
         blocks = find_blocks(
@@ -140,18 +147,19 @@ class Prelabeler:
             para_kind = par_kinds[par_of_sent[k]]
             opinion = other = None
             if self.use_opinion:
-                view = sentence_view(s)  # shared by both detectors
+                # shared by both detectors
+                view = sentence_view(s, tokens=sent_toks[k], text=sent_texts[k])
                 opinion = opinion_evidence(s, view=view)
                 other = other_evidence(s, paragraph_kind=para_kind, view=view)
             intro = k in blocks.intros or (
-                s.text.rstrip().endswith(":")
+                sent_texts[k].rstrip().endswith(":")
                 and k + 1 < len(sents)
                 and par_of_sent[k + 1] != par_of_sent[k]
             )
             ev = Evidence(
                 start=s.start_char,
                 end=s.end_char,
-                has_verb=any(t.pos_ in ("VERB", "AUX") for t in s),
+                has_verb=any(t.pos_ in ("VERB", "AUX") for t in sent_toks[k]),
                 paragraph_kind=para_kind,
                 attribution=main_attr,
                 hedged=hedged[0] if hedged else None,

@@ -334,9 +334,13 @@ class SentenceView:
     words: frozenset[str]
 
 
-def sentence_view(sent: Span) -> SentenceView:
-    tokens = tuple(sent)
-    text = sent.text
+def sentence_view(
+    sent: Span, *, tokens: tuple[Token, ...] | None = None, text: str | None = None
+) -> SentenceView:
+    """The view of ``sent``; ``tokens`` (``tuple(sent)``) and ``text`` (``sent.text``)
+    if the caller has them already."""
+    tokens = tuple(sent) if tokens is None else tokens
+    text = sent.text if text is None else text
     regions = tuple(quote_regions(text))
     return SentenceView(
         sent,
