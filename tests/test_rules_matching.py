@@ -39,3 +39,27 @@ def test_fast_predicates_agree_with_spacy() -> None:
         assert [new(t) for t in doc] == [old(t) for t in doc]
     assert replaced > 10
     assert fast(doc) == slow(doc)
+
+
+def test_merged_triggered_matchers_keep_order() -> None:
+    """Conditional patterns that run together on a sentence run as one Matcher; the
+    matches come back as the group Matchers one after the other gave them."""
+    from annotator.rules.opinion import _Matchers, sentence_view
+
+    nlp = load_nlp()
+    merged, apart = _Matchers(nlp.vocab), _Matchers(nlp.vocab)
+    for tm in (apart.opinion, apart.other, apart.other_start):
+        tm._shared = False
+    for path in sorted(p for p in SEEDS.rglob("*") if p.is_file()):
+        doc = nlp(path.read_text(encoding="utf-8"))
+        for sent in doc.sents:
+            view = sentence_view(sent)
+            for a, b in (
+                (merged.opinion, apart.opinion),
+                (merged.other, apart.other),
+                (merged.other_start, apart.other_start),
+            ):
+                got = [(s.start, s.end, s.label) for s in a(sent, view.words, view.tokens)]
+                want = [(s.start, s.end, s.label) for s in b(sent, view.words, view.tokens)]
+                assert got == want
+    assert merged.opinion._merged  # some sentences ran several groups at once

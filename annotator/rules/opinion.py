@@ -264,25 +264,40 @@ class _TriggeredMatcher:
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self.always = Matcher(vocab)
-        self.guarded: list[tuple[tuple[_TokenTest, ...], Matcher]] = []
+        self.guarded: list[tuple[tuple[_TokenTest, ...], Matcher, int]] = []
         self.triggered: list[
-            tuple[tuple[frozenset[str], ...], tuple[_TokenTest, ...], Matcher]
+            tuple[tuple[frozenset[str], ...], tuple[_TokenTest, ...], Matcher, int]
         ] = []
+        # The patterns of each group of matches (0: the unconditional ones, then one
+        # group per conditional pattern), the group of each rule id (its string
+        # hash, a match's label), and one Matcher per set of groups that ran together.
+        self._patterns: list[list[tuple[str, list[dict[str, Any]]]]] = [[]]
+        self._group_of: dict[int, int] = {}
+        self._shared = True  # False once a rule id is in two groups: no merging then
+        self._merged: dict[tuple[int, ...], Matcher] = {}
 
     def add(self, rule_id: str, pattern: list[dict[str, Any]]) -> None:
         trigs = _required_words(pattern)
         tests = _token_tests(pattern)
+        key = self.vocab.strings.add(rule_id)
         if not trigs and not tests:
             self.always.add(rule_id, [pattern])
             fast_set_predicates(self.always)
-            return
-        matcher = Matcher(self.vocab)
-        matcher.add(rule_id, [pattern])
-        fast_set_predicates(matcher)
-        if trigs:
-            self.triggered.append((trigs, tests, matcher))
+            group = 0
         else:
-            self.guarded.append((tests, matcher))
+            matcher = Matcher(self.vocab)
+            matcher.add(rule_id, [pattern])
+            fast_set_predicates(matcher)
+            group = len(self._patterns)
+            self._patterns.append([])
+            if trigs:
+                self.triggered.append((trigs, tests, matcher, group))
+            else:
+                self.guarded.append((tests, matcher, group))
+        self._patterns[group].append((rule_id, pattern))
+        if self._group_of.setdefault(key, group) != group:
+            self._shared = False
+        self._merged.clear()
 
     def __call__(
         self,
@@ -290,21 +305,55 @@ class _TriggeredMatcher:
         words: frozenset[str] | set[str],
         tokens: Sequence[Token] | None = None,
     ) -> list[Span]:
-        """Matches in ``span`` (its ``words``, and ``tokens`` = ``tuple(span)`` if known)."""
-        out: list[Span] = list(self.always(span, as_spans=True)) if len(self.always) else []
+        """Matches in ``span`` (its ``words``, and ``tokens`` = ``tuple(span)`` if known).
+
+        The groups whose conditions hold run as one Matcher (a Matcher call has a
+        cost per token of the span, whatever its patterns), and the matches are put
+        back in the order the group Matchers would give one after the other: one
+        Matcher's matches of one pattern come in the same order whatever other
+        patterns it holds (each pattern's states advance on their own).
+        """
+        active: list[tuple[int, Matcher]] = []
+        if len(self.always):
+            active.append((0, self.always))
         toks = tokens
-        for tests, matcher in self.guarded:
+        for tests, matcher, group in self.guarded:
             toks = toks if toks is not None else tuple(span)
             if all(_passes(toks, test) for test in tests):
-                out.extend(matcher(span, as_spans=True))
-        for trigs, tests, matcher in self.triggered:
+                active.append((group, matcher))
+        for trigs, tests, matcher, group in self.triggered:
             if all(not trig.isdisjoint(words) for trig in trigs):
                 if tests:
                     toks = toks if toks is not None else tuple(span)
                     if not all(_passes(toks, test) for test in tests):
                         continue
+                active.append((group, matcher))
+        if not active:
+            return []
+        if len(active) == 1 or not self._shared:
+            out: list[Span] = []
+            for _, matcher in active:
                 out.extend(matcher(span, as_spans=True))
-        return out
+            return out
+        groups = tuple(g for g, _ in active)
+        merged = self._merged.get(groups)
+        if merged is None:
+            if len(self._merged) >= _MAX_MERGED:
+                self._merged.clear()
+            merged = Matcher(self.vocab)
+            for g in groups:
+                for rule_id, pattern in self._patterns[g]:
+                    merged.add(rule_id, [pattern])
+            fast_set_predicates(merged)
+            self._merged[groups] = merged
+        rank = {g: k for k, g in enumerate(groups)}
+        group_of = self._group_of
+        spans = merged(span, as_spans=True)
+        return sorted(spans, key=lambda sp: rank[group_of[sp.label]])
+
+
+# Merged Matchers kept per _TriggeredMatcher (one per set of groups seen together).
+_MAX_MERGED = 4096
 
 
 def _words(tokens: Iterable[Token]) -> set[str]:
