@@ -63,3 +63,19 @@ def test_merged_triggered_matchers_keep_order() -> None:
                 want = [(s.start, s.end, s.label) for s in b(sent, view.words, view.tokens)]
                 assert got == want
     assert merged.opinion._merged  # some sentences ran several groups at once
+
+
+def test_doc_forms_are_the_token_strings() -> None:
+    from annotator.rules.opinion import _words, doc_forms, sentence_view
+
+    nlp = load_nlp()
+    text = next(p for p in sorted(SEEDS.rglob("*")) if p.is_file()).read_text(encoding="utf-8")
+    doc = nlp(text)
+    lowers, norms, lemmas = doc_forms(doc)
+    assert lowers == [t.lower_ for t in doc]
+    assert norms == [t.norm_ for t in doc]
+    assert lemmas == [t.lemma_.lower() for t in doc]
+    for sent in doc.sents:
+        view = sentence_view(sent)
+        assert view.words == frozenset(_words(sent))
+        assert view.words_in(2, 18) == _words(view.tokens[2:18])

@@ -21,7 +21,7 @@ from .blocks import find_blocks, find_repeats
 from .decide import Evidence, Speaker, decide
 from .lexicons import Lexicons, lexicons, load_patterns
 from .matching import fast_set_predicates
-from .opinion import opinion_evidence, other_evidence, sentence_view
+from .opinion import doc_forms, opinion_evidence, other_evidence, sentence_view
 from .quotes import Quote, find_quotes, quote_mask, quotes_in
 from .sources import (
     MentionIndex,
@@ -86,6 +86,7 @@ class Prelabeler:
         sent_toks = [toks[s.start : s.end] for s in sents]
         text = "".join(t.text_with_ws for t in toks)  # = doc.text, read once
         sent_texts = [text[s.start_char : s.end_char] for s in sents]  # = s.text
+        forms = doc_forms(doc) if self.use_opinion else None
         quotes = find_quotes(text)
         qmask = quote_mask(doc, quotes)
         index = MentionIndex(doc)
@@ -148,7 +149,14 @@ class Prelabeler:
             opinion = other = None
             if self.use_opinion:
                 # shared by both detectors
-                view = sentence_view(s, tokens=sent_toks[k], text=sent_texts[k])
+                assert forms is not None
+                lo, hi = s.start, s.end
+                view = sentence_view(
+                    s,
+                    tokens=sent_toks[k],
+                    text=sent_texts[k],
+                    forms=(forms[0][lo:hi], forms[1][lo:hi], forms[2][lo:hi]),
+                )
                 opinion = opinion_evidence(s, view=view)
                 other = other_evidence(s, paragraph_kind=para_kind, view=view)
             intro = k in blocks.intros or (

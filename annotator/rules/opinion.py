@@ -34,9 +34,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER, NORM
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.parts_of_speech import VERB
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from annotator.rules import DocSpan
@@ -381,15 +382,49 @@ class SentenceView:
     regions: tuple[tuple[int, int], ...]
     quoted: tuple[bool, ...]  # per token: inside quotation marks
     words: frozenset[str]
+    # per token: its lower-cased form, norm and lower-cased lemma (``_words``)
+    forms: tuple[Sequence[str], Sequence[str], Sequence[str]]
+
+    def words_in(self, start: int, end: int) -> set[str]:
+        """``_words`` of ``tokens[start:end]``."""
+        lowers, norms, lemmas = self.forms
+        return {*lowers[start:end], *norms[start:end], *lemmas[start:end]}
+
+
+Forms = tuple[Sequence[str], Sequence[str], Sequence[str]]
+
+
+def doc_forms(doc: Doc) -> Forms:
+    """Per token of ``doc``: ``lower_``, ``norm_`` and ``lemma_.lower()``, read from
+    one attribute array (each distinct hash looked up once) instead of three string
+    properties per token."""
+    strings = doc.vocab.strings
+    arr = doc.to_array([LOWER, NORM, LEMMA])
+    out: list[list[str]] = []
+    for col, lower in ((0, False), (1, False), (2, True)):
+        hashes = arr[:, col].tolist()
+        table = {h: (strings[h].lower() if lower else strings[h]) for h in set(hashes)}
+        out.append([table[h] for h in hashes])
+    return out[0], out[1], out[2]
 
 
 def sentence_view(
-    sent: Span, *, tokens: tuple[Token, ...] | None = None, text: str | None = None
+    sent: Span,
+    *,
+    tokens: tuple[Token, ...] | None = None,
+    text: str | None = None,
+    forms: Forms | None = None,
 ) -> SentenceView:
-    """The view of ``sent``; ``tokens`` (``tuple(sent)``) and ``text`` (``sent.text``)
-    if the caller has them already."""
+    """The view of ``sent``; ``tokens`` (``tuple(sent)``), ``text`` (``sent.text``) and
+    ``forms`` (``doc_forms`` sliced to the sentence) if the caller has them already."""
     tokens = tuple(sent) if tokens is None else tokens
     text = sent.text if text is None else text
+    if forms is None:
+        forms = (
+            [t.lower_ for t in tokens],
+            [t.norm_ for t in tokens],
+            [t.lemma_.lower() for t in tokens],
+        )
     regions = tuple(quote_regions(text))
     return SentenceView(
         sent,
@@ -397,7 +432,8 @@ def sentence_view(
         text,
         regions,
         tuple(_masked_tokens(tokens, sent.start_char, regions)),
-        frozenset(_words(tokens)),
+        frozenset(forms[0]).union(forms[1], forms[2]),
+        forms,
     )
 
 
@@ -1120,7 +1156,7 @@ def other_hits(
     head = sent[first : first + _ANCHOR_WINDOW]
     head_tokens = view.tokens[first : first + _ANCHOR_WINDOW]
     candidates = [
-        *m.other_start(head, _words(head_tokens), head_tokens),
+        *m.other_start(head, view.words_in(first, first + _ANCHOR_WINDOW), head_tokens),
         *m.other(sent, view.words, view.tokens),
     ]
     for span in candidates:
