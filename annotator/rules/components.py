@@ -21,7 +21,13 @@ from .blocks import find_blocks, find_repeats
 from .decide import Evidence, Speaker, decide
 from .lexicons import Lexicons, lexicons, load_patterns
 from .matching import fast_set_predicates
-from .opinion import doc_forms, opinion_evidence, other_evidence, sentence_view
+from .opinion import (
+    _required_words,
+    doc_forms,
+    opinion_evidence,
+    other_evidence,
+    sentence_view,
+)
 from .quotes import Quote, find_quotes, quote_mask, quotes_in
 from .sources import (
     MentionIndex,
@@ -36,6 +42,8 @@ from .sources import (
 CONTEXT_SENTENCES = 2
 # A quote that covers this share of its sentence, with a verb, carries the message (rule 2).
 CLAUSE_COVERAGE = 0.2
+# Matchers kept for subsets of the attribution patterns (one per subset seen).
+MAX_SUBSET_MATCHERS = 1024
 
 
 def ensure_extensions() -> None:
@@ -50,13 +58,24 @@ class Prelabeler:
         ensure_extensions()
         self.name = name
         self.lex: Lexicons = lexicons()
+        self.vocab = nlp.vocab
         self.matcher = Matcher(nlp.vocab, validate=True)
         self.meta: dict[str, tuple[str, str | None]] = {}
+        # Each pattern, and the words a doc must have for it to match (one of each
+        # set; see ``_required_words``). A doc that lacks a pattern's words runs a
+        # Matcher without it (``_doc_matches``).
+        self.rows: list[tuple[str, list[dict[str, Any]]]] = []
+        self.needs: list[tuple[frozenset[str], ...]] = []
         for file in ("attribution", "blocks"):
             for row in load_patterns(file):
                 self.matcher.add(row["id"], [row["pattern"]])
                 self.meta[row["id"]] = (row["label"], row.get("kind"))
+                self.rows.append((row["id"], row["pattern"]))
+                # NORM values are not lower-cased forms of the token: never pruned
+                uses_norm = any("NORM" in tok for tok in row["pattern"])
+                self.needs.append(() if uses_norm else _required_words(row["pattern"]))
         fast_set_predicates(self.matcher)
+        self.subset_matchers: dict[tuple[int, ...], Matcher] = {}
         self.use_opinion = use_opinion
 
     def __call__(self, doc: Doc) -> Doc:
@@ -76,7 +95,9 @@ class Prelabeler:
             for i in range(s.start, s.end):
                 sent_of[i] = k
         matches: list[list[Match]] = [[] for _ in sents]
-        for key, start, end in self.matcher(doc):
+        forms = doc_forms(doc)
+        words = set(forms[0]).union(forms[1], forms[2])
+        for key, start, end in self._doc_matches(doc, words):
             rid = doc.vocab.strings[key]
             label, kind = self.meta[rid]
             matches[sent_of[start]].append(Match(rid, label, start, end, kind))
@@ -86,7 +107,6 @@ class Prelabeler:
         sent_toks = [toks[s.start : s.end] for s in sents]
         text = "".join(t.text_with_ws for t in toks)  # = doc.text, read once
         sent_texts = [text[s.start_char : s.end_char] for s in sents]  # = s.text
-        forms = doc_forms(doc) if self.use_opinion else None
         quotes = find_quotes(text)
         qmask = quote_mask(doc, quotes)
         index = MentionIndex(doc)
@@ -149,7 +169,6 @@ class Prelabeler:
             opinion = other = None
             if self.use_opinion:
                 # shared by both detectors
-                assert forms is not None
                 lo, hi = s.start, s.end
                 view = sentence_view(
                     s,
@@ -193,6 +212,30 @@ class Prelabeler:
         doc._.prelabels = prelabels
 
     # -- helpers -----------------------------------------------------------------
+    def _doc_matches(self, doc: Doc, words: set[str]) -> list[tuple[int, int, int]]:
+        """``self.matcher(doc)``, run without the patterns whose words ``doc`` lacks
+        (``words``: every lower-cased form, norm and lemma in it). A pattern that
+        cannot match adds no match, and the others' matches come in the same order
+        (each pattern's states advance on their own), so the result is the same."""
+        active = tuple(
+            k
+            for k, need in enumerate(self.needs)
+            if all(not alternatives.isdisjoint(words) for alternatives in need)
+        )
+        if len(active) == len(self.rows):
+            return list(self.matcher(doc))
+        matcher = self.subset_matchers.get(active)
+        if matcher is None:
+            if len(self.subset_matchers) >= MAX_SUBSET_MATCHERS:
+                self.subset_matchers.clear()
+            matcher = Matcher(self.vocab)
+            for k in active:
+                rule_id, pattern = self.rows[k]
+                matcher.add(rule_id, [pattern])
+            fast_set_predicates(matcher)
+            self.subset_matchers[active] = matcher
+        return list(matcher(doc)) if active else []
+
     def _speaker(
         self, doc: Doc, sent: Span, a: Attribution, index: MentionIndex, qmask: Sequence[bool]
     ) -> Speaker | None:

@@ -400,12 +400,27 @@ def doc_forms(doc: Doc) -> Forms:
     properties per token."""
     strings = doc.vocab.strings
     arr = doc.to_array([LOWER, NORM, LEMMA])
+    if len(_FORM_OF) + len(_LOWER_FORM_OF) > _MAX_FORMS:
+        _FORM_OF.clear()
+        _LOWER_FORM_OF.clear()
     out: list[list[str]] = []
-    for col, lower in ((0, False), (1, False), (2, True)):
+    for col, table in ((0, _FORM_OF), (1, _FORM_OF), (2, _LOWER_FORM_OF)):
         hashes = arr[:, col].tolist()
-        table = {h: (strings[h].lower() if lower else strings[h]) for h in set(hashes)}
-        out.append([table[h] for h in hashes])
+        try:
+            out.append(list(map(table.__getitem__, hashes)))
+        except KeyError:  # a hash not seen yet: look up each new one once
+            lower = table is _LOWER_FORM_OF
+            for h in set(hashes).difference(table):
+                table[h] = strings[h].lower() if lower else strings[h]
+            out.append(list(map(table.__getitem__, hashes)))
     return out[0], out[1], out[2]
+
+
+# String of a hash, and its lower-cased form, for ``doc_forms``. A hash names one
+# string whatever the vocab (it is the string's hash), so the tables are shared.
+_FORM_OF: dict[int, str] = {}
+_LOWER_FORM_OF: dict[int, str] = {}
+_MAX_FORMS = 1_000_000
 
 
 def sentence_view(
