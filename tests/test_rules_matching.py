@@ -44,7 +44,7 @@ def test_fast_predicates_agree_with_spacy() -> None:
 def test_merged_triggered_matchers_keep_order() -> None:
     """Conditional patterns that run together on a sentence run as one Matcher; the
     matches come back as the group Matchers one after the other gave them."""
-    from annotator.rules.opinion import _Matchers, sentence_view
+    from annotator.rules.opinion import _Matchers, _sentence_matches, sentence_view
 
     nlp = load_nlp()
     merged, apart = _Matchers(nlp.vocab), _Matchers(nlp.vocab)
@@ -62,7 +62,13 @@ def test_merged_triggered_matchers_keep_order() -> None:
                 got = [(s.start, s.end, s.label) for s in a(sent, view.words, view.tokens)]
                 want = [(s.start, s.end, s.label) for s in b(sent, view.words, view.tokens)]
                 assert got == want
+            both = _sentence_matches(view, merged)
+            for key, b in (("opinion", apart.opinion), ("other", apart.other)):
+                got = [(s.start, s.end, s.label) for s in both[key]]
+                want = [(s.start, s.end, s.label) for s in b(sent, view.words, view.tokens)]
+                assert got == want
     assert merged.opinion._merged  # some sentences ran several groups at once
+    assert merged.both_ok
 
 
 def test_doc_forms_are_the_token_strings() -> None:

@@ -29,7 +29,7 @@ import json
 import re
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -384,6 +384,8 @@ class SentenceView:
     words: frozenset[str]
     # per token: its lower-cased form, norm and lower-cased lemma (``_words``)
     forms: tuple[Sequence[str], Sequence[str], Sequence[str]]
+    # the opinion and "other" pattern matches, found together once (``_sentence_matches``)
+    matches: dict[str, list[Span]] = field(default_factory=dict, compare=False, repr=False)
 
     def words_in(self, start: int, end: int) -> set[str]:
         """``_words`` of ``tokens[start:end]``."""
@@ -471,10 +473,23 @@ class _Matchers:
                     continue
                 self.rules[rid] = _Rule(rid, float(cls["weight"]), str(cls["reason"]))
                 self.phrases.add(rid, [tok(phrase)])
+        # ``both``: the opinion patterns and the unanchored "other" ones, which run on
+        # the same sentence; one Matcher call finds the matches of both.
+        self.both = _TriggeredMatcher(vocab)
+        self.other_ids: set[int] = set()
         for row in _read_jsonl(OPINION_PATTERNS_PATH):
             self._add(self.opinion, row)
+            self.both.add(str(row["id"]), row["pattern"])
         for row in _read_jsonl(OTHER_PATTERNS_PATH):
             self._add(self.other_start if row.get("anchor") == "start" else self.other, row)
+        for row in _read_jsonl(OTHER_PATTERNS_PATH):
+            if row.get("anchor") != "start":
+                self.both.add(str(row["id"]), row["pattern"])
+                self.other_ids.add(vocab.strings.add(str(row["id"])))
+        opinion_ids = {
+            vocab.strings.add(str(row["id"])) for row in _read_jsonl(OPINION_PATTERNS_PATH)
+        }
+        self.both_ok = not (opinion_ids & self.other_ids)
         cfg = _lexicon()["subjectivity"]
         self.subj_rule = _Rule(str(cfg["id"]), float(cfg["weight"]), str(cfg["reason"]))
         self.subj_pos = frozenset(cfg["pos"])
@@ -538,6 +553,24 @@ class _Matchers:
             row.get("max_tokens"),
         )
         matcher.add(rid, row["pattern"])
+
+
+def _sentence_matches(view: SentenceView, m: _Matchers) -> dict[str, list[Span]]:
+    """``m.opinion`` and ``m.other`` matches in ``view.sent`` (keys "opinion", "other"),
+    from one run of ``m.both``, kept on the view for the second detector. Order: the
+    opinion patterns' groups come before the "other" ones' in ``m.both``, so each
+    list is in the order its own ``_TriggeredMatcher`` gives."""
+    found = view.matches
+    if not found:
+        if m.both_ok:
+            other_ids = m.other_ids
+            spans = m.both(view.sent, view.words, view.tokens)
+            found["opinion"] = [sp for sp in spans if sp.label not in other_ids]
+            found["other"] = [sp for sp in spans if sp.label in other_ids]
+        else:
+            found["opinion"] = m.opinion(view.sent, view.words, view.tokens)
+            found["other"] = m.other(view.sent, view.words, view.tokens)
+    return found
 
 
 _CACHE: dict[int, tuple[Vocab, _Matchers]] = {}
@@ -1044,7 +1077,7 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
     _mask_reported_speech(view, mask)
     off = sent.start
     hits: list[_Hit] = []
-    spans = [*m.phrases(sent, as_spans=True), *m.opinion(sent, view.words, view.tokens)]
+    spans = [*m.phrases(sent, as_spans=True), *_sentence_matches(view, m)["opinion"]]
     for span in spans:
         if any(mask[span.start - off : span.end - off]):
             continue
@@ -1172,7 +1205,7 @@ def other_hits(
     head_tokens = view.tokens[first : first + _ANCHOR_WINDOW]
     candidates = [
         *m.other_start(head, view.words_in(first, first + _ANCHOR_WINDOW), head_tokens),
-        *m.other(sent, view.words, view.tokens),
+        *_sentence_matches(view, m)["other"],
     ]
     for span in candidates:
         rule = m.rules[span.label_]
