@@ -13,12 +13,13 @@ from __future__ import annotations
 import bisect
 import os
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .errors import E, ModelError
 
@@ -129,7 +130,9 @@ def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -
     values = [0] * len(doc)
     starts = [p[0] for p in paragraphs]
     first_in_para: set[int] = set()
-    for i, token in enumerate(doc):
+    # One Token per position, shared by the helpers (indexing a Doc builds a new one).
+    toks = tuple(doc)
+    for i, token in enumerate(toks):
         k = bisect.bisect_right(starts, token.idx) - 1
         inside = k >= 0 and token.idx < paragraphs[k][1]
         if token.is_space or not inside:
@@ -147,20 +150,20 @@ def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -
                 values[i + 1] = -1
         elif paragraphs[k][2] == "heading":
             values[i] = -1
-        elif i > 0 and doc[i - 1].is_space and "\n" in doc[i - 1].text:
+        elif i > 0 and toks[i - 1].is_space and "\n" in toks[i - 1].text:
             # A line break inside a paragraph (docs not made by make_doc): the next
             # line starts a sentence.
             values[i] = 1
-        elif not _may_follow_sentence_end(doc, i) or _glued_closer(doc, i):
+        elif not _may_follow_sentence_end(toks, i) or _glued_closer(toks, i):
             values[i] = -1
-        elif _continues_quote(doc, i):
+        elif _continues_quote(toks, i):
             # '“... this low?” ― Jane Doe', '“You winning?” she said.', '“Why?” Graham
             # asked.': a signature or speech tag after a closing quote, or a lowercase
             # word, continues the quoted sentence.
             values[i] = -1
-            for j in _tail_tokens(doc, i):
+            for j in _tail_tokens(toks, i):
                 values[j] = -1
-        elif _opens_quote(doc, i):
+        elif _opens_quote(toks, i):
             # After "said." an opening quote starts the next sentence; the parser tends
             # to hang an ambiguous '' or " on the sentence before.
             values[i] = 1
@@ -172,7 +175,7 @@ def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -
     return doc
 
 
-def _opens_quote(doc: Doc, i: int) -> bool:
+def _opens_quote(doc: Sequence[Token], i: int) -> bool:
     """A quote token with space before it, glued to a capitalised word after it."""
     token = doc[i]
     return (
@@ -200,7 +203,7 @@ _DASH_TOKENS = frozenset({"―", "—", "–", "--"})
 _CLOSING = frozenset(["\"", "''", "”", "’", "»", "›"])
 
 
-def _glued_closer(doc: Doc, i: int) -> bool:
+def _glued_closer(doc: Sequence[Token], i: int) -> bool:
     """ 'pause."' at a paragraph end: a quote or bracket glued to the word before it
     closes that sentence; it never starts one of its own."""
     token = doc[i]
@@ -210,7 +213,7 @@ def _glued_closer(doc: Doc, i: int) -> bool:
     return bool(token.whitespace_) or i + 1 == len(doc) or doc[i + 1].is_space
 
 
-def _after_closing_quote(doc: Doc, i: int) -> bool:
+def _after_closing_quote(doc: Sequence[Token], i: int) -> bool:
     """Is the text before token ``i`` a closing quotation mark (after spaces)?"""
     j = i - 1
     while j >= 0 and doc[j].is_space:
@@ -218,7 +221,7 @@ def _after_closing_quote(doc: Doc, i: int) -> bool:
     return j >= 0 and doc[j].text in _CLOSING
 
 
-def _tail_end(doc: Doc, i: int, limit: int) -> int | None:
+def _tail_end(doc: Sequence[Token], i: int, limit: int) -> int | None:
     """Index after the short tail that starts at ``i``: up to the first ``.``/``,``/
     line break within ``limit`` tokens (None when it runs longer)."""
     for j in range(i, min(i + limit + 1, len(doc))):
@@ -230,7 +233,7 @@ def _tail_end(doc: Doc, i: int, limit: int) -> int | None:
     return len(doc) if len(doc) - i <= limit else None
 
 
-def _continues_quote(doc: Doc, i: int) -> bool:
+def _continues_quote(doc: Sequence[Token], i: int) -> bool:
     token = doc[i]
     text = token.text
     if text[:1].isalpha() and text.islower() and text not in ("i",):
@@ -262,13 +265,13 @@ def _continues_quote(doc: Doc, i: int) -> bool:
     return False
 
 
-def _tail_tokens(doc: Doc, i: int) -> range:
+def _tail_tokens(doc: Sequence[Token], i: int) -> range:
     """The tokens after ``i`` in the speech tag or signature, kept in the sentence."""
     end = _tail_end(doc, i + 1, 8)
     return range(i + 1, end if end is not None else i + 1)
 
 
-def _may_follow_sentence_end(doc: Doc, i: int) -> bool:
+def _may_follow_sentence_end(doc: Sequence[Token], i: int) -> bool:
     """Does the text before token ``i`` end like a sentence (``.``, ``?``, ``!``...)?"""
     j = i - 1
     while j >= 0 and (doc[j].is_space or doc[j].text in _CLOSERS):
