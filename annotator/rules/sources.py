@@ -6,7 +6,11 @@ Pure functions over a parsed ``Doc``; token indices are doc-level, end-exclusive
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+from spacy.attrs import DEP, POS
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicons
@@ -182,7 +186,8 @@ def resolve_pronoun(tok: Token, ents: Sequence[Span], quote_mask: Sequence[bool]
 class MentionIndex:
     """Every named mention of an article, to find the fullest mention of a source."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, lemmas: Sequence[str] | None = None) -> None:
+        """``lemmas``: each token's ``lemma_.lower()``, if the caller has them."""
         # name token -> (mention bounds, the entity's own tokens)
         self.by_name: dict[str, list[tuple[tuple[int, int], frozenset[str]]]] = {}
         self.by_head: dict[str, list[tuple[int, int]]] = {}
@@ -205,9 +210,14 @@ class MentionIndex:
         # mention bounds -> _mention_key (the same few mentions are compared often)
         self._keys: dict[tuple[int, int], tuple[bool, int]] = {}
         self._noun_heads: dict[str, list[int]] = {}
-        for tok in doc:
-            if tok.pos_ == "NOUN" and tok.dep_ != "compound":
-                self._noun_heads.setdefault(tok.lemma_.lower(), []).append(tok.i)
+        # Read from one POS/DEP array: Token.pos_ / dep_ per token cost a string each.
+        compound = get_string_id("compound")
+        array: Any = doc.to_array([POS, DEP])
+        rows: list[list[int]] = array.tolist()
+        for i, (pos, dep) in enumerate(rows):
+            if pos == NOUN and dep != compound:
+                lemma = lemmas[i] if lemmas is not None else doc[i].lemma_.lower()
+                self._noun_heads.setdefault(lemma, []).append(i)
 
     def _keys_for(self, doc: Doc) -> dict[tuple[int, int], tuple[bool, int]] | None:
         return self._keys if doc is self._doc else None
