@@ -37,13 +37,16 @@ _GETTERS: dict[int, Callable[[Any], int]] = {
 
 
 def _fast(pred: Any) -> Any:
+    # getattr with defaults: a spaCy release that reshapes its predicates leaves them
+    # untouched (slower, never wrong) instead of failing.
     if (
         type(pred).__name__ != "_SetPredicate"
-        or pred.predicate != "IN"
-        or pred.is_extension
-        or pred.regex
-        or pred.fuzzy is not None
-        or pred.attr not in _GETTERS
+        or getattr(pred, "predicate", None) != "IN"
+        or getattr(pred, "is_extension", True)
+        or getattr(pred, "regex", True)
+        or getattr(pred, "fuzzy", 0) is not None
+        or getattr(pred, "attr", None) not in _GETTERS
+        or not hasattr(pred, "value")
     ):
         return pred
     get = _GETTERS[pred.attr]
@@ -59,6 +62,7 @@ def _fast(pred: Any) -> Any:
 
 def fast_set_predicates(matcher: Matcher) -> Matcher:
     """Replace ``matcher``'s plain ``IN`` predicates by cheaper equivalents (in place)."""
-    preds = matcher._extra_predicates  # type: ignore[attr-defined]  # public in matcher.pxd
-    preds[:] = [_fast(p) for p in preds]
+    preds = getattr(matcher, "_extra_predicates", None)  # public in matcher.pxd
+    if isinstance(preds, list):
+        preds[:] = [_fast(p) for p in preds]
     return matcher
