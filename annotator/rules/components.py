@@ -20,7 +20,7 @@ from .attribution import Attribution, Match, find_attributions
 from .blocks import find_blocks, find_repeats
 from .decide import Evidence, Speaker, decide
 from .lexicons import Lexicons, lexicons, load_patterns
-from .matching import fast_set_predicates
+from .matching import cached_matcher, fast_set_predicates
 from .opinion import (
     _required_words,
     doc_forms,
@@ -224,16 +224,13 @@ class Prelabeler:
         )
         if len(active) == len(self.rows):
             return list(self.matcher(doc))
-        matcher = self.subset_matchers.get(active)
-        if matcher is None:
-            if len(self.subset_matchers) >= MAX_SUBSET_MATCHERS:
-                self.subset_matchers.clear()
-            matcher = Matcher(self.vocab)
-            for k in active:
-                rule_id, pattern = self.rows[k]
-                matcher.add(rule_id, [pattern])
-            fast_set_predicates(matcher)
-            self.subset_matchers[active] = matcher
+        matcher = cached_matcher(
+            self.subset_matchers,
+            active,
+            lambda: (self.rows[k] for k in active),
+            self.vocab,
+            limit=MAX_SUBSET_MATCHERS,
+        )
         return list(matcher(doc)) if active else []
 
     def _speaker(

@@ -20,11 +20,12 @@ Call it after the last ``Matcher.add``; the closures keep the ``key`` and ``i`` 
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 from spacy.attrs import LEMMA, LOWER, NORM, ORTH, POS, TAG
 from spacy.matcher import Matcher
+from spacy.vocab import Vocab
 
 _GETTERS: dict[int, Callable[[Any], int]] = {
     ORTH: operator.attrgetter("orth"),
@@ -65,4 +66,27 @@ def fast_set_predicates(matcher: Matcher) -> Matcher:
     preds = getattr(matcher, "_extra_predicates", None)  # public in matcher.pxd
     if isinstance(preds, list):
         preds[:] = [_fast(p) for p in preds]
+    return matcher
+
+
+def cached_matcher(
+    cache: dict[Any, Matcher],
+    key: Hashable,
+    rows: Callable[[], Iterable[tuple[str, list[dict[str, Any]]]]],
+    vocab: Vocab,
+    *,
+    limit: int,
+) -> Matcher:
+    """The Matcher of ``key`` in ``cache``, built from ``rows()`` (rule id, pattern)
+    with fast set predicates the first time it is asked for. The cache is emptied when
+    it holds ``limit`` Matchers, so an unusual corpus cannot grow it without bound."""
+    matcher = cache.get(key)
+    if matcher is None:
+        if len(cache) >= limit:
+            cache.clear()
+        matcher = Matcher(vocab)
+        for rule_id, pattern in rows():
+            matcher.add(rule_id, [pattern])
+        fast_set_predicates(matcher)
+        cache[key] = matcher
     return matcher

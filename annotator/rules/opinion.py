@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from annotator.rules import DocSpan
-from annotator.rules.matching import fast_set_predicates
+from annotator.rules.matching import cached_matcher, fast_set_predicates
 from annotator.schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
@@ -337,16 +337,13 @@ class _TriggeredMatcher:
                 out.extend(matcher(span, as_spans=True))
             return out
         groups = tuple(g for g, _ in active)
-        merged = self._merged.get(groups)
-        if merged is None:
-            if len(self._merged) >= _MAX_MERGED:
-                self._merged.clear()
-            merged = Matcher(self.vocab)
-            for g in groups:
-                for rule_id, pattern in self._patterns[g]:
-                    merged.add(rule_id, [pattern])
-            fast_set_predicates(merged)
-            self._merged[groups] = merged
+        merged = cached_matcher(
+            self._merged,
+            groups,
+            lambda: (row for g in groups for row in self._patterns[g]),
+            self.vocab,
+            limit=_MAX_MERGED,
+        )
         rank = {g: k for k, g in enumerate(groups)}
         group_of = self._group_of
         spans = merged(span, as_spans=True)
