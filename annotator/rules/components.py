@@ -20,9 +20,8 @@ from .attribution import Attribution, Match, find_attributions
 from .blocks import find_blocks, find_repeats
 from .decide import Evidence, Speaker, decide
 from .lexicons import Lexicons, lexicons, load_patterns
-from .matching import cached_matcher, fast_set_predicates
+from .matching import cached_matcher, fast_set_predicates, required_words
 from .opinion import (
-    _required_words,
     doc_forms,
     opinion_evidence,
     other_evidence,
@@ -62,7 +61,7 @@ class Prelabeler:
         self.matcher = Matcher(nlp.vocab, validate=True)
         self.meta: dict[str, tuple[str, str | None]] = {}
         # Each pattern, and the words a doc must have for it to match (one of each
-        # set; see ``_required_words``). A doc that lacks a pattern's words runs a
+        # set; see ``required_words``). A doc that lacks a pattern's words runs a
         # Matcher without it (``_doc_matches``).
         self.rows: list[tuple[str, list[dict[str, Any]]]] = []
         self.needs: list[tuple[frozenset[str], ...]] = []
@@ -73,7 +72,7 @@ class Prelabeler:
                 self.rows.append((row["id"], row["pattern"]))
                 # NORM values are not lower-cased forms of the token: never pruned
                 uses_norm = any("NORM" in tok for tok in row["pattern"])
-                self.needs.append(() if uses_norm else _required_words(row["pattern"]))
+                self.needs.append(() if uses_norm else required_words(row["pattern"]))
         fast_set_predicates(self.matcher)
         self.subset_matchers: dict[tuple[int, ...], Matcher] = {}
         self.use_opinion = use_opinion

@@ -1,4 +1,7 @@
-"""Cheaper set predicates for spaCy ``Matcher`` objects, with the same results.
+"""Matcher plumbing shared by the rules: cheaper set predicates for spaCy ``Matcher``
+objects (same results), the words a pattern needs before it can match
+(``required_words``), and a bounded cache of Matchers for subsets of patterns
+(``cached_matcher``).
 
 A pattern token such as ``{"LOWER": {"IN": [...]}}`` compiles to a Python
 predicate the Matcher calls once per token it is tried on. spaCy's generic
@@ -26,6 +29,9 @@ from typing import Any
 from spacy.attrs import LEMMA, LOWER, NORM, ORTH, POS, TAG
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
+
+# Token attributes that name a word in a pattern (a value or an ``IN`` list).
+LITERAL_ATTRS = ("LOWER", "NORM", "ORTH", "TEXT", "LEMMA")
 
 _GETTERS: dict[int, Callable[[Any], int]] = {
     ORTH: operator.attrgetter("orth"),
@@ -90,3 +96,26 @@ def cached_matcher(
         fast_set_predicates(matcher)
         cache[key] = matcher
     return matcher
+
+
+def required_words(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:
+    """Lower-cased words a sentence must contain for ``pattern`` to match: one word
+    from each set.
+
+    One set per token that must occur (no ``OP``, or ``+``) and names its word
+    (``LOWER``, ``NORM``, ``ORTH``, ``TEXT`` or ``LEMMA``, as a value or an ``IN``
+    list). Empty when the pattern has no such token (it always runs).
+    """
+    out = []
+    for tok in pattern:
+        if tok.get("OP") not in (None, "+"):
+            continue
+        for attr in LITERAL_ATTRS:
+            value = tok.get(attr)
+            if isinstance(value, str):
+                out.append(frozenset([value.lower()]))
+                break
+            if isinstance(value, dict) and set(value) == {"IN"}:
+                out.append(frozenset(str(v).lower() for v in value["IN"]))
+                break
+    return tuple(out)

@@ -41,7 +41,12 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from annotator.rules import DocSpan
-from annotator.rules.matching import cached_matcher, fast_set_predicates
+from annotator.rules.matching import (
+    LITERAL_ATTRS,
+    cached_matcher,
+    fast_set_predicates,
+    required_words,
+)
 from annotator.schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
@@ -171,30 +176,6 @@ def _phrase_tokenizer() -> Any:
     return English().tokenizer
 
 
-_LITERAL_ATTRS = ("LOWER", "NORM", "ORTH", "TEXT", "LEMMA")
-
-
-def _required_words(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:
-    """Lower-cased words a sentence must contain for ``pattern`` to match: one word
-    from each set.
-
-    One set per token that must occur (no ``OP``, or ``+``) and names its word
-    (``LOWER``, ``NORM``, ``ORTH``, ``TEXT`` or ``LEMMA``, as a value or an ``IN``
-    list). Empty when the pattern has no such token (it always runs).
-    """
-    out = []
-    for tok in pattern:
-        if tok.get("OP") not in (None, "+"):
-            continue
-        for attr in _LITERAL_ATTRS:
-            value = tok.get(attr)
-            if isinstance(value, str):
-                out.append(frozenset([value.lower()]))
-                break
-            if isinstance(value, dict) and set(value) == {"IN"}:
-                out.append(frozenset(str(v).lower() for v in value["IN"]))
-                break
-    return tuple(out)
 
 
 # A check over a sentence's tokens: (attribute, values) for TAG / POS, (attribute,
@@ -212,9 +193,9 @@ def _token_tests(pattern: list[dict[str, Any]]) -> tuple[_TokenTest, ...]:
             continue
         if any(
             isinstance(v, str) or (isinstance(v, dict) and set(v) == {"IN"})
-            for v in (tok.get(a) for a in _LITERAL_ATTRS)
+            for v in (tok.get(a) for a in LITERAL_ATTRS)
         ):
-            continue  # a word: ``_required_words`` has it
+            continue  # a word: ``required_words`` has it
         test: _TokenTest | None = None
         for attr in ("TAG", "POS"):
             value = tok.get(attr)
@@ -278,7 +259,7 @@ class _TriggeredMatcher:
         self._merged: dict[tuple[int, ...], Matcher] = {}
 
     def add(self, rule_id: str, pattern: list[dict[str, Any]]) -> None:
-        trigs = _required_words(pattern)
+        trigs = required_words(pattern)
         tests = _token_tests(pattern)
         key = self.vocab.strings.add(rule_id)
         if not trigs and not tests:
@@ -474,18 +455,18 @@ class _Matchers:
         # the same sentence; one Matcher call finds the matches of both.
         self.both = _TriggeredMatcher(vocab)
         self.other_ids: set[int] = set()
+        opinion_ids: set[int] = set()
         for row in _read_jsonl(OPINION_PATTERNS_PATH):
             self._add(self.opinion, row)
             self.both.add(str(row["id"]), row["pattern"])
+            opinion_ids.add(vocab.strings.add(str(row["id"])))
         for row in _read_jsonl(OTHER_PATTERNS_PATH):
-            self._add(self.other_start if row.get("anchor") == "start" else self.other, row)
-        for row in _read_jsonl(OTHER_PATTERNS_PATH):
-            if row.get("anchor") != "start":
-                self.both.add(str(row["id"]), row["pattern"])
-                self.other_ids.add(vocab.strings.add(str(row["id"])))
-        opinion_ids = {
-            vocab.strings.add(str(row["id"])) for row in _read_jsonl(OPINION_PATTERNS_PATH)
-        }
+            if row.get("anchor") == "start":
+                self._add(self.other_start, row)
+                continue
+            self._add(self.other, row)
+            self.both.add(str(row["id"]), row["pattern"])
+            self.other_ids.add(vocab.strings.add(str(row["id"])))
         self.both_ok = not (opinion_ids & self.other_ids)
         cfg = _lexicon()["subjectivity"]
         self.subj_rule = _Rule(str(cfg["id"]), float(cfg["weight"]), str(cfg["reason"]))
@@ -979,12 +960,10 @@ def _mental_state_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -
     return hits
 
 
-@lru_cache(maxsize=1)
-def _adverb_bases() -> dict[str, tuple[str, float, str]]:
-    """One-word entries of the classes named in ``derived_adverbs`` -> (class id,
-    weight, reason), so that "callously" counts as "callous" does."""
-    cfg = _lexicon().get("derived_adverbs", {})
-    wanted = set(cfg.get("classes", ()))
+def _one_word_entries(class_ids: Iterable[str]) -> dict[str, tuple[str, float, str]]:
+    """One-word entries of the lexicon classes ``class_ids`` -> (class id, weight,
+    reason); the first class listing a word keeps it."""
+    wanted = set(class_ids)
     out: dict[str, tuple[str, float, str]] = {}
     for cls in _lexicon()["classes"]:
         if cls["id"] not in wanted:
@@ -996,17 +975,17 @@ def _adverb_bases() -> dict[str, tuple[str, float, str]]:
 
 
 @lru_cache(maxsize=1)
+def _adverb_bases() -> dict[str, tuple[str, float, str]]:
+    """Entries of the ``derived_adverbs`` classes, so that "callously" counts as
+    "callous" does."""
+    return _one_word_entries(_lexicon().get("derived_adverbs", {}).get("classes", ()))
+
+
+@lru_cache(maxsize=1)
 def _lemma_entries() -> dict[str, tuple[str, float, str]]:
-    """One-word entries of the classes named in ``lemma_match`` -> (class id, weight,
-    reason): the lexicons list some inflections, the lemma catches the rest."""
-    wanted = set(_lexicon().get("lemma_match", {}).get("classes", ()))
-    out: dict[str, tuple[str, float, str]] = {}
-    for cls in _lexicon()["classes"]:
-        if cls["id"] in wanted:
-            for phrase in cls["phrases"]:
-                if " " not in phrase:
-                    out.setdefault(phrase, (cls["id"], float(cls["weight"]), str(cls["reason"])))
-    return out
+    """Entries of the ``lemma_match`` classes: the lexicons list some inflections,
+    the lemma catches the rest."""
+    return _one_word_entries(_lexicon().get("lemma_match", {}).get("classes", ()))
 
 
 def _class_hit(m: _Matchers, entry: tuple[str, float, str], word: str, tok: Token) -> _Hit:
