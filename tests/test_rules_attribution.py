@@ -535,13 +535,14 @@ def test_more_reporting_words(nlp, text, source_part):
     assert span_text(nlp, text, "SOURCE")
 
 
-def test_relative_clause_speaker_is_marked_only_in_an_attributed_sentence(nlp):
+def test_relative_clause_speaker_is_marked_but_does_not_attribute_the_sentence(nlp):
     # rule 1: the main assertion is the author's; the relative clause does not make
-    # the sentence attributed
+    # the sentence attributed, but its SOURCE and CUE are marked as evidence
     text = "The mayor has feuded with Senator Ruth Cole, who said in May that the budget was fake."
     assert one(nlp, text).label not in ("sourced_fact", "official_quote")
-    assert span_text(nlp, text, "SOURCE") == []
-    # ... but in an attributed sentence its SOURCE ("who") and CUE are marked too
+    assert span_text(nlp, text, "SOURCE") == ["who"]
+    assert span_text(nlp, text, "CUE") == ["said"]
+    # ... and in an attributed sentence too
     text = (
         "On Monday the governor met Senator Ruth Cole, who told reporters that the "
         "budget was fake, and said that he would veto it."
@@ -713,3 +714,82 @@ def test_coordinated_speech_verb_still_borrows_the_first_verbs_subject():
     )
     subject, _ = _subject(doc[4])
     assert subject is not None and subject.text == "He"
+
+
+# -- evidence spans: attributions that do not decide the label ---------------------------
+
+
+def spans_of(nlp: Language, text: str) -> tuple[str, list[tuple[str, str]]]:
+    doc = nlp(text)
+    (p,) = doc._.prelabels
+    return p.label, [(s.type, doc.text[s.start : s.end]) for s in p.spans if s.type != "QUOTE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # a private state of people who are not public figures (not rule 7's stance)
+        ("Many farmers believe the new rule will hurt them.", "Many farmers", "believe"),
+        ("Local residents worry that the plant will close.", "Local residents", "worry"),
+        # an aim ascribed to a public figure: a plan, not a stance on something
+        ("The governor wants to raise the minimum wage.", "The governor", "wants"),
+        # a reporting noun with its content: whose words they are
+        ("The mayor's claim that crime had fallen was checked by reporters.", "The mayor", "claim"),
+    ],
+)
+def test_evidence_spans_are_marked_without_attributing_the_sentence(nlp, text, source, cue):
+    label, spans = spans_of(nlp, text)
+    assert label not in ("sourced_fact", "official_quote")
+    assert ("SOURCE", source) in spans and ("CUE", cue) in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Farmers planted corn in May.",
+        "It wants to rain all week.",  # "it" is no source
+        "The mayor's remarks came after the vote.",  # a reporting noun that states nothing
+        "Local residents, who fear that the plant will close, met on Monday.",
+    ],
+)
+def test_no_evidence_spans_without_a_source_or_content(nlp, text):
+    label, spans = spans_of(nlp, text)
+    assert label == "unsourced_claim"
+    assert not [s for s in spans if s[0] in ("SOURCE", "CUE")]
+
+
+def test_a_report_nested_in_another_is_not_marked_again(nlp):
+    # "thinks" is part of what the senator said, not a second attribution
+    label, spans = spans_of(nlp, "The senator said she thinks the bill will pass.")
+    assert label == "sourced_fact"
+    assert spans == [("SOURCE", "The senator"), ("CUE", "said")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Protesters chanted that the mayor must resign.", "Protesters", "chanted"),
+        (
+            "The senator attacked the governor for his handling of the budget.",
+            "The senator",
+            "attacked",
+        ),
+        ("Polls show a close race in Ohio.", "Polls", "show"),  # a finding as the object
+    ],
+)
+def test_more_reporting_verbs(nlp, text, source, cue):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", source) in spans and ("CUE", cue) in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked the town at dawn.",  # an attack, not a verbal one ("for", "as")
+        "The video shows a man running across the street.",  # a recording describes
+    ],
+)
+def test_actions_are_not_reports(nlp, text):
+    label, spans = spans_of(nlp, text)
+    assert label == "unsourced_claim" and not spans

@@ -73,6 +73,16 @@ class Attribution:
     # "McConnell, who said ...": marked when the sentence is attributed anyway, but it
     # does not make the sentence attributed (the main assertion is elsewhere, rule 1).
     relative: bool = False
+    # "Many voters believe ...", "Clinton wants to raise taxes": a private state or an
+    # aim held by someone (not a stance the codebook counts, rule 7). Its SOURCE and CUE
+    # are marked as evidence, but it never makes the sentence attributed.
+    evidence_only: bool = False
+
+    @property
+    def aside(self) -> bool:
+        """Does the attribution stay out of the sentence's label (``relative`` or
+        ``evidence_only``)?"""
+        return self.relative or self.evidence_only
 
 
 def _inflections(form: str) -> list[str]:
@@ -487,6 +497,52 @@ def _misparsed_verbs(
     return out
 
 
+def _states_content(noun: Token, qmask: Sequence[bool]) -> bool:
+    """Does the reporting noun give what was said: a that-clause ("the claim that ..."),
+    a to-infinitive ("his promise to cut taxes") or a quotation or colon right after?"""
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp", "relcl") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+        ):
+            return True
+        if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return True
+    doc = noun.doc
+    nxt = doc[noun.i + 1 : min(noun.i + 3, len(doc))]
+    return any(t.text == ":" or (t.text in _OPEN_QUOTES and not qmask[noun.i]) for t in nxt)
+
+
+def _possessive_nouns(
+    sent: Span, lex: Lexicons, qmask: Sequence[bool], tokens: Sequence[Token] | None = None
+) -> list[Attribution]:
+    """ "Trump's claim that there have been thousands of shootings", "his promise to cut
+    taxes": a reporting noun whose possessor is a source says whose words they are.
+    Marked as evidence only: the sentence is about the claim, not attributed to it."""
+    out: list[Attribution] = []
+    for tok in sent if tokens is None else tokens:
+        if tok.pos_ != "NOUN" or qmask[tok.i] or tok.lemma_.lower() not in lex.utterances:
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is None or qmask[poss.i] or not can_be_source(poss, lex):
+            continue
+        if not _states_content(tok, qmask):
+            continue  # "his remarks on Saturday", "Trump's comments came": no content given
+        b0, b1 = (poss.i, poss.i + 1) if is_personal_pronoun(poss) else mention_bounds(poss)
+        if b1 - 1 > b0 and tok.doc[b1 - 1].tag_ == "POS":
+            b1 -= 1
+        out.append(
+            Attribution(
+                (tok.i, tok.i + 1),
+                (b0, b1),
+                poss.i,
+                "attr-possessive-noun",
+                depth=_depth(tok),
+                evidence_only=True,
+            )
+        )
+    return out
+
+
 def find_attributions(
     sent: Span,
     *,
@@ -515,7 +571,11 @@ def find_attributions(
         # "the summary suggests/indicates": in the present tense the inference is
         # usually the author's (rule 4); "an article suggested" reports the source's.
         present_inference = (
-            inference and tok.tag_ not in ("VBD", "VBN") and not _document_finding(tok, lex)
+            inference
+            and tok.tag_ not in ("VBD", "VBN")
+            # "polls show that ...", "polls show a close race" (not "the video shows a man")
+            and not _document_finding(tok, lex)
+            and not _document_finding(tok, lex, with_object=True)
         )
         if present_inference and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj"):
             # "..., even suggesting he may have been sabotaged": the participle reports
@@ -559,8 +619,9 @@ def find_attributions(
             continue  # "what opinions Trump expressed": the stance is not given
         if stance and tok.tag_ == "VB" and any(c.lower_ == "to" for c in tok.children):
             continue  # "to get Trump to think", "intend to support": not a stance held
-        if stance and _intention_only(tok):
-            continue  # "Putin hopes to use this as a bridge": an aim the author ascribes
+        # "Putin hopes to use this as a bridge": an aim the author ascribes, marked as
+        # evidence only (it does not make the sentence attributed, rule 7).
+        aim = stance and _intention_only(tok)
         # Stance verbs need their own subject: "intend to support" is a plan, not a stance.
         subj, agentless = _subject(tok, climb=not stance)
         if stance and (agentless or any(c.dep_ == "agent" for c in tok.children)):
@@ -648,7 +709,8 @@ def find_attributions(
             # when it states a stance (has an object or clause), not with a hedge modal.
             pb = mention_bounds(head) if head.i != subj.i else bounds
             public = is_public(doc, pb[0], pb[1], lex, names)
-            if not public and not is_personal_pronoun(subj):
+            private = not public and not is_personal_pronoun(subj)
+            if private and lemma not in lex.private_states:
                 continue
             if not any(
                 c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "prep", "attr") for c in tok.children
@@ -672,10 +734,12 @@ def find_attributions(
                 depth=_depth(tok),
                 subordinate=_subordinate(tok),
                 relative=relative is not None,
+                evidence_only=stance and (aim or private),
             )
         )
         verbs_used.add(tok.i)
     found.extend(_misparsed_verbs(sent, lex, qmask, names, verbs_used, tokens))
+    found.extend(_possessive_nouns(sent, lex, qmask, tokens))
     found.extend(_name_colon(sent, qmask, names))
     found.extend(_dash_signature(sent))
     for m in matches:
@@ -805,6 +869,7 @@ def find_attributions(
     # then the earliest cue.
     found.sort(
         key=lambda a: (
+            a.evidence_only,
             a.hedged,
             a.source is None,
             a.stance,

@@ -127,7 +127,7 @@ class Prelabeler:
         ]
         # A relative-clause speaker ("an architect who said ...") never says the quote.
         main_speakers = [
-            [None if a.relative else x for x, a in zip(sp, al, strict=True)]
+            [None if a.aside else x for x, a in zip(sp, al, strict=True)]
             for sp, al in zip(speakers, attrs, strict=True)
         ]
         quote_speakers = self._quote_speakers(doc, text, sents, quotes, main_speakers, index, qmask)
@@ -137,12 +137,12 @@ class Prelabeler:
             sp = [
                 x
                 for x, a in zip(speakers[k], attrs[k], strict=True)
-                if x is not None and not a.relative
+                if x is not None and not a.aside
             ]
             relative = [
                 x
                 for x, a in zip(speakers[k], attrs[k], strict=True)
-                if x is not None and a.relative and not x.hedged
+                if x is not None and a.aside and not x.hedged
             ]
             plain = [x for x in sp if not x.hedged]
             hedged = [x for x in sp if x.hedged]
@@ -162,7 +162,7 @@ class Prelabeler:
             main_attr = plain[0] if plain else None
             sub = False
             if main_attr is not None and attrs[k]:
-                first = next(a for a in attrs[k] if not a.hedged and not a.relative)
+                first = next(a for a in attrs[k] if not a.hedged and not a.aside)
                 sub = first.subordinate
             para_kind = par_kinds[par_of_sent[k]]
             opinion = other = None
@@ -203,6 +203,7 @@ class Prelabeler:
                 opinion=opinion,
                 other=other,
                 others=tuple(x for x in (*plain[1:], *relative) if x in extra),
+                evidence=tuple(_not_nested(doc, speakers[k], attrs[k])),
             )
             out.append(decide(ev))
         return out
@@ -418,6 +419,22 @@ def _outside_content(
         x
         for x, a in zip(speakers, attrs, strict=True)
         if x is not None and x is not plain[0] and a.cue[0] not in content
+    ]
+
+
+def _not_nested(
+    doc: Doc, speakers: Sequence[Speaker | None], attrs: Sequence[Attribution]
+) -> list[Speaker]:
+    """The speakers whose cue is not inside another attribution's reported content
+    ("Clinton said she thinks ...": "thinks" is part of what she said)."""
+    content: set[int] = set()
+    for a in attrs:
+        cue = doc[a.cue[0]]
+        for c in cue.children:
+            if c.dep_ in ("ccomp", "xcomp", "parataxis"):
+                content.update(t.i for t in c.subtree)
+    return [
+        x for x, a in zip(speakers, attrs, strict=True) if x is not None and a.cue[0] not in content
     ]
 
 
