@@ -793,3 +793,57 @@ def test_more_reporting_verbs(nlp, text, source, cue):
 def test_actions_are_not_reports(nlp, text):
     label, spans = spans_of(nlp, text)
     assert label == "unsourced_claim" and not spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # a tag set off by commas inside the clause it reports
+        ("The problem now, she told me on Monday, is the price of grain.", "she", "told"),
+        # an instruction read as an adverbial clause: "tells X ... to “...”"
+        (
+            "The mayor tells residents at a town meeting to “stay indoors and wait.”",
+            "The mayor",
+            "tells",
+        ),
+    ],
+)
+def test_tell_with_a_parenthetical_tag_or_an_instruction(nlp, text, source, cue):
+    label, spans = spans_of(nlp, text)
+    assert label in ("sourced_fact", "official_quote")
+    assert ("SOURCE", source) in spans and ("CUE", cue) in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She told the story at a dinner in Paris.",  # no content, no tag
+        "On Monday, she told the story of her grandfather.",  # a comma, but no tag
+    ],
+)
+def test_tell_without_content_is_not_a_report(nlp, text):
+    label, _ = spans_of(nlp, text)
+    assert label not in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        (
+            "The minister said the talks had failed and warned that sanctions would follow.",
+            ["said", "warned"],
+        ),
+        (
+            "McConnell said the country had changed, citing the release of political prisoners.",
+            ["said", "citing"],
+        ),
+        # not a reporting verb, or a clause with a subject of its own: no further cue
+        ("The minister said the talks had failed and collapsed.", ["said"]),
+        ("The minister said the talks had failed because the envoy left early.", ["said"]),
+    ],
+)
+def test_a_further_reporting_verb_of_the_same_source_is_a_cue(nlp, text, cues):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert [t for k, t in spans if k == "CUE"] == cues
+    assert [t for k, t in spans if k == "SOURCE"] == [text.split(" said")[0]]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicons
 from .sources import can_be_source, is_personal_pronoun, is_public, mention_bounds
@@ -335,6 +335,23 @@ def _calls_something(verb: Token) -> bool:
     return False
 
 
+def _addressee(verb: Token) -> bool:
+    """Does the verb have people as its object ("tells his supporters", "told them")?"""
+    from .lexicons import lexicons
+
+    lex = lexicons()
+    return any(
+        c.dep_ in ("dobj", "dative")
+        and (c.lower_ in ("him", "her", "them", "us", "me", "you") or can_be_source(c, lex))
+        for c in verb.children
+    )
+
+
+def _quote_gap(tok: Token) -> int:
+    """1 when an opening quotation mark stands right before ``tok`` ("to “go"), else 0."""
+    return int(tok.i > 0 and tok.doc[tok.i - 1].text in _OPEN_QUOTES)
+
+
 def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
     """Does the verb report content: a clause, or a colon/quotation right after it?
     Without ``infinitive`` a to-infinitive complement does not count."""
@@ -344,6 +361,30 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
         and (infinitive or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
         for c in verb.children
     ):
+        return True
+    doc = verb.doc
+    if (
+        verb.dep_ == "parataxis"
+        and verb.i > 0
+        and doc[verb.i - 1].text != "."
+        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        and any(t.text == "," for t in doc[max(verb.i - 3, 0) : verb.i])
+    ):
+        # "The difference now, he told me on Friday, is that ...": a tag set off by
+        # commas inside the clause it reports.
+        return True
+    if infinitive and _addressee(verb) and any(
+        c.dep_ == "advcl"
+        and c.i > verb.i
+        and any(
+            a.dep_ == "aux" and a.lower_ == "to" and a.i == c.i - 1 - _quote_gap(c)
+            for a in c.children
+        )
+        for c in verb.children
+        if c.i - verb.i <= 12
+    ):
+        # "tells his supporters at a rally to “go ...”": the parser reads the instruction
+        # to the people addressed as an adverbial clause ("told jokes to relax" is a purpose).
         return True
     # "told a meeting of leaders that few people understood ...": the small model hangs
     # the that-clause on the object as a relative clause, but a relative "that" is its
@@ -355,7 +396,6 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
                     m.dep_ == "mark" and m.lower_ == "that" for m in t.children
                 ):
                     return True
-    doc = verb.doc
     after = doc[verb.i + 1 : min(verb.i + 5, len(doc))]
     # (token.sent walks the whole doc; stop at the next sentence start instead)
     after = after[: next((k for k, t in enumerate(after) if t.is_sent_start), len(after))]
@@ -540,6 +580,55 @@ def _possessive_nouns(
                 evidence_only=True,
             )
         )
+    return out
+
+
+_CO_DEPS = ("conj", "advcl")
+
+
+def _co_cues(
+    doc: Doc, found: Sequence[Attribution], lex: Lexicons, qmask: Sequence[bool]
+) -> list[Attribution]:
+    """ "Perdue said ... and warned that ...", "McConnell said ..., citing the release of
+    prisoners": a reporting verb coordinated with a cue, or a participle hung on it,
+    without a subject of its own, reports for the same source. Marked as a further CUE
+    (evidence only: the sentence's label and source do not change)."""
+    out: list[Attribution] = []
+    cues = {a.cue[0] for a in found}
+    known = lex.speech | lex.stance | lex.present_inference
+    for a in found:
+        if a.source is None or a.hedged or a.cue[1] - a.cue[0] != 1:
+            continue
+        head = doc[a.cue[0]]
+        if head.pos_ != "VERB":
+            continue
+        # the parser often hangs them on the reported clause instead ("said the talks had
+        # failed and warned that ...", "said the country had changed, citing ...")
+        content = [c for c in head.children if c.dep_ == "ccomp" and c.i > head.i]
+        for c in [*head.children, *(g for cc in content for g in cc.children)]:
+            if (
+                c.dep_ not in _CO_DEPS
+                or c.pos_ != "VERB"
+                or c.i in cues
+                or c.i < head.i
+                or qmask[c.i]
+                or any(g.dep_ in _SUBJ or g.dep_ == "neg" for g in c.children)
+                or verb_lemma(c, lex) not in known
+            ):
+                continue
+            if c.dep_ == "advcl" and c.tag_ != "VBG":
+                continue  # "said ... because ...", not "..., arguing that ..."
+            cues.add(c.i)
+            out.append(
+                Attribution(
+                    (c.i, c.i + 1),
+                    a.source,
+                    a.source_head,
+                    "attr-co-cue",
+                    depth=_depth(c),
+                    evidence_only=True,
+                )
+            )
     return out
 
 
@@ -865,6 +954,7 @@ def find_attributions(
                         depth=_depth(quoted),
                     )
                 )
+    found.extend(_co_cues(doc, found, lex, qmask))
     # The main assertion usually comes first: prefer plain speech over stance verbs,
     # then the earliest cue.
     found.sort(

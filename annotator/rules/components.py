@@ -433,8 +433,11 @@ def _not_nested(
         for c in cue.children:
             if c.dep_ in ("ccomp", "xcomp", "parataxis"):
                 content.update(t.i for t in c.subtree)
+    # a further cue of the same source ("said ... and warned that ...") is not nested
     return [
-        x for x, a in zip(speakers, attrs, strict=True) if x is not None and a.cue[0] not in content
+        x
+        for x, a in zip(speakers, attrs, strict=True)
+        if x is not None and (a.cue[0] not in content or a.rule_id == "attr-co-cue")
     ]
 
 

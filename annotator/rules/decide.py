@@ -137,13 +137,17 @@ def decide(ev: Evidence) -> Prelabel:
     SOURCE and CUE spans of every attribution found in it (``Evidence.evidence``)."""
     pl = _decide(ev)
     have = set(pl.spans)
-    extra = [x for sp in ev.evidence for x in _spans(sp) if x not in have]
-    if not extra:
+    ids = list(pl.rule_ids)
+    for sp in ev.evidence:
+        new = [x for x in _spans(sp) if x not in have]
+        if new:
+            have.update(new)
+            ids.append(f"evidence:{sp.rule_id}")
+    if len(have) == len(pl.spans):
         return pl
-    ids = [*pl.rule_ids, *(f"evidence:{sp.rule_id}" for sp in ev.evidence)]
     return replace(
         pl,
-        spans=tuple(sorted({*pl.spans, *extra}, key=lambda s: (s.start, s.end, s.type))),
+        spans=tuple(sorted(have, key=lambda s: (s.start, s.end, s.type))),
         rule_ids=tuple(dict.fromkeys(ids)),
     )
 
