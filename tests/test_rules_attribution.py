@@ -847,3 +847,27 @@ def test_a_further_reporting_verb_of_the_same_source_is_a_cue(nlp, text, cues):
     assert label == "sourced_fact"
     assert [t for k, t in spans if k == "CUE"] == cues
     assert [t for k, t in spans if k == "SOURCE"] == [text.split(" said")[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Nearly half said they prefer a candidate with experience.", "half"),
+        ("Almost half of respondents said the party had become hostile.", "half of respondents"),
+        ("Some say the plan will fail.", "Some"),
+        ("Other refugee advocates said the state should act.", "Other refugee advocates"),
+    ],
+)
+def test_shares_of_a_group_and_advocates_can_be_sources(nlp, text, source):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", source) in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Half of the money was spent in May.", "Most of the votes said nothing."],
+)
+def test_a_share_of_things_is_no_source(nlp, text):
+    label, spans = spans_of(nlp, text)
+    assert label != "sourced_fact" and not spans

@@ -147,6 +147,7 @@ class Prelabeler:
             plain = [x for x in sp if not x.hedged]
             hedged = [x for x in sp if x.hedged]
             extra = _outside_content(doc, speakers[k], attrs[k], plain)
+            evidence = _not_nested(doc, speakers[k], attrs[k])
             qs = quotes_in(s, quotes)
             best = max(qs, key=lambda q: q.coverage) if qs else None
             qspeaker, from_ctx = (None, False)
@@ -202,8 +203,9 @@ class Prelabeler:
                 dialogue=dialogue.get(k),
                 opinion=opinion,
                 other=other,
-                others=tuple(x for x in (*plain[1:], *relative) if x in extra),
-                evidence=tuple(_not_nested(doc, speakers[k], attrs[k])),
+                others=tuple(x for x in plain[1:] if x in extra)
+                + tuple(x for x in relative if x in extra and x in evidence),
+                evidence=tuple(evidence),
             )
             out.append(decide(ev))
         return out
