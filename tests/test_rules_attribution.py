@@ -871,3 +871,31 @@ def test_shares_of_a_group_and_advocates_can_be_sources(nlp, text, source):
 def test_a_share_of_things_is_no_source(nlp, text):
     label, spans = spans_of(nlp, text)
     assert label != "sourced_fact" and not spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Turnout rose by 4 percent, according to the results.", "the results"),
+        ("The firm closed two plants, according to a count by the union.", "a count"),
+        ("Exit polling shows he won most voters under 30.", "Exit polling"),
+        ("The results show that turnout fell.", "The results"),
+    ],
+)
+def test_according_to_anything_named_and_findings_of_polls_and_results(nlp, text, source):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", source) in spans
+
+
+def test_according_to_it_is_no_source(nlp):
+    label, spans = spans_of(nlp, "The plan failed, according to it.")
+    assert label != "sourced_fact" and not [s for s in spans if s[0] == "SOURCE"]
+
+
+def test_backing_a_candidate_is_evidence_and_backing_out_is_nothing(nlp):
+    label, spans = spans_of(nlp, "Senator Smith backed Clinton in the primary.")
+    assert label == "unsourced_claim"
+    assert spans == [("SOURCE", "Senator Smith"), ("CUE", "backed")]
+    label, spans = spans_of(nlp, "The senator backed down after the vote.")
+    assert label == "unsourced_claim" and not spans

@@ -678,6 +678,8 @@ def find_attributions(
             continue
         if not _particle_ok(tok, lex):
             continue
+        if lemma in lex.not_with_particle and any(c.dep_ == "prt" for c in tok.children):
+            continue  # "backed out", "backed down": not backing anyone
         # A report the author speculates about counts as hedged whatever its complement
         # ("will no doubt have sought an explanation", "will also have briefed Trump").
         doc_subject = lemma in lex.needs_document_subject
@@ -717,13 +719,17 @@ def find_attributions(
             continue  # "was welcomed by Putin" reports an event, not a stance
         if lemma in lex.needs_as and not any(c.lower_ == "as" for c in tok.children):
             continue  # "sees Iran as a hotbed" is a stance; "has seen a meeting" is not
-        if (
+        person_action = (
             stance
             and lemma in lex.person_object_is_action
             and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children)
             and not any(c.dep_ == "oprd" or c.lower_ == "as" for c in tok.children)
-        ):
+        )
+        if person_action and lemma not in lex.private_states:
             continue  # "Putin welcomes Pompeo": an action; "hailed Trump as ..." a verdict
+        # "The union supports Clinton": backing a candidate is a position, marked as
+        # evidence, but not a stance on a claim that would attribute the sentence
+        aim = aim or person_action
 
         if subj is None and not agentless:
             continue
@@ -866,7 +872,26 @@ def find_attributions(
                 if inner is None:
                     continue
                 pobj = inner
-            if not can_be_source(pobj, lex):
+            if not can_be_source(pobj, lex) and not (
+                # "according to the results / a count by AP / one research firm": the
+                # phrase makes whatever it names the source
+                m.rule_id == "attr-according-to"
+                and pobj.lower_ not in ("it", "this", "that", "what")
+                and (
+                    pobj.pos_ == "PROPN"
+                    or (
+                        pobj.pos_ == "NOUN"
+                        # not a bare noun: "according to plan", "according to schedule"
+                        and (
+                            pobj.tag_ == "NNS"
+                            or any(
+                                c.dep_ in ("det", "poss", "compound", "amod", "nummod")
+                                for c in pobj.children
+                            )
+                        )
+                    )
+                )
+            ):
                 continue
             found.append(
                 Attribution(

@@ -47,6 +47,7 @@ class Lexicons:
     private_states: frozenset[str] = frozenset()
     # nouns for what someone said: "Trump's claim", "his promise" (evidence spans)
     utterances: frozenset[str] = frozenset()
+    not_with_particle: frozenset[str] = frozenset()  # "backed out" is no backing
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -83,6 +84,7 @@ def lexicons() -> Lexicons:
         findings=frozenset(nouns.get("findings", [])),
         private_states=frozenset(verbs.get("private_states", [])),
         utterances=frozenset(nouns.get("utterances", [])),
+        not_with_particle=frozenset(verbs.get("not_with_particle", [])),
         sayers=frozenset(
             kinds["official_titles"]
             + kinds["media"]
