@@ -899,3 +899,31 @@ def test_backing_a_candidate_is_evidence_and_backing_out_is_nothing(nlp):
     assert spans == [("SOURCE", "Senator Smith"), ("CUE", "backed")]
     label, spans = spans_of(nlp, "The senator backed down after the vote.")
     assert label == "unsourced_claim" and not spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("He refuses to release his tax returns.", "He", "refuses"),
+        ("The governor intends to sign the bill.", "The governor", "intends"),
+    ],
+)
+def test_an_aim_is_evidence(nlp, text, source, cue):
+    label, spans = spans_of(nlp, text)
+    assert label == "unsourced_claim"
+    assert spans == [("SOURCE", source), ("CUE", cue)]
+
+
+def test_a_plan_with_an_object_is_no_stance(nlp):
+    label, spans = spans_of(nlp, "The company plans a new factory in Ohio.")
+    assert label == "unsourced_claim" and not spans
+
+
+def test_talk_about_reports_and_how_they_talked_is_a_manner(nlp):
+    label, spans = spans_of(nlp, "The senator talked about the budget with reporters.")
+    assert label == "sourced_fact"
+    assert ("SOURCE", "The senator") in spans and ("CUE", "talked") in spans
+    label, _ = spans_of(nlp, "The two ministers talked for hours in Geneva.")  # no "about"
+    assert label != "sourced_fact"
+    label, _ = spans_of(nlp, "It is remarkable how the two ministers talked about everything.")
+    assert label != "sourced_fact"

@@ -708,11 +708,15 @@ def find_attributions(
             continue  # "what was not disclosed by Ushakov": the author reports an absence
         if stance and any(c.lower_ in _WH for c in tok.children):
             continue  # "what opinions Trump expressed": the stance is not given
+        if any(c.dep_ == "advmod" and c.lower_ == "how" for c in tok.children):
+            continue  # "it's remarkable how they talked about everything": the manner
         if stance and tok.tag_ == "VB" and any(c.lower_ == "to" for c in tok.children):
             continue  # "to get Trump to think", "intend to support": not a stance held
         # "Putin hopes to use this as a bridge": an aim the author ascribes, marked as
         # evidence only (it does not make the sentence attributed, rule 7).
         aim = stance and _intention_only(tok)
+        if lemma in lex.aims_only and not aim:
+            continue  # "plans a new factory": a plan, not a stance; "plans to ..." an aim
         # Stance verbs need their own subject: "intend to support" is a plan, not a stance.
         subj, agentless = _subject(tok, climb=not stance)
         if stance and (agentless or any(c.dep_ == "agent" for c in tok.children)):

@@ -48,6 +48,7 @@ class Lexicons:
     # nouns for what someone said: "Trump's claim", "his promise" (evidence spans)
     utterances: frozenset[str] = frozenset()
     not_with_particle: frozenset[str] = frozenset()  # "backed out" is no backing
+    aims_only: frozenset[str] = frozenset()  # "plans to ...": evidence of an aim, nothing else
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -85,6 +86,7 @@ def lexicons() -> Lexicons:
         private_states=frozenset(verbs.get("private_states", [])),
         utterances=frozenset(nouns.get("utterances", [])),
         not_with_particle=frozenset(verbs.get("not_with_particle", [])),
+        aims_only=frozenset(verbs.get("aims_only", [])),
         sayers=frozenset(
             kinds["official_titles"]
             + kinds["media"]
