@@ -927,3 +927,21 @@ def test_talk_about_reports_and_how_they_talked_is_a_manner(nlp):
     assert label != "sourced_fact"
     label, _ = spans_of(nlp, "It is remarkable how the two ministers talked about everything.")
     assert label != "sourced_fact"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Many conservatives have said they will not vote for him.", "Many conservatives"),
+        ("The flight was delayed by two hours, the airline said on Monday.", "the airline"),
+    ],
+)
+def test_any_noun_that_says_something_is_a_source(nlp, text, source):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", source) in spans
+
+
+def test_a_noun_that_says_a_lot_reports_nothing(nlp):
+    label, spans = spans_of(nlp, "The ease of the victory says a lot about the party.")
+    assert label != "sourced_fact" and not spans

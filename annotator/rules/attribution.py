@@ -791,7 +791,17 @@ def find_attributions(
                 continue
             head = relative
             bounds = (subj.i, subj.i + 1)
-        elif not can_be_source(subj, lex):
+        elif not can_be_source(subj, lex) and not (
+            # "Many conservatives have said ...", "the airline said Thursday": whatever
+            # common noun says or tells something is its source
+            lemma in lex.any_noun_speaks
+            and subj.pos_ == "NOUN"
+            and subj.dep_ == "nsubj"
+            and subj.head.i == tok.i  # its own subject, not one borrowed by "and warned"
+            and not qmask[subj.i]
+            # with reported content: not "the ease of the victory says a lot"
+            and _has_clause(tok, infinitive=False)
+        ):
             continue
         else:
             head = subj

@@ -49,6 +49,7 @@ class Lexicons:
     utterances: frozenset[str] = frozenset()
     not_with_particle: frozenset[str] = frozenset()  # "backed out" is no backing
     aims_only: frozenset[str] = frozenset()  # "plans to ...": evidence of an aim, nothing else
+    any_noun_speaks: frozenset[str] = frozenset()  # "the airline said": any noun subject
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -87,6 +88,7 @@ def lexicons() -> Lexicons:
         utterances=frozenset(nouns.get("utterances", [])),
         not_with_particle=frozenset(verbs.get("not_with_particle", [])),
         aims_only=frozenset(verbs.get("aims_only", [])),
+        any_noun_speaks=frozenset(verbs.get("any_noun_speaks", [])),
         sayers=frozenset(
             kinds["official_titles"]
             + kinds["media"]
