@@ -945,3 +945,24 @@ def test_any_noun_that_says_something_is_a_source(nlp, text, source):
 def test_a_noun_that_says_a_lot_reports_nothing(nlp):
     label, spans = spans_of(nlp, "The ease of the victory says a lot about the party.")
     assert label != "sourced_fact" and not spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said "
+            "that he spoke with Mr. Sanders on Tuesday.",
+            "Senator Harry Reid",
+        ),
+        (
+            "After the meeting with Putin, the French president, Emmanuel Macron, said that "
+            "talks would continue.",
+            "Emmanuel Macron",
+        ),
+    ],
+)
+def test_a_name_swallowed_by_the_phrase_before_it_with_an_apposition(nlp, text, source):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", source) in spans

@@ -177,6 +177,22 @@ def _name_before(verb: Token) -> Token | None:
     if verb.i == 0 or verb.dep_ not in ("ROOT", "ccomp", "parataxis", "conj"):
         return None
     prev = verb.doc[verb.i - 1]
+    if prev.text == "," and verb.i >= 3 and verb.dep_ == "ROOT":
+        # "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said
+        # that ...": the name, parsed into the phrase before it, with its apposition.
+        appos = verb.doc[verb.i - 2]
+        while appos.dep_ != "appos" and appos.head.i != appos.i and appos.head.i < verb.i:
+            appos = appos.head
+        # "the French president, Emmanuel Macron," names the speaker in the apposition
+        name = appos if appos.pos_ == "PROPN" and appos.ent_type_ == "PERSON" else appos.head
+        if (
+            appos.dep_ == "appos"
+            and name.i <= appos.i
+            and name.pos_ == "PROPN"
+            and name.ent_type_ in ("PERSON", "ORG")
+            and (name.i == appos.i or name.dep_ in ("pobj", "conj", "dobj", "compound"))
+        ):
+            return name
     if verb.dep_ == "conj" and prev.dep_ not in ("appos", "compound"):
         # '"... in this case," police Chief Chuck Jordan said': in context the parser may
         # join the tag to the quoted verb and leave the name an apposition; a name
