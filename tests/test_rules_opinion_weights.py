@@ -70,3 +70,47 @@ def test_subjectivity_cue_needs_some_polarity(nlp: Language) -> None:
     assert "opinion.subjective" not in ids
     _, ids = score(nlp, "It was an excellent column.")
     assert any(i.startswith(("opinion.subjective", "opinion.valence")) for i in ids)
+
+
+def _ids(nlp: Language, text: str) -> tuple[str, ...]:
+    return score(nlp, text)[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ruling gave tenants the right to appeal within a month.",
+        "Far-right groups marched through the harbour district on Sunday.",
+        "Seats in the chamber are held mostly by right-leaning parties.",
+        "The two roads cross at right angles near the station.",
+        "Right now, the ferry runs twice a day.",
+    ],
+)
+def test_right_as_a_noun_direction_or_wing_is_not_evaluative(nlp: Language, text: str) -> None:
+    assert "opinion.evaluative.right" not in _ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The critics are probably right about the budget.",
+        "She is exactly the right person to run the port authority.",
+    ],
+)
+def test_right_as_a_judging_adjective_is_evaluative(nlp: Language, text: str) -> None:
+    assert "opinion.evaluative.right" in _ids(nlp, text)
+
+
+def test_far_and_own_are_not_subjective_words(nlp: Language) -> None:
+    # Pattern rates "far" and "own" subjective; in news they measure distance or
+    # degree ("so far", "far from the coast") and mark possession ("its own budget").
+    from annotator.rules.opinion import _subjectivity
+
+    table = _subjectivity()
+    assert "far" not in table and "own" not in table
+    for text in (
+        "No cases have been found so far in the northern districts.",
+        "The village lies far from the coast and runs its own school.",
+    ):
+        assert "opinion.subjective" not in _ids(nlp, text), text
+    assert "opinion.subjective" in _ids(nlp, "The plan was an ingenious fix.")

@@ -92,6 +92,9 @@ class _Rule:
     reason: str
     anchor: str | None = None
     max_tokens: int | None = None
+    # The token of a match that is the cue, when the pattern also checks its
+    # neighbours ("right" in "the right person", not "far-right"); None: the match.
+    focus: int | None = None
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,9 @@ def _lexicon() -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _subjectivity() -> dict[str, float]:
     cfg = _lexicon()["subjectivity"]
+    # Words the lexicon rates subjective in senses news rarely uses: "far" measures
+    # distance or degree ("far-right", "so far"), "own" marks possession.
+    skip = frozenset(cfg.get("skip_words", ()))
     table: dict[str, float] = {}
     for line in (LEXICON_PATH.parent / cfg["path"]).read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
@@ -130,6 +136,8 @@ def _subjectivity() -> dict[str, float]:
         # A word with no polarity at all ("only", "final", "entire", "really") grades
         # or locates; the lexicon calls it subjective, but it does not evaluate.
         if abs(float(pol)) < float(cfg.get("min_polarity", 0.0)):
+            continue
+        if form in skip:
             continue
         table[form] = float(subj)
     return table
@@ -529,6 +537,7 @@ class _Matchers:
             str(row["reason"]),
             row.get("anchor"),
             row.get("max_tokens"),
+            row.get("focus"),
         )
         matcher.add(rid, row["pattern"])
 
@@ -1059,7 +1068,10 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
             continue
         if _inside_name(span, off):
             continue
-        hits.append(_Hit(m.rules[span.label_], span.start_char, span.end_char, span.text))
+        rule = m.rules[span.label_]
+        if rule.focus is not None:
+            span = span[rule.focus : rule.focus + 1]
+        hits.append(_Hit(rule, span.start_char, span.end_char, span.text))
     subj = _subjectivity()
     for tok, masked in zip(view.tokens, mask, strict=True):
         if masked or tok.ent_type_:
