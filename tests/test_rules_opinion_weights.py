@@ -114,3 +114,26 @@ def test_far_and_own_are_not_subjective_words(nlp: Language) -> None:
     ):
         assert "opinion.subjective" not in _ids(nlp, text), text
     assert "opinion.subjective" in _ids(nlp, "The plan was an ingenious fix.")
+
+
+def test_one_emphasis_adverb_alone_is_not_opinion(nlp: Language) -> None:
+    # "of course", "indeed" stress a statement; alone they do not make it a judgment.
+    for text in ("Of course, the ferry left at noon.", "Indeed, the council met twice in May."):
+        value, ids = score(nlp, text)
+        assert value < OPINION_THRESHOLD and any(i.startswith("opinion.certainty") for i in ids)
+    value, ids = score(nlp, "Of course, the plan should be dropped.")
+    assert value >= OPINION_THRESHOLD and "opinion.certainty.of_course" in ids
+
+
+def test_show_reports_a_finding_but_suggest_infers(nlp: Language) -> None:
+    # "The footage shows", "the survey shows that": a finding, not the author's inference.
+    for text in ("The footage shows crowds at the gate.", "The survey shows that rents fell."):
+        assert "opinion.inference.suggest" not in _ids(nlp, text), text
+    assert "opinion.inference.suggest" in _ids(nlp, "This suggests that the deal was rushed.")
+
+
+def test_addressing_the_reader_counts_with_one_more_cue(nlp: Language) -> None:
+    # "we"/"you" alone narrates; with an argumentative "but" it is the author's voice.
+    assert score(nlp, "We were at the harbour on Tuesday.")[0] < OPINION_THRESHOLD
+    value, ids = score(nlp, "But you pay twice for the same ticket.")
+    assert value >= OPINION_THRESHOLD and "opinion.person.we" in ids, ids
