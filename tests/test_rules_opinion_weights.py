@@ -137,3 +137,28 @@ def test_addressing_the_reader_counts_with_one_more_cue(nlp: Language) -> None:
     assert score(nlp, "We were at the harbour on Tuesday.")[0] < OPINION_THRESHOLD
     value, ids = score(nlp, "But you pay twice for the same ticket.")
     assert value >= OPINION_THRESHOLD and "opinion.person.we" in ids, ids
+
+
+def test_weak_cues_around_figures_count_less(nlp: Language) -> None:
+    # Particles and a "but" around figures measure ("only 4%", "even in 2019"); the
+    # same cues around words still add up to the author's voice.
+    with_figures, ids = score(nlp, "But fares rose by only 4% in 2019, even on the night buses.")
+    assert with_figures < OPINION_THRESHOLD, ids
+    without, ids = score(nlp, "But fares rose only slightly, even on the night buses.")
+    assert without >= OPINION_THRESHOLD, ids
+    assert "opinion.weak.only" in ids and "opinion.contrast.but" in ids
+
+
+def test_a_strong_cue_decides_even_among_figures(nlp: Language) -> None:
+    value, ids = score(nlp, "The depot, built in 1998, should be sold.")
+    assert value >= OPINION_THRESHOLD and "opinion.normative.should" in ids
+    value, ids = score(nlp, "Sadly, the council still owes 3 million pounds.")
+    assert value >= OPINION_THRESHOLD and "opinion.evaluative.sadly" in ids
+
+
+def test_figures_inside_quotation_marks_do_not_count(nlp: Language) -> None:
+    from annotator.rules.opinion import _has_figures, sentence_view
+
+    doc = nlp('But the sign still reads "Open 24 hours", even on holidays.')
+    assert not _has_figures(sentence_view(doc[:]))
+    assert _has_figures(sentence_view(nlp("Fares rose by 4% last year.")[:]))
