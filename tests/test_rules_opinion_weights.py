@@ -162,3 +162,27 @@ def test_figures_inside_quotation_marks_do_not_count(nlp: Language) -> None:
     doc = nlp('But the sign still reads "Open 24 hours", even on holidays.')
     assert not _has_figures(sentence_view(doc[:]))
     assert _has_figures(sentence_view(nlp("Fares rose by 4% last year.")[:]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many residents believe that the new bridge is probably a terrible mistake.",
+        "Some economists worry that the reform will surely fail.",
+    ],
+)
+def test_a_clause_under_someone_elses_belief_is_their_view(nlp: Language, text: str) -> None:
+    # Codebook: reported opinions of others are not the author's opinion.
+    assert score(nlp, text)[0] < OPINION_THRESHOLD
+
+
+def test_the_authors_own_belief_and_a_bare_clause_stay_opinion(nlp: Language) -> None:
+    for text in (
+        "I believe that the new bridge is probably a terrible mistake.",
+        "The new bridge is probably a terrible mistake.",
+    ):
+        value, ids = score(nlp, text)
+        assert value >= OPINION_THRESHOLD and "opinion.speculation.probably" in ids, text
+    # An inference verb is not a belief: the author infers from the evidence.
+    value, ids = score(nlp, "The summary suggests that the call was probably brief.")
+    assert value >= OPINION_THRESHOLD and "opinion.speculation.probably" in ids

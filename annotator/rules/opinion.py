@@ -676,10 +676,14 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
     from annotator.rules.lexicons import lexicons  # read once, cached there
 
     speech = lexicons().speech
+    attitude = _attitude_verbs()
     sent, tokens = view.sent, view.tokens
     base = sent.start
     for tok in tokens:
-        if tok.pos != VERB or tok.lemma_.lower() not in speech:  # int POS: no string lookup
+        if tok.pos != VERB:  # int POS: no string lookup
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma not in speech and lemma not in attitude:
             continue
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects:
@@ -702,6 +706,14 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
             for j in range(len(mask)):
                 mask[j] = True
             return
+
+
+@lru_cache(maxsize=1)
+def _attitude_verbs() -> frozenset[str]:
+    """Verbs of belief and feeling ("they fear that ...", "critics believe ...") whose
+    clause, like a speech verb's, holds someone else's view (``lexicons/opinion.json``
+    ``attitude_verbs``)."""
+    return frozenset(_lexicon().get("attitude_verbs", {}).get("verbs", ()))
 
 
 def _participle_subjects(verb: Token) -> list[Token]:
