@@ -12,9 +12,11 @@ from collections.abc import Mapping, Sequence
 from functools import partial
 from typing import Any
 
+from spacy.attrs import POS
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.parts_of_speech import AUX, VERB
+from spacy.tokens import Doc, Span, Token
 
 from . import Prelabel
 from .attribution import Attribution, Match, find_attributions
@@ -138,6 +140,9 @@ class Prelabeler:
         toks = tuple(doc)
         sent_toks = [toks[s.start : s.end] for s in sents]
         text = "".join(t.text_with_ws for t in toks)  # = doc.text, read once
+        # per token: is it a verb or auxiliary (from one POS array, not pos_ per token)
+        pos_ids: Any = doc.to_array([POS])
+        verbal = [p in (VERB, AUX) for p in pos_ids.tolist()]
         sent_texts = [text[s.start_char : s.end_char] for s in sents]  # = s.text
         quotes = find_quotes(text)
         qmask = quote_mask(doc, quotes)
@@ -163,7 +168,9 @@ class Prelabeler:
             [None if a.relative else x for x, a in zip(sp, al, strict=True)]
             for sp, al in zip(speakers, attrs, strict=True)
         ]
-        quote_speakers = self._quote_speakers(doc, text, sents, quotes, main_speakers, index, qmask)
+        quote_speakers = self._quote_speakers(
+            doc, text, sents, quotes, main_speakers, index, qmask, sent_toks, sent_texts
+        )
         heads = self._paragraph_heads(doc, sents, par_of_sent, forms)
         dialogue = self._dialogue(doc, sents, heads, par_of_sent, index)
         out = []
@@ -181,7 +188,7 @@ class Prelabeler:
             plain = [x for x in sp if not x.hedged]
             hedged = [x for x in sp if x.hedged]
             extra = _outside_content(doc, speakers[k], attrs[k], plain)
-            qs = quotes_in(s, quotes)
+            qs = quotes_in(s, quotes, tokens=sent_toks[k], text=sent_texts[k])
             best = max(qs, key=lambda q: q.coverage) if qs else None
             qspeaker, from_ctx = (None, False)
             if best is not None:
@@ -219,7 +226,7 @@ class Prelabeler:
             ev = Evidence(
                 start=s.start_char,
                 end=s.end_char,
-                has_verb=any(t.pos_ in ("VERB", "AUX") for t in sent_toks[k]),
+                has_verb=any(verbal[s.start : s.end]),
                 paragraph_kind=para_kind,
                 attribution=main_attr,
                 hedged=hedged[0] if hedged else None,
@@ -351,9 +358,12 @@ class Prelabeler:
         speakers: Sequence[Sequence[Speaker | None]],
         index: MentionIndex,
         qmask: Sequence[bool],
+        sent_toks: Sequence[Sequence[Token]],
+        sent_texts: Sequence[str],
     ) -> dict[Quote, tuple[Speaker | None, bool]]:
         """Who says each quote: a reporting verb in its sentences, an "X said:" lead-in
-        before it, a short "he added." after it, or the last speaker just before."""
+        before it, a short "he added." after it, or the last speaker just before.
+        ``sent_toks`` and ``sent_texts``: each sentence's tokens and text."""
         starts = [s.start_char for s in sents]
         out: dict[Quote, tuple[Speaker | None, bool]] = {}
         last_ctx: tuple[int, Speaker] | None = None
@@ -368,7 +378,7 @@ class Prelabeler:
                 if sp is not None:
                     found = (sp, False)
                     break
-            if found[0] is None and first > 0 and sents[first - 1].text.rstrip().endswith(":"):
+            if found[0] is None and first > 0 and sent_texts[first - 1].rstrip().endswith(":"):
                 sp = next((x for x in speakers[first - 1] if x is not None and x.text), None)
                 if sp is not None:
                     found = (Speaker(sp.text, sp.kind, None, None, sp.cue_text, sp.rule_id), False)
@@ -377,7 +387,9 @@ class Prelabeler:
                 if sp is not None:
                     found = (Speaker(sp.text, sp.kind, None, None, sp.cue_text, sp.rule_id), False)
             clause = any(
-                qs.has_verb for k in range(first, last + 1) for qs in quotes_in(sents[k], [q])
+                qs.has_verb
+                for k in range(first, last + 1)
+                for qs in quotes_in(sents[k], [q], tokens=sent_toks[k], text=sent_texts[k])
             )
             single = q.start > 0 and text[q.start - 1] in "‘'"
             if (

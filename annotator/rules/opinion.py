@@ -739,6 +739,8 @@ def _masked_tokens(
     tokens: Sequence[Token], base: int, regions: Sequence[tuple[int, int]]
 ) -> list[bool]:
     """Per token: does it start inside one of ``regions`` (offsets relative to ``base``)?"""
+    if not regions:
+        return [False] * len(tokens)
     out = []
     for tok in tokens:
         rel = tok.idx - base
