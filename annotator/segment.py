@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -132,10 +132,18 @@ def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -
     first_in_para: set[int] = set()
     # One Token per position, shared by the helpers (indexing a Doc builds a new one).
     toks = tuple(doc)
+    # What the loop reads of every token, read once: each Token property is a call
+    # (``text`` builds a string each time), and the look-back for a sentence end reads
+    # the tokens before every token again.
+    texts = [t.text for t in toks]
+    rows: Any = doc.to_array([IDX, IS_SPACE])
+    idxs, spaces = zip(*rows.tolist(), strict=True)
+    bisect_right = bisect.bisect_right
     for i, token in enumerate(toks):
-        k = bisect.bisect_right(starts, token.idx) - 1
-        inside = k >= 0 and token.idx < paragraphs[k][1]
-        if token.is_space or not inside:
+        idx = idxs[i]
+        k = bisect_right(starts, idx) - 1
+        inside = k >= 0 and idx < paragraphs[k][1]
+        if spaces[i] or not inside:
             # Whitespace between paragraphs (or stray, outside any paragraph) joins the
             # sentence before it, so it never becomes a sentence of its own.
             if i > 0:
@@ -144,17 +152,17 @@ def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -
         if k not in first_in_para:
             first_in_para.add(k)
             values[i] = 1
-            if token.text in _QUOTES and i + 1 < len(doc) and not token.whitespace_:
+            if texts[i] in _QUOTES and i + 1 < len(doc) and not token.whitespace_:
                 # "''This isn't tax reform,'' said ...": the opening quote and the word
                 # glued to it start the same sentence.
                 values[i + 1] = -1
         elif paragraphs[k][2] == "heading":
             values[i] = -1
-        elif i > 0 and toks[i - 1].is_space and "\n" in toks[i - 1].text:
+        elif i > 0 and spaces[i - 1] and "\n" in texts[i - 1]:
             # A line break inside a paragraph (docs not made by make_doc): the next
             # line starts a sentence.
             values[i] = 1
-        elif not _may_follow_sentence_end(toks, i) or _glued_closer(toks, i):
+        elif not _ends_like_sentence(texts, spaces, i) or _glued_closer(toks, i):
             values[i] = -1
         elif _continues_quote(toks, i):
             # '“... this low?” ― Jane Doe', '“You winning?” she said.', '“Why?” Graham
@@ -271,14 +279,15 @@ def _tail_tokens(doc: Sequence[Token], i: int) -> range:
     return range(i + 1, end if end is not None else i + 1)
 
 
-def _may_follow_sentence_end(doc: Sequence[Token], i: int) -> bool:
-    """Does the text before token ``i`` end like a sentence (``.``, ``?``, ``!``...)?"""
+def _ends_like_sentence(texts: Sequence[str], spaces: Sequence[int], i: int) -> bool:
+    """Does the text before token ``i`` end like a sentence (``.``, ``?``, ``!``...)?
+    ``texts`` and ``spaces``: each token's text and ``is_space``."""
     j = i - 1
-    while j >= 0 and (doc[j].is_space or doc[j].text in _CLOSERS):
+    while j >= 0 and (spaces[j] or texts[j] in _CLOSERS):
         j -= 1
     if j < 0:
         return True
-    prev = doc[j].text
+    prev = texts[j]
     return bool(_TERMINAL.search(prev)) and prev.lower() not in ABBREVIATIONS
 
 
