@@ -50,7 +50,11 @@ class Line:
     rule: bool  # a thematic break (---): nothing shown
 
     def shown(self, text: str) -> str:
-        return "".join(map(text.__getitem__, self.kept))
+        kept = self.kept
+        # Indices only increase, so a run with no gap is one slice (most lines).
+        if kept and kept[-1] - kept[0] + 1 == len(kept):
+            return text[kept[0] : kept[-1] + 1]
+        return "".join(map(text.__getitem__, kept))
 
 
 def strip_line(text: str, start: int, end: int, *, markdown: bool = True) -> Line:
