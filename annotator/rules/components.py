@@ -156,9 +156,9 @@ class Prelabeler:
         ]
         hedge_sent = [any(m.label == "HEDGE" for m in ms) for ms in matches]
         blocks = find_blocks(
-            doc, sents, par_of_sent, par_kinds, matches, attrs, hedge_sent, lex, index
+            doc, sents, par_of_sent, par_kinds, matches, attrs, hedge_sent, lex, index, sent_texts
         )
-        repeats = find_repeats(sents, blocks)
+        repeats = find_repeats(sents, blocks, sent_texts)
         speakers = [
             [self._speaker(doc, s, a, index, qmask) for a in al]
             for s, al in zip(sents, attrs, strict=True)
