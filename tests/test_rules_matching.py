@@ -154,3 +154,17 @@ def test_paragraph_heads_are_the_doc_matchers_dialogue_matches() -> None:
             assert [(m.rule_id, m.start, m.end) for m in heads.get(k, [])] == want
             found += len(want)
     assert found >= 4
+
+
+def test_max_length_and_starts_sentence() -> None:
+    from annotator.rules.matching import max_length, starts_sentence
+
+    assert max_length([{"LOWER": "a"}, {"POS": "PROPN", "OP": "{0,2}"}, {"ORTH": ":"}]) == 4
+    assert max_length([{"LOWER": "a"}, {"OP": "?"}, {"OP": "{3}"}, {"OP": "{,2}"}]) == 7
+    assert max_length([{"LOWER": "a"}, {"OP": "*"}]) is None
+    assert max_length([{"LOWER": "a"}, {"OP": "{2,}"}]) is None
+    assert max_length([{"LOWER": "a", "OP": "!"}]) is None
+    assert starts_sentence([{"IS_SENT_START": True, "LOWER": "in"}, {"LOWER": "a"}])
+    assert not starts_sentence([{"IS_SENT_START": True, "OP": "?"}, {"LOWER": "a"}])
+    assert not starts_sentence([{"LOWER": "in"}])
+    assert not starts_sentence([])

@@ -126,8 +126,7 @@ class Prelabeler:
         sents = list(doc.sents)
         sent_of = [0] * len(doc)
         for k, s in enumerate(sents):
-            for i in range(s.start, s.end):
-                sent_of[i] = k
+            sent_of[s.start : s.end] = [k] * (s.end - s.start)
         matches: list[list[Match]] = [[] for _ in sents]
         forms = doc_forms(doc)
         words = set(forms[0]).union(forms[1], forms[2])
