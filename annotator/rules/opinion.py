@@ -226,10 +226,12 @@ def _token_tests(pattern: list[dict[str, Any]]) -> tuple[_TokenTest, ...]:
 
 def _passes(tokens: Sequence[Token], test: _TokenTest) -> bool:
     attr, value = test
+    # TAG and POS values are string ids here (``_TriggeredMatcher.add``): ``Token.tag``
+    # and ``Token.pos`` are ints, ``tag_`` and ``pos_`` a string lookup each.
     if attr == "TAG":
-        return any(t.tag_ in value for t in tokens)
+        return any(t.tag in value for t in tokens)
     if attr == "POS":
-        return any(t.pos_ in value for t in tokens)
+        return any(t.pos in value for t in tokens)
     if attr == "LOWER":
         return any(value.search(t.lower_) for t in tokens)
     return any(value.search(t.text) for t in tokens)  # ORTH / TEXT
@@ -265,11 +267,20 @@ class _TriggeredMatcher:
         self._group_of: dict[int, int] = {}
         self._shared = True  # False once a rule id is in two groups: no merging then
         self._merged: dict[tuple[int, ...], Matcher] = {}
+        # Word -> positions in ``triggered`` of the patterns that have it in their
+        # smallest set of words, and all those words: a sentence's words find the
+        # few patterns worth checking (every pattern needs a word from that set).
+        self._by_word: dict[str, list[int]] = {}
+        self._index_words: frozenset[str] = frozenset()
 
     def add(self, rule_id: str, pattern: list[dict[str, Any]]) -> None:
         trigs = required_words(pattern)
-        tests = _token_tests(pattern)
-        key = self.vocab.strings.add(rule_id)
+        strings = self.vocab.strings
+        tests = tuple(
+            (attr, frozenset(strings.add(v) for v in value) if attr in ("TAG", "POS") else value)
+            for attr, value in _token_tests(pattern)
+        )
+        key = strings.add(rule_id)
         if not trigs and not tests:
             self.always.add(rule_id, [pattern])
             fast_set_predicates(self.always)
@@ -281,6 +292,9 @@ class _TriggeredMatcher:
             group = len(self._patterns)
             self._patterns.append([])
             if trigs:
+                for word in min(trigs, key=len):
+                    self._by_word.setdefault(word, []).append(len(self.triggered))
+                self._index_words = frozenset(self._by_word)
                 self.triggered.append((trigs, tests, matcher, group))
             else:
                 self.guarded.append((tests, matcher, group))
@@ -311,7 +325,11 @@ class _TriggeredMatcher:
             toks = toks if toks is not None else tuple(span)
             if all(_passes(toks, test) for test in tests):
                 active.append((group, matcher))
-        for trigs, tests, matcher, group in self.triggered:
+        by_word = self._by_word
+        candidates = {k for word in self._index_words.intersection(words) for k in by_word[word]}
+        triggered = self.triggered
+        for k in sorted(candidates):  # in the order the patterns were added
+            trigs, tests, matcher, group = triggered[k]
             if all(not trig.isdisjoint(words) for trig in trigs):
                 if tests:
                     toks = toks if toks is not None else tuple(span)
@@ -742,6 +760,8 @@ def _masked_tokens(
     tokens: Sequence[Token], base: int, regions: Sequence[tuple[int, int]]
 ) -> list[bool]:
     """Per token: does it start inside one of ``regions`` (offsets relative to ``base``)?"""
+    if not regions:
+        return [False] * len(tokens)
     out = []
     for tok in tokens:
         rel = tok.idx - base
