@@ -26,8 +26,9 @@ links (``[Asia Times](#)``), and lines of CSS/JavaScript caught by their shape.
 from __future__ import annotations
 
 import json
+import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -119,17 +120,42 @@ def patterns_version(path: Path | str | None = None) -> str:
 
 def match_line(shown: str, patterns: Sequence[Pattern]) -> Pattern | None:
     """The first pattern matching a line (``keep`` patterns are tried first)."""
-    text = " ".join(shown.split())
-    n_words = len(text.split())
-    for wanted in ("keep", None):
-        for p in patterns:
-            if (p.action == "keep") != (wanted == "keep"):
-                continue
-            if p.max_words is not None and n_words > p.max_words:
-                continue
-            if p.regex.search(text):
-                return p
+    words = shown.split()
+    text = " ".join(words)
+    n_words = len(words)
+    for max_words, search, p in _search_order(patterns):
+        if n_words <= max_words and search(text):
+            return p
     return None
+
+
+# (word limit, bound ``regex.search``, pattern), in the order ``match_line`` tries them.
+_Ordered = list[tuple[float, Callable[[str], object], Pattern]]
+
+
+def _search_order(patterns: Sequence[Pattern]) -> _Ordered:
+    """``patterns`` in the order ``match_line`` tries them (``keep`` ones first, each
+    group in file order), with their word limits (``inf``: none) and bound search
+    methods. Worked out once per tuple of patterns (a list may change): every line
+    of every page is tried against all of them."""
+    entry = _ORDERS.get(id(patterns))
+    if entry is not None and entry[0] is patterns:
+        return entry[1]
+    ordered: _Ordered = [
+        (math.inf if p.max_words is None else p.max_words, p.regex.search, p)
+        for group in (True, False)
+        for p in patterns
+        if (p.action == "keep") == group
+    ]
+    if isinstance(patterns, tuple):
+        if len(_ORDERS) >= 16:
+            _ORDERS.clear()
+        # The tuple is kept with its order, so its id cannot be reused.
+        _ORDERS[id(patterns)] = (patterns, ordered)
+    return ordered
+
+
+_ORDERS: dict[int, tuple[Sequence[Pattern], _Ordered]] = {}
 
 
 def is_link_only(raw: str) -> bool:

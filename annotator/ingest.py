@@ -256,7 +256,11 @@ def build_shown(
             shown_parts.append(SEPARATOR)
             offsets.extend([-1] * len(SEPARATOR))
             pos += len(SEPARATOR)
-        chars = "".join(map(padded.__getitem__, kept))
+        if kept and kept[0] >= 0 and kept[-1] - kept[0] + 1 == len(kept) and -1 not in kept:
+            # one run of the text (a single line): a slice (indices only increase)
+            chars = text[kept[0] : kept[-1] + 1]
+        else:
+            chars = "".join(map(padded.__getitem__, kept))
         shown_parts.append(chars)
         offsets.extend(kept)
         if kind == "text" and _looks_like_heading(

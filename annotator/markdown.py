@@ -38,6 +38,9 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|>~])")
 # Emphasis runs: opening run needs a non-space after it, closing run a non-space before
 # it; underscores only at word edges so snake_case and URLs keep theirs.
 _EMPH_STAR = re.compile(r"\*{1,3}")
+# A character every block or inline markup above needs somewhere in the line (a
+# bullet or thematic break needs -, + or • first, checked apart: hyphens are common).
+_MARKUP_CHAR = re.compile(r"[>#\[<`\\*_]")
 _EMPH_UNDER = re.compile(r"_{1,3}")
 
 
@@ -50,7 +53,11 @@ class Line:
     rule: bool  # a thematic break (---): nothing shown
 
     def shown(self, text: str) -> str:
-        return "".join(map(text.__getitem__, self.kept))
+        kept = self.kept
+        # Indices only increase, so a run with no gap is one slice (most lines).
+        if kept and kept[-1] - kept[0] + 1 == len(kept):
+            return text[kept[0] : kept[-1] + 1]
+        return "".join(map(text.__getitem__, kept))
 
 
 def strip_line(text: str, start: int, end: int, *, markdown: bool = True) -> Line:
@@ -59,7 +66,10 @@ def strip_line(text: str, start: int, end: int, *, markdown: bool = True) -> Lin
     With ``markdown=False`` only surrounding whitespace is dropped.
     """
     line = text[start:end]
-    if not markdown:
+    if not markdown or (
+        not _MARKUP_CHAR.search(line) and line.lstrip(" \t")[:1] not in ("-", "+", "•")
+    ):
+        # No character any markup here needs (most lines of prose): nothing to drop.
         return Line(tuple(_trim(range(start, end), text)), heading=False, rule=False)
     if _RULE.match(line) or _LINK_DEF.match(line):
         return Line((), heading=False, rule=bool(_RULE.match(line)))

@@ -90,7 +90,12 @@ def doc_to_records(
     doc: Doc, article: Article, *, version: str
 ) -> tuple[DocumentRecord, list[SentenceRecord]]:
     """Convert a processed article ``Doc`` to its document and sentence records."""
-    shown = doc.text
+    # The Doc was tokenized from ``article.shown`` and tokenization is lossless, so
+    # that is its text; ``Doc.text`` would rebuild it from every token. Checked by
+    # length (the end of the last token), in case a caller hands in some other Doc.
+    shown = article.shown
+    if len(doc) == 0 or doc[-1].idx + len(doc[-1].text_with_ws) != len(shown):
+        shown = doc.text
     source_text = article.text
     doc_hash = content_hash(source_text)
     para_starts = [p.start for p in article.paragraphs]

@@ -20,6 +20,9 @@ FORMATS = (".jsonl", ".csv", ".parquet")
 PARQUET_BATCH = 5_000
 # Cells starting with these run as formulas when a CSV is opened in a spreadsheet.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# One encoder for every JSONL row: ``json.dumps`` with a non-default option builds a
+# new JSONEncoder per call. Same settings, so the same bytes.
+_JSONL_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def output_format(path: Path) -> str:
@@ -84,7 +87,7 @@ class RecordWriter:
     def write(self, row: dict[str, Any]) -> None:
         self.count += 1
         if self.format == ".jsonl":
-            self._fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            self._fh.write(_JSONL_ENCODER.encode(row) + "\n")
         elif self.format == ".csv":
             self._csv.writerow(_flat(row))
         else:

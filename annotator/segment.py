@@ -10,14 +10,13 @@ edges and skips empty ones).
 
 from __future__ import annotations
 
-import bisect
 import os
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -40,6 +39,9 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # brackets after them are skipped). The parser also splits after colons, slashes and
 # plain words ("Photo: AFP /" | "Sergey Guneev"), which is never right in news text.
 _TERMINAL = re.compile(r"[.!?…。！？]$")
+# The last character of every text _TERMINAL finds ("$" also matches before a final
+# newline).
+_TERMINAL_LAST = frozenset(".!?…。！？\n")
 # Skipped when looking back for the sentence end: closing brackets and every kind of
 # quote token (NYT-style '' and `` too), since the parser may start the sentence on
 # the quote or on the word after it.
@@ -121,40 +123,73 @@ def infer_paragraphs(text: str) -> list[tuple[int, int, str]]:
 
 
 def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -> Doc:
-    """Preset ``is_sent_start`` from paragraphs; other tokens are left to the parser."""
-    if not len(doc):
+    """Preset ``is_sent_start`` from paragraphs; other tokens are left to the parser.
+
+    Per token, in order (1 starts a sentence, -1 does not, 0 is left to the parser):
+    whitespace or text outside every paragraph -1 (it joins the sentence before it);
+    a paragraph's first token 1; in a heading -1; after a line break 1; a token the
+    text before which does not end like a sentence -1; otherwise the quote rules
+    (``_glued_closer``, ``_continues_quote``, ``_opens_quote``), which may also set
+    the tokens after it. Most tokens are settled by the first rules; they are worked
+    out for all tokens at once, and only the rest go through the rules one by one.
+    """
+    n = len(doc)
+    if not n:
         return doc
-    # One value per token: 1 starts a sentence, -1 does not, 0 is left to the parser.
-    # Written with a single from_array: setting Token.is_sent_start one token at a
-    # time re-checks the whole Doc for a parse on every call (quadratic in length).
-    values = [0] * len(doc)
-    starts = [p[0] for p in paragraphs]
-    first_in_para: set[int] = set()
     # One Token per position, shared by the helpers (indexing a Doc builds a new one).
     toks = tuple(doc)
-    for i, token in enumerate(toks):
-        k = bisect.bisect_right(starts, token.idx) - 1
-        inside = k >= 0 and token.idx < paragraphs[k][1]
-        if token.is_space or not inside:
-            # Whitespace between paragraphs (or stray, outside any paragraph) joins the
-            # sentence before it, so it never becomes a sentence of its own.
-            if i > 0:
-                values[i] = -1
-            continue
-        if k not in first_in_para:
-            first_in_para.add(k)
+    texts = [t.text for t in toks]
+    rows: Any = doc.to_array([IDX, IS_SPACE])
+    idx = rows[:, 0].astype("int64")
+    space = rows[:, 1].astype(bool)
+    spaces: list[bool] = space.tolist()
+    # The paragraph of each token (the last that starts at or before it) and whether
+    # the token lies inside it.
+    if paragraphs:
+        starts = numpy.array([p[0] for p in paragraphs], dtype="int64")
+        ends = numpy.array([p[1] for p in paragraphs], dtype="int64")
+        par = numpy.searchsorted(starts, idx, side="right") - 1
+        inside = (par >= 0) & (idx < ends[numpy.maximum(par, 0)])
+        heading = numpy.array([p[2] == "heading" for p in paragraphs], dtype=bool)
+    else:
+        par = numpy.full(n, -1)
+        inside = numpy.zeros(n, dtype=bool)
+        heading = numpy.zeros(1, dtype=bool)
+    # Whitespace between paragraphs (or stray, outside any paragraph) joins the
+    # sentence before it, so it never becomes a sentence of its own.
+    shown = inside & ~space
+    pos = numpy.flatnonzero(shown)
+    first = numpy.zeros(n, dtype=bool)
+    if len(pos):
+        # tokens come in text order, so paragraphs too: a paragraph's first token is
+        # where the paragraph index changes
+        first[pos[numpy.r_[True, par[pos][1:] != par[pos][:-1]]]] = True
+    rest = shown & ~first
+    in_heading = rest & heading[numpy.maximum(par, 0)]
+    rest &= ~in_heading
+    # A line break inside a paragraph (docs not made by make_doc): the next line
+    # starts a sentence.
+    after_break = numpy.zeros(n, dtype=bool)
+    for j in numpy.flatnonzero(space[:-1]).tolist():
+        if "\n" in texts[j]:
+            after_break[j + 1] = True
+    line_start = rest & after_break
+    rest &= ~after_break
+    ends_like = _ends_like_sentence(texts, spaces)
+    undecided = rest & ends_like
+
+    values = numpy.zeros(n, dtype="int64")
+    first_set = set(numpy.flatnonzero(first).tolist())
+    for i in numpy.flatnonzero(first | line_start | undecided).tolist():
+        if i in first_set:
             values[i] = 1
-            if token.text in _QUOTES and i + 1 < len(doc) and not token.whitespace_:
+            if texts[i] in _QUOTES and i + 1 < n and not toks[i].whitespace_:
                 # "''This isn't tax reform,'' said ...": the opening quote and the word
                 # glued to it start the same sentence.
                 values[i + 1] = -1
-        elif paragraphs[k][2] == "heading":
-            values[i] = -1
-        elif i > 0 and toks[i - 1].is_space and "\n" in toks[i - 1].text:
-            # A line break inside a paragraph (docs not made by make_doc): the next
-            # line starts a sentence.
+        elif line_start[i]:
             values[i] = 1
-        elif not _may_follow_sentence_end(toks, i) or _glued_closer(toks, i):
+        elif _glued_closer(toks, i):
             values[i] = -1
         elif _continues_quote(toks, i):
             # '“... this low?” ― Jane Doe', '“You winning?” she said.', '“Why?” Graham
@@ -167,10 +202,17 @@ def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -
             # After "said." an opening quote starts the next sentence; the parser tends
             # to hang an ambiguous '' or " on the sentence before.
             values[i] = 1
-            if i + 1 < len(doc):
+            if i + 1 < n:
                 values[i + 1] = -1
-    # spaCy stores attributes as uint64; -1 wraps exactly as Doc.to_array writes it.
-    column: Any = numpy.array(values, dtype="int64").astype("uint64").reshape(-1, 1)
+    # The tokens whose own rule says -1 (set last: the rules above only set tokens
+    # after the one they look at, and in token order each token's own rule comes later).
+    minus = ~shown | in_heading | (rest & ~ends_like)
+    minus[0] = False  # the first token is never joined to a sentence before it
+    values[minus] = -1
+    # One from_array: setting Token.is_sent_start one token at a time re-checks the
+    # whole Doc for a parse on every call (quadratic in length). spaCy stores
+    # attributes as uint64; -1 wraps exactly as Doc.to_array writes it.
+    column: Any = values.astype("uint64").reshape(-1, 1)
     doc.from_array([SENT_START], column)
     return doc
 
@@ -271,15 +313,30 @@ def _tail_tokens(doc: Sequence[Token], i: int) -> range:
     return range(i + 1, end if end is not None else i + 1)
 
 
-def _may_follow_sentence_end(doc: Sequence[Token], i: int) -> bool:
-    """Does the text before token ``i`` end like a sentence (``.``, ``?``, ``!``...)?"""
-    j = i - 1
-    while j >= 0 and (doc[j].is_space or doc[j].text in _CLOSERS):
-        j -= 1
-    if j < 0:
-        return True
-    prev = doc[j].text
-    return bool(_TERMINAL.search(prev)) and prev.lower() not in ABBREVIATIONS
+def _ends_like_sentence(texts: Sequence[str], spaces: Sequence[bool]) -> Any:
+    """Per token: does the text before it end like a sentence (``.``, ``?``, ``!``...),
+    looking back over whitespace, closing quotes and brackets? A bool array.
+
+    That is true after a token ending in such a mark (not an abbreviation), up to and
+    including the next token that is not skipped; and at the start of the text."""
+    out = numpy.zeros(len(texts), dtype=bool)
+    marks = [
+        j
+        for j, t in enumerate(texts)
+        if t[-1:] in _TERMINAL_LAST  # a cheap test first: the regex needs such an end
+        and _TERMINAL.search(t)
+        and not spaces[j]
+        and t not in _CLOSERS
+        and t.lower() not in ABBREVIATIONS
+    ]
+    for j in [-1, *marks]:
+        i = j + 1
+        while i < len(texts):
+            out[i] = True
+            if not (spaces[i] or texts[i] in _CLOSERS):
+                break
+            i += 1
+    return out
 
 
 class ParagraphSegmenter:

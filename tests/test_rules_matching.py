@@ -100,3 +100,71 @@ def test_doc_matches_without_absent_patterns_are_the_full_matches() -> None:
         assert got == list(pre.matcher(doc))
         pruned += len(pre.subset_matchers)
     assert pruned  # some seed lacks some pattern's words
+
+
+# Paragraphs that open with a dialogue line, plain and quoted, in title case and in
+# capitals, and lines that only look like one.
+DIALOGUE_TEXT = (
+    "Here is the exchange:\n\n"
+    "Lavrov: I believe you do not represent the region, do you?\n\n"
+    "Pompeo: We represent the entire hemisphere. Mike Pompeo: yes.\n\n"
+    "WALLACE: Do you really see those two as equivalent?\n\n"
+    "“PENCE: No, I do not.\n\n"
+    "\"Senator Bob Smith: We will see.\n\n"
+    "UPDATE: the road is closed.\n\n"
+    "Biden\n\n"
+    ": a colon alone.\n\n"
+    "Chris Wallace Fox News Host: thank you."
+)
+
+
+def test_paragraph_heads_are_the_doc_matchers_dialogue_matches() -> None:
+    """The DIALOGUE patterns left out of the doc-level Matcher and run at paragraph
+    starts (``_paragraph_heads``) find what one Matcher over all the attribution and
+    block patterns finds there, in its order; the others' matches are unchanged."""
+    from annotator.rules.components import HEAD_LABELS, _paragraphs
+    from annotator.rules.opinion import doc_forms
+
+    nlp = load_nlp()
+    pre = nlp.get_pipe("annotator_prelabeler")
+    assert pre.head_rows  # the DIALOGUE patterns do run at paragraph starts
+    full = Matcher(nlp.vocab)
+    for row in [*load_patterns("attribution"), *load_patterns("blocks")]:
+        full.add(row["id"], [row["pattern"]])
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.rglob("*")) if p.is_file()]
+    found = 0
+    for text in [DIALOGUE_TEXT, *texts]:
+        doc = nlp(text)
+        expected = [
+            (nlp.vocab.strings[key], start, end) for key, start, end in full(doc)
+        ]
+        head = [m for m in expected if pre.meta[m[0]][0] in HEAD_LABELS]
+        forms = doc_forms(doc)
+        got = pre._doc_matches(doc, set(forms[0]).union(forms[1], forms[2]))
+        assert [(nlp.vocab.strings[k], s, e) for k, s, e in got] == [
+            m for m in expected if m not in head
+        ]
+        sents = list(doc.sents)
+        par_of_sent, _ = _paragraphs(doc, sents, doc.text)
+        heads = pre._paragraph_heads(doc, sents, par_of_sent, forms)
+        for k, s in enumerate(sents):
+            if k > 0 and par_of_sent[k - 1] == par_of_sent[k]:
+                continue
+            want = [m for m in head if m[1] == s.start]
+            assert [(m.rule_id, m.start, m.end) for m in heads.get(k, [])] == want
+            found += len(want)
+    assert found >= 4
+
+
+def test_max_length_and_starts_sentence() -> None:
+    from annotator.rules.matching import max_length, starts_sentence
+
+    assert max_length([{"LOWER": "a"}, {"POS": "PROPN", "OP": "{0,2}"}, {"ORTH": ":"}]) == 4
+    assert max_length([{"LOWER": "a"}, {"OP": "?"}, {"OP": "{3}"}, {"OP": "{,2}"}]) == 7
+    assert max_length([{"LOWER": "a"}, {"OP": "*"}]) is None
+    assert max_length([{"LOWER": "a"}, {"OP": "{2,}"}]) is None
+    assert max_length([{"LOWER": "a", "OP": "!"}]) is None
+    assert starts_sentence([{"IS_SENT_START": True, "LOWER": "in"}, {"LOWER": "a"}])
+    assert not starts_sentence([{"IS_SENT_START": True, "OP": "?"}, {"LOWER": "a"}])
+    assert not starts_sentence([{"LOWER": "in"}])
+    assert not starts_sentence([])

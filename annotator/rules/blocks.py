@@ -44,9 +44,10 @@ class Blocks:
     intros: frozenset[int]  # sentences that introduce a block
 
 
-def _ends_open(sent: Span) -> str:
-    """How a sentence ends: ':' (hands over), '' (no closing punctuation), or '.'."""
-    text = sent.text.rstrip()
+def _ends_open(sent: Span, text: str | None = None) -> str:
+    """How a sentence ends: ':' (hands over), '' (no closing punctuation), or '.'.
+    ``text``: ``sent.text`` if the caller has it."""
+    text = (sent.text if text is None else text).rstrip()
     if not text:
         return "."
     last = text[-1]
@@ -130,7 +131,9 @@ def find_blocks(
     hedged: Sequence[bool],
     lex: Lexicons,
     index: MentionIndex,
+    texts: Sequence[str] | None = None,
 ) -> Blocks:
+    """``texts``: each sentence's text (``Span.text`` joins its tokens), if known."""
     close = {
         k
         for k, ms in enumerate(matches)
@@ -147,7 +150,7 @@ def find_blocks(
         sent = sents[last]
         if last in members:
             continue
-        ending = _ends_open(sent)
+        ending = _ends_open(sent, None if texts is None else texts[last])
         intro_ids = [m.rule_id for m in matches[last] if m.label == "INTRO"]
         if par_kinds[p] == "heading" or not any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue  # a title ("X: summary and analysis") hands over to nothing
@@ -210,17 +213,22 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
-def find_repeats(sents: Sequence[Span], blocks: Blocks) -> dict[int, BlockSource]:
+def find_repeats(
+    sents: Sequence[Span], blocks: Blocks, texts: Sequence[str] | None = None
+) -> dict[int, BlockSource]:
     """Sentences outside blocks that repeat a stretch of a block verbatim (the author
-    quoting the pasted readout again further down)."""
+    quoting the pasted readout again further down). ``texts``: each sentence's text,
+    if known."""
     if not blocks.members:
         return {}
-    block_text = {k: _norm(sents[k].text) for k in blocks.members}
+    if texts is None:
+        texts = [s.text for s in sents]
+    block_text = {k: _norm(texts[k]) for k in blocks.members}
     out: dict[int, BlockSource] = {}
-    for k, s in enumerate(sents):
+    for k in range(len(sents)):
         if k in blocks.members or k in blocks.intros:
             continue
-        n = _norm(s.text)
+        n = _norm(texts[k])
         if len(n.split()) < _MIN_REPEAT_WORDS:
             continue
         for b, bt in block_text.items():

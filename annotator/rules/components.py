@@ -8,20 +8,30 @@ component reads the parse, never re-parses, and writes ``doc._.prelabels``
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Any
 
+from spacy.attrs import POS
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.parts_of_speech import AUX, VERB
+from spacy.tokens import Doc, Span, Token
 
 from . import Prelabel
 from .attribution import Attribution, Match, find_attributions
 from .blocks import find_blocks, find_repeats
 from .decide import Evidence, Speaker, decide
 from .lexicons import Lexicons, lexicons, load_patterns
-from .matching import cached_matcher, fast_set_predicates, required_words
+from .matching import (
+    cached_matcher,
+    fast_set_predicates,
+    max_length,
+    required_words,
+    starts_sentence,
+)
 from .opinion import (
+    Forms,
     doc_forms,
     opinion_evidence,
     other_evidence,
@@ -43,6 +53,12 @@ CONTEXT_SENTENCES = 2
 CLAUSE_COVERAGE = 0.2
 # Matchers kept for subsets of the attribution patterns (one per subset seen).
 MAX_SUBSET_MATCHERS = 1024
+# Labels whose matches only ``_dialogue`` reads, and only those that start a
+# paragraph's first sentence. Their patterns start at a sentence start and span a few
+# tokens, so they run on those few tokens at each paragraph start, not at every token
+# of the doc (a Matcher costs time per token and pattern). A label with a pattern that
+# does not fit stays in the doc-level Matcher.
+HEAD_LABELS = frozenset({"DIALOGUE"})
 
 
 def ensure_extensions() -> None:
@@ -65,16 +81,35 @@ class Prelabeler:
         # Matcher without it (``_doc_matches``).
         self.rows: list[tuple[str, list[dict[str, Any]]]] = []
         self.needs: list[tuple[frozenset[str], ...]] = []
-        for file in ("attribution", "blocks"):
-            for row in load_patterns(file):
+        # The same for the patterns of HEAD_LABELS, run at paragraph starts
+        # (``_paragraph_heads``) on windows of ``head_window`` tokens.
+        self.head_rows: list[tuple[str, list[dict[str, Any]]]] = []
+        self.head_needs: list[tuple[frozenset[str], ...]] = []
+        rows = [row for file in ("attribution", "blocks") for row in load_patterns(file)]
+        head_labels = {row["label"] for row in rows if row["label"] in HEAD_LABELS} - {
+            row["label"]
+            for row in rows
+            if not starts_sentence(row["pattern"]) or max_length(row["pattern"]) is None
+        }
+        self.head_window = max(
+            (max_length(row["pattern"]) or 0 for row in rows if row["label"] in head_labels),
+            default=0,
+        )
+        for row in rows:
+            self.meta[row["id"]] = (row["label"], row.get("kind"))
+            # NORM values are not lower-cased forms of the token: never pruned
+            uses_norm = any("NORM" in tok for tok in row["pattern"])
+            needs = () if uses_norm else required_words(row["pattern"])
+            if row["label"] in head_labels:
+                self.head_rows.append((row["id"], row["pattern"]))
+                self.head_needs.append(needs)
+            else:
                 self.matcher.add(row["id"], [row["pattern"]])
-                self.meta[row["id"]] = (row["label"], row.get("kind"))
                 self.rows.append((row["id"], row["pattern"]))
-                # NORM values are not lower-cased forms of the token: never pruned
-                uses_norm = any("NORM" in tok for tok in row["pattern"])
-                self.needs.append(() if uses_norm else required_words(row["pattern"]))
+                self.needs.append(needs)
         fast_set_predicates(self.matcher)
         self.subset_matchers: dict[tuple[int, ...], Matcher] = {}
+        self.head_matchers: dict[tuple[int, ...], Matcher] = {}
         self.use_opinion = use_opinion
 
     def __call__(self, doc: Doc) -> Doc:
@@ -91,8 +126,7 @@ class Prelabeler:
         sents = list(doc.sents)
         sent_of = [0] * len(doc)
         for k, s in enumerate(sents):
-            for i in range(s.start, s.end):
-                sent_of[i] = k
+            sent_of[s.start : s.end] = [k] * (s.end - s.start)
         matches: list[list[Match]] = [[] for _ in sents]
         forms = doc_forms(doc)
         words = set(forms[0]).union(forms[1], forms[2])
@@ -105,6 +139,9 @@ class Prelabeler:
         toks = tuple(doc)
         sent_toks = [toks[s.start : s.end] for s in sents]
         text = "".join(t.text_with_ws for t in toks)  # = doc.text, read once
+        # per token: is it a verb or auxiliary (from one POS array, not pos_ per token)
+        pos_ids: Any = doc.to_array([POS])
+        verbal = [p in (VERB, AUX) for p in pos_ids.tolist()]
         sent_texts = [text[s.start_char : s.end_char] for s in sents]  # = s.text
         quotes = find_quotes(text)
         qmask = quote_mask(doc, quotes)
@@ -118,9 +155,9 @@ class Prelabeler:
         ]
         hedge_sent = [any(m.label == "HEDGE" for m in ms) for ms in matches]
         blocks = find_blocks(
-            doc, sents, par_of_sent, par_kinds, matches, attrs, hedge_sent, lex, index
+            doc, sents, par_of_sent, par_kinds, matches, attrs, hedge_sent, lex, index, sent_texts
         )
-        repeats = find_repeats(sents, blocks)
+        repeats = find_repeats(sents, blocks, sent_texts)
         speakers = [
             [self._speaker(doc, s, a, index, qmask) for a in al]
             for s, al in zip(sents, attrs, strict=True)
@@ -130,8 +167,11 @@ class Prelabeler:
             [None if a.aside else x for x, a in zip(sp, al, strict=True)]
             for sp, al in zip(speakers, attrs, strict=True)
         ]
-        quote_speakers = self._quote_speakers(doc, text, sents, quotes, main_speakers, index, qmask)
-        dialogue = self._dialogue(doc, sents, matches, par_of_sent, index)
+        quote_speakers = self._quote_speakers(
+            doc, text, sents, quotes, main_speakers, index, qmask, sent_toks, sent_texts
+        )
+        heads = self._paragraph_heads(doc, sents, par_of_sent, forms)
+        dialogue = self._dialogue(doc, sents, heads, par_of_sent, index)
         out = []
         for k, s in enumerate(sents):
             sp = [
@@ -148,7 +188,7 @@ class Prelabeler:
             hedged = [x for x in sp if x.hedged]
             extra = _outside_content(doc, speakers[k], attrs[k], plain)
             evidence = _not_nested(doc, speakers[k], attrs[k])
-            qs = quotes_in(s, quotes)
+            qs = quotes_in(s, quotes, tokens=sent_toks[k], text=sent_texts[k])
             best = max(qs, key=lambda q: q.coverage) if qs else None
             qspeaker, from_ctx = (None, False)
             if best is not None:
@@ -186,7 +226,7 @@ class Prelabeler:
             ev = Evidence(
                 start=s.start_char,
                 end=s.end_char,
-                has_verb=any(t.pos_ in ("VERB", "AUX") for t in sent_toks[k]),
+                has_verb=any(verbal[s.start : s.end]),
                 paragraph_kind=para_kind,
                 attribution=main_attr,
                 hedged=hedged[0] if hedged else None,
@@ -235,6 +275,50 @@ class Prelabeler:
         )
         return list(matcher(doc)) if active else []
 
+    def _paragraph_heads(
+        self, doc: Doc, sents: Sequence[Span], par_of_sent: Sequence[int], forms: Forms
+    ) -> dict[int, list[Match]]:
+        """For each paragraph's first sentence (by position in ``sents``), the
+        HEAD_LABELS matches that start at its first token, in the order the doc-level
+        Matcher would list them.
+
+        Every head pattern starts at a sentence start and spans at most
+        ``head_window`` tokens, so its matches from a sentence's first token are the
+        ones a Matcher finds in the window of that many tokens there (the window may
+        run into the next sentence, as the doc-level Matcher would). Patterns whose
+        words the window lacks are left out, which changes no other pattern's matches
+        or their order (see ``_doc_matches``)."""
+        out: dict[int, list[Match]] = {}
+        if not self.head_rows:
+            return out
+        lowers, norms, lemmas = forms
+        n = len(doc)
+        for k, s in enumerate(sents):
+            if k > 0 and par_of_sent[k - 1] == par_of_sent[k]:
+                continue
+            lo, hi = s.start, min(s.start + self.head_window, n)
+            words = {*lowers[lo:hi], *norms[lo:hi], *lemmas[lo:hi]}
+            active = tuple(
+                j
+                for j, need in enumerate(self.head_needs)
+                if all(not alternatives.isdisjoint(words) for alternatives in need)
+            )
+            if not active:
+                continue
+            matcher = cached_matcher(
+                self.head_matchers,
+                active,
+                partial(map, self.head_rows.__getitem__, active),
+                self.vocab,
+                limit=MAX_SUBSET_MATCHERS,
+            )
+            for key, start, end in matcher(doc[lo:hi]):
+                if start == 0:
+                    rid = doc.vocab.strings[key]
+                    label, kind = self.meta[rid]
+                    out.setdefault(k, []).append(Match(rid, label, lo, lo + end, kind))
+        return out
+
     def _speaker(
         self, doc: Doc, sent: Span, a: Attribution, index: MentionIndex, qmask: Sequence[bool]
     ) -> Speaker | None:
@@ -276,9 +360,12 @@ class Prelabeler:
         speakers: Sequence[Sequence[Speaker | None]],
         index: MentionIndex,
         qmask: Sequence[bool],
+        sent_toks: Sequence[Sequence[Token]],
+        sent_texts: Sequence[str],
     ) -> dict[Quote, tuple[Speaker | None, bool]]:
         """Who says each quote: a reporting verb in its sentences, an "X said:" lead-in
-        before it, a short "he added." after it, or the last speaker just before."""
+        before it, a short "he added." after it, or the last speaker just before.
+        ``sent_toks`` and ``sent_texts``: each sentence's tokens and text."""
         starts = [s.start_char for s in sents]
         out: dict[Quote, tuple[Speaker | None, bool]] = {}
         last_ctx: tuple[int, Speaker] | None = None
@@ -293,7 +380,7 @@ class Prelabeler:
                 if sp is not None:
                     found = (sp, False)
                     break
-            if found[0] is None and first > 0 and sents[first - 1].text.rstrip().endswith(":"):
+            if found[0] is None and first > 0 and sent_texts[first - 1].rstrip().endswith(":"):
                 sp = next((x for x in speakers[first - 1] if x is not None and x.text), None)
                 if sp is not None:
                     found = (Speaker(sp.text, sp.kind, None, None, sp.cue_text, sp.rule_id), False)
@@ -302,7 +389,9 @@ class Prelabeler:
                 if sp is not None:
                     found = (Speaker(sp.text, sp.kind, None, None, sp.cue_text, sp.rule_id), False)
             clause = any(
-                qs.has_verb for k in range(first, last + 1) for qs in quotes_in(sents[k], [q])
+                qs.has_verb
+                for k in range(first, last + 1)
+                for qs in quotes_in(sents[k], [q], tokens=sent_toks[k], text=sent_texts[k])
             )
             single = q.start > 0 and text[q.start - 1] in "‘'"
             if (
@@ -361,15 +450,16 @@ class Prelabeler:
         self,
         doc: Doc,
         sents: Sequence[Span],
-        matches: Sequence[Sequence[Match]],
+        heads: Mapping[int, Sequence[Match]],
         par_of_sent: Sequence[int],
         index: MentionIndex,
     ) -> dict[int, Speaker]:
+        """``heads``: ``_paragraph_heads``, the DIALOGUE match opening each paragraph."""
         out: dict[int, Speaker] = {}
         current: tuple[int, Speaker] | None = None
         for k, s in enumerate(sents):
             first_in_par = k == 0 or par_of_sent[k - 1] != par_of_sent[k]
-            m = next((m for m in matches[k] if m.label == "DIALOGUE" and m.start == s.start), None)
+            m = next((m for m in heads.get(k, ()) if m.label == "DIALOGUE"), None)
             if m is not None and first_in_par:
                 # '"WALLACE: ...' (a transcript quoted whole): skip the opening quote
                 first = m.start + 1 if doc[m.start].is_punct else m.start

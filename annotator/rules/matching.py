@@ -1,7 +1,8 @@
 """Matcher plumbing shared by the rules: cheaper set predicates for spaCy ``Matcher``
 objects (same results), the words a pattern needs before it can match
-(``required_words``), and a bounded cache of Matchers for subsets of patterns
-(``cached_matcher``).
+(``required_words``), a bounded cache of Matchers for subsets of patterns
+(``cached_matcher``), and how far a pattern can reach (``max_length``,
+``starts_sentence``).
 
 A pattern token such as ``{"LOWER": {"IN": [...]}}`` compiles to a Python
 predicate the Matcher calls once per token it is tried on. spaCy's generic
@@ -23,6 +24,7 @@ Call it after the last ``Matcher.add``; the closures keep the ``key`` and ``i`` 
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
@@ -119,3 +121,30 @@ def required_words(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:
                 out.append(frozenset(str(v).lower() for v in value["IN"]))
                 break
     return tuple(out)
+
+
+def max_length(pattern: list[dict[str, Any]]) -> int | None:
+    """The most tokens a match of ``pattern`` can span, or None when unbounded (``*``,
+    ``+``, ``{n,}``) or not worked out here (``!``, an operator spelled otherwise)."""
+    total = 0
+    for tok in pattern:
+        op = tok.get("OP")
+        if op is None or op == "?":
+            total += 1
+            continue
+        m = _BOUNDED_OP.fullmatch(op) if isinstance(op, str) else None
+        if m is None:
+            return None
+        total += int(m.group("max") if m.group("max") is not None else m.group("n"))
+    return total
+
+
+# "{n}", "{n,m}", "{,m}": spaCy's bounded quantifiers.
+_BOUNDED_OP = re.compile(r"\{(?:(?P<n>\d+)|(?P<min>\d*),(?P<max>\d+))\}")
+
+
+def starts_sentence(pattern: list[dict[str, Any]]) -> bool:
+    """Can ``pattern`` match only from a sentence's first token (its first token must
+    occur, once, with ``IS_SENT_START: true``)?"""
+    first = pattern[0] if pattern else {}
+    return first.get("OP") is None and first.get("IS_SENT_START") is True

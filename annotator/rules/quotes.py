@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
@@ -143,19 +143,29 @@ class QuoteInSentence:
     quote: Quote
 
 
-def quotes_in(sent: Span, quotes: Sequence[Quote]) -> list[QuoteInSentence]:
+def quotes_in(
+    sent: Span,
+    quotes: Sequence[Quote],
+    *,
+    tokens: Sequence[Token] | None = None,
+    text: str | None = None,
+) -> list[QuoteInSentence]:
+    """The quotes in ``sent``; ``tokens`` (``tuple(sent)``) and ``text`` (``sent.text``)
+    if the caller has them already."""
     out: list[QuoteInSentence] = []
     s0, s1 = sent.start_char, sent.end_char
     hits = [q for q in quotes if q.start < s1 and q.end > s0]
     if not hits:
         return out
-    sent_text = sent.text
-    sent_chars = sum(1 for c in sent_text if not c.isspace()) or 1
+    sent_text = sent.text if text is None else text
+    sent_toks = sent if tokens is None else tokens
+    # Non-space characters: str.split() splits at exactly the characters isspace() names.
+    sent_chars = sum(map(len, sent_text.split())) or 1
     for q in hits:
         a, b = max(q.start, s0), min(q.end, s1)
         toks = [
             t
-            for t in sent
+            for t in sent_toks
             if t.idx >= a and t.idx + len(t) <= b and not t.is_punct and not t.is_space
         ]
         # Rule 9: any verb form counts (infinitives, participles); a copula counts too.
@@ -165,6 +175,6 @@ def quotes_in(sent: Span, quotes: Sequence[Quote]) -> list[QuoteInSentence]:
             or (t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass"))
             for t in toks
         )
-        chars = sum(1 for c in sent_text[a - s0 : b - s0] if not c.isspace())
+        chars = sum(map(len, sent_text[a - s0 : b - s0].split()))
         out.append(QuoteInSentence(a, b, len(toks), has_verb, chars / sent_chars, q))
     return out
