@@ -535,13 +535,14 @@ def test_more_reporting_words(nlp, text, source_part):
     assert span_text(nlp, text, "SOURCE")
 
 
-def test_relative_clause_speaker_is_marked_only_in_an_attributed_sentence(nlp):
+def test_relative_clause_speaker_is_marked_but_does_not_attribute_the_sentence(nlp):
     # rule 1: the main assertion is the author's; the relative clause does not make
-    # the sentence attributed
+    # the sentence attributed, but its SOURCE and CUE are marked as evidence
     text = "The mayor has feuded with Senator Ruth Cole, who said in May that the budget was fake."
     assert one(nlp, text).label not in ("sourced_fact", "official_quote")
-    assert span_text(nlp, text, "SOURCE") == []
-    # ... but in an attributed sentence its SOURCE ("who") and CUE are marked too
+    assert span_text(nlp, text, "SOURCE") == ["who"]
+    assert span_text(nlp, text, "CUE") == ["said"]
+    # ... and in an attributed sentence too
     text = (
         "On Monday the governor met Senator Ruth Cole, who told reporters that the "
         "budget was fake, and said that he would veto it."
@@ -713,3 +714,255 @@ def test_coordinated_speech_verb_still_borrows_the_first_verbs_subject():
     )
     subject, _ = _subject(doc[4])
     assert subject is not None and subject.text == "He"
+
+
+# -- evidence spans: attributions that do not decide the label ---------------------------
+
+
+def spans_of(nlp: Language, text: str) -> tuple[str, list[tuple[str, str]]]:
+    doc = nlp(text)
+    (p,) = doc._.prelabels
+    return p.label, [(s.type, doc.text[s.start : s.end]) for s in p.spans if s.type != "QUOTE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # a private state of people who are not public figures (not rule 7's stance)
+        ("Many farmers believe the new rule will hurt them.", "Many farmers", "believe"),
+        ("Local residents worry that the plant will close.", "Local residents", "worry"),
+        # an aim ascribed to a public figure: a plan, not a stance on something
+        ("The governor wants to raise the minimum wage.", "The governor", "wants"),
+        # a reporting noun with its content: whose words they are
+        ("The mayor's claim that crime had fallen was checked by reporters.", "The mayor", "claim"),
+    ],
+)
+def test_evidence_spans_are_marked_without_attributing_the_sentence(nlp, text, source, cue):
+    label, spans = spans_of(nlp, text)
+    assert label not in ("sourced_fact", "official_quote")
+    assert ("SOURCE", source) in spans and ("CUE", cue) in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Farmers planted corn in May.",
+        "It wants to rain all week.",  # "it" is no source
+        "The mayor's remarks came after the vote.",  # a reporting noun that states nothing
+        "Local residents, who fear that the plant will close, met on Monday.",
+    ],
+)
+def test_no_evidence_spans_without_a_source_or_content(nlp, text):
+    label, spans = spans_of(nlp, text)
+    assert label == "unsourced_claim"
+    assert not [s for s in spans if s[0] in ("SOURCE", "CUE")]
+
+
+def test_a_report_nested_in_another_is_not_marked_again(nlp):
+    # "thinks" is part of what the senator said, not a second attribution
+    label, spans = spans_of(nlp, "The senator said she thinks the bill will pass.")
+    assert label == "sourced_fact"
+    assert spans == [("SOURCE", "The senator"), ("CUE", "said")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Protesters chanted that the mayor must resign.", "Protesters", "chanted"),
+        (
+            "The senator attacked the governor for his handling of the budget.",
+            "The senator",
+            "attacked",
+        ),
+        ("Polls show a close race in Ohio.", "Polls", "show"),  # a finding as the object
+    ],
+)
+def test_more_reporting_verbs(nlp, text, source, cue):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", source) in spans and ("CUE", cue) in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked the town at dawn.",  # an attack, not a verbal one ("for", "as")
+        "The video shows a man running across the street.",  # a recording describes
+    ],
+)
+def test_actions_are_not_reports(nlp, text):
+    label, spans = spans_of(nlp, text)
+    assert label == "unsourced_claim" and not spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # a tag set off by commas inside the clause it reports
+        ("The problem now, she told me on Monday, is the price of grain.", "she", "told"),
+        # an instruction read as an adverbial clause: "tells X ... to “...”"
+        (
+            "The mayor tells residents at a town meeting to “stay indoors and wait.”",
+            "The mayor",
+            "tells",
+        ),
+    ],
+)
+def test_tell_with_a_parenthetical_tag_or_an_instruction(nlp, text, source, cue):
+    label, spans = spans_of(nlp, text)
+    assert label in ("sourced_fact", "official_quote")
+    assert ("SOURCE", source) in spans and ("CUE", cue) in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She told the story at a dinner in Paris.",  # no content, no tag
+        "On Monday, she told the story of her grandfather.",  # a comma, but no tag
+    ],
+)
+def test_tell_without_content_is_not_a_report(nlp, text):
+    label, _ = spans_of(nlp, text)
+    assert label not in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        (
+            "The minister said the talks had failed and warned that sanctions would follow.",
+            ["said", "warned"],
+        ),
+        (
+            "McConnell said the country had changed, citing the release of political prisoners.",
+            ["said", "citing"],
+        ),
+        # not a reporting verb, or a clause with a subject of its own: no further cue
+        ("The minister said the talks had failed and collapsed.", ["said"]),
+        ("The minister said the talks had failed because the envoy left early.", ["said"]),
+    ],
+)
+def test_a_further_reporting_verb_of_the_same_source_is_a_cue(nlp, text, cues):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert [t for k, t in spans if k == "CUE"] == cues
+    assert [t for k, t in spans if k == "SOURCE"] == [text.split(" said")[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Nearly half said they prefer a candidate with experience.", "half"),
+        ("Almost half of respondents said the party had become hostile.", "half of respondents"),
+        ("Some say the plan will fail.", "Some"),
+        ("Other refugee advocates said the state should act.", "Other refugee advocates"),
+    ],
+)
+def test_shares_of_a_group_and_advocates_can_be_sources(nlp, text, source):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", source) in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Half of the money was spent in May.", "Most of the votes said nothing."],
+)
+def test_a_share_of_things_is_no_source(nlp, text):
+    label, spans = spans_of(nlp, text)
+    assert label != "sourced_fact" and not spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Turnout rose by 4 percent, according to the results.", "the results"),
+        ("The firm closed two plants, according to a count by the union.", "a count"),
+        ("Exit polling shows he won most voters under 30.", "Exit polling"),
+        ("The results show that turnout fell.", "The results"),
+    ],
+)
+def test_according_to_anything_named_and_findings_of_polls_and_results(nlp, text, source):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", source) in spans
+
+
+def test_according_to_it_is_no_source(nlp):
+    label, spans = spans_of(nlp, "The plan failed, according to it.")
+    assert label != "sourced_fact" and not [s for s in spans if s[0] == "SOURCE"]
+
+
+def test_backing_a_candidate_is_evidence_and_backing_out_is_nothing(nlp):
+    label, spans = spans_of(nlp, "Senator Smith backed Clinton in the primary.")
+    assert label == "unsourced_claim"
+    assert spans == [("SOURCE", "Senator Smith"), ("CUE", "backed")]
+    label, spans = spans_of(nlp, "The senator backed down after the vote.")
+    assert label == "unsourced_claim" and not spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("He refuses to release his tax returns.", "He", "refuses"),
+        ("The governor intends to sign the bill.", "The governor", "intends"),
+    ],
+)
+def test_an_aim_is_evidence(nlp, text, source, cue):
+    label, spans = spans_of(nlp, text)
+    assert label == "unsourced_claim"
+    assert spans == [("SOURCE", source), ("CUE", cue)]
+
+
+def test_a_plan_with_an_object_is_no_stance(nlp):
+    label, spans = spans_of(nlp, "The company plans a new factory in Ohio.")
+    assert label == "unsourced_claim" and not spans
+
+
+def test_talk_about_reports_and_how_they_talked_is_a_manner(nlp):
+    label, spans = spans_of(nlp, "The senator talked about the budget with reporters.")
+    assert label == "sourced_fact"
+    assert ("SOURCE", "The senator") in spans and ("CUE", "talked") in spans
+    label, _ = spans_of(nlp, "The two ministers talked for hours in Geneva.")  # no "about"
+    assert label != "sourced_fact"
+    label, _ = spans_of(nlp, "It is remarkable how the two ministers talked about everything.")
+    assert label != "sourced_fact"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Many conservatives have said they will not vote for him.", "Many conservatives"),
+        ("The flight was delayed by two hours, the airline said on Monday.", "the airline"),
+    ],
+)
+def test_any_noun_that_says_something_is_a_source(nlp, text, source):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", source) in spans
+
+
+def test_a_noun_that_says_a_lot_reports_nothing(nlp):
+    label, spans = spans_of(nlp, "The ease of the victory says a lot about the party.")
+    assert label != "sourced_fact" and not spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said "
+            "that he spoke with Mr. Sanders on Tuesday.",
+            "Senator Harry Reid",
+        ),
+        (
+            "After the meeting with Putin, the French president, Emmanuel Macron, said that "
+            "talks would continue.",
+            "Emmanuel Macron",
+        ),
+    ],
+)
+def test_a_name_swallowed_by_the_phrase_before_it_with_an_apposition(nlp, text, source):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", source) in spans

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicons
 from .sources import can_be_source, is_personal_pronoun, is_public, mention_bounds
@@ -73,6 +73,16 @@ class Attribution:
     # "McConnell, who said ...": marked when the sentence is attributed anyway, but it
     # does not make the sentence attributed (the main assertion is elsewhere, rule 1).
     relative: bool = False
+    # "Many voters believe ...", "Clinton wants to raise taxes": a private state or an
+    # aim held by someone (not a stance the codebook counts, rule 7). Its SOURCE and CUE
+    # are marked as evidence, but it never makes the sentence attributed.
+    evidence_only: bool = False
+
+    @property
+    def aside(self) -> bool:
+        """Does the attribution stay out of the sentence's label (``relative`` or
+        ``evidence_only``)?"""
+        return self.relative or self.evidence_only
 
 
 def _inflections(form: str) -> list[str]:
@@ -167,6 +177,22 @@ def _name_before(verb: Token) -> Token | None:
     if verb.i == 0 or verb.dep_ not in ("ROOT", "ccomp", "parataxis", "conj"):
         return None
     prev = verb.doc[verb.i - 1]
+    if prev.text == "," and verb.i >= 3 and verb.dep_ == "ROOT":
+        # "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said
+        # that ...": the name, parsed into the phrase before it, with its apposition.
+        appos = verb.doc[verb.i - 2]
+        while appos.dep_ != "appos" and appos.head.i != appos.i and appos.head.i < verb.i:
+            appos = appos.head
+        # "the French president, Emmanuel Macron," names the speaker in the apposition
+        name = appos if appos.pos_ == "PROPN" and appos.ent_type_ == "PERSON" else appos.head
+        if (
+            appos.dep_ == "appos"
+            and name.i <= appos.i
+            and name.pos_ == "PROPN"
+            and name.ent_type_ in ("PERSON", "ORG")
+            and (name.i == appos.i or name.dep_ in ("pobj", "conj", "dobj", "compound"))
+        ):
+            return name
     if verb.dep_ == "conj" and prev.dep_ not in ("appos", "compound"):
         # '"... in this case," police Chief Chuck Jordan said': in context the parser may
         # join the tag to the quoted verb and leave the name an apposition; a name
@@ -325,6 +351,23 @@ def _calls_something(verb: Token) -> bool:
     return False
 
 
+def _addressee(verb: Token) -> bool:
+    """Does the verb have people as its object ("tells his supporters", "told them")?"""
+    from .lexicons import lexicons
+
+    lex = lexicons()
+    return any(
+        c.dep_ in ("dobj", "dative")
+        and (c.lower_ in ("him", "her", "them", "us", "me", "you") or can_be_source(c, lex))
+        for c in verb.children
+    )
+
+
+def _quote_gap(tok: Token) -> int:
+    """1 when an opening quotation mark stands right before ``tok`` ("to “go"), else 0."""
+    return int(tok.i > 0 and tok.doc[tok.i - 1].text in _OPEN_QUOTES)
+
+
 def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
     """Does the verb report content: a clause, or a colon/quotation right after it?
     Without ``infinitive`` a to-infinitive complement does not count."""
@@ -334,6 +377,30 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
         and (infinitive or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
         for c in verb.children
     ):
+        return True
+    doc = verb.doc
+    if (
+        verb.dep_ == "parataxis"
+        and verb.i > 0
+        and doc[verb.i - 1].text != "."
+        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        and any(t.text == "," for t in doc[max(verb.i - 3, 0) : verb.i])
+    ):
+        # "The difference now, he told me on Friday, is that ...": a tag set off by
+        # commas inside the clause it reports.
+        return True
+    if infinitive and _addressee(verb) and any(
+        c.dep_ == "advcl"
+        and c.i > verb.i
+        and any(
+            a.dep_ == "aux" and a.lower_ == "to" and a.i == c.i - 1 - _quote_gap(c)
+            for a in c.children
+        )
+        for c in verb.children
+        if c.i - verb.i <= 12
+    ):
+        # "tells his supporters at a rally to “go ...”": the parser reads the instruction
+        # to the people addressed as an adverbial clause ("told jokes to relax" is a purpose).
         return True
     # "told a meeting of leaders that few people understood ...": the small model hangs
     # the that-clause on the object as a relative clause, but a relative "that" is its
@@ -345,7 +412,6 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
                     m.dep_ == "mark" and m.lower_ == "that" for m in t.children
                 ):
                     return True
-    doc = verb.doc
     after = doc[verb.i + 1 : min(verb.i + 5, len(doc))]
     # (token.sent walks the whole doc; stop at the next sentence start instead)
     after = after[: next((k for k, t in enumerate(after) if t.is_sent_start), len(after))]
@@ -487,6 +553,101 @@ def _misparsed_verbs(
     return out
 
 
+def _states_content(noun: Token, qmask: Sequence[bool]) -> bool:
+    """Does the reporting noun give what was said: a that-clause ("the claim that ..."),
+    a to-infinitive ("his promise to cut taxes") or a quotation or colon right after?"""
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp", "relcl") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+        ):
+            return True
+        if c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return True
+    doc = noun.doc
+    nxt = doc[noun.i + 1 : min(noun.i + 3, len(doc))]
+    return any(t.text == ":" or (t.text in _OPEN_QUOTES and not qmask[noun.i]) for t in nxt)
+
+
+def _possessive_nouns(
+    sent: Span, lex: Lexicons, qmask: Sequence[bool], tokens: Sequence[Token] | None = None
+) -> list[Attribution]:
+    """ "Trump's claim that there have been thousands of shootings", "his promise to cut
+    taxes": a reporting noun whose possessor is a source says whose words they are.
+    Marked as evidence only: the sentence is about the claim, not attributed to it."""
+    out: list[Attribution] = []
+    for tok in sent if tokens is None else tokens:
+        if tok.pos_ != "NOUN" or qmask[tok.i] or tok.lemma_.lower() not in lex.utterances:
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is None or qmask[poss.i] or not can_be_source(poss, lex):
+            continue
+        if not _states_content(tok, qmask):
+            continue  # "his remarks on Saturday", "Trump's comments came": no content given
+        b0, b1 = (poss.i, poss.i + 1) if is_personal_pronoun(poss) else mention_bounds(poss)
+        if b1 - 1 > b0 and tok.doc[b1 - 1].tag_ == "POS":
+            b1 -= 1
+        out.append(
+            Attribution(
+                (tok.i, tok.i + 1),
+                (b0, b1),
+                poss.i,
+                "attr-possessive-noun",
+                depth=_depth(tok),
+                evidence_only=True,
+            )
+        )
+    return out
+
+
+_CO_DEPS = ("conj", "advcl")
+
+
+def _co_cues(
+    doc: Doc, found: Sequence[Attribution], lex: Lexicons, qmask: Sequence[bool]
+) -> list[Attribution]:
+    """ "Perdue said ... and warned that ...", "McConnell said ..., citing the release of
+    prisoners": a reporting verb coordinated with a cue, or a participle hung on it,
+    without a subject of its own, reports for the same source. Marked as a further CUE
+    (evidence only: the sentence's label and source do not change)."""
+    out: list[Attribution] = []
+    cues = {a.cue[0] for a in found}
+    known = lex.speech | lex.stance | lex.present_inference
+    for a in found:
+        if a.source is None or a.hedged or a.cue[1] - a.cue[0] != 1:
+            continue
+        head = doc[a.cue[0]]
+        if head.pos_ != "VERB":
+            continue
+        # the parser often hangs them on the reported clause instead ("said the talks had
+        # failed and warned that ...", "said the country had changed, citing ...")
+        content = [c for c in head.children if c.dep_ == "ccomp" and c.i > head.i]
+        for c in [*head.children, *(g for cc in content for g in cc.children)]:
+            if (
+                c.dep_ not in _CO_DEPS
+                or c.pos_ != "VERB"
+                or c.i in cues
+                or c.i < head.i
+                or qmask[c.i]
+                or any(g.dep_ in _SUBJ or g.dep_ == "neg" for g in c.children)
+                or verb_lemma(c, lex) not in known
+            ):
+                continue
+            if c.dep_ == "advcl" and c.tag_ != "VBG":
+                continue  # "said ... because ...", not "..., arguing that ..."
+            cues.add(c.i)
+            out.append(
+                Attribution(
+                    (c.i, c.i + 1),
+                    a.source,
+                    a.source_head,
+                    "attr-co-cue",
+                    depth=_depth(c),
+                    evidence_only=True,
+                )
+            )
+    return out
+
+
 def find_attributions(
     sent: Span,
     *,
@@ -515,7 +676,11 @@ def find_attributions(
         # "the summary suggests/indicates": in the present tense the inference is
         # usually the author's (rule 4); "an article suggested" reports the source's.
         present_inference = (
-            inference and tok.tag_ not in ("VBD", "VBN") and not _document_finding(tok, lex)
+            inference
+            and tok.tag_ not in ("VBD", "VBN")
+            # "polls show that ...", "polls show a close race" (not "the video shows a man")
+            and not _document_finding(tok, lex)
+            and not _document_finding(tok, lex, with_object=True)
         )
         if present_inference and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj"):
             # "..., even suggesting he may have been sabotaged": the participle reports
@@ -529,6 +694,8 @@ def find_attributions(
             continue
         if not _particle_ok(tok, lex):
             continue
+        if lemma in lex.not_with_particle and any(c.dep_ == "prt" for c in tok.children):
+            continue  # "backed out", "backed down": not backing anyone
         # A report the author speculates about counts as hedged whatever its complement
         # ("will no doubt have sought an explanation", "will also have briefed Trump").
         doc_subject = lemma in lex.needs_document_subject
@@ -557,23 +724,32 @@ def find_attributions(
             continue  # "what was not disclosed by Ushakov": the author reports an absence
         if stance and any(c.lower_ in _WH for c in tok.children):
             continue  # "what opinions Trump expressed": the stance is not given
+        if any(c.dep_ == "advmod" and c.lower_ == "how" for c in tok.children):
+            continue  # "it's remarkable how they talked about everything": the manner
         if stance and tok.tag_ == "VB" and any(c.lower_ == "to" for c in tok.children):
             continue  # "to get Trump to think", "intend to support": not a stance held
-        if stance and _intention_only(tok):
-            continue  # "Putin hopes to use this as a bridge": an aim the author ascribes
+        # "Putin hopes to use this as a bridge": an aim the author ascribes, marked as
+        # evidence only (it does not make the sentence attributed, rule 7).
+        aim = stance and _intention_only(tok)
+        if lemma in lex.aims_only and not aim:
+            continue  # "plans a new factory": a plan, not a stance; "plans to ..." an aim
         # Stance verbs need their own subject: "intend to support" is a plan, not a stance.
         subj, agentless = _subject(tok, climb=not stance)
         if stance and (agentless or any(c.dep_ == "agent" for c in tok.children)):
             continue  # "was welcomed by Putin" reports an event, not a stance
         if lemma in lex.needs_as and not any(c.lower_ == "as" for c in tok.children):
             continue  # "sees Iran as a hotbed" is a stance; "has seen a meeting" is not
-        if (
+        person_action = (
             stance
             and lemma in lex.person_object_is_action
             and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children)
             and not any(c.dep_ == "oprd" or c.lower_ == "as" for c in tok.children)
-        ):
+        )
+        if person_action and lemma not in lex.private_states:
             continue  # "Putin welcomes Pompeo": an action; "hailed Trump as ..." a verdict
+        # "The union supports Clinton": backing a candidate is a position, marked as
+        # evidence, but not a stance on a claim that would attribute the sentence
+        aim = aim or person_action
 
         if subj is None and not agentless:
             continue
@@ -631,7 +807,17 @@ def find_attributions(
                 continue
             head = relative
             bounds = (subj.i, subj.i + 1)
-        elif not can_be_source(subj, lex):
+        elif not can_be_source(subj, lex) and not (
+            # "Many conservatives have said ...", "the airline said Thursday": whatever
+            # common noun says or tells something is its source
+            lemma in lex.any_noun_speaks
+            and subj.pos_ == "NOUN"
+            and subj.dep_ == "nsubj"
+            and subj.head.i == tok.i  # its own subject, not one borrowed by "and warned"
+            and not qmask[subj.i]
+            # with reported content: not "the ease of the victory says a lot"
+            and _has_clause(tok, infinitive=False)
+        ):
             continue
         else:
             head = subj
@@ -648,7 +834,8 @@ def find_attributions(
             # when it states a stance (has an object or clause), not with a hedge modal.
             pb = mention_bounds(head) if head.i != subj.i else bounds
             public = is_public(doc, pb[0], pb[1], lex, names)
-            if not public and not is_personal_pronoun(subj):
+            private = not public and not is_personal_pronoun(subj)
+            if private and lemma not in lex.private_states:
                 continue
             if not any(
                 c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "prep", "attr") for c in tok.children
@@ -672,10 +859,12 @@ def find_attributions(
                 depth=_depth(tok),
                 subordinate=_subordinate(tok),
                 relative=relative is not None,
+                evidence_only=stance and (aim or private),
             )
         )
         verbs_used.add(tok.i)
     found.extend(_misparsed_verbs(sent, lex, qmask, names, verbs_used, tokens))
+    found.extend(_possessive_nouns(sent, lex, qmask, tokens))
     found.extend(_name_colon(sent, qmask, names))
     found.extend(_dash_signature(sent))
     for m in matches:
@@ -713,7 +902,26 @@ def find_attributions(
                 if inner is None:
                     continue
                 pobj = inner
-            if not can_be_source(pobj, lex):
+            if not can_be_source(pobj, lex) and not (
+                # "according to the results / a count by AP / one research firm": the
+                # phrase makes whatever it names the source
+                m.rule_id == "attr-according-to"
+                and pobj.lower_ not in ("it", "this", "that", "what")
+                and (
+                    pobj.pos_ == "PROPN"
+                    or (
+                        pobj.pos_ == "NOUN"
+                        # not a bare noun: "according to plan", "according to schedule"
+                        and (
+                            pobj.tag_ == "NNS"
+                            or any(
+                                c.dep_ in ("det", "poss", "compound", "amod", "nummod")
+                                for c in pobj.children
+                            )
+                        )
+                    )
+                )
+            ):
                 continue
             found.append(
                 Attribution(
@@ -801,10 +1009,12 @@ def find_attributions(
                         depth=_depth(quoted),
                     )
                 )
+    found.extend(_co_cues(doc, found, lex, qmask))
     # The main assertion usually comes first: prefer plain speech over stance verbs,
     # then the earliest cue.
     found.sort(
         key=lambda a: (
+            a.evidence_only,
             a.hedged,
             a.source is None,
             a.stance,

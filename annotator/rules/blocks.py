@@ -98,7 +98,7 @@ def _intro_source(
                     return os_, oe, clean_text(doc[os_:oe])
             return start, end, index.fullest(doc, start, end)
     for a in attrs:
-        if a.source is not None and not a.hedged:
+        if a.source is not None and not a.hedged and not a.aside:
             return a.source[0], a.source[1], index.fullest(doc, a.source[0], a.source[1])
     return None
 

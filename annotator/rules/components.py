@@ -164,7 +164,7 @@ class Prelabeler:
         ]
         # A relative-clause speaker ("an architect who said ...") never says the quote.
         main_speakers = [
-            [None if a.relative else x for x, a in zip(sp, al, strict=True)]
+            [None if a.aside else x for x, a in zip(sp, al, strict=True)]
             for sp, al in zip(speakers, attrs, strict=True)
         ]
         quote_speakers = self._quote_speakers(
@@ -177,16 +177,17 @@ class Prelabeler:
             sp = [
                 x
                 for x, a in zip(speakers[k], attrs[k], strict=True)
-                if x is not None and not a.relative
+                if x is not None and not a.aside
             ]
             relative = [
                 x
                 for x, a in zip(speakers[k], attrs[k], strict=True)
-                if x is not None and a.relative and not x.hedged
+                if x is not None and a.aside and not x.hedged
             ]
             plain = [x for x in sp if not x.hedged]
             hedged = [x for x in sp if x.hedged]
             extra = _outside_content(doc, speakers[k], attrs[k], plain)
+            evidence = _not_nested(doc, speakers[k], attrs[k])
             qs = quotes_in(s, quotes, tokens=sent_toks[k], text=sent_texts[k])
             best = max(qs, key=lambda q: q.coverage) if qs else None
             qspeaker, from_ctx = (None, False)
@@ -202,7 +203,7 @@ class Prelabeler:
             main_attr = plain[0] if plain else None
             sub = False
             if main_attr is not None and attrs[k]:
-                first = next(a for a in attrs[k] if not a.hedged and not a.relative)
+                first = next(a for a in attrs[k] if not a.hedged and not a.aside)
                 sub = first.subordinate
             para_kind = par_kinds[par_of_sent[k]]
             opinion = other = None
@@ -242,7 +243,9 @@ class Prelabeler:
                 dialogue=dialogue.get(k),
                 opinion=opinion,
                 other=other,
-                others=tuple(x for x in (*plain[1:], *relative) if x in extra),
+                others=tuple(x for x in plain[1:] if x in extra)
+                + tuple(x for x in relative if x in extra and x in evidence),
+                evidence=tuple(evidence),
             )
             out.append(decide(ev))
         return out
@@ -508,6 +511,25 @@ def _outside_content(
         x
         for x, a in zip(speakers, attrs, strict=True)
         if x is not None and x is not plain[0] and a.cue[0] not in content
+    ]
+
+
+def _not_nested(
+    doc: Doc, speakers: Sequence[Speaker | None], attrs: Sequence[Attribution]
+) -> list[Speaker]:
+    """The speakers whose cue is not inside another attribution's reported content
+    ("Clinton said she thinks ...": "thinks" is part of what she said)."""
+    content: set[int] = set()
+    for a in attrs:
+        cue = doc[a.cue[0]]
+        for c in cue.children:
+            if c.dep_ in ("ccomp", "xcomp", "parataxis"):
+                content.update(t.i for t in c.subtree)
+    # a further cue of the same source ("said ... and warned that ...") is not nested
+    return [
+        x
+        for x, a in zip(speakers, attrs, strict=True)
+        if x is not None and (a.cue[0] not in content or a.rule_id == "attr-co-cue")
     ]
 
 

@@ -8,7 +8,7 @@ unsourced_claim > other, except that a hedged attribution stays the author's
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import DocSpan, Prelabel
@@ -85,6 +85,10 @@ class Evidence:
     # Every other plain attribution in the sentence ("X reports ..., according to Y"):
     # their SOURCE and CUE spans are marked too when the sentence is attributed.
     others: tuple[Speaker, ...] = field(default_factory=tuple)
+    # Attributions found in the sentence that do not decide its label (a relative
+    # clause, a report nested in another's content, one in a sentence the author's
+    # voice governs): their SOURCE and CUE spans are marked whatever the label.
+    evidence: tuple[Speaker, ...] = field(default_factory=tuple)
 
 
 def _spans(sp: Speaker | None, quote: tuple[int, int] | None = None) -> list[DocSpan]:
@@ -129,7 +133,26 @@ def _ev_spans(evidence: Any) -> list[DocSpan]:
 
 
 def decide(ev: Evidence) -> Prelabel:
-    """One label for one sentence, following the codebook's precedence."""
+    """One label for one sentence, following the codebook's precedence, with the
+    SOURCE and CUE spans of every attribution found in it (``Evidence.evidence``)."""
+    pl = _decide(ev)
+    have = set(pl.spans)
+    ids = list(pl.rule_ids)
+    for sp in ev.evidence:
+        new = [x for x in _spans(sp) if x not in have]
+        if new:
+            have.update(new)
+            ids.append(f"evidence:{sp.rule_id}")
+    if len(have) == len(pl.spans):
+        return pl
+    return replace(
+        pl,
+        spans=tuple(sorted(have, key=lambda s: (s.start, s.end, s.type))),
+        rule_ids=tuple(dict.fromkeys(ids)),
+    )
+
+
+def _decide(ev: Evidence) -> Prelabel:
     if ev.closer:
         return _label(
             "other",

@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.2.3"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.2.4"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,14 @@ class Lexicons:
     person_object_is_action: frozenset[str]
     sayers: frozenset[str]  # common nouns that can be a source at all
     findings: frozenset[str]  # documents whose present-tense "shows that" is a finding
+    # stance verbs that report a private state: marked as evidence (SOURCE, CUE) for
+    # any subject that can be a source, public or not ("many voters believe ...")
+    private_states: frozenset[str] = frozenset()
+    # nouns for what someone said: "Trump's claim", "his promise" (evidence spans)
+    utterances: frozenset[str] = frozenset()
+    not_with_particle: frozenset[str] = frozenset()  # "backed out" is no backing
+    aims_only: frozenset[str] = frozenset()  # "plans to ...": evidence of an aim, nothing else
+    any_noun_speaks: frozenset[str] = frozenset()  # "the airline said": any noun subject
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -76,6 +84,11 @@ def lexicons() -> Lexicons:
         clause_not_infinitive=frozenset(verbs.get("clause_not_infinitive", [])),
         person_object_is_action=frozenset(verbs.get("person_object_is_action", [])),
         findings=frozenset(nouns.get("findings", [])),
+        private_states=frozenset(verbs.get("private_states", [])),
+        utterances=frozenset(nouns.get("utterances", [])),
+        not_with_particle=frozenset(verbs.get("not_with_particle", [])),
+        aims_only=frozenset(verbs.get("aims_only", [])),
+        any_noun_speaks=frozenset(verbs.get("any_noun_speaks", [])),
         sayers=frozenset(
             kinds["official_titles"]
             + kinds["media"]

@@ -53,6 +53,28 @@ _NON_SOURCE = frozenset(
     }
 )
 _ENT_SOURCE = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Shares of a group that speak for it: "half (of voters) said", "some say".
+_SHARES = frozenset(
+    {
+        "half",
+        "third",
+        "thirds",
+        "quarter",
+        "quarters",
+        "fifth",
+        "fifths",
+        "majority",
+        "majorities",
+        "plurality",
+        "percent",
+        "%",
+        "most",
+        "many",
+        "some",
+        "several",
+        "others",
+    }
+)
 MAX_MENTION = 14
 _AGENT_SUFFIXES = (
     "er", "or", "ist", "ian", "ant", "ent", "ee", "crat", "ican", "sman", "swoman", "sperson"
@@ -111,13 +133,21 @@ def can_be_source(tok: Token, lex: Lexicons) -> bool:
         c.dep_ in ("amod", "acl", "relcl", "prep") for c in tok.children
     ):
         return True  # "those close to him", "those familiar with the talks": unnamed people
-    if tok.lower_ in ("one", "each", "all", "both") or tok.pos_ == "NUM":
-        # "one of his advisers", "two of the senators": the group named after "of"
+    share = tok.lower_ in _SHARES
+    if tok.lower_ in ("one", "each", "all", "both") or tok.pos_ == "NUM" or share:
+        # "one of his advisers", "two of the senators", "46 percent of voters": the group
+        # named after "of"
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if pobj is not None and pobj.lower_ not in _NON_SOURCE:
                     return can_be_source(pobj, lex)
+        # "Nearly half said ...", "42% say ...", "Six in 10 say ...": a share of the people
+        # asked (a poll's respondents); "Some say ...": a vague source (rule 6)
+        if share or (
+            tok.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children)
+        ):
+            return True
     if tok.lower_ in _NON_SOURCE:
         return False
     if tok.ent_type_ in _ENT_SOURCE or tok.pos_ == "PROPN" or tok.lower_ in _PERSONAL:
