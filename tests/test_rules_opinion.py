@@ -11,6 +11,7 @@ from annotator.rules import DocSpan
 from annotator.rules.opinion import (
     OPINION_THRESHOLD,
     OpinionEvidence,
+    marks_speculation,
     opinion_evidence,
     opinion_hits,
     quote_regions,
@@ -84,6 +85,40 @@ def test_cue_offsets_are_doc_offsets_for_a_later_sentence(nlp: Language) -> None
     ev = opinion_evidence(second)
     assert ev is not None
     assert any(doc.text[c.start : c.end] == "probably" for c in ev.cues)
+
+
+def test_evaluative_words_decide_the_label_but_are_not_cue_spans(nlp: Language) -> None:
+    # The codebook's CUE marks attribution or speculation; a loaded word makes the
+    # sentence opinion and is named in rule_ids, but a reviewer would delete it as a CUE.
+    doc = nlp("The plan is utterly absurd.")
+    ev = opinion_evidence(doc[:])
+    assert is_opinion(ev)
+    assert ev is not None and "opinion.loaded.absurd" in ev.rule_ids
+    assert ev.cues == ()
+
+
+def test_speculation_is_a_cue_span_beside_an_evaluative_word(nlp: Language) -> None:
+    doc = nlp("The absurd plan will probably fail.")
+    ev = opinion_evidence(doc[:])
+    assert ev is not None
+    texts = [doc.text[c.start : c.end] for c in ev.cues]
+    assert "probably" in texts
+    assert "absurd" not in texts
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "expected"),
+    [
+        ("opinion.speculation.probably", True),
+        ("opinion.modal.no_doubt", True),
+        ("opinion.certainty.marker.of_course", True),
+        ("opinion.loaded.absurd", False),
+        ("opinion.normative.should", False),
+        ("opinion.specul", False),  # a family is matched whole, not as a string prefix
+    ],
+)
+def test_marks_speculation(rule_id: str, expected: bool) -> None:
+    assert marks_speculation(rule_id) is expected
 
 
 @pytest.mark.parametrize(

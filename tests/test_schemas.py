@@ -59,3 +59,18 @@ def test_every_pattern_has_a_unique_id() -> None:
             assert other is None, f"{entry['id']} in {path.name} and {other}"
             seen[entry["id"]] = path.name
             assert isinstance(entry.get("pattern"), list) and entry["pattern"], f"{path.name}:{n}"
+
+
+def test_every_cue_span_family_names_opinion_rules() -> None:
+    # A family misspelt in lexicons/opinion.json ``cue_spans`` would silently drop
+    # its CUE spans; each must be the id, or the dotted prefix, of a rule that exists.
+    lexicon = json.loads((SCHEMAS / "lexicons" / "opinion.json").read_text(encoding="utf-8"))
+    ids = [c["id"] for c in lexicon["classes"]] + [lexicon["mental_state"]["id"]]
+    pattern_file = SCHEMAS / "patterns" / "opinion.jsonl"
+    for line in pattern_file.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            ids.append(json.loads(line)["id"])
+    families = lexicon["cue_spans"]["families"]
+    assert families
+    for fam in families:
+        assert any(i == fam or i.startswith(fam + ".") for i in ids), fam

@@ -727,6 +727,22 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
 
 
 @lru_cache(maxsize=1)
+def _cue_span_families() -> tuple[str, ...]:
+    return tuple(_lexicon().get("cue_spans", {}).get("families", ()))
+
+
+def marks_speculation(rule_id: str) -> bool:
+    """Whether an opinion cue of rule ``rule_id`` is a CUE span: the codebook's CUE
+    marks attribution or speculation (hedges, modals, predictions, epistemic and
+    certainty phrases), not evaluative or loaded wording (``lexicons/opinion.json``
+    ``cue_spans``). The other cues still decide the label and are named in
+    ``rule_ids`` and the explanation."""
+    return any(
+        rule_id == fam or rule_id.startswith(fam + ".") for fam in _cue_span_families()
+    )
+
+
+@lru_cache(maxsize=1)
 def _attitude_verbs() -> frozenset[str]:
     """Verbs of belief and feeling ("they fear that ...", "critics believe ...") whose
     clause, like a speech verb's, holds someone else's view (``lexicons/opinion.json``
@@ -1176,7 +1192,11 @@ def opinion_evidence(
             score = min(OPINION_MAX, _score(hits, weak_factor=_FIGURES_FACTOR))
             if score < min_score:
                 return None
-    cues = tuple(DocSpan("CUE", h.start, h.end) for h in sorted(hits, key=lambda h: h.start))
+    cues = tuple(
+        DocSpan("CUE", h.start, h.end)
+        for h in sorted(hits, key=lambda h: h.start)
+        if marks_speculation(h.rule.id)
+    )
     reason = hits[0].reason
     if len(hits) > 1:
         reason += f" (+{len(hits) - 1} more cue{'s' if len(hits) > 2 else ''})"
