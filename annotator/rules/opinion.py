@@ -36,7 +36,7 @@ from typing import Any
 
 from spacy.attrs import LEMMA, LOWER, NORM
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.parts_of_speech import VERB
+from spacy.parts_of_speech import ADV, AUX, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -388,6 +388,9 @@ class SentenceView:
     words: frozenset[str]
     # per token: its lower-cased form, norm and lower-cased lemma (``_words``)
     forms: tuple[Sequence[str], Sequence[str], Sequence[str]]
+    # per token: its part of speech id (``Token.pos``), for the loops that look for
+    # verbs, adjectives or adverbs without reading each token
+    pos: Sequence[int]
     # the opinion and "other" pattern matches, found together once (``_sentence_matches``)
     matches: dict[str, list[Span]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -435,9 +438,11 @@ def sentence_view(
     tokens: tuple[Token, ...] | None = None,
     text: str | None = None,
     forms: Forms | None = None,
+    pos: Sequence[int] | None = None,
 ) -> SentenceView:
-    """The view of ``sent``; ``tokens`` (``tuple(sent)``), ``text`` (``sent.text``) and
-    ``forms`` (``doc_forms`` sliced to the sentence) if the caller has them already."""
+    """The view of ``sent``; ``tokens`` (``tuple(sent)``), ``text`` (``sent.text``),
+    ``forms`` (``doc_forms`` sliced to the sentence) and ``pos`` (the sentence's
+    ``POS`` ids) if the caller has them already."""
     tokens = tuple(sent) if tokens is None else tokens
     text = sent.text if text is None else text
     if forms is None:
@@ -455,6 +460,7 @@ def sentence_view(
         tuple(_masked_tokens(tokens, sent.start_char, regions)),
         frozenset(forms[0]).union(forms[1], forms[2]),
         forms,
+        [t.pos for t in tokens] if pos is None else pos,
     )
 
 
@@ -516,9 +522,18 @@ class _Matchers:
                 self.val_tiers[pos] = (float(tier["min"]), plain, float(tier["strong"]), strong)
         self.val_skip_tags = frozenset(val.get("skip_tags", ()))
         self.val_skip_words = frozenset(val.get("skip_words", ()))
+        # The same parts of speech and tags as ids, for the loops over a sentence's
+        # tokens: ``Token.pos`` and ``Token.tag`` are ints, ``pos_`` and ``tag_`` a
+        # string lookup each.
+        strings = vocab.strings
+        self.subj_pos_ids = frozenset(strings.add(p) for p in self.subj_pos)
+        self.val_tier_ids = {strings.add(p): tier for p, tier in self.val_tiers.items()}
+        self.val_skip_tag_ids = frozenset(strings.add(t) for t in self.val_skip_tags)
+        self.vbg = strings.add("VBG")
 
-    def valence_rule(self, tok: Token) -> _Rule | None:
-        """The valence cue for ``tok`` (one rule id per word), or None if it is mild.
+    def valence_rule(self, pos: int, tag: int, lower: str, lemma: str) -> _Rule | None:
+        """The valence cue for a token (its ``pos`` and ``tag`` ids, lower-cased form
+        and lower-cased lemma; one rule id per word), or None if it is mild.
 
         VADER's ratings say how positive or negative a word feels; a word that is
         strongly either way is the writer's evaluation ("a shameless ploy", "an
@@ -526,16 +541,16 @@ class _Matchers:
         adverbs weigh more than nouns and verbs, which often name the event itself
         ("killed", "war").
         """
-        tier = self.val_tiers.get(tok.pos_)
-        if tier is None or tok.tag_ in self.val_skip_tags:
+        tier = self.val_tier_ids.get(pos)
+        if tier is None or tag in self.val_skip_tag_ids:
             return None
         table = _valence()
-        form = tok.lower_
+        form = lower
         value = table.get(form)
         if value is None:
-            form = tok.lemma_.lower()
+            form = lemma
             value = table.get(form)
-        if value is None and tok.pos_ == "ADV" and form.endswith("ly"):
+        if value is None and pos == ADV and form.endswith("ly"):
             value = _adverb_base_value(form, table)  # shamelessly -> shameless
         low, plain, high, strong = tier
         if value is None or abs(value) < low or form in self.val_skip_words:
@@ -696,13 +711,15 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
     speech = lexicons().speech
     attitude = _attitude_verbs()
     sent, tokens = view.sent, view.tokens
+    lowers, _, lemmas = view.forms
     base = sent.start
-    for tok in tokens:
-        if tok.pos != VERB:  # int POS: no string lookup
+    for i, pos in enumerate(view.pos):
+        if pos != VERB:
             continue
-        lemma = tok.lemma_.lower()
+        lemma = lemmas[i]
         if lemma not in speech and lemma not in attitude:
             continue
+        tok = tokens[i]
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects:
             subjects = _participle_subjects(tok)
@@ -719,8 +736,8 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
                         mask[t.i - base] = True
     if "according" not in view.words:
         return  # no token is "according" (the words hold every lower-cased form)
-    for i, tok in enumerate(tokens[:-1]):
-        if tok.lower_ == "according" and tokens[i + 1].lower_ == "to":
+    for i in range(len(tokens) - 1):
+        if lowers[i] == "according" and lowers[i + 1] == "to":
             for j in range(len(mask)):
                 mask[j] = True
             return
@@ -829,14 +846,21 @@ _DIGIT = re.compile(r"[0-9]")
 def _has_figures(view: SentenceView) -> bool:
     """Whether the sentence, outside quotation marks, states a figure: a token with
     a digit, or an amount, percentage or quantity entity ("half", "a third")."""
+    # A token's text is part of the sentence's: no digit there, none in any token.
+    digits = _DIGIT.search(view.text) is not None
     for tok, quoted in zip(view.tokens, view.quoted, strict=True):
-        if not quoted and (_DIGIT.search(tok.text) or tok.ent_type_ in _FIGURE_ENTS):
+        if quoted:
+            continue
+        if digits and _DIGIT.search(tok.text):
+            return True
+        # ``ent_type`` is 0 outside entities: the label's string only for entity tokens
+        if tok.ent_type and tok.ent_type_ in _FIGURE_ENTS:
             return True
     return False
 
 
 def _is_verb(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX")
+    return tok.pos in (VERB, AUX)  # int POS: no string lookup
 
 
 def _scare_quote_hits(view: SentenceView, rule: _Rule) -> list[_Hit]:
@@ -1013,11 +1037,13 @@ def _mental_state_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -
     author's own state, or the reader's); a reported clause is masked already.
     """
     hits = []
-    for tok, masked in zip(view.tokens, mask, strict=True):
-        if masked or tok.pos != VERB:
+    lowers, _, lemmas = view.forms
+    for i, pos in enumerate(view.pos):
+        if pos != VERB or mask[i]:
             continue
+        tok = view.tokens[i]
         # The form too: the lemmatizer reads "hopes" as "hop".
-        if tok.lemma_.lower() not in m.mind_verbs and tok.lower_ not in m.mind_verbs:
+        if lemmas[i] not in m.mind_verbs and lowers[i] not in m.mind_verbs:
             continue
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if not subjects or subjects[0].lower_ in m.mind_skip_subjects:
@@ -1071,13 +1097,15 @@ def _lemma_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -> list[
     if not entries:
         return []
     hits = []
-    for tok, masked in zip(view.tokens, mask, strict=True):
-        if masked or not (tok.pos_ == "VERB" or tok.tag_ == "VBG"):
+    lemmas, tokens = view.forms[2], view.tokens
+    for i, pos in enumerate(view.pos):
+        if mask[i] or not (pos == VERB or tokens[i].tag == m.vbg):
             continue
-        entry = entries.get(tok.lemma_.lower())
+        tok = tokens[i]
+        entry = entries.get(lemmas[i])
         if entry is None:
             continue
-        hits.append(_class_hit(m, entry, tok.lemma_.lower(), tok))
+        hits.append(_class_hit(m, entry, lemmas[i], tok))
     return hits
 
 
@@ -1089,10 +1117,12 @@ def _derived_adverb_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers)
     if not bases:
         return []
     hits = []
-    for tok, masked in zip(view.tokens, mask, strict=True):
-        if masked or tok.pos_ != "ADV" or not tok.lower_.endswith("ly"):
+    lowers = view.forms[0]
+    for i, pos in enumerate(view.pos):
+        if pos != ADV or mask[i] or not lowers[i].endswith("ly"):
             continue
-        adverb = tok.lower_
+        tok = view.tokens[i]
+        adverb = lowers[i]
         for form in _adjective_bases(adverb):
             entry = bases.get(form)
             if entry is None:
@@ -1102,13 +1132,13 @@ def _derived_adverb_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers)
     return hits
 
 
-def _inside_name(span: Span, sent_start: int) -> bool:
-    """A matched word that is part of a capitalised name or title ("The Servile
-    State", "Good Friday", "Great Lakes") names something; it does not judge. Not at
-    the sentence start, where every word is capitalised."""
-    if span.start == sent_start:
+def _inside_name(tokens: Sequence[Token], at_start: bool) -> bool:
+    """A matched word (its ``tokens``) that is part of a capitalised name or title
+    ("The Servile State", "Good Friday", "Great Lakes") names something; it does not
+    judge. Not at the sentence start (``at_start``), where every word is capitalised."""
+    if at_start:
         return False
-    return all(t.pos_ == "PROPN" and t.is_title for t in span)
+    return all(t.pos == PROPN and t.is_title for t in tokens)
 
 
 def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
@@ -1123,24 +1153,31 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
     for span in spans:
         if any(mask[span.start - off : span.end - off]):
             continue
-        if _inside_name(span, off):
+        if _inside_name(view.tokens[span.start - off : span.end - off], span.start == off):
             continue
         rule = m.rules[span.label_]
         if rule.focus is not None:
             span = span[rule.focus : rule.focus + 1]
         hits.append(_Hit(rule, span.start_char, span.end_char, span.text))
     subj = _subjectivity()
-    for tok, masked in zip(view.tokens, mask, strict=True):
-        if masked or tok.ent_type_:
+    lowers, _, lemmas = view.forms
+    subj_pos, val_pos = m.subj_pos_ids, m.val_tier_ids
+    tokens = view.tokens
+    for i, pos in enumerate(view.pos):
+        if mask[i] or (pos not in val_pos and pos not in subj_pos):
+            continue  # masked, or neither cue reads this part of speech
+        tok = tokens[i]
+        if tok.ent_type:  # 0 outside entities (``ent_type_`` "")
             continue
+        lower = lowers[i]
         # Valence first: on a tie with the subjectivity cue it is the one kept.
-        val_rule = m.valence_rule(tok)
+        val_rule = m.valence_rule(pos, tok.tag, lower, lemmas[i])
         if val_rule is not None:
             hits.append(_Hit(val_rule, tok.idx, tok.idx + len(tok.text), tok.text))
-        if tok.pos_ in m.subj_pos:
-            value = subj.get(tok.lower_)
-            if value is None and tok.pos_ == "ADV" and tok.lower_.endswith("ly"):
-                value = _adverb_base_value(tok.lower_, subj)
+        if pos in subj_pos:
+            value = subj.get(lower)
+            if value is None and pos == ADV and lower.endswith("ly"):
+                value = _adverb_base_value(lower, subj)
             if value is not None and value >= m.subj_min:
                 hits.append(_Hit(m.subj_rule, tok.idx, tok.idx + len(tok.text), tok.text))
     hits.extend(_mental_state_hits(view, mask, m))
