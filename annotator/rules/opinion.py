@@ -45,6 +45,7 @@ from annotator.rules.matching import (
     LITERAL_ATTRS,
     cached_matcher,
     fast_set_predicates,
+    max_length,
     required_words,
 )
 from annotator.schemas import SCHEMAS_DIR
@@ -272,6 +273,10 @@ class _TriggeredMatcher:
         # few patterns worth checking (every pattern needs a word from that set).
         self._by_word: dict[str, list[int]] = {}
         self._index_words: frozenset[str] = frozenset()
+        # Group -> (the most tokens a match spans, the words one of its tokens has):
+        # its matches lie within that many tokens of a token with one of the words
+        # (``_window``). Groups not here can match anywhere in the sentence.
+        self._reach: dict[int, tuple[int, frozenset[str]]] = {}
 
     def add(self, rule_id: str, pattern: list[dict[str, Any]]) -> None:
         trigs = required_words(pattern)
@@ -292,6 +297,9 @@ class _TriggeredMatcher:
             group = len(self._patterns)
             self._patterns.append([])
             if trigs:
+                reach = max_length(pattern)
+                if reach is not None and _lowercase_norms(pattern):
+                    self._reach[group] = (reach, min(trigs, key=len))
                 for word in min(trigs, key=len):
                     self._by_word.setdefault(word, []).append(len(self.triggered))
                 self._index_words = frozenset(self._by_word)
@@ -308,14 +316,18 @@ class _TriggeredMatcher:
         span: Span,
         words: frozenset[str] | set[str],
         tokens: Sequence[Token] | None = None,
+        forms: Forms | None = None,
     ) -> list[Span]:
-        """Matches in ``span`` (its ``words``, and ``tokens`` = ``tuple(span)`` if known).
+        """Matches in ``span`` (its ``words``, and ``tokens`` = ``tuple(span)`` and
+        ``forms`` = its ``doc_forms`` if known).
 
         The groups whose conditions hold run as one Matcher (a Matcher call has a
         cost per token of the span, whatever its patterns), and the matches are put
         back in the order the group Matchers would give one after the other: one
         Matcher's matches of one pattern come in the same order whatever other
-        patterns it holds (each pattern's states advance on their own).
+        patterns it holds (each pattern's states advance on their own). With
+        ``forms``, the Matchers run on the part of ``span`` where the matches can
+        be (``_window``).
         """
         active: list[tuple[int, Matcher]] = []
         if len(self.always):
@@ -338,6 +350,8 @@ class _TriggeredMatcher:
                 active.append((group, matcher))
         if not active:
             return []
+        if forms is not None:
+            span = self._window(span, active, forms)
         if len(active) == 1 or not self._shared:
             out: list[Span] = []
             for _, matcher in active:
@@ -356,9 +370,52 @@ class _TriggeredMatcher:
         spans = merged(span, as_spans=True)
         return sorted(spans, key=lambda sp: rank[group_of[sp.label]])
 
+    def _window(self, span: Span, active: Sequence[tuple[int, Matcher]], forms: Forms) -> Span:
+        """The part of ``span`` that holds every match of the ``active`` groups.
+
+        A match of a group in ``_reach`` spans at most ``reach`` tokens, one of
+        which has one of its words; so every match lies within ``reach - 1`` tokens
+        of the first and the last token with such a word. A Matcher's cost is per
+        token, and its matches in that part are the ones it finds in the whole span
+        (a token pattern reads each token alone, not where the span starts or ends).
+        """
+        reach = 0
+        words: set[str] = set()
+        for group, _ in active:
+            entry = self._reach.get(group)
+            if entry is None:
+                return span
+            reach = max(reach, entry[0])
+            words.update(entry[1])
+        lowers, norms, lemmas = forms
+        hits = [
+            i
+            for i, (low, norm, lemma) in enumerate(zip(lowers, norms, lemmas, strict=True))
+            if low in words or norm in words or lemma in words
+        ]
+        if not hits:
+            return span
+        start = max(0, hits[0] - reach + 1)
+        end = min(len(span), hits[-1] + reach)
+        if start == 0 and end == len(span):
+            return span
+        return span.doc[span.start + start : span.start + end]
+
 
 # Merged Matchers kept per _TriggeredMatcher (one per set of groups seen together).
 _MAX_MERGED = 4096
+
+
+def _lowercase_norms(pattern: list[dict[str, Any]]) -> bool:
+    """Are the ``NORM`` values of ``pattern`` lower-cased? ``required_words`` lowers
+    every value, and a token's forms hold its norm as it is: only then does a token
+    that matches a required ``NORM`` show the word among its forms."""
+    for tok in pattern:
+        value = tok.get("NORM")
+        values = value.get("IN", ()) if isinstance(value, dict) else (value,)
+        if any(isinstance(v, str) and v != v.lower() for v in values):
+            return False
+    return True
 
 
 def _words(tokens: Iterable[Token]) -> set[str]:
@@ -584,12 +641,12 @@ def _sentence_matches(view: SentenceView, m: _Matchers) -> dict[str, list[Span]]
     if not found:
         if m.both_ok:
             other_ids = m.other_ids
-            spans = m.both(view.sent, view.words, view.tokens)
+            spans = m.both(view.sent, view.words, view.tokens, view.forms)
             found["opinion"] = [sp for sp in spans if sp.label not in other_ids]
             found["other"] = [sp for sp in spans if sp.label in other_ids]
         else:
-            found["opinion"] = m.opinion(view.sent, view.words, view.tokens)
-            found["other"] = m.other(view.sent, view.words, view.tokens)
+            found["opinion"] = m.opinion(view.sent, view.words, view.tokens, view.forms)
+            found["other"] = m.other(view.sent, view.words, view.tokens, view.forms)
     return found
 
 
