@@ -1025,8 +1025,16 @@ _RHETORICAL_OPENERS = (
 )
 
 
-def _content_tokens(tokens: Sequence[Token]) -> list[Token]:
-    return [t for t in tokens if not (t.is_punct or t.is_space or t.text in "*#_")]
+def _content_indices(view: SentenceView) -> list[int]:
+    """Positions of the tokens that are not punctuation, space or markup (a text in
+    "*#_"). The lower-cased form is tested, not ``Token.text`` (a string lookup per
+    token): those marks have no case, so it is in "*#_" exactly when the text is."""
+    lowers = view.forms[0]
+    return [
+        i
+        for i, t in enumerate(view.tokens)
+        if not (t.is_punct or t.is_space or lowers[i] in "*#_")
+    ]
 
 
 def _question_mark_outside_quotes(tokens: Sequence[Token], mask: Sequence[bool]) -> bool:
@@ -1342,7 +1350,7 @@ def other_hits(
     if paragraph_kind == "heading":
         hits.append(_Hit(_HEADING, sent.start_char, sent.end_char, text))
     first = _first_content_index(view.tokens)
-    content = _content_tokens(view.tokens)
+    content = _content_indices(view)
     n_tokens = len(content)
     off = sent.start
     # Anchored patterns only need the first tokens; the rest run on the sentence.
@@ -1359,8 +1367,9 @@ def other_hits(
         if rule.max_tokens is not None and n_tokens > rule.max_tokens:
             continue
         hits.append(_Hit(rule, span.start_char, span.end_char, span.text))
-    if content and not any(_is_verb(t) for t in content) and len(content) <= 12:
-        titled = all(t.is_title or not t.is_alpha or t.is_stop or t.is_upper for t in content)
+    if content and n_tokens <= 12 and not any(view.pos[i] in (VERB, AUX) for i in content):
+        words = [view.tokens[i] for i in content]
+        titled = all(t.is_title or not t.is_alpha or t.is_stop or t.is_upper for t in words)
         rule = _FRAGMENT_TITLE if titled and not text.rstrip().endswith(".") else _FRAGMENT
         hits.append(_Hit(rule, sent.start_char, sent.end_char, text))
     mask = view.quoted
