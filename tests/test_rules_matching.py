@@ -71,6 +71,30 @@ def test_merged_triggered_matchers_keep_order() -> None:
     assert merged.both_ok
 
 
+
+def test_triggered_matchers_in_windows_find_the_same_matches() -> None:
+    """With the sentence's forms, the Matchers run on the part of the sentence around
+    the active patterns' words; the matches (and their order) are the whole span's."""
+    from annotator.rules.opinion import _lowercase_norms, _Matchers, sentence_view
+
+    nlp = load_nlp()
+    m = _Matchers(nlp.vocab)
+    shorter = 0
+    for path in sorted(p for p in SEEDS.rglob("*") if p.is_file()):
+        doc = nlp(path.read_text(encoding="utf-8"))
+        for sent in doc.sents:
+            view = sentence_view(sent)
+            for tm in (m.both, m.opinion, m.other):
+                windowed = tm(sent, view.words, view.tokens, view.forms)
+                got = [(s.start, s.end, s.label) for s in windowed]
+                want = [(s.start, s.end, s.label) for s in tm(sent, view.words, view.tokens)]
+                assert got == want
+            active = [(g, m.both.always) for g in m.both._reach]
+            shorter += len(m.both._window(sent, active, view.forms)) < len(sent)
+    assert shorter > 10
+    assert not _lowercase_norms([{"NORM": {"IN": ["U.S."]}}])
+    assert _lowercase_norms([{"NORM": "not"}, {"LOWER": "Us"}])
+
 def test_doc_forms_are_the_token_strings() -> None:
     from annotator.rules.opinion import _words, doc_forms, sentence_view
 

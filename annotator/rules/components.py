@@ -140,8 +140,9 @@ class Prelabeler:
         sent_toks = [toks[s.start : s.end] for s in sents]
         text = "".join(t.text_with_ws for t in toks)  # = doc.text, read once
         # per token: is it a verb or auxiliary (from one POS array, not pos_ per token)
-        pos_ids: Any = doc.to_array([POS])
-        verbal = [p in (VERB, AUX) for p in pos_ids.tolist()]
+        pos_arr: Any = doc.to_array([POS])
+        pos_ids: list[int] = pos_arr.tolist()
+        verbal = [p in (VERB, AUX) for p in pos_ids]
         sent_texts = [text[s.start_char : s.end_char] for s in sents]  # = s.text
         quotes = find_quotes(text)
         qmask = quote_mask(doc, quotes)
@@ -215,6 +216,7 @@ class Prelabeler:
                     tokens=sent_toks[k],
                     text=sent_texts[k],
                     forms=(forms[0][lo:hi], forms[1][lo:hi], forms[2][lo:hi]),
+                    pos=pos_ids[lo:hi],
                 )
                 opinion = opinion_evidence(s, view=view)
                 other = other_evidence(s, paragraph_kind=para_kind, view=view)

@@ -36,7 +36,7 @@ from typing import Any
 
 from spacy.attrs import LEMMA, LOWER, NORM
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.parts_of_speech import VERB
+from spacy.parts_of_speech import ADV, AUX, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -45,6 +45,7 @@ from annotator.rules.matching import (
     LITERAL_ATTRS,
     cached_matcher,
     fast_set_predicates,
+    max_length,
     required_words,
 )
 from annotator.schemas import SCHEMAS_DIR
@@ -272,6 +273,10 @@ class _TriggeredMatcher:
         # few patterns worth checking (every pattern needs a word from that set).
         self._by_word: dict[str, list[int]] = {}
         self._index_words: frozenset[str] = frozenset()
+        # Group -> (the most tokens a match spans, the words one of its tokens has):
+        # its matches lie within that many tokens of a token with one of the words
+        # (``_window``). Groups not here can match anywhere in the sentence.
+        self._reach: dict[int, tuple[int, frozenset[str]]] = {}
 
     def add(self, rule_id: str, pattern: list[dict[str, Any]]) -> None:
         trigs = required_words(pattern)
@@ -292,6 +297,9 @@ class _TriggeredMatcher:
             group = len(self._patterns)
             self._patterns.append([])
             if trigs:
+                reach = max_length(pattern)
+                if reach is not None and _lowercase_norms(pattern):
+                    self._reach[group] = (reach, min(trigs, key=len))
                 for word in min(trigs, key=len):
                     self._by_word.setdefault(word, []).append(len(self.triggered))
                 self._index_words = frozenset(self._by_word)
@@ -308,14 +316,18 @@ class _TriggeredMatcher:
         span: Span,
         words: frozenset[str] | set[str],
         tokens: Sequence[Token] | None = None,
+        forms: Forms | None = None,
     ) -> list[Span]:
-        """Matches in ``span`` (its ``words``, and ``tokens`` = ``tuple(span)`` if known).
+        """Matches in ``span`` (its ``words``, and ``tokens`` = ``tuple(span)`` and
+        ``forms`` = its ``doc_forms`` if known).
 
         The groups whose conditions hold run as one Matcher (a Matcher call has a
         cost per token of the span, whatever its patterns), and the matches are put
         back in the order the group Matchers would give one after the other: one
         Matcher's matches of one pattern come in the same order whatever other
-        patterns it holds (each pattern's states advance on their own).
+        patterns it holds (each pattern's states advance on their own). With
+        ``forms``, the Matchers run on the part of ``span`` where the matches can
+        be (``_window``).
         """
         active: list[tuple[int, Matcher]] = []
         if len(self.always):
@@ -338,6 +350,8 @@ class _TriggeredMatcher:
                 active.append((group, matcher))
         if not active:
             return []
+        if forms is not None:
+            span = self._window(span, active, forms)
         if len(active) == 1 or not self._shared:
             out: list[Span] = []
             for _, matcher in active:
@@ -356,9 +370,52 @@ class _TriggeredMatcher:
         spans = merged(span, as_spans=True)
         return sorted(spans, key=lambda sp: rank[group_of[sp.label]])
 
+    def _window(self, span: Span, active: Sequence[tuple[int, Matcher]], forms: Forms) -> Span:
+        """The part of ``span`` that holds every match of the ``active`` groups.
+
+        A match of a group in ``_reach`` spans at most ``reach`` tokens, one of
+        which has one of its words; so every match lies within ``reach - 1`` tokens
+        of the first and the last token with such a word. A Matcher's cost is per
+        token, and its matches in that part are the ones it finds in the whole span
+        (a token pattern reads each token alone, not where the span starts or ends).
+        """
+        reach = 0
+        words: set[str] = set()
+        for group, _ in active:
+            entry = self._reach.get(group)
+            if entry is None:
+                return span
+            reach = max(reach, entry[0])
+            words.update(entry[1])
+        lowers, norms, lemmas = forms
+        hits = [
+            i
+            for i, (low, norm, lemma) in enumerate(zip(lowers, norms, lemmas, strict=True))
+            if low in words or norm in words or lemma in words
+        ]
+        if not hits:
+            return span
+        start = max(0, hits[0] - reach + 1)
+        end = min(len(span), hits[-1] + reach)
+        if start == 0 and end == len(span):
+            return span
+        return span.doc[span.start + start : span.start + end]
+
 
 # Merged Matchers kept per _TriggeredMatcher (one per set of groups seen together).
 _MAX_MERGED = 4096
+
+
+def _lowercase_norms(pattern: list[dict[str, Any]]) -> bool:
+    """Are the ``NORM`` values of ``pattern`` lower-cased? ``required_words`` lowers
+    every value, and a token's forms hold its norm as it is: only then does a token
+    that matches a required ``NORM`` show the word among its forms."""
+    for tok in pattern:
+        value = tok.get("NORM")
+        values = value.get("IN", ()) if isinstance(value, dict) else (value,)
+        if any(isinstance(v, str) and v != v.lower() for v in values):
+            return False
+    return True
 
 
 def _words(tokens: Iterable[Token]) -> set[str]:
@@ -388,6 +445,9 @@ class SentenceView:
     words: frozenset[str]
     # per token: its lower-cased form, norm and lower-cased lemma (``_words``)
     forms: tuple[Sequence[str], Sequence[str], Sequence[str]]
+    # per token: its part of speech id (``Token.pos``), for the loops that look for
+    # verbs, adjectives or adverbs without reading each token
+    pos: Sequence[int]
     # the opinion and "other" pattern matches, found together once (``_sentence_matches``)
     matches: dict[str, list[Span]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -435,9 +495,11 @@ def sentence_view(
     tokens: tuple[Token, ...] | None = None,
     text: str | None = None,
     forms: Forms | None = None,
+    pos: Sequence[int] | None = None,
 ) -> SentenceView:
-    """The view of ``sent``; ``tokens`` (``tuple(sent)``), ``text`` (``sent.text``) and
-    ``forms`` (``doc_forms`` sliced to the sentence) if the caller has them already."""
+    """The view of ``sent``; ``tokens`` (``tuple(sent)``), ``text`` (``sent.text``),
+    ``forms`` (``doc_forms`` sliced to the sentence) and ``pos`` (the sentence's
+    ``POS`` ids) if the caller has them already."""
     tokens = tuple(sent) if tokens is None else tokens
     text = sent.text if text is None else text
     if forms is None:
@@ -455,6 +517,7 @@ def sentence_view(
         tuple(_masked_tokens(tokens, sent.start_char, regions)),
         frozenset(forms[0]).union(forms[1], forms[2]),
         forms,
+        [t.pos for t in tokens] if pos is None else pos,
     )
 
 
@@ -516,9 +579,18 @@ class _Matchers:
                 self.val_tiers[pos] = (float(tier["min"]), plain, float(tier["strong"]), strong)
         self.val_skip_tags = frozenset(val.get("skip_tags", ()))
         self.val_skip_words = frozenset(val.get("skip_words", ()))
+        # The same parts of speech and tags as ids, for the loops over a sentence's
+        # tokens: ``Token.pos`` and ``Token.tag`` are ints, ``pos_`` and ``tag_`` a
+        # string lookup each.
+        strings = vocab.strings
+        self.subj_pos_ids = frozenset(strings.add(p) for p in self.subj_pos)
+        self.val_tier_ids = {strings.add(p): tier for p, tier in self.val_tiers.items()}
+        self.val_skip_tag_ids = frozenset(strings.add(t) for t in self.val_skip_tags)
+        self.vbg = strings.add("VBG")
 
-    def valence_rule(self, tok: Token) -> _Rule | None:
-        """The valence cue for ``tok`` (one rule id per word), or None if it is mild.
+    def valence_rule(self, pos: int, tag: int, lower: str, lemma: str) -> _Rule | None:
+        """The valence cue for a token (its ``pos`` and ``tag`` ids, lower-cased form
+        and lower-cased lemma; one rule id per word), or None if it is mild.
 
         VADER's ratings say how positive or negative a word feels; a word that is
         strongly either way is the writer's evaluation ("a shameless ploy", "an
@@ -526,16 +598,16 @@ class _Matchers:
         adverbs weigh more than nouns and verbs, which often name the event itself
         ("killed", "war").
         """
-        tier = self.val_tiers.get(tok.pos_)
-        if tier is None or tok.tag_ in self.val_skip_tags:
+        tier = self.val_tier_ids.get(pos)
+        if tier is None or tag in self.val_skip_tag_ids:
             return None
         table = _valence()
-        form = tok.lower_
+        form = lower
         value = table.get(form)
         if value is None:
-            form = tok.lemma_.lower()
+            form = lemma
             value = table.get(form)
-        if value is None and tok.pos_ == "ADV" and form.endswith("ly"):
+        if value is None and pos == ADV and form.endswith("ly"):
             value = _adverb_base_value(form, table)  # shamelessly -> shameless
         low, plain, high, strong = tier
         if value is None or abs(value) < low or form in self.val_skip_words:
@@ -569,12 +641,12 @@ def _sentence_matches(view: SentenceView, m: _Matchers) -> dict[str, list[Span]]
     if not found:
         if m.both_ok:
             other_ids = m.other_ids
-            spans = m.both(view.sent, view.words, view.tokens)
+            spans = m.both(view.sent, view.words, view.tokens, view.forms)
             found["opinion"] = [sp for sp in spans if sp.label not in other_ids]
             found["other"] = [sp for sp in spans if sp.label in other_ids]
         else:
-            found["opinion"] = m.opinion(view.sent, view.words, view.tokens)
-            found["other"] = m.other(view.sent, view.words, view.tokens)
+            found["opinion"] = m.opinion(view.sent, view.words, view.tokens, view.forms)
+            found["other"] = m.other(view.sent, view.words, view.tokens, view.forms)
     return found
 
 
@@ -696,13 +768,15 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
     speech = lexicons().speech
     attitude = _attitude_verbs()
     sent, tokens = view.sent, view.tokens
+    lowers, _, lemmas = view.forms
     base = sent.start
-    for tok in tokens:
-        if tok.pos != VERB:  # int POS: no string lookup
+    for i, pos in enumerate(view.pos):
+        if pos != VERB:
             continue
-        lemma = tok.lemma_.lower()
+        lemma = lemmas[i]
         if lemma not in speech and lemma not in attitude:
             continue
+        tok = tokens[i]
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subjects:
             subjects = _participle_subjects(tok)
@@ -719,8 +793,8 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
                         mask[t.i - base] = True
     if "according" not in view.words:
         return  # no token is "according" (the words hold every lower-cased form)
-    for i, tok in enumerate(tokens[:-1]):
-        if tok.lower_ == "according" and tokens[i + 1].lower_ == "to":
+    for i in range(len(tokens) - 1):
+        if lowers[i] == "according" and lowers[i + 1] == "to":
             for j in range(len(mask)):
                 mask[j] = True
             return
@@ -845,14 +919,21 @@ _DIGIT = re.compile(r"[0-9]")
 def _has_figures(view: SentenceView) -> bool:
     """Whether the sentence, outside quotation marks, states a figure: a token with
     a digit, or an amount, percentage or quantity entity ("half", "a third")."""
+    # A token's text is part of the sentence's: no digit there, none in any token.
+    digits = _DIGIT.search(view.text) is not None
     for tok, quoted in zip(view.tokens, view.quoted, strict=True):
-        if not quoted and (_DIGIT.search(tok.text) or tok.ent_type_ in _FIGURE_ENTS):
+        if quoted:
+            continue
+        if digits and _DIGIT.search(tok.text):
+            return True
+        # ``ent_type`` is 0 outside entities: the label's string only for entity tokens
+        if tok.ent_type and tok.ent_type_ in _FIGURE_ENTS:
             return True
     return False
 
 
 def _is_verb(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX")
+    return tok.pos in (VERB, AUX)  # int POS: no string lookup
 
 
 def _scare_quote_hits(view: SentenceView, rule: _Rule) -> list[_Hit]:
@@ -960,8 +1041,16 @@ _RHETORICAL_OPENERS = (
 )
 
 
-def _content_tokens(tokens: Sequence[Token]) -> list[Token]:
-    return [t for t in tokens if not (t.is_punct or t.is_space or t.text in "*#_")]
+def _content_indices(view: SentenceView) -> list[int]:
+    """Positions of the tokens that are not punctuation, space or markup (a text in
+    "*#_"). The lower-cased form is tested, not ``Token.text`` (a string lookup per
+    token): those marks have no case, so it is in "*#_" exactly when the text is."""
+    lowers = view.forms[0]
+    return [
+        i
+        for i, t in enumerate(view.tokens)
+        if not (t.is_punct or t.is_space or lowers[i] in "*#_")
+    ]
 
 
 def _question_mark_outside_quotes(tokens: Sequence[Token], mask: Sequence[bool]) -> bool:
@@ -1029,11 +1118,13 @@ def _mental_state_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -
     author's own state, or the reader's); a reported clause is masked already.
     """
     hits = []
-    for tok, masked in zip(view.tokens, mask, strict=True):
-        if masked or tok.pos != VERB:
+    lowers, _, lemmas = view.forms
+    for i, pos in enumerate(view.pos):
+        if pos != VERB or mask[i]:
             continue
+        tok = view.tokens[i]
         # The form too: the lemmatizer reads "hopes" as "hop".
-        if tok.lemma_.lower() not in m.mind_verbs and tok.lower_ not in m.mind_verbs:
+        if lemmas[i] not in m.mind_verbs and lowers[i] not in m.mind_verbs:
             continue
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if not subjects or subjects[0].lower_ in m.mind_skip_subjects:
@@ -1087,13 +1178,15 @@ def _lemma_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -> list[
     if not entries:
         return []
     hits = []
-    for tok, masked in zip(view.tokens, mask, strict=True):
-        if masked or not (tok.pos_ == "VERB" or tok.tag_ == "VBG"):
+    lemmas, tokens = view.forms[2], view.tokens
+    for i, pos in enumerate(view.pos):
+        if mask[i] or not (pos == VERB or tokens[i].tag == m.vbg):
             continue
-        entry = entries.get(tok.lemma_.lower())
+        tok = tokens[i]
+        entry = entries.get(lemmas[i])
         if entry is None:
             continue
-        hits.append(_class_hit(m, entry, tok.lemma_.lower(), tok))
+        hits.append(_class_hit(m, entry, lemmas[i], tok))
     return hits
 
 
@@ -1105,10 +1198,12 @@ def _derived_adverb_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers)
     if not bases:
         return []
     hits = []
-    for tok, masked in zip(view.tokens, mask, strict=True):
-        if masked or tok.pos_ != "ADV" or not tok.lower_.endswith("ly"):
+    lowers = view.forms[0]
+    for i, pos in enumerate(view.pos):
+        if pos != ADV or mask[i] or not lowers[i].endswith("ly"):
             continue
-        adverb = tok.lower_
+        tok = view.tokens[i]
+        adverb = lowers[i]
         for form in _adjective_bases(adverb):
             entry = bases.get(form)
             if entry is None:
@@ -1118,13 +1213,13 @@ def _derived_adverb_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers)
     return hits
 
 
-def _inside_name(span: Span, sent_start: int) -> bool:
-    """A matched word that is part of a capitalised name or title ("The Servile
-    State", "Good Friday", "Great Lakes") names something; it does not judge. Not at
-    the sentence start, where every word is capitalised."""
-    if span.start == sent_start:
+def _inside_name(tokens: Sequence[Token], at_start: bool) -> bool:
+    """A matched word (its ``tokens``) that is part of a capitalised name or title
+    ("The Servile State", "Good Friday", "Great Lakes") names something; it does not
+    judge. Not at the sentence start (``at_start``), where every word is capitalised."""
+    if at_start:
         return False
-    return all(t.pos_ == "PROPN" and t.is_title for t in span)
+    return all(t.pos == PROPN and t.is_title for t in tokens)
 
 
 def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
@@ -1139,24 +1234,31 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
     for span in spans:
         if any(mask[span.start - off : span.end - off]):
             continue
-        if _inside_name(span, off):
+        if _inside_name(view.tokens[span.start - off : span.end - off], span.start == off):
             continue
         rule = m.rules[span.label_]
         if rule.focus is not None:
             span = span[rule.focus : rule.focus + 1]
         hits.append(_Hit(rule, span.start_char, span.end_char, span.text))
     subj = _subjectivity()
-    for tok, masked in zip(view.tokens, mask, strict=True):
-        if masked or tok.ent_type_:
+    lowers, _, lemmas = view.forms
+    subj_pos, val_pos = m.subj_pos_ids, m.val_tier_ids
+    tokens = view.tokens
+    for i, pos in enumerate(view.pos):
+        if mask[i] or (pos not in val_pos and pos not in subj_pos):
+            continue  # masked, or neither cue reads this part of speech
+        tok = tokens[i]
+        if tok.ent_type:  # 0 outside entities (``ent_type_`` "")
             continue
+        lower = lowers[i]
         # Valence first: on a tie with the subjectivity cue it is the one kept.
-        val_rule = m.valence_rule(tok)
+        val_rule = m.valence_rule(pos, tok.tag, lower, lemmas[i])
         if val_rule is not None:
             hits.append(_Hit(val_rule, tok.idx, tok.idx + len(tok.text), tok.text))
-        if tok.pos_ in m.subj_pos:
-            value = subj.get(tok.lower_)
-            if value is None and tok.pos_ == "ADV" and tok.lower_.endswith("ly"):
-                value = _adverb_base_value(tok.lower_, subj)
+        if pos in subj_pos:
+            value = subj.get(lower)
+            if value is None and pos == ADV and lower.endswith("ly"):
+                value = _adverb_base_value(lower, subj)
             if value is not None and value >= m.subj_min:
                 hits.append(_Hit(m.subj_rule, tok.idx, tok.idx + len(tok.text), tok.text))
     hits.extend(_mental_state_hits(view, mask, m))
@@ -1268,7 +1370,7 @@ def other_hits(
     if paragraph_kind == "heading":
         hits.append(_Hit(_HEADING, sent.start_char, sent.end_char, text))
     first = _first_content_index(view.tokens)
-    content = _content_tokens(view.tokens)
+    content = _content_indices(view)
     n_tokens = len(content)
     off = sent.start
     # Anchored patterns only need the first tokens; the rest run on the sentence.
@@ -1285,8 +1387,9 @@ def other_hits(
         if rule.max_tokens is not None and n_tokens > rule.max_tokens:
             continue
         hits.append(_Hit(rule, span.start_char, span.end_char, span.text))
-    if content and not any(_is_verb(t) for t in content) and len(content) <= 12:
-        titled = all(t.is_title or not t.is_alpha or t.is_stop or t.is_upper for t in content)
+    if content and n_tokens <= 12 and not any(view.pos[i] in (VERB, AUX) for i in content):
+        words = [view.tokens[i] for i in content]
+        titled = all(t.is_title or not t.is_alpha or t.is_stop or t.is_upper for t in words)
         rule = _FRAGMENT_TITLE if titled and not text.rstrip().endswith(".") else _FRAGMENT
         hits.append(_Hit(rule, sent.start_char, sent.end_char, text))
     mask = view.quoted
