@@ -966,3 +966,32 @@ def test_a_name_swallowed_by_the_phrase_before_it_with_an_apposition(nlp, text, 
     label, spans = spans_of(nlp, text)
     assert label == "sourced_fact"
     assert ("SOURCE", source) in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Two senators implored the president to veto the bill.", "Two senators", "implored"),
+        ("The mayor lamented that the budget had been cut again.", "The mayor", "lamented"),
+        ("“We fixed every road in the county,” the senator bragged.", "the senator", "bragged"),
+        ("The governor fumed that the ruling was a disgrace.", "The governor", "fumed"),
+        ("Senator Cole wondered whether the bridge would reopen.", "Senator Cole", "wondered"),
+    ],
+)
+def test_manner_of_speaking_verbs_attribute(nlp, text, source, cue):
+    assert one(nlp, text).label in ("sourced_fact", "official_quote")
+    assert span_text(nlp, text, "SOURCE") == [source]
+    assert span_text(nlp, text, "CUE") == [cue]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor fumed about the ruling for an hour.",  # no content reported
+        "The minister marveled at the fireworks.",
+        "The pupils recited a poem at the ceremony.",
+    ],
+)
+def test_manner_of_speaking_verbs_need_reported_content(nlp, text):
+    assert one(nlp, text).label not in ("sourced_fact", "official_quote")
+    assert span_text(nlp, text, "SOURCE") == []
