@@ -139,3 +139,23 @@ def test_odd_sentences_do_not_crash(nlp: Language, text: str) -> None:
         ot = other_evidence(s, paragraph_kind="text")
         assert op is None or 0.0 <= op.score <= 1.0
         assert ot is None or 0.0 <= ot.score <= 1.0
+
+
+def _cue_texts(nlp: Language, text: str) -> list[str]:
+    doc = nlp(text)
+    ev = other_evidence(doc[:], paragraph_kind="text")
+    assert ev is not None
+    return [doc.text[c.start : c.end] for c in ev.cues]
+
+
+def test_credits_are_cue_spans(nlp: Language) -> None:
+    # a credit attributes the photo or article: the codebook's CUE
+    assert _cue_texts(nlp, "Photo: AFP / Sergey Guneev / Sputnik")
+    assert _cue_texts(nlp, "The post Why the Summit Failed appeared first on Example News.")
+
+
+@pytest.mark.parametrize(
+    "text", ["Here’s a significant exchange:", "The full text can be found here."]
+)
+def test_lead_ins_decide_the_label_but_are_not_cue_spans(nlp: Language, text: str) -> None:
+    assert _cue_texts(nlp, text) == []

@@ -1431,6 +1431,13 @@ def other_wins(opinion: OpinionEvidence | None, other: OtherEvidence | None) -> 
     return other.score > opinion.score
 
 
+#: "other" rules whose matched words credit someone ("Photo: AFP", "By ...", "appeared
+#: first on ..."): the only ones marked as CUE spans, since the codebook's CUE is the
+#: words that attribute or mark speculation; a lead-in ("Here's", "Let's") or a call
+#: to action ("Read ...") still decides the label and is named in rule_ids.
+_CREDIT_FAMILIES = ("other.caption.", "other.credit.", "other.byline.")
+
+
 def other_evidence(
     sent: Span, *, paragraph_kind: str = "text", view: SentenceView | None = None
 ) -> OtherEvidence | None:
@@ -1449,5 +1456,6 @@ def other_evidence(
         DocSpan("CUE", h.start, h.end)
         for h in sorted(hits, key=lambda h: h.start)
         if h.end - h.start < sent.end_char - sent.start_char  # whole-sentence hits are not cues
+        and h.rule.id.startswith(_CREDIT_FAMILIES)
     )
     return OtherEvidence(score, cues, tuple(h.rule.id for h in hits), hits[0].reason)
