@@ -995,3 +995,29 @@ def test_manner_of_speaking_verbs_attribute(nlp, text, source, cue):
 def test_manner_of_speaking_verbs_need_reported_content(nlp, text):
     assert one(nlp, text).label not in ("sourced_fact", "official_quote")
     assert span_text(nlp, text, "SOURCE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        (
+            "Officials floated new proposals, whilst an article in the Financial Times "
+            "suggested that the talks had stalled.",
+            "an article in the Financial Times",
+            "suggested",
+        ),
+        ("Prices fell, whilst the union said that wages had stalled.", "the union", "said"),
+    ],
+)
+def test_subject_read_as_the_object_of_whilst(nlp, text, source, cue):
+    # the small model parses "whilst" as a preposition and the clause's subject as its
+    # object; the noun phrase right before the reporting verb is its subject
+    assert one(nlp, text).label == "sourced_fact"
+    assert span_text(nlp, text, "SOURCE") == [source]
+    assert span_text(nlp, text, "CUE") == [cue]
+
+
+def test_whilst_without_a_report_is_no_attribution(nlp):
+    text = "The company cut prices, whilst the union stayed silent."
+    assert one(nlp, text).label not in ("sourced_fact", "official_quote")
+    assert span_text(nlp, text, "SOURCE") == []

@@ -125,6 +125,9 @@ def verb_lemma(tok: Token, lex: Lexicons | None = None) -> str:
 def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
     """Subject of a reporting verb, climbing through "and added" / ", adding" to the
     verb that has one. Returns (subject, agentless_passive)."""
+    misread = _subordinate_object(verb)
+    if misread is not None:
+        return misread, False
     cur = verb
     for _ in range(3 if climb else 1):
         passive = any(c.dep_ == "auxpass" for c in cur.children)
@@ -168,6 +171,25 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _subordinate_object(verb: Token) -> Token | None:
+    """ "..., whilst an article in the Journal suggested that ...": the small model reads
+    a subordinating conjunction as a preposition, its clause's subject as that
+    preposition's object, and hangs the verb on a noun further back. A noun phrase that
+    is the object of a subordinating conjunction and ends right before the verb is the
+    verb's subject."""
+    doc = verb.doc
+    if verb.i == 0 or any(c.dep_ in _SUBJ and c.i > verb.i - 1 for c in verb.children):
+        return None
+    end = verb.i - 1
+    for k in range(end, max(end - 12, -1), -1):
+        tok = doc[k]
+        if tok.is_punct:
+            return None
+        if tok.dep_ == "pobj" and tok.head.pos_ == "SCONJ" and tok.right_edge.i == end:
+            return tok
+    return None
 
 
 def _name_before(verb: Token) -> Token | None:
