@@ -1021,3 +1021,20 @@ def test_whilst_without_a_report_is_no_attribution(nlp):
     text = "The company cut prices, whilst the union stayed silent."
     assert one(nlp, text).label not in ("sourced_fact", "official_quote")
     assert span_text(nlp, text, "SOURCE") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are rumors that the minister will resign.",
+        "There have been claims that the company hid its losses.",
+        "There may be suggestions that the deal was rushed.",
+    ],
+)
+def test_there_are_reports_with_an_auxiliary(nlp, text):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact" and p.source_kind == "vague"
+
+
+def test_there_have_been_no_reports_of_a_thing(nlp):
+    assert one(nlp, "There have been delays at the port.").label == "unsourced_claim"
