@@ -61,15 +61,15 @@ def test_every_pattern_has_a_unique_id() -> None:
             assert isinstance(entry.get("pattern"), list) and entry["pattern"], f"{path.name}:{n}"
 
 
-def test_every_cue_span_family_names_opinion_rules() -> None:
+def test_every_cue_span_family_names_existing_rules() -> None:
     # A family misspelt in lexicons/opinion.json ``cue_spans`` would silently drop
     # its CUE spans; each must be the id, or the dotted prefix, of a rule that exists.
     lexicon = json.loads((SCHEMAS / "lexicons" / "opinion.json").read_text(encoding="utf-8"))
     ids = [c["id"] for c in lexicon["classes"]] + [lexicon["mental_state"]["id"]]
-    pattern_file = SCHEMAS / "patterns" / "opinion.jsonl"
-    for line in pattern_file.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            ids.append(json.loads(line)["id"])
+    for name in ("opinion.jsonl", "other.jsonl"):
+        for line in (SCHEMAS / "patterns" / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                ids.append(json.loads(line)["id"])
     families = lexicon["cue_spans"]["families"]
     assert families
     for fam in families:

@@ -528,9 +528,7 @@ class _Matchers:
         # Lexicon phrases go to a PhraseMatcher (hash lookups: hundreds of phrases
         # cost about as much as one); token patterns with POS/TAG to Matchers.
         self.phrases = PhraseMatcher(vocab, attr="NORM")
-        self.opinion = _TriggeredMatcher(vocab)
         self.other_start = _TriggeredMatcher(vocab)  # anchored at the sentence start
-        self.other = _TriggeredMatcher(vocab)
         self.rules: dict[str, _Rule] = {}
         tok = _phrase_tokenizer()
         for cls in _lexicon()["classes"]:
@@ -541,22 +539,18 @@ class _Matchers:
                 self.rules[rid] = _Rule(rid, float(cls["weight"]), str(cls["reason"]))
                 self.phrases.add(rid, [tok(phrase)])
         # ``both``: the opinion patterns and the unanchored "other" ones, which run on
-        # the same sentence; one Matcher call finds the matches of both.
+        # the same sentence; one Matcher call finds the matches of both, told apart by
+        # rule id (ids are unique across pattern files: tests/test_schemas.py).
         self.both = _TriggeredMatcher(vocab)
         self.other_ids: set[int] = set()
-        opinion_ids: set[int] = set()
         for row in _read_jsonl(OPINION_PATTERNS_PATH):
-            self._add(self.opinion, row)
-            self.both.add(str(row["id"]), row["pattern"])
-            opinion_ids.add(vocab.strings.add(str(row["id"])))
+            self._add(self.both, row)
         for row in _read_jsonl(OTHER_PATTERNS_PATH):
             if row.get("anchor") == "start":
                 self._add(self.other_start, row)
                 continue
-            self._add(self.other, row)
-            self.both.add(str(row["id"]), row["pattern"])
+            self._add(self.both, row)
             self.other_ids.add(vocab.strings.add(str(row["id"])))
-        self.both_ok = not (opinion_ids & self.other_ids)
         cfg = _lexicon()["subjectivity"]
         self.subj_rule = _Rule(str(cfg["id"]), float(cfg["weight"]), str(cfg["reason"]))
         self.subj_pos = frozenset(cfg["pos"])
@@ -639,14 +633,10 @@ def _sentence_matches(view: SentenceView, m: _Matchers) -> dict[str, list[Span]]
     list is in the order its own ``_TriggeredMatcher`` gives."""
     found = view.matches
     if not found:
-        if m.both_ok:
-            other_ids = m.other_ids
-            spans = m.both(view.sent, view.words, view.tokens, view.forms)
-            found["opinion"] = [sp for sp in spans if sp.label not in other_ids]
-            found["other"] = [sp for sp in spans if sp.label in other_ids]
-        else:
-            found["opinion"] = m.opinion(view.sent, view.words, view.tokens, view.forms)
-            found["other"] = m.other(view.sent, view.words, view.tokens, view.forms)
+        other_ids = m.other_ids
+        spans = m.both(view.sent, view.words, view.tokens, view.forms)
+        found["opinion"] = [sp for sp in spans if sp.label not in other_ids]
+        found["other"] = [sp for sp in spans if sp.label in other_ids]
     return found
 
 
@@ -805,12 +795,12 @@ def _cue_span_families() -> tuple[str, ...]:
     return tuple(_lexicon().get("cue_spans", {}).get("families", ()))
 
 
-def marks_speculation(rule_id: str) -> bool:
-    """Whether an opinion cue of rule ``rule_id`` is a CUE span: the codebook's CUE
-    marks attribution or speculation (hedges, modals, predictions, epistemic and
-    certainty phrases), not evaluative or loaded wording (``lexicons/opinion.json``
-    ``cue_spans``). The other cues still decide the label and are named in
-    ``rule_ids`` and the explanation."""
+def is_cue_rule(rule_id: str) -> bool:
+    """Whether a cue of rule ``rule_id`` is a CUE span: the codebook's CUE marks
+    attribution or speculation (hedges, modals, predictions, epistemic and certainty
+    phrases; the credits of an "other" line), not evaluative or loaded wording, lead-ins
+    or calls to action (``lexicons/opinion.json`` ``cue_spans``). The other cues still
+    decide the label and are named in ``rule_ids`` and the explanation."""
     return any(
         rule_id == fam or rule_id.startswith(fam + ".") for fam in _cue_span_families()
     )
@@ -1297,7 +1287,7 @@ def opinion_evidence(
     cues = tuple(
         DocSpan("CUE", h.start, h.end)
         for h in sorted(hits, key=lambda h: h.start)
-        if marks_speculation(h.rule.id)
+        if is_cue_rule(h.rule.id)
     )
     reason = hits[0].reason
     if len(hits) > 1:
@@ -1431,13 +1421,6 @@ def other_wins(opinion: OpinionEvidence | None, other: OtherEvidence | None) -> 
     return other.score > opinion.score
 
 
-#: "other" rules whose matched words credit someone ("Photo: AFP", "By ...", "appeared
-#: first on ..."): the only ones marked as CUE spans, since the codebook's CUE is the
-#: words that attribute or mark speculation; a lead-in ("Here's", "Let's") or a call
-#: to action ("Read ...") still decides the label and is named in rule_ids.
-_CREDIT_FAMILIES = ("other.caption.", "other.credit.", "other.byline.")
-
-
 def other_evidence(
     sent: Span, *, paragraph_kind: str = "text", view: SentenceView | None = None
 ) -> OtherEvidence | None:
@@ -1456,6 +1439,6 @@ def other_evidence(
         DocSpan("CUE", h.start, h.end)
         for h in sorted(hits, key=lambda h: h.start)
         if h.end - h.start < sent.end_char - sent.start_char  # whole-sentence hits are not cues
-        and h.rule.id.startswith(_CREDIT_FAMILIES)
+        and is_cue_rule(h.rule.id)
     )
     return OtherEvidence(score, cues, tuple(h.rule.id for h in hits), hits[0].reason)
