@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from spacy.matcher import Matcher
 
@@ -41,6 +42,21 @@ def test_fast_predicates_agree_with_spacy() -> None:
     assert fast(doc) == slow(doc)
 
 
+def _separate_matchers(vocab: Any, *, shared: bool) -> dict[str, Any]:
+    """The opinion patterns and the unanchored "other" ones, each in its own
+    ``_TriggeredMatcher``: the reference the merged ``both`` Matcher must agree with."""
+    from annotator.rules.opinion import _TriggeredMatcher
+
+    out = {"opinion": _TriggeredMatcher(vocab), "other": _TriggeredMatcher(vocab)}
+    for key, path in (("opinion", OPINION_PATTERNS_PATH), ("other", OTHER_PATTERNS_PATH)):
+        for row in _read_jsonl(path):
+            if row.get("anchor") != "start":
+                out[key].add(str(row["id"]), row["pattern"])
+    for tm in out.values():
+        tm._shared = shared
+    return out
+
+
 def test_merged_triggered_matchers_keep_order() -> None:
     """Conditional patterns that run together on a sentence run as one Matcher; the
     matches come back as the group Matchers one after the other gave them."""
@@ -48,28 +64,30 @@ def test_merged_triggered_matchers_keep_order() -> None:
 
     nlp = load_nlp()
     merged, apart = _Matchers(nlp.vocab), _Matchers(nlp.vocab)
-    for tm in (apart.opinion, apart.other, apart.other_start):
-        tm._shared = False
+    apart.other_start._shared = False
+    merged_sep = _separate_matchers(nlp.vocab, shared=True)
+    apart_sep = _separate_matchers(nlp.vocab, shared=False)
     for path in sorted(p for p in SEEDS.rglob("*") if p.is_file()):
         doc = nlp(path.read_text(encoding="utf-8"))
         for sent in doc.sents:
             view = sentence_view(sent)
             for a, b in (
-                (merged.opinion, apart.opinion),
-                (merged.other, apart.other),
+                (merged_sep["opinion"], apart_sep["opinion"]),
+                (merged_sep["other"], apart_sep["other"]),
                 (merged.other_start, apart.other_start),
             ):
                 got = [(s.start, s.end, s.label) for s in a(sent, view.words, view.tokens)]
                 want = [(s.start, s.end, s.label) for s in b(sent, view.words, view.tokens)]
                 assert got == want
             both = _sentence_matches(view, merged)
-            for key, b in (("opinion", apart.opinion), ("other", apart.other)):
+            for key in ("opinion", "other"):
+                b = apart_sep[key]
                 got = [(s.start, s.end, s.label) for s in both[key]]
                 want = [(s.start, s.end, s.label) for s in b(sent, view.words, view.tokens)]
                 assert got == want
-    assert merged.opinion._merged  # some sentences ran several groups at once
-    assert merged.both_ok
-
+    assert merged_sep["opinion"]._merged  # some sentences ran several groups at once
+    # the merged Matcher tells the two kinds apart by rule id: no id is in both
+    assert not (set(merged_sep["opinion"]._group_of) & merged.other_ids)
 
 
 def test_triggered_matchers_in_windows_find_the_same_matches() -> None:
@@ -79,12 +97,13 @@ def test_triggered_matchers_in_windows_find_the_same_matches() -> None:
 
     nlp = load_nlp()
     m = _Matchers(nlp.vocab)
+    separate = _separate_matchers(nlp.vocab, shared=True)
     shorter = 0
     for path in sorted(p for p in SEEDS.rglob("*") if p.is_file()):
         doc = nlp(path.read_text(encoding="utf-8"))
         for sent in doc.sents:
             view = sentence_view(sent)
-            for tm in (m.both, m.opinion, m.other):
+            for tm in (m.both, *separate.values()):
                 windowed = tm(sent, view.words, view.tokens, view.forms)
                 got = [(s.start, s.end, s.label) for s in windowed]
                 want = [(s.start, s.end, s.label) for s in tm(sent, view.words, view.tokens)]
