@@ -120,13 +120,7 @@ def patterns_version(path: Path | str | None = None) -> str:
 
 def match_line(shown: str, patterns: Sequence[Pattern]) -> Pattern | None:
     """The first pattern matching a line (``keep`` patterns are tried first)."""
-    words = shown.split()
-    text = " ".join(words)
-    n_words = len(words)
-    for max_words, search, p in _search_order(patterns):
-        if n_words <= max_words and search(text):
-            return p
-    return None
+    return _first_match(shown, _search_order(patterns))
 
 
 # (word limit, bound ``regex.search``, pattern), in the order ``match_line`` tries them.
@@ -136,26 +130,23 @@ _Ordered = list[tuple[float, Callable[[str], object], Pattern]]
 def _search_order(patterns: Sequence[Pattern]) -> _Ordered:
     """``patterns`` in the order ``match_line`` tries them (``keep`` ones first, each
     group in file order), with their word limits (``inf``: none) and bound search
-    methods. Worked out once per tuple of patterns (a list may change): every line
-    of every page is tried against all of them."""
-    entry = _ORDERS.get(id(patterns))
-    if entry is not None and entry[0] is patterns:
-        return entry[1]
-    ordered: _Ordered = [
+    methods; worked out once per page, not per line."""
+    return [
         (math.inf if p.max_words is None else p.max_words, p.regex.search, p)
         for group in (True, False)
         for p in patterns
         if (p.action == "keep") == group
     ]
-    if isinstance(patterns, tuple):
-        if len(_ORDERS) >= 16:
-            _ORDERS.clear()
-        # The tuple is kept with its order, so its id cannot be reused.
-        _ORDERS[id(patterns)] = (patterns, ordered)
-    return ordered
 
 
-_ORDERS: dict[int, tuple[Sequence[Pattern], _Ordered]] = {}
+def _first_match(shown: str, order: _Ordered) -> Pattern | None:
+    words = shown.split()
+    text = " ".join(words)
+    n_words = len(words)
+    for max_words, search, p in order:
+        if n_words <= max_words and search(text):
+            return p
+    return None
 
 
 def is_link_only(raw: str) -> bool:
@@ -201,7 +192,8 @@ def find_boilerplate(
     pats = load_patterns() if patterns is None else patterns
     n = len(lines)
     reasons: list[str | None] = [None] * n
-    matched: list[Pattern | None] = [match_line(line.shown, pats) for line in lines]
+    order = _search_order(pats)
+    matched: list[Pattern | None] = [_first_match(line.shown, order) for line in lines]
     body_chars = body_lines = 0
     for i, line in enumerate(lines):
         p = matched[i]

@@ -31,7 +31,7 @@ from typing import Any
 
 from .boilerplate import PageLine, find_boilerplate, is_title_like
 from .errors import E
-from .markdown import strip_line
+from .markdown import gather, strip_line
 
 SUFFIXES = {
     ".txt": "txt",
@@ -256,11 +256,7 @@ def build_shown(
             shown_parts.append(SEPARATOR)
             offsets.extend([-1] * len(SEPARATOR))
             pos += len(SEPARATOR)
-        if kept and kept[0] >= 0 and kept[-1] - kept[0] + 1 == len(kept) and -1 not in kept:
-            # one run of the text (a single line): a slice (indices only increase)
-            chars = text[kept[0] : kept[-1] + 1]
-        else:
-            chars = "".join(map(padded.__getitem__, kept))
+        chars = gather(padded, kept)
         shown_parts.append(chars)
         offsets.extend(kept)
         if kind == "text" and _looks_like_heading(

@@ -13,6 +13,7 @@ Pure functions, no state; plain text without markup comes back unchanged.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
 
@@ -53,11 +54,16 @@ class Line:
     rule: bool  # a thematic break (---): nothing shown
 
     def shown(self, text: str) -> str:
-        kept = self.kept
-        # Indices only increase, so a run with no gap is one slice (most lines).
-        if kept and kept[-1] - kept[0] + 1 == len(kept):
-            return text[kept[0] : kept[-1] + 1]
-        return "".join(map(text.__getitem__, kept))
+        return gather(text, self.kept)
+
+
+def gather(source: str, kept: Sequence[int]) -> str:
+    """The characters of ``source`` at the increasing indices ``kept``; -1 (a line
+    break shown as a space) reads ``source[-1]``. A run with no gap, as most lines
+    are, is one slice."""
+    if kept and kept[0] >= 0 and kept[-1] - kept[0] + 1 == len(kept) and -1 not in kept:
+        return source[kept[0] : kept[-1] + 1]
+    return "".join(map(source.__getitem__, kept))
 
 
 def strip_line(text: str, start: int, end: int, *, markdown: bool = True) -> Line:

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicons
-from .sources import can_be_source, is_personal_pronoun, is_public, mention_bounds
+from .sources import (
+    can_be_source,
+    is_personal_pronoun,
+    is_public,
+    mention_bounds,
+    source_bounds,
+)
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 # Opening quotation marks, NYT-style `` and '' included.
@@ -113,7 +119,7 @@ def verb_lemma(tok: Token, lex: Lexicons | None = None) -> str:
         from .lexicons import lexicons
 
         lex = lexicons()
-    known = lex.speech | lex.stance | lex.present_inference
+    known = lex.reporting_verbs
     if lemma in known or tok.lower_ == lemma:
         return lemma
     for cand in _inflections(tok.lower_):
@@ -180,7 +186,9 @@ def _subordinate_object(verb: Token) -> Token | None:
     is the object of a subordinating conjunction and ends right before the verb is the
     verb's subject."""
     doc = verb.doc
-    if verb.i == 0 or any(c.dep_ in _SUBJ and c.i > verb.i - 1 for c in verb.children):
+    # The misread subject lies before the verb; an inverted one after it ("said Ellis")
+    # is the verb's own.
+    if verb.i == 0 or any(c.dep_ in _SUBJ and c.i > verb.i for c in verb.children):
         return None
     end = verb.i - 1
     for k in range(end, max(end - 12, -1), -1):
@@ -292,15 +300,13 @@ def _subordinate(tok: Token) -> bool:
     return False
 
 
-def _hedged(
-    verb: Token, lex: Lexicons, hedge_tokens: set[int], qmask: Sequence[bool] = ()
-) -> bool:
+def _hedged(verb: Token, lex: Lexicons, hedge_tokens: set[int], qmask: Sequence[bool]) -> bool:
     """Rule 4: a report the author speculates about ("will no doubt have sought").
     Words inside quotation marks are the speaker's, not the author's hedge."""
     auxes = [
         c.lower_
         for c in verb.children
-        if c.dep_ in ("aux", "auxpass") and not (c.i < len(qmask) and qmask[c.i])
+        if c.dep_ in ("aux", "auxpass") and not qmask[c.i]
     ]
     modal = [a for a in auxes if a in lex.hedge_modals]
     if any(m in ("may", "might", "could", "must") for m in modal):
@@ -310,7 +316,7 @@ def _hedged(
     ):
         return True  # "will no doubt have sought", "should have said": speculation
     for child in verb.children:
-        if child.i < len(qmask) and qmask[child.i]:
+        if qmask[child.i]:
             continue
         if child.dep_ == "advmod" and child.lower_ in lex.hedge_adverbs:
             return True
@@ -605,7 +611,7 @@ def _possessive_nouns(
             continue
         if not _states_content(tok, qmask):
             continue  # "his remarks on Saturday", "Trump's comments came": no content given
-        b0, b1 = (poss.i, poss.i + 1) if is_personal_pronoun(poss) else mention_bounds(poss)
+        b0, b1 = source_bounds(poss)
         if b1 - 1 > b0 and tok.doc[b1 - 1].tag_ == "POS":
             b1 -= 1
         out.append(
@@ -633,7 +639,7 @@ def _co_cues(
     (evidence only: the sentence's label and source do not change)."""
     out: list[Attribution] = []
     cues = {a.cue[0] for a in found}
-    known = lex.speech | lex.stance | lex.present_inference
+    known = lex.reporting_verbs
     for a in found:
         if a.source is None or a.hedged or a.cue[1] - a.cue[0] != 1:
             continue
@@ -843,9 +849,7 @@ def find_attributions(
             continue
         else:
             head = subj
-            bounds = (
-                mention_bounds(subj) if not is_personal_pronoun(subj) else (subj.i, subj.i + 1)
-            )
+            bounds = source_bounds(subj)
             if subj.lower_ == "those":
                 # "those close to him": the modifier is what identifies them
                 bounds = (subj.i, subj.right_edge.i + 1)
@@ -1012,7 +1016,7 @@ def find_attributions(
             found.append(
                 Attribution(
                     (m.start + 1, m.end),
-                    (subj.i, subj.i + 1) if is_personal_pronoun(subj) else mention_bounds(subj),
+                    source_bounds(subj),
                     subj.i,
                     m.rule_id,
                     depth=_depth(doc[m.start]) + 1,

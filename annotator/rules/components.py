@@ -175,11 +175,7 @@ class Prelabeler:
         dialogue = self._dialogue(doc, sents, heads, par_of_sent, index)
         out = []
         for k, s in enumerate(sents):
-            sp = [
-                x
-                for x, a in zip(speakers[k], attrs[k], strict=True)
-                if x is not None and not a.aside
-            ]
+            sp = [x for x in main_speakers[k] if x is not None]  # asides are None there
             relative = [
                 x
                 for x, a in zip(speakers[k], attrs[k], strict=True)
@@ -492,6 +488,14 @@ class Prelabeler:
         return out
 
 
+def _reported_content(doc: Doc, attr: Attribution) -> set[int]:
+    """Token positions of what ``attr``'s cue reports: its clausal complements."""
+    cue = doc[attr.cue[0]]
+    return {
+        t.i for c in cue.children if c.dep_ in ("ccomp", "xcomp", "parataxis") for t in c.subtree
+    }
+
+
 def _outside_content(
     doc: Doc,
     speakers: Sequence[Speaker | None],
@@ -505,10 +509,7 @@ def _outside_content(
     main = next((a for x, a in zip(speakers, attrs, strict=True) if x is plain[0]), None)
     if main is None:
         return list(plain[1:])
-    cue = doc[main.cue[0]]
-    content = {
-        t.i for c in cue.children if c.dep_ in ("ccomp", "xcomp", "parataxis") for t in c.subtree
-    }
+    content = _reported_content(doc, main)
     return [
         x
         for x, a in zip(speakers, attrs, strict=True)
@@ -523,10 +524,7 @@ def _not_nested(
     ("Clinton said she thinks ...": "thinks" is part of what she said)."""
     content: set[int] = set()
     for a in attrs:
-        cue = doc[a.cue[0]]
-        for c in cue.children:
-            if c.dep_ in ("ccomp", "xcomp", "parataxis"):
-                content.update(t.i for t in c.subtree)
+        content |= _reported_content(doc, a)
     # a further cue of the same source ("said ... and warned that ...") is not nested
     return [
         x

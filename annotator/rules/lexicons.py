@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,12 @@ class Lexicons:
     not_with_particle: frozenset[str] = frozenset()  # "backed out" is no backing
     aims_only: frozenset[str] = frozenset()  # "plans to ...": evidence of an aim, nothing else
     any_noun_speaks: frozenset[str] = frozenset()  # "the airline said": any noun subject
+
+    @cached_property
+    def reporting_verbs(self) -> frozenset[str]:
+        """Every verb lemma that can attribute: speech, stance and inference verbs
+        (made once; looked up for every verb token)."""
+        return self.speech | self.stance | self.present_inference
 
 
 def _read_json(path: Path) -> dict[str, Any]:

@@ -127,6 +127,12 @@ def is_personal_pronoun(tok: Token) -> bool:
     return tok.lower_ in _PERSONAL
 
 
+def source_bounds(tok: Token) -> tuple[int, int]:
+    """The SOURCE span of a mention in its sentence: a personal pronoun alone ("he"),
+    else the whole mention (``mention_bounds``)."""
+    return (tok.i, tok.i + 1) if is_personal_pronoun(tok) else mention_bounds(tok)
+
+
 def can_be_source(tok: Token, lex: Lexicons) -> bool:
     """A subject that can be a source: a noun or personal pronoun, not "it"/"this"/"I"."""
     if tok.lower_ == "those" and any(
