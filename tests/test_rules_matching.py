@@ -93,7 +93,8 @@ def test_merged_triggered_matchers_keep_order() -> None:
 def test_triggered_matchers_in_windows_find_the_same_matches() -> None:
     """With the sentence's forms, the Matchers run on the part of the sentence around
     the active patterns' words; the matches (and their order) are the whole span's."""
-    from annotator.rules.opinion import _lowercase_norms, _Matchers, sentence_view
+    from annotator.rules.matching import lowercase_norms
+    from annotator.rules.opinion import _Matchers, sentence_view
 
     nlp = load_nlp()
     m = _Matchers(nlp.vocab)
@@ -111,8 +112,8 @@ def test_triggered_matchers_in_windows_find_the_same_matches() -> None:
             active = [(g, m.both.always) for g in m.both._reach]
             shorter += len(m.both._window(sent, active, view.forms)) < len(sent)
     assert shorter > 10
-    assert not _lowercase_norms([{"NORM": {"IN": ["U.S."]}}])
-    assert _lowercase_norms([{"NORM": "not"}, {"LOWER": "Us"}])
+    assert not lowercase_norms([{"NORM": {"IN": ["U.S."]}}])
+    assert lowercase_norms([{"NORM": "not"}, {"LOWER": "Us"}])
 
 def test_doc_forms_are_the_token_strings() -> None:
     from annotator.rules.opinion import _words, doc_forms, sentence_view

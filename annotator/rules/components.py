@@ -24,8 +24,10 @@ from .blocks import find_blocks, find_repeats
 from .decide import Evidence, Speaker, decide
 from .lexicons import Lexicons, lexicons, load_patterns
 from .matching import (
+    active_patterns,
     cached_matcher,
     fast_set_predicates,
+    lowercase_norms,
     max_length,
     required_words,
     starts_sentence,
@@ -97,9 +99,9 @@ class Prelabeler:
         )
         for row in rows:
             self.meta[row["id"]] = (row["label"], row.get("kind"))
-            # NORM values are not lower-cased forms of the token: never pruned
-            uses_norm = any("NORM" in tok for tok in row["pattern"])
-            needs = () if uses_norm else required_words(row["pattern"])
+            # a NORM value with capitals is no lower-cased form of the token: never pruned
+            pattern = row["pattern"]
+            needs = required_words(pattern) if lowercase_norms(pattern) else ()
             if row["label"] in head_labels:
                 self.head_rows.append((row["id"], row["pattern"]))
                 self.head_needs.append(needs)
@@ -257,11 +259,7 @@ class Prelabeler:
         (``words``: every lower-cased form, norm and lemma in it). A pattern that
         cannot match adds no match, and the others' matches come in the same order
         (each pattern's states advance on their own), so the result is the same."""
-        active = tuple(
-            k
-            for k, need in enumerate(self.needs)
-            if all(not alternatives.isdisjoint(words) for alternatives in need)
-        )
+        active = active_patterns(self.needs, words)
         if len(active) == len(self.rows):
             return list(self.matcher(doc))
         matcher = cached_matcher(
@@ -296,11 +294,7 @@ class Prelabeler:
                 continue
             lo, hi = s.start, min(s.start + self.head_window, n)
             words = {*lowers[lo:hi], *norms[lo:hi], *lemmas[lo:hi]}
-            active = tuple(
-                j
-                for j, need in enumerate(self.head_needs)
-                if all(not alternatives.isdisjoint(words) for alternatives in need)
-            )
+            active = active_patterns(self.head_needs, words)
             if not active:
                 continue
             matcher = cached_matcher(

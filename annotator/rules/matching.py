@@ -123,6 +123,30 @@ def required_words(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
+def lowercase_norms(pattern: list[dict[str, Any]]) -> bool:
+    """Are the ``NORM`` values of ``pattern`` lower-cased? ``required_words`` lowers
+    every value, and a token's forms hold its norm as it is: only then does a token
+    that matches a required ``NORM`` show the word among its forms."""
+    for tok in pattern:
+        value = tok.get("NORM")
+        values = value.get("IN", ()) if isinstance(value, dict) else (value,)
+        if any(isinstance(v, str) and v != v.lower() for v in values):
+            return False
+    return True
+
+
+def active_patterns(
+    needs: Iterable[tuple[frozenset[str], ...]], words: frozenset[str] | set[str]
+) -> tuple[int, ...]:
+    """Positions of the patterns whose ``required_words`` (``needs``) all occur in
+    ``words``: the only ones that can match there."""
+    return tuple(
+        k
+        for k, need in enumerate(needs)
+        if all(not alternatives.isdisjoint(words) for alternatives in need)
+    )
+
+
 def max_length(pattern: list[dict[str, Any]]) -> int | None:
     """The most tokens a match of ``pattern`` can span, or None when unbounded (``*``,
     ``+``, ``{n,}``) or not worked out here (``!``, an operator spelled otherwise)."""

@@ -45,6 +45,7 @@ from annotator.rules.matching import (
     LITERAL_ATTRS,
     cached_matcher,
     fast_set_predicates,
+    lowercase_norms,
     max_length,
     required_words,
 )
@@ -298,7 +299,7 @@ class _TriggeredMatcher:
             self._patterns.append([])
             if trigs:
                 reach = max_length(pattern)
-                if reach is not None and _lowercase_norms(pattern):
+                if reach is not None and lowercase_norms(pattern):
                     self._reach[group] = (reach, min(trigs, key=len))
                 for word in min(trigs, key=len):
                     self._by_word.setdefault(word, []).append(len(self.triggered))
@@ -404,18 +405,6 @@ class _TriggeredMatcher:
 
 # Merged Matchers kept per _TriggeredMatcher (one per set of groups seen together).
 _MAX_MERGED = 4096
-
-
-def _lowercase_norms(pattern: list[dict[str, Any]]) -> bool:
-    """Are the ``NORM`` values of ``pattern`` lower-cased? ``required_words`` lowers
-    every value, and a token's forms hold its norm as it is: only then does a token
-    that matches a required ``NORM`` show the word among its forms."""
-    for tok in pattern:
-        value = tok.get("NORM")
-        values = value.get("IN", ()) if isinstance(value, dict) else (value,)
-        if any(isinstance(v, str) and v != v.lower() for v in values):
-            return False
-    return True
 
 
 def _words(tokens: Iterable[Token]) -> set[str]:
