@@ -410,6 +410,11 @@ def test_quoted_regions() -> None:
     assert quoted_regions(text) == [(8, 19), (29, 33)]
 
 
+def test_quoted_regions_doubled_apostrophes() -> None:
+    text = "''It works,'' she said. It's Tom's ''plan.''\n''Unclosed line\nnext''"
+    assert quoted_regions(text) == [(0, 13), (35, 44)]
+
+
 def _polnear_from_file(
     arts: Iterable[PolnearArticle],
 ) -> Iterator[tuple[str, list[SentenceRecord]]]:

@@ -49,7 +49,9 @@ from .seeds import ATTRIBUTED, Ratio
 SPLITS = ("dev",)
 Fragments = tuple[tuple[int, int], ...]
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+# Curly pairs, straight pairs on one line, and the New York Times' doubled
+# apostrophes (''like this'') that several PolNeAR sources use for both marks.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|''(?:(?!'')[^\n])*''")
 
 
 @dataclass(frozen=True)
