@@ -104,6 +104,11 @@ def test_patterns_have_unique_ids_and_valid_actions() -> None:
         "Remember to Please Subscribe to The Example’s YouTube Channel.",
         "Advertisement",
         "Pan Pacific Agency | COMMUNICATION AGENCY FOR THE REGION",
+        "Click to share on Telegram (Opens in new window)",
+        "Click to print (Opens in new window)",
+        "(Visited 1,234 times, 1 visits today)",
+        "Get the latest news delivered to your inbox",
+        "Enter your email address",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -123,12 +128,27 @@ def test_boilerplate_lines(line: str) -> None:
         "Facebook changed its privacy policy last week, the company said.",
         "Syria",
         "The source, who was not authorized to speak, said the talks had failed.",
+        "Middle East",
+        "He visited the site 12 times last year, officials said.",
+        "Click the link, the ministry told voters, and the form opens.",
+        "Don't miss the deadline, the tax office warned on Monday.",
+        "Get the latest news, he told his staff, and call me.",
     ],
 )
 def test_content_lines_are_kept(line: str) -> None:
     page = [PageLine("A long first paragraph " * 30, "A long first paragraph " * 30),
             PageLine(line, line)]
     assert find_boilerplate(page)[1] is None
+
+
+def test_teaser_heading_ends_the_body_and_region_menu_is_navigation() -> None:
+    body = "The minister said the talks would resume in May after a pause of two weeks."
+    lines = ["Home", "Middle East", "Europe", body, body, body, "Don't miss", "Another headline"]
+    reasons = find_boilerplate([PageLine(x, x) for x in lines])
+    assert reasons[:3] == ["nav-section-word"] * 3
+    assert reasons[3:6] == [None, None, None]
+    assert reasons[6] == "end-related"
+    assert reasons[7] == "struct-tail"
 
 
 def test_code_like() -> None:

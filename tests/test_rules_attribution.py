@@ -161,11 +161,15 @@ def test_model_version_changes_with_data(tmp_path, monkeypatch):
     (fake / "patterns").mkdir(parents=True)
     (fake / "lexicons").mkdir()
     (fake / "patterns" / "x.jsonl").write_text('{"id": "a"}\n')
+    (fake / "boilerplate.jsonl").write_text('{"id": "bp-a"}\n')
     monkeypatch.setattr(lexicons, "SCHEMAS", fake)
     v2 = model_version()
     (fake / "patterns" / "x.jsonl").write_text('{"id": "b"}\n')
     v3 = model_version()
-    assert len({v1, v2, v3}) == 3
+    # The boilerplate patterns decide which sentences get labels: they count too.
+    (fake / "boilerplate.jsonl").write_text('{"id": "bp-b"}\n')
+    v4 = model_version()
+    assert len({v1, v2, v3, v4}) == 4
 
 
 # -- recall additions: criticism/defence stance verbs, "call" verdicts and demands,

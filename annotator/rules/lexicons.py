@@ -119,11 +119,15 @@ def load_patterns(name: str) -> list[dict[str, Any]]:
 
 
 def data_hash() -> str:
-    """8 hex of a hash over every pattern and lexicon file (names and bytes, sorted)."""
+    """8 hex of a hash over every pattern and lexicon file (names and bytes, sorted).
+
+    The boilerplate patterns count too: they decide which sentences get labels.
+    """
     h = hashlib.sha256()
+    files = [SCHEMAS / "boilerplate.jsonl"]
     for sub in ("patterns", "lexicons"):
-        for path in sorted((SCHEMAS / sub).rglob("*")):
-            if path.is_file():
-                h.update(str(path.relative_to(SCHEMAS)).encode())
-                h.update(path.read_bytes())
+        files += sorted(p for p in (SCHEMAS / sub).rglob("*") if p.is_file())
+    for path in files:
+        h.update(str(path.relative_to(SCHEMAS)).encode())
+        h.update(path.read_bytes())
     return h.hexdigest()[:8]
