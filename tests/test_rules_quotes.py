@@ -70,6 +70,38 @@ def test_full_clause_quote_is_official_quote(nlp):
     assert quote == ["The interlocutors agreed to maintain regular contacts,"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Short quotes that are the whole reported content, however long the speaker's
+        # description around them (rule 2: the verbatim part carries the message).
+        "“Sanctions are working,” said Maria Keller, a former trade commissioner who has "
+        "advised three governments on export controls and now teaches law in Vienna.",
+        "The minister, who has led the ministry since 2012 and who faces a confidence vote "
+        "in parliament next week over the budget, said: “We will not resign.”",
+    ],
+)
+def test_short_quote_that_is_the_whole_content_is_official_quote(nlp, text):
+    _, (p,) = run(nlp, text)
+    assert p.label == "official_quote"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A quoted noun phrase is a fragment wherever it stands (rule 9).
+        "The minister, who has led the ministry since 2012 and who faces a confidence vote "
+        "next week, said: “a disaster for farmers.”",
+        # Woven into the author's sentence, a short clause does not carry the message.
+        "The minister, who has led the ministry since 2012 and who faces a confidence vote "
+        "in parliament next week over the budget, said the plan would “help farmers” soon.",
+    ],
+)
+def test_short_quote_inside_the_authors_sentence_is_sourced_fact(nlp, text):
+    _, (p,) = run(nlp, text)
+    assert p.label == "sourced_fact"
+
+
 def test_rule2_fragment_is_sourced_fact(nlp):
     _, (p,) = run(nlp, "Tillerson admitted “intractable” differences with Moscow.")
     assert p.label == "sourced_fact"

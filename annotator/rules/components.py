@@ -39,7 +39,7 @@ from .opinion import (
     other_evidence,
     sentence_view,
 )
-from .quotes import Quote, find_quotes, quote_mask, quotes_in
+from .quotes import Quote, QuoteInSentence, find_quotes, quote_mask, quotes_in
 from .sources import (
     MentionIndex,
     clean_text,
@@ -61,6 +61,22 @@ MAX_SUBSET_MATCHERS = 1024
 # of the doc (a Matcher costs time per token and pattern). A label with a pattern that
 # does not fit stays in the doc-level Matcher.
 HEAD_LABELS = frozenset({"DIALOGUE"})
+
+# Between a sentence edge and a quote that is the sentence's whole reported content:
+# quotation marks, spaces and the punctuation that closes a quote ('"…," he said').
+_EDGE = frozenset(" \t\n\"'“”‘’«»„.,!?:;–—-()")
+
+
+def _whole_content(text: str, sent: Span, q: QuoteInSentence) -> bool:
+    """The quote opens its sentence ('"It works," said X, who ...'), or closes it after
+    a colon or comma ('X, who ..., said: "It works."'): it is what the sentence
+    reports, however long the speaker's description around it (rule 2)."""
+    if all(ch in _EDGE for ch in text[sent.start_char : q.start]):
+        return True
+    if not all(ch in _EDGE for ch in text[q.end : sent.end_char]):
+        return False
+    before = text[sent.start_char : q.start].rstrip(" \t\n\"'“‘«„")
+    return before.endswith((":", ","))
 
 
 def ensure_extensions() -> None:
@@ -194,7 +210,9 @@ class Prelabeler:
                 qspeaker, from_ctx = quote_speakers.get(best.quote, (None, False))
             # Rule 2: the verbatim part is a clause (has a verb) and carries the message
             # (all quotes together cover a fair share of the sentence).
-            clause = any(q.has_verb for q in qs) and sum(q.coverage for q in qs) >= CLAUSE_COVERAGE
+            clause = (
+                any(q.has_verb for q in qs) and sum(q.coverage for q in qs) >= CLAUSE_COVERAGE
+            ) or any(q.has_verb and q.n_tokens >= 3 and _whole_content(text, s, q) for q in qs)
             block = blocks.members.get(k) or repeats.get(k)
             block_speaker = None
             if block is not None:
