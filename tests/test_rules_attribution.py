@@ -86,6 +86,39 @@ def test_pronoun_resolves_to_fullest_earlier_mention(nlp):
     assert "He" in span_text(nlp, text, "SOURCE")
 
 
+def test_pronoun_resolves_to_a_name_with_particles_in_full(nlp):
+    # NER cuts "Ursula von | der Leyen" in two; the parse still chains the name.
+    text = (
+        "European Commission President Ursula von der Leyen spoke to Parliament on "
+        "Tuesday. She said the sanctions were working."
+    )
+    last = labels(nlp, text)[-1]
+    assert last.label == "sourced_fact"
+    assert last.source == "European Commission President Ursula von der Leyen"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # Without a particle the first name does not climb into a longer title chain.
+        (
+            "PolitiFact Executive Director Aaron Sharockman spoke on Monday. "
+            "PolitiFact said the claim was false.",
+            "PolitiFact",
+        ),
+        (
+            "The Trump administration approved the sale on Monday. "
+            "Trump said the deal was good for jobs.",
+            "Trump",
+        ),
+    ],
+)
+def test_name_head_needs_a_particle(nlp, text, source):
+    last = labels(nlp, text)[-1]
+    assert last.label == "sourced_fact"
+    assert last.source == source
+
+
 def test_rule7_stance_verb_of_public_figure(nlp):
     p = one(nlp, "Germany has expressed interest in the pipeline project.")
     assert p.label == "sourced_fact"

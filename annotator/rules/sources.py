@@ -188,6 +188,32 @@ def is_public(doc: Doc, start: int, end: int, lex: Lexicons, names: frozenset[st
     return False
 
 
+# Lower-case name particles the small model tags as nouns ("Ursula von der Leyen").
+_NAME_PARTICLES = frozenset(
+    {"von", "der", "van", "den", "de", "da", "di", "du", "del", "dos", "al", "bin", "la", "le"}
+)
+
+
+def name_head(tok: Token) -> Token:
+    """The last word of a proper name with particles that NER cuts short ("Ursula
+    von" | "der Leyen"): the parse still chains such a name as compounds. Climbs
+    only across name particles ("von", "der", "al"), so "the Trump administration"
+    or "PolitiFact Executive Director Aaron Sharockman" stay apart from their first
+    name."""
+    doc = tok.doc
+    while (
+        tok.dep_ == "compound"
+        and tok.i < tok.head.i <= tok.i + 3
+        and all(doc[j].lower_ in _NAME_PARTICLES for j in range(tok.i + 1, tok.head.i))
+        and (
+            tok.head.lower_ in _NAME_PARTICLES
+            or (tok.head.pos_ == "PROPN" and doc[tok.head.i - 1].lower_ in _NAME_PARTICLES)
+        )
+    ):
+        tok = tok.head
+    return tok
+
+
 def resolve_pronoun(tok: Token, ents: Sequence[Span], quote_mask: Sequence[bool]) -> Token | None:
     """Nearest earlier mention that fits the pronoun: a PERSON for he/she, a body or a
     group for they. Entities inside quotations are skipped (they are not speakers)."""
@@ -215,7 +241,7 @@ def resolve_pronoun(tok: Token, ents: Sequence[Span], quote_mask: Sequence[bool]
             return root
         if tok.i - ent.end > 400:
             return None
-        return ent.root
+        return name_head(ent.root)
     return None
 
 
@@ -234,7 +260,7 @@ class MentionIndex:
         for ent in self.ents:
             if ent.label_ not in _ENT_SOURCE:
                 continue
-            bounds = mention_bounds(ent.root, with_conj=False, with_prep=False)
+            bounds = mention_bounds(name_head(ent.root), with_conj=False, with_prep=False)
             if not (bounds[0] <= ent.start and ent.end <= bounds[1]):
                 bounds = (ent.start, ent.end)
             names = frozenset(t.lower_ for t in ent)
