@@ -92,6 +92,10 @@ def test_short_quote_that_is_the_whole_content_is_official_quote(nlp, text):
         # A quoted noun phrase is a fragment wherever it stands (rule 9).
         "The minister, who has led the ministry since 2012 and who faces a confidence vote "
         "next week, said: “a disaster for farmers.”",
+        # A quoted slogan as the subject of the author's sentence is not an utterance.
+        "“Stay or pay” could make companies think twice about moving jobs overseas, Senator "
+        "Maria Keller, who chairs the trade committee and wrote the bill with two colleagues, "
+        "said on Monday.",
         # Woven into the author's sentence, a short clause does not carry the message.
         "The minister, who has led the ministry since 2012 and who faces a confidence vote "
         "in parliament next week over the budget, said the plan would “help farmers” soon.",

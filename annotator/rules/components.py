@@ -65,6 +65,7 @@ HEAD_LABELS = frozenset({"DIALOGUE"})
 # Between a sentence edge and a quote that is the sentence's whole reported content:
 # quotation marks, spaces and the punctuation that closes a quote ('"…," he said').
 _EDGE = frozenset(" \t\n\"'“”‘’«»„.,!?:;–—-()")
+_CLOSING = frozenset(",.!?:;…")
 
 
 def _whole_content(text: str, sent: Span, q: QuoteInSentence) -> bool:
@@ -72,7 +73,11 @@ def _whole_content(text: str, sent: Span, q: QuoteInSentence) -> bool:
     a colon or comma ('X, who ..., said: "It works."'): it is what the sentence
     reports, however long the speaker's description around it (rule 2)."""
     if all(ch in _EDGE for ch in text[sent.start_char : q.start]):
-        return True
+        # ... and closes as a reported utterance does ('"It works," said'), not as a
+        # quoted name that is the subject of the sentence ('"Stay or pay" could ...').
+        if q.end >= sent.end_char or text[q.start : q.end].rstrip()[-1:] in _CLOSING:
+            return True
+        return text[q.end : q.end + 4].lstrip("\"'”’»")[:1] in _CLOSING
     if not all(ch in _EDGE for ch in text[q.end : sent.end_char]):
         return False
     before = text[sent.start_char : q.start].rstrip(" \t\n\"'“‘«„")
