@@ -109,6 +109,12 @@ def test_patterns_have_unique_ids_and_valid_actions() -> None:
         "(Visited 1,234 times, 1 visits today)",
         "Get the latest news delivered to your inbox",
         "Enter your email address",
+        "Think your friends would be interested? Share this story!",
+        "The statements, views and opinions expressed in this column are solely those of the "
+        "author and do not necessarily represent those of the site.",
+        "Follow John Smith on Twitter @jsmith",
+        "Copyright © John Smith, Example Research, 2019",
+        "Dear Reader, we are grateful for your support.",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -133,6 +139,11 @@ def test_boilerplate_lines(line: str) -> None:
         "Click the link, the ministry told voters, and the form opens.",
         "Don't miss the deadline, the tax office warned on Monday.",
         "Get the latest news, he told his staff, and call me.",
+        "Follow the money, the prosecutor told the jury on Twitter.",
+        "Like many users he posted the video on Twitter.",
+        "Support for the measure grew quickly on Facebook.",
+        "Dear reader, this column is about the budget.",
+        "The views expressed by the minister were rejected by the opposition.",
     ],
 )
 def test_content_lines_are_kept(line: str) -> None:
