@@ -73,6 +73,32 @@ def test_source_is_trimmed_of_relative_clause(nlp):
     assert p.source == "The spokesman"
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # The relative clause hangs on the place inside the "from" phrase.
+        (
+            "Exports fell by a third, according to the senator from Ohio, who chairs the "
+            "trade committee and wrote the bill.",
+            "the senator from Ohio",
+        ),
+        # Of-phrases that name the source stay whole.
+        (
+            "The head of the agency in charge of exports said the plan would fail.",
+            "The head of the agency in charge of exports",
+        ),
+        (
+            "Exports fell, according to the Ministry of Economy of the Russian Federation.",
+            "the Ministry of Economy of the Russian Federation",
+        ),
+    ],
+)
+def test_source_phrase_stops_before_a_relative_clause(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == source
+
+
 def test_pronoun_resolves_to_fullest_earlier_mention(nlp):
     text = (
         "Russian President Vladimir Putin met the delegation on Monday. "

@@ -98,7 +98,7 @@ def mention_bounds(
     for child in head.rights:
         if with_prep and child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "at"):
             if child.right_edge.i + 1 - start <= MAX_MENTION:
-                end = max(end, child.right_edge.i + 1)
+                end = max(end, _described_end(child))
         elif with_conj and child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN"):
             s, e = mention_bounds(child, with_conj=True, with_prep=False)
             end = max(end, e)
@@ -110,6 +110,17 @@ def mention_bounds(
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
+
+
+def _described_end(tok: Token) -> int:
+    """End of ``tok``'s subtree short of a relative clause or participle inside it:
+    "the senator from Ohio, who chairs ..." ends at "Ohio". (Appositions stay: the
+    parse often hangs the source's name on the place, "His partner at Lenox, Sam Cole".)"""
+    end = tok.right_edge.i + 1
+    for t in tok.subtree:
+        if t.i > tok.i and t.dep_ in ("relcl", "acl"):
+            end = min(end, t.left_edge.i)
+    return end
 
 
 def document_of(head: Token) -> Token:
