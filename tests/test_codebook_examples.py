@@ -58,6 +58,14 @@ CASES = [
          "deal”.", 1, "sourced_fact", "President Donald Trump", "official"),
     Case(7, "Germany has expressed interest in the project.", 0, "sourced_fact", "Germany"),
     Case(7, "The ministers agreed on a plan to cut emissions.", 0, "unsourced_claim"),
+    # ... but a stance held by a "they" that names nobody (no earlier mention) is the
+    # author reading an unnamed group's mind when the author's voice shows: opinion
+    Case(7, "They do not want to fix the roads; they want only to tax drivers.", 0,
+         "opinion"),
+    Case(7, "Germany and France signed the treaty. They do not want to fix the roads; "
+         "they want only to tax drivers.", 1, "sourced_fact", "Germany and France"),
+    Case(7, "They oppose the new bridge over the river.", 0, "sourced_fact", "They"),
+    Case(6, "They said the talks would probably fail.", 0, "sourced_fact", "They"),
     # 8. an off-the-record verbatim quote is a sourced_fact with an anonymous source
     Case(8, "“We are not going to sign it,” said the source, who was not authorized to "
          "speak publicly.", 0, "sourced_fact", "the source", "anonymous"),

@@ -70,6 +70,35 @@ def test_subordinate_attribution_keeps_the_sentence_against_weak_opinion():
     assert decide(ev(attribution=SAYS, opinion=OPINION)).label == "sourced_fact"
 
 
+THEY_WANT = Speaker("they", "other", (0, 4), (5, 9), "want", "attr-verb-stance", resolved=False)
+
+
+def test_stance_of_an_unresolved_pronoun_with_opinion_is_the_authors():
+    # "They want only to prey upon it", no earlier mention of who "they" are.
+    from annotator.rules.decide import UNSOURCED_STANCE
+
+    p = decide(ev(attribution=THEY_WANT, opinion=OPINION))
+    assert p.label == "opinion" and p.source is None
+    assert UNSOURCED_STANCE in p.rule_ids and "opinion.test" in p.rule_ids
+    assert "names nobody" in p.explanation
+
+
+def test_unresolved_stance_without_opinion_or_resolved_or_spoken_stays_sourced():
+    from dataclasses import replace
+
+    from annotator.rules.decide import UNSOURCED_STANCE
+
+    cases = [
+        ev(attribution=THEY_WANT),  # no opinion evidence: a vague attribution
+        ev(attribution=replace(THEY_WANT, resolved=True), opinion=OPINION),  # named earlier
+        ev(attribution=replace(THEY_WANT, rule_id="attr-verb-speech"), opinion=OPINION),
+    ]
+    for e in cases:
+        p = decide(e)
+        assert p.label == "sourced_fact" and p.source == "they"
+        assert UNSOURCED_STANCE not in p.rule_ids
+
+
 def test_rule4_hedged_attribution_is_opinion():
     p = decide(ev(hedged=HEDGED, opinion=OPINION))
     assert p.label == "opinion"

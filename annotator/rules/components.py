@@ -359,7 +359,14 @@ class Prelabeler:
             ante = resolve_pronoun(head, index.ents, qmask)
             if ante is None:
                 return Speaker(
-                    clean_text(doc[s0:s1]), "other", span, cue, cue_text, a.rule_id, a.hedged
+                    clean_text(doc[s0:s1]),
+                    "other",
+                    span,
+                    cue,
+                    cue_text,
+                    a.rule_id,
+                    a.hedged,
+                    resolved=False,
                 )
             s0, s1 = mention_bounds(ante, with_prep=False)
         text = index.fullest(doc, s0, s1)

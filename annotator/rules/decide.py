@@ -44,6 +44,24 @@ RULE_PRECISION: dict[str, float] = {
 # author's own voice is clear: several opinion cues, not one evaluative word.
 SUBORDINATE_OPINION_MIN = 0.72
 
+#: Rule id of a stance held by an unresolved pronoun, read as the author's (below).
+UNSOURCED_STANCE = "stance-unresolved-pronoun"
+
+
+def _unsourced_stance(ev: Evidence) -> bool:
+    """A stance verb ("want", "support", "oppose") whose subject is a pronoun with no
+    earlier mention to resolve it to ("They want only to prey upon it"), in a sentence
+    with opinion evidence: nobody named or identifiable holds the stance, so it is the
+    author reading intentions into an unnamed group (opinion), not an attribution.
+    Speech verbs ("they said") keep their attribution: a vague source (rule 6)."""
+    a = ev.attribution
+    return (
+        a is not None
+        and a.rule_id == "attr-verb-stance"
+        and not a.resolved
+        and ev.opinion is not None
+    )
+
 
 @dataclass(frozen=True)
 class Speaker:
@@ -56,6 +74,9 @@ class Speaker:
     cue_text: str | None
     rule_id: str
     hedged: bool = False
+    # False for a pronoun ("they") with no earlier mention to resolve it to: nobody
+    # named or identifiable stands behind it.
+    resolved: bool = True
 
 
 @dataclass(frozen=True)
@@ -233,10 +254,15 @@ def _decide(ev: Evidence) -> Prelabel:
                 explanation=f"quoted words of '{sp.text}' inside the author's account",
                 rule_ids=[*rid, "quote-fragment"],
             )
-    if ev.attribution is not None and not (
-        ev.subordinate
-        and ev.opinion is not None
-        and float(ev.opinion.score) >= SUBORDINATE_OPINION_MIN
+    unsourced_stance = _unsourced_stance(ev)
+    if (
+        ev.attribution is not None
+        and not (
+            ev.subordinate
+            and ev.opinion is not None
+            and float(ev.opinion.score) >= SUBORDINATE_OPINION_MIN
+        )
+        and not unsourced_stance
     ):
         a = ev.attribution
         spans = _spans(a, ev.quote if ev.quote_speaker is not None else None)
@@ -264,12 +290,20 @@ def _decide(ev: Evidence) -> Prelabel:
         )
     op, ot = ev.opinion, ev.other
     if op is not None and (ot is None or op.score >= ot.score):
+        reason, extra = op.reason, list(ev.extra_rules)
+        if unsourced_stance:
+            assert ev.attribution is not None
+            reason += (
+                f"; '{ev.attribution.text} {ev.attribution.cue_text}' names nobody: "
+                "the author's reading of an unnamed group"
+            )
+            extra.append(UNSOURCED_STANCE)
         return Prelabel(
             "opinion",
             float(op.score),
             spans=tuple(_ev_spans(op)),
-            explanation=op.reason,
-            rule_ids=tuple(dict.fromkeys([*op.rule_ids, *ev.extra_rules])),
+            explanation=reason,
+            rule_ids=tuple(dict.fromkeys([*op.rule_ids, *extra])),
         )
     if ot is not None:
         return Prelabel(
