@@ -115,6 +115,10 @@ def test_patterns_have_unique_ids_and_valid_actions() -> None:
         "Follow John Smith on Twitter @jsmith",
         "Copyright © John Smith, Example Research, 2019",
         "Dear Reader, we are grateful for your support.",
+        "Read the full article here.",
+        "Subscribe to our Substack for more analysis.",
+        "Load 4 Comments",
+        "Advertise",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -142,6 +146,7 @@ def test_boilerplate_lines(line: str) -> None:
         "Follow the money, the prosecutor told the jury on Twitter.",
         "Like many users he posted the video on Twitter.",
         "Support for the measure grew quickly on Facebook.",
+        "Read the full report, the minister urged lawmakers.",
         "Dear reader, this column is about the budget.",
         "The views expressed by the minister were rejected by the opposition.",
     ],

@@ -25,6 +25,8 @@ def nlp() -> Language:
         ("By Pepe Escobar", "other.byline.by"),
         ("Contributed by Jane Smith", "other.byline.articles_by"),
         ("Articles by: Federico Pieraccini", "other.byline.articles_by"),
+        ("Authored by Pepe Escobar via The Asia Times,", "other.byline.articles_by"),
+        ("Submitted by a reader.", "other.byline.articles_by"),
         ("Global Research, July 08, 2017", "other.dateline"),
         (
             "Featured image: The two presidents meet in Hamburg, Germany July 7, 2017.",
