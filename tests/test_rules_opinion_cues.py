@@ -227,6 +227,8 @@ def test_derived_adverbs_generic_you_far_from_interjections_near_misses(
         ("The council is kicking the can down the road again.", "opinion.loaded_verb"),
         ("Why on earth would anyone build a car park there?", "opinion.question.rhetorical"),
         ("What kind of council closes its libraries in winter?", "opinion.question.rhetorical"),
+        ("Surely nobody believes the sanctions will work?", "opinion.question.rhetorical"),
+        ("Does anyone still trust these figures?", "opinion.question.rhetorical"),
     ],
 )
 def test_loaded_idioms_and_rhetorical_openers(nlp: Language, text: str, family: str) -> None:
@@ -238,6 +240,7 @@ def test_loaded_idioms_and_rhetorical_openers(nlp: Language, text: str, family: 
     [
         ("Officials kicked off the festival on Friday.", "opinion.loaded_verb"),
         ("Which bus goes to the station?", "opinion.question.rhetorical"),
+        ("Does the council meet on Mondays?", "opinion.question.rhetorical"),
     ],
 )
 def test_loaded_idioms_and_rhetorical_openers_near_misses(

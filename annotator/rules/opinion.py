@@ -1017,6 +1017,13 @@ _RHETORICAL_OPENERS = (
     ("what", "kind", "of"),
     ("what", "sort", "of"),
     ("how", "many", "more"),
+    # "Surely ...?" and "Does anyone ...?" expect one answer: they lead.
+    ("surely",),
+    ("does", "anyone"),
+    ("is", "anyone"),
+    ("can", "anyone"),
+    ("do", "we", "really"),
+    ("are", "we", "really"),
 )
 
 
