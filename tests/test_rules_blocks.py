@@ -60,6 +60,21 @@ def test_block_ends_when_the_authors_voice_resumes(nlp):
     assert got["I think this is the most important part of the call."].label != "official_quote"
 
 
+def test_block_ends_when_the_author_speaks_of_the_document(nlp):
+    text = (
+        "The ministry issued a statement on Monday. Here is the ministry’s statement:\n\n"
+        "The Russian side expresses its deep concern over the deployment of forces.\n\n"
+        "Moscow calls on all parties to show restraint.\n\n"
+        "The statement came hours after the alliance announced new exercises.\n\n"
+        "The exercises will involve 30 ships."
+    )
+    got = by_text(nlp, text)
+    assert got["Moscow calls on all parties to show restraint."].label == "official_quote"
+    after = ("The statement came hours after the alliance announced new exercises.",
+             "The exercises will involve 30 ships.")
+    assert all(got[t].label != "official_quote" for t in after)
+
+
 def test_outlet_that_provides_the_text_is_the_source(nlp):
     text = (
         "TASS has provided a summary of the ministry’s account of this conversation\n\n"

@@ -121,6 +121,19 @@ def _voice_resumes(
     return False
 
 
+_DEFINITE = frozenset({"the", "this", "that", "its", "their", "his", "her", "'s", "’s"})
+
+
+def _mentions_document(sent: Span, lemma: str) -> bool:
+    """The sentence speaks of the block's document from outside ("the statement",
+    "Moscow's readout"): a pasted text seldom names itself that way."""
+    return any(
+        t.lemma_.lower() == lemma
+        and any(w.lower_ in _DEFINITE for w in sent.doc[max(t.i - 3, sent.start) : t.i])
+        for t in sent
+    )
+
+
 def find_blocks(
     doc: Doc,
     sents: Sequence[Span],
@@ -175,6 +188,8 @@ def find_blocks(
         bsrc = BlockSource(
             text, kind, (doc[start].idx, doc[end - 1].idx + len(doc[end - 1])), last, rule_id
         )
+        head = doc[start:end].root
+        doc_lemma = head.lemma_.lower() if head.pos_ == "NOUN" else ""
         # Extent: until a closing marker, or the author's voice resumes.
         taken: list[int] = []
         closed = False
@@ -188,6 +203,8 @@ def find_blocks(
                 break
             if _voice_resumes([sents[k] for k in ks], close, ks, hedged, par_kinds[q]):
                 break
+            if doc_lemma and _mentions_document(sents[ks[0]], doc_lemma):
+                break  # "The statement came hours after ...": the author speaks about it
             taken.extend(ks)
             if ending == ":" and not intro_ids and not _closer_ahead(pars, pi, by_par, close):
                 break  # a bare colon lead-in hands over one paragraph, unless a marker closes later
