@@ -315,6 +315,11 @@ def test_evaluative_noun(nlp: Language) -> None:
     assert not is_opinion(opinion_evidence(sent(nlp, "The summit ended at noon on Tuesday.")))
 
 
+
+def test_evaluative_noun_mistake(nlp: Language) -> None:
+    ev = opinion_evidence(sent(nlp, "The decision to expel the diplomats was a grave mistake."))
+    assert ev is not None and "opinion.evaluative_noun.mistake" in ev.rule_ids
+
 def test_negated_speech_verb_reports_nothing_so_the_clause_is_the_authors(
     nlp: Language,
 ) -> None:
