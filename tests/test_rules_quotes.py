@@ -71,39 +71,44 @@ def test_full_clause_quote_is_official_quote(nlp):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "label"),
     [
         # Short quotes that are the whole reported content, however long the speaker's
         # description around them (rule 2: the verbatim part carries the message).
-        "“Sanctions are working,” said Maria Keller, a former trade commissioner who has "
-        "advised three governments on export controls and now teaches law in Vienna.",
-        "The minister, who has led the ministry since 2012 and who faces a confidence vote "
-        "in parliament next week over the budget, said: “We will not resign.”",
-    ],
-)
-def test_short_quote_that_is_the_whole_content_is_official_quote(nlp, text):
-    _, (p,) = run(nlp, text)
-    assert p.label == "official_quote"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        (
+            "“Sanctions are working,” said Maria Keller, a former trade commissioner who has "
+            "advised three governments on export controls and now teaches law in Vienna.",
+            "official_quote",
+        ),
+        (
+            "The minister, who has led the ministry since 2012 and who faces a confidence vote "
+            "in parliament next week over the budget, said: “We will not resign.”",
+            "official_quote",
+        ),
         # A quoted noun phrase is a fragment wherever it stands (rule 9).
-        "The minister, who has led the ministry since 2012 and who faces a confidence vote "
-        "next week, said: “a disaster for farmers.”",
+        (
+            "The minister, who has led the ministry since 2012 and who faces a confidence vote "
+            "next week, said: “a disaster for farmers.”",
+            "sourced_fact",
+        ),
         # A quoted slogan as the subject of the author's sentence is not an utterance.
-        "“Stay or pay” could make companies think twice about moving jobs overseas, Senator "
-        "Maria Keller, who chairs the trade committee and wrote the bill with two colleagues, "
-        "said on Monday.",
+        (
+            "“Stay or pay” could make companies think twice about moving jobs overseas, Senator "
+            "Maria Keller, who chairs the trade committee and wrote the bill with two "
+            "colleagues, said on Monday.",
+            "sourced_fact",
+        ),
         # Woven into the author's sentence, a short clause does not carry the message.
-        "The minister, who has led the ministry since 2012 and who faces a confidence vote "
-        "in parliament next week over the budget, said the plan would “help farmers” soon.",
+        (
+            "The minister, who has led the ministry since 2012 and who faces a confidence vote "
+            "in parliament next week over the budget, said the plan would “help farmers” soon.",
+            "sourced_fact",
+        ),
     ],
 )
-def test_short_quote_inside_the_authors_sentence_is_sourced_fact(nlp, text):
+def test_short_quote_is_official_only_as_the_whole_content(nlp, text, label):
     _, (p,) = run(nlp, text)
-    assert p.label == "sourced_fact"
+    assert p.label == label
 
 
 def test_rule2_fragment_is_sourced_fact(nlp):
