@@ -8,13 +8,15 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PROJECT ?= annotator seeds
 
-.PHONY: install demo test lint stop clean
+.PHONY: install demo test lint stop clean lock
 
-$(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt
+LOCK := requirements/lock.txt
+
+$(STAMP): pyproject.toml requirements/constraints.txt requirements/model.txt $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --disable-pip-version-check --upgrade pip "setuptools>=83" wheel
+	$(BIN)/pip install -q --disable-pip-version-check -c $(LOCK) --upgrade pip "setuptools>=83" wheel
 	$(BIN)/pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements/model.txt
-	$(BIN)/pip install -q --disable-pip-version-check -c requirements/constraints.txt -e ".[labelstudio,dev]"
+	$(BIN)/pip install -q --disable-pip-version-check -c requirements/constraints.txt -c $(LOCK) -e ".[labelstudio,dev]"
 	$(BIN)/pip check
 	touch $(STAMP)
 
@@ -41,3 +43,8 @@ stop:
 
 clean: stop
 	rm -rf $(VENV) .labelstudio exports/*.jsonl exports/*.csv exports/*.parquet
+
+# Rewrite the lock from the current venv (keep its four comment lines).
+lock: install
+	{ head -4 $(LOCK); $(BIN)/pip freeze --all --exclude-editable | grep -v '^annotator'; } > $(LOCK).new
+	mv $(LOCK).new $(LOCK)
