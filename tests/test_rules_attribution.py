@@ -372,6 +372,23 @@ def test_quotation_signed_with_a_dash_and_a_name(nlp):
 @pytest.mark.parametrize(
     "text",
     [
+        # a no-break space between the closing quote and the bar
+        "“Who will fix the roads in this town?”\u00a0― Maria Lopez",
+        # the bar glued to the closing quote: the signature stays with the quote
+        "“Nobody fixes the roads in this town.”― Maria Lopez",
+    ],
+)
+def test_dash_signature_after_a_space_or_glued_to_the_quote(nlp, text):
+    pls = labels(nlp, text)
+    assert len(pls) == 1
+    assert span_text(nlp, text, "SOURCE") == ["Maria Lopez"]
+    assert span_text(nlp, text, "CUE") == ["―"]
+    assert pls[0].source == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The talks were over — Russia had left the room.",  # a dash inside the author's text
         "He called it “a sham” — a word he repeated later.",  # lower-case words after
     ],

@@ -494,8 +494,10 @@ def _dash_signature(sent: Span) -> list[Attribution]:
     for k in range(max(sent.start + 1, end - 6), end - 1):
         if doc[k].text.strip() not in _DASHES:
             continue
-        prev = doc[k - 1]
-        if prev.text not in _CLOSE_QUOTES:
+        prev = k - 1
+        while prev > sent.start and doc[prev].is_space:
+            prev -= 1  # "low?”\u00a0― Jacklyn": a no-break space before the dash
+        if doc[prev].text not in _CLOSE_QUOTES:
             continue
         name = [t for t in doc[k + 1 : end] if not t.is_space]
         if not name or not all(t.is_title or t.pos_ == "PROPN" for t in name):
