@@ -571,6 +571,54 @@ def test_relative_clause_speaker_is_marked_but_does_not_attribute_the_sentence(n
 
 
 @pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # a common noun that says something, as for a subject ("the airline said")
+        ("The architect, who said he was never paid, sued the company.", "who", "said"),
+        # a public figure's stance with a relative pronoun subject (not a "what X
+        # thinks" object; "residents, who fear ..." is a private state, not marked)
+        (
+            "Senator Ann Lee, who has blasted the governor's budget, will speak on Monday.",
+            "who",
+            "blasted",
+        ),
+        # the second of two coordinated verbs shares the relative subject
+        (
+            "The mayor spoke with the reporter Ben Cole, who saw the crash and described "
+            "it in print.",
+            "who",
+            "described",
+        ),
+        # a partitive relative: the whole "many of whom" is the mention
+        (
+            "The families, many of whom say the law is unfair, met on Monday.",
+            "many of whom",
+            "say",
+        ),
+    ],
+)
+def test_relative_clause_speakers_of_every_kind_are_marked(nlp, text, source, cue):
+    p = one(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")  # rule 1: an aside
+    assert span_text(nlp, text, "SOURCE") == [source]
+    assert span_text(nlp, text, "CUE") == [cue]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The architect who designed the clubhouse sued the company.",  # an action
+        "The committee, which approved the budget in May, met again on Monday.",
+        "The reporter, who saw the crash, called the police.",  # seeing is no report
+        "Who endorsed the plan?",  # a question, not a relative clause
+        "The architect, who said nothing, sued the company.",  # no reported content
+    ],
+)
+def test_relative_clauses_without_a_report_mark_nothing(nlp, text):
+    assert span_text(nlp, text, "SOURCE") == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The state had added an extra week of early voting in 2004.",

@@ -258,12 +258,29 @@ def _it_antecedent(it: Token, lex: Lexicons, qmask: Sequence[bool]) -> Token | N
     return None
 
 
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+
 def _relative_antecedent(subj: Token, verb: Token) -> Token | None:
     """The noun a relative "who" subject stands for, when the verb heads the relative
-    clause ("an architect who said he was stiffed")."""
-    if subj.lower_ not in ("who", "which", "that") or subj.head.i != verb.i:
+    clause ("an architect who said he was stiffed", "a reporter who saw it and described
+    it in print"), also through a partitive ("the families, many of whom say ...")."""
+    pronoun = subj.lower_ in _RELATIVE or (
+        subj.pos_ in ("ADJ", "DET", "NUM", "PRON", "NOUN")
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(g.dep_ == "pobj" and g.lower_ in ("whom", "which") for g in c.children)
+            for c in subj.children
+        )
+    )
+    if not pronoun:
         return None
     cur = verb
+    while subj.head.i != cur.i and cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head  # "who saw the incident and described it": the first verb's subject
+    if subj.head.i != cur.i:
+        return None
     while cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i:
         cur = cur.head
     if cur.dep_ != "relcl" or cur.head.pos_ not in ("NOUN", "PROPN"):
@@ -752,7 +769,7 @@ def find_attributions(
             continue  # "supporters continue to show signs": not "he continued: ..."
         if any(c.dep_ == "neg" and not qmask[c.i] for c in tok.children):
             continue  # "what was not disclosed by Ushakov": the author reports an absence
-        if stance and any(c.lower_ in _WH for c in tok.children):
+        if stance and any(c.lower_ in _WH and c.dep_ not in _SUBJ for c in tok.children):
             continue  # "what opinions Trump expressed": the stance is not given
         if any(c.dep_ == "advmod" and c.lower_ == "how" for c in tok.children):
             continue  # "it's remarkable how they talked about everything": the manner
@@ -832,11 +849,18 @@ def find_attributions(
             bounds = (subj.i, subj.i + 1)
         elif relative is not None:
             # "McConnell, who in 2010 said ...": the SOURCE span is the relative pronoun
-            # (the mention in this clause), the source its antecedent.
-            if not can_be_source(relative, lex):
+            # (the mention in this clause), the source its antecedent, as for "he said".
+            if not can_be_source(relative, lex) and not (
+                # "an architect who said he was stiffed": as for a subject, whatever
+                # common noun says something with reported content
+                lemma in lex.any_noun_speaks
+                and relative.pos_ == "NOUN"
+                and _has_clause(tok, infinitive=False)
+            ):
                 continue
             head = relative
-            bounds = (subj.i, subj.i + 1)
+            # "many of whom say": the partitive is the mention
+            bounds = (subj.i, subj.i + 1) if subj.lower_ in _RELATIVE else source_bounds(subj)
         elif not can_be_source(subj, lex) and not (
             # "Many conservatives have said ...", "the airline said Thursday": whatever
             # common noun says or tells something is its source
@@ -863,7 +887,9 @@ def find_attributions(
             pb = mention_bounds(head) if head.i != subj.i else bounds
             public = is_public(doc, pb[0], pb[1], lex, names)
             private = not public and not is_personal_pronoun(subj)
-            if private and lemma not in lex.private_states:
+            if private and (lemma not in lex.private_states or relative is not None):
+                # "residents, who fear that ...": a private state in a relative clause is
+                # an aside about people who are not public figures; not marked
                 continue
             if not any(
                 c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "prep", "attr") for c in tok.children
