@@ -353,9 +353,41 @@ def test_call_with_single_quoted_name_and_cite_as_evidence(nlp):
     assert one(nlp, text).cue == "cited"
 
 
-def test_cite_without_as_is_not_a_report(nlp):
-    p = one(nlp, "Trump cited his own endorsements from 88 generals.")
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # citing something puts it forward publicly: the object is what is reported
+        ("The senator cited her own endorsements from 40 mayors.", "The senator"),
+        ("At the town meeting, the mayor cited rude remarks the governor had made.", "the mayor"),
+        ("The report cites a study of 300 schools.", "The report"),
+    ],
+)
+def test_cite_with_a_noun_object_reports_what_was_put_forward(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.cue in ("cited", "cites")
+    assert span_text(nlp, text, "SOURCE") == [source]
+
+
+def test_citing_a_reason_for_an_action_is_evidence_only(nlp):
+    # rule 7: the main assertion is the action; the stated reason is marked as evidence
+    text = "She cancelled the rally in the park, citing the storm."
+    p = one(nlp, text)
     assert p.label not in ("sourced_fact", "official_quote")
+    assert span_text(nlp, text, "CUE") == ["citing"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator did not cite any evidence.",  # an absence (negation)
+        "The study cited in the article was retracted.",  # a passive participle
+    ],
+)
+def test_cite_negated_or_passive_is_not_a_report(nlp, text):
+    p = one(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert span_text(nlp, text, "SOURCE") == []
 
 
 def test_quotation_signed_with_a_dash_and_a_name(nlp):

@@ -750,9 +750,22 @@ def find_attributions(
             c.dep_ == "nsubj" and c.lemma_.lower() in lex.documents for c in tok.children
         ):
             continue  # "the letter reads" reports its text; "Trump read the letter" does not
+        # "Trump cited his endorsements": the object is what the source put forward
+        object_only = (
+            lemma in lex.object_is_content
+            and not _has_clause(tok)
+            and any(c.dep_ == "dobj" and not qmask[c.i] for c in tok.children)
+        )
+        if object_only and tok.dep_ == "advcl" and tok.tag_ == "VBG":
+            h = tok.head
+            if verb_lemma(h, lex) in lex.reporting_verbs or (
+                h.dep_ == "ccomp" and verb_lemma(h.head, lex) in lex.reporting_verbs
+            ):
+                continue  # "said ..., citing the release of ...": a co-cue (_co_cues)
         if (
             not doc_subject
             and lemma in lex.needs_clause
+            and not object_only
             and not _has_clause(tok)
             and not _calls_something(tok)
             and not _document_finding(tok, lex, with_object=True)
@@ -913,7 +926,9 @@ def find_attributions(
                 depth=_depth(tok),
                 subordinate=_subordinate(tok),
                 relative=relative is not None,
-                evidence_only=stance and (aim or private),
+                # "cancelled the rally, citing the storm": the reason stated for an action
+                evidence_only=(stance and (aim or private))
+                or (object_only and tok.tag_ == "VBG" and tok.dep_ == "advcl"),
             )
         )
         verbs_used.add(tok.i)
