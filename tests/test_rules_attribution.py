@@ -286,6 +286,52 @@ def test_data_show_is_a_reported_finding(nlp):
     assert one(nlp, text).label == "sourced_fact"
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Poll: Jones and Smith are in a dead heat heading into the debate.", "Poll"),
+        ("Report: The minister used a personal email account at the ministry.", "Report"),
+        ("Newspaper: The minister used a personal email account at the ministry.", "Newspaper"),
+    ],
+)
+def test_headline_poll_or_report_colon_is_the_source(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.cue == ":"
+    assert span_text(nlp, text, "SOURCE") == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("In this poll, Smith rose two points since the debate while Jones fell.", "this poll"),
+        ("Jones held a 24-point lead among young voters in a Channel 5 poll.", "a Channel 5 poll"),
+        (
+            "In the latest Courier survey, conducted in May, Jones led Smith by 5 points.",
+            "the latest Courier survey",
+        ),
+    ],
+)
+def test_a_result_in_a_poll_is_attributed_to_the_poll(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert span_text(nlp, text, "SOURCE") == [source]
+    assert [c.lower() for c in span_text(nlp, text, "CUE")] == ["in"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith has a decisive lead in the polls ahead of the primary.",  # a standing
+        "He took part in a survey of the coast last summer.",  # an activity
+        "They waited in the polling station for hours.",
+        "Photo: Smith waves at the crowd.",  # a label, not a source
+    ],
+)
+def test_polls_as_standing_or_activity_are_not_sources(nlp, text):
+    assert span_text(nlp, text, "SOURCE") == []
+
+
 def test_headline_name_colon_claim_is_attributed_to_the_name(nlp):
     text = "Bernie Sanders spoke. Sanders: Clinton needs to get away from the personality stuff."
     p = labels(nlp, text)[1]

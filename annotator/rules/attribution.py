@@ -468,11 +468,14 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
     )
 
 
-def _name_colon(sent: Span, qmask: Sequence[bool], names: frozenset[str]) -> list[Attribution]:
+def _name_colon(
+    sent: Span, qmask: Sequence[bool], names: frozenset[str], lex: Lexicons
+) -> list[Attribution]:
     """ "Pence: Gennifer Flowers won't be at debate": a headline or transcript line that
-    opens with a name the article knows and a colon reports what that person said. Places
-    and dates ("Syria: ...", "Monday: ...") and labels ("Photo:") are not speakers, and
-    the rest must make a claim (have a verb)."""
+    opens with a name the article knows and a colon reports what that person said; so
+    does a poll, report or newspaper alone ("Poll: Clinton and Trump in dead heat").
+    Places and dates ("Syria: ...", "Monday: ...") and labels ("Photo:") are not
+    speakers, and the rest must make a claim (have a verb)."""
     doc = sent.doc
     start = sent.start
     if start < sent.end and doc[start].text in ('"', "“", "''"):
@@ -486,13 +489,19 @@ def _name_colon(sent: Span, qmask: Sequence[bool], names: frozenset[str]) -> lis
     last = doc[colon - 1]
     if last.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "EVENT", "FAC"):
         return []
-    if last.lower_ not in names and last.ent_type_ not in ("PERSON", "ORG"):
+    document = colon == start + 1 and (
+        last.lower_ in _HEADLINE_DOCUMENTS or last.lower_ in lex.media
+    )
+    if not document and last.lower_ not in names and last.ent_type_ not in ("PERSON", "ORG"):
         return []
     if not any(t.pos_ in ("VERB", "AUX") for t in doc[colon + 1 : sent.end]):
         return []
     return [Attribution((colon, colon + 1), (start, colon), colon - 1, "attr-name-colon")]
 
 
+# A headline's "Poll: ..." / "Report: ...": the document alone names the source
+# (not "Photo:", "Video:" or "Update:", which label what follows).
+_HEADLINE_DOCUMENTS = frozenset({"poll", "survey", "report", "study", "analysis"})
 _DASHES = frozenset({"―", "—", "--", "–"})
 _CLOSE_QUOTES = frozenset({"”", '"', "''"})
 
@@ -709,6 +718,7 @@ def find_attributions(
     the caller has it (iterating a span builds every ``Token`` anew)."""
     doc = sent.doc
     hedge_tokens = {k for m in matches if m.label == "HEDGE" for k in range(m.start, m.end)}
+    polls_seen: set[tuple[int, int]] = set()
     found: list[Attribution] = []
     verbs_used: set[int] = set()
     for tok in sent if tokens is None else tokens:
@@ -934,7 +944,7 @@ def find_attributions(
         verbs_used.add(tok.i)
     found.extend(_misparsed_verbs(sent, lex, qmask, names, verbs_used, tokens))
     found.extend(_possessive_nouns(sent, lex, qmask, tokens))
-    found.extend(_name_colon(sent, qmask, names))
+    found.extend(_name_colon(sent, qmask, names, lex))
     found.extend(_dash_signature(sent))
     for m in matches:
         if m.label == "PHRASE_SOURCE_AFTER":
@@ -1063,6 +1073,34 @@ def find_attributions(
                     subj.i,
                     m.rule_id,
                     depth=_depth(doc[m.start]) + 1,
+                )
+            )
+        elif m.label == "PHRASE_IN_POLL":
+            # "In this poll, Trump rose ...", "Clinton held a lead in a CNN poll": the poll
+            # the result comes from is its source (like "according to the poll"); not
+            # "a lead in the polls", a standing rather than a poll's finding, nor
+            # "took part in a survey".
+            poll = doc[m.end - 1]
+            prep = doc[m.start]
+            if (
+                poll.dep_ != "pobj"
+                or prep.head.lemma_.lower() in ("participate", "part")
+                or any(c.dep_ == "dobj" and c.lower_ == "part" for c in prep.head.children)
+                or poll.head.i != prep.i
+                or prep.dep_ != "prep"
+                or qmask[poll.i]
+                or (m.start, m.end) in polls_seen
+            ):
+                continue
+            polls_seen.add((m.start, m.end))
+            found.append(
+                Attribution(
+                    (prep.i, prep.i + 1),
+                    mention_bounds(poll),
+                    poll.i,
+                    m.rule_id,
+                    kind_hint="media",
+                    depth=_depth(prep) + 1,
                 )
             )
         elif m.label == "QUOTED_AS":
