@@ -931,11 +931,39 @@ def test_more_reporting_verbs(nlp, text, source, cue):
     [
         "Rebels attacked the town at dawn.",  # an attack, not a verbal one ("for", "as")
         "The video shows a man running across the street.",  # a recording describes
+        "A jury found the officer not guilty of murder.",  # a verdict is a decision
+        "The company shows its new phone at the fair.",  # showing an object
     ],
 )
 def test_actions_are_not_reports(nlp, text):
     label, spans = spans_of(nlp, text)
     assert label == "unsourced_claim" and not spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # a poll average, research, an inquiry, emails: documents whose finding is reported
+        (
+            "The Courier's average of polls shows Jones ahead by 3 points.",
+            "The Courier's average of polls",
+            "shows",
+        ),
+        (
+            "In 2013, research conducted by a media center found the site rated Democrats higher.",
+            "research",
+            "found",
+        ),
+        ("The inquiry found that the office never searched its own files.", "The inquiry", "found"),
+        ("The emails show that the aide took directions from the campaign.", "The emails", "show"),
+        # an organisation's present-tense finding is its own, as a person's is
+        ("Gallup finds states shifting toward the Republicans.", "Gallup", "finds"),
+    ],
+)
+def test_findings_of_averages_research_inquiries_and_emails(nlp, text, source, cue):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", source) in spans and ("CUE", cue) in spans
 
 
 @pytest.mark.parametrize(

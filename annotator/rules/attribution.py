@@ -744,10 +744,12 @@ def find_attributions(
             # what the main clause's subject said, in that clause's tense.
             present_inference = tok.head.tag_ not in ("VBD", "VBN")
         if present_inference and not any(
-            c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she"))
+            c.dep_ == "nsubj"
+            and (c.ent_type_ in ("PERSON", "ORG") or c.lower_ in ("he", "she"))
             for c in tok.children
         ):
-            # ... but "Castañeda suggests that ...": a person's suggestion is their own.
+            # ... but "Castañeda suggests that ...", "Gallup finds ...": a person's or an
+            # organisation's suggestion or finding is their own.
             continue
         if not _particle_ok(tok, lex):
             continue
@@ -885,6 +887,11 @@ def find_attributions(
             # "many of whom say": the partitive is the mention
             bounds = (subj.i, subj.i + 1) if subj.lower_ in _RELATIVE else source_bounds(subj)
         elif not can_be_source(subj, lex) and not (
+            # "research conducted by X found that ...", "the average of polls shows Y
+            # ahead": a study's or a poll average's finding is reported
+            _document_finding(tok, lex, with_object=True)
+            and subj.head.i == tok.i
+        ) and not (
             # "Many conservatives have said ...", "the airline said Thursday": whatever
             # common noun says or tells something is its source
             lemma in lex.any_noun_speaks
