@@ -986,6 +986,44 @@ def test_tell_with_a_parenthetical_tag_or_an_instruction(nlp, text, source, cue)
 
 
 @pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # the name next to the tag speaks, not the noun before the comma it is parsed
+        # as an apposition of
+        (
+            "To understand the real Ed Smith, Chief Justice Anna Roberts said, one should "
+            "visit this museum.",
+            "Chief Justice Anna Roberts",
+            "said",
+        ),
+        ("Clinton, a top aide said, is very confident about the debate.", "a top aide", "said"),
+        # any common noun a parenthetical speech tag names, however long its subject
+        (
+            "He had no known political ties, the airline added, and had passed all checks.",
+            "the airline",
+            "added",
+        ),
+        (
+            "Cutting the deficit too soon, a wide array of economists say, slowed the recovery.",
+            "a wide array of economists",
+            "say",
+        ),
+    ],
+)
+def test_parenthetical_speech_tags_with_names_and_nouns(nlp, text, source, cue):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", source) in spans and ("CUE", cue) in spans
+
+
+def test_a_participle_set_off_by_commas_is_no_parenthetical_tag(nlp):
+    text = "His new jet, often referred to as the Flying Palace, has received lavish care."
+    label, spans = spans_of(nlp, text)
+    assert label not in ("sourced_fact", "official_quote")
+    assert not [s for s in spans if s[0] == "SOURCE"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "She told the story at a dinner in Paris.",  # no content, no tag

@@ -424,13 +424,7 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
     ):
         return True
     doc = verb.doc
-    if (
-        verb.dep_ == "parataxis"
-        and verb.i > 0
-        and doc[verb.i - 1].text != "."
-        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
-        and any(t.text == "," for t in doc[max(verb.i - 3, 0) : verb.i])
-    ):
+    if _parenthetical_tag(verb):
         # "The difference now, he told me on Friday, is that ...": a tag set off by
         # commas inside the clause it reports.
         return True
@@ -466,6 +460,22 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
     return verb_lemma(verb) == "cite" and any(
         c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
     )
+
+
+def _parenthetical_tag(verb: Token) -> bool:
+    """ "The difference now, he told me, is ...", "Pivoting too soon, a wide array of
+    economists say, limited the recovery": a speech verb the parser hangs on the clause
+    it reports (parataxis), its subject set off by a comma before it."""
+    doc = verb.doc
+    if verb.dep_ != "parataxis" or verb.i == 0 or doc[verb.i - 1].text == ".":
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None:
+        return False
+    if any(t.text == "," for t in doc[max(verb.i - 3, 0) : verb.i]):
+        return True
+    first = subj.left_edge.i
+    return first > 0 and doc[first - 1].text == "," and subj.right_edge.i < verb.i
 
 
 def _name_colon(
@@ -845,8 +855,24 @@ def find_attributions(
         # "Venezuela – Ushakov reiterated": a topic label before a dash is parsed as the
         # subject with the speaker in apposition.
         appos = [c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        tag_name = None
         if appos and subj.ent_type_ != "PERSON":
             subj = appos[0]
+        elif tok.dep_ == "parataxis":
+            # "To understand the real X, Chief Justice Roberts said, one should ...",
+            # "Clinton, a top aide said, is ...": a tag set off by commas; the parser takes
+            # the speaker for an apposition of the noun before the comma. The mention next
+            # to the verb speaks.
+            near = [
+                c
+                for c in subj.children
+                if c.dep_ == "appos"
+                and c.right_edge.i + 1 == tok.i
+                and doc[c.left_edge.i - 1].text == ","
+                and can_be_source(c, lex)
+            ]
+            if near:
+                subj = tag_name = near[-1]
         as_phrase = next(
             (c for c in subj.children if c.dep_ == "prep" and c.lower_ == "as"), None
         )
@@ -887,6 +913,18 @@ def find_attributions(
             # "many of whom say": the partitive is the mention
             bounds = (subj.i, subj.i + 1) if subj.lower_ in _RELATIVE else source_bounds(subj)
         elif not can_be_source(subj, lex) and not (
+            # "..., the airline added, ...": whatever common noun a parenthetical speech
+            # tag names is its source
+            speech
+            and subj.pos_ == "NOUN"
+            and not qmask[subj.i]
+            and _parenthetical_tag(tok)
+            and subj.head.i == tok.i
+            # set off before the subject, not between it and the verb ("The jet, often
+            # referred to as ...": the subject's own participle)
+            and doc[subj.left_edge.i - 1].text == ","
+            and not any(t.is_punct for t in doc[subj.right_edge.i + 1 : tok.i])
+        ) and not (
             # "research conducted by X found that ...", "the average of polls shows Y
             # ahead": a study's or a poll average's finding is reported
             _document_finding(tok, lex, with_object=True)
@@ -909,7 +947,12 @@ def find_attributions(
             if subj.lower_ == "those":
                 # "those close to him": the modifier is what identifies them
                 bounds = (subj.i, subj.right_edge.i + 1)
-        if subj.dep_ not in _SUBJ and subj.head.dep_ != "agent" and subj.i + 1 == tok.i:
+        if (
+            subj.dep_ not in _SUBJ
+            and subj.head.dep_ != "agent"
+            and subj.i + 1 == tok.i
+            and subj is not tag_name
+        ):
             bounds = (subj.i, subj.i + 1)  # a name swallowed by the phrase before it
         if stance:
             # Rule 7: a stance verb attributes only for a public figure or body, and only
