@@ -1247,3 +1247,49 @@ def test_there_are_reports_with_an_auxiliary(nlp, text):
 
 def test_there_have_been_no_reports_of_a_thing(nlp):
     assert one(nlp, "There have been delays at the port.").label == "unsourced_claim"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # "after/before saying ...": the main clause's subject said it, even a passive one
+        (
+            "After saying her foot was badly swollen, she was taken to the hospital.",
+            "she",
+            "saying",
+        ),
+        (
+            "Before telling reporters that the plan was dead, the senator met the mayor.",
+            "the senator",
+            "telling",
+        ),
+    ],
+)
+def test_a_temporal_participle_reports_for_the_main_subject(nlp, text, source, cue):
+    _label, spans = spans_of(nlp, text)
+    assert ("SOURCE", source) in spans and ("CUE", cue) in spans
+
+
+def test_a_stance_participle_states_the_main_subjects_stance(nlp):
+    # rule 7: a public figure's stance, in a participle hung on the main clause
+    text = "Senator Ann Lee escalated her attacks on Smith, criticizing him for his votes."
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", "Senator Ann Lee") in spans and ("CUE", "criticizing") in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After winning the vote, the senator was praised.",  # no report
+        "The bill was passed on Monday, adding to the pressure on the mayor.",  # passive head
+    ],
+)
+def test_participles_without_a_report_or_speaker_mark_nothing(nlp, text):
+    _label, spans = spans_of(nlp, text)
+    assert not [s for s in spans if s[0] == "SOURCE"]
+
+
+def test_an_aim_in_a_participle_does_not_attribute_the_sentence(nlp):
+    label, _spans = spans_of(nlp, "The senator left the room, hoping to catch the train.")
+    assert label not in ("sourced_fact", "official_quote")

@@ -27,6 +27,7 @@ _OPEN_QUOTES = ("“", '"', "‘", "``", "''")
 # Recordings describe rather than find: "the video shows an officer" is not a finding.
 _NOT_FINDINGS = frozenset({"video", "footage", "slide", "slides", "photo", "image"})
 _WH = frozenset({"what", "which", "who", "whom", "whatever"})
+_TEMPORAL_PREPS = frozenset({"after", "before", "while", "upon", "since"})
 _AGENTLESS = frozenset(
     {
         "accuse",
@@ -135,6 +136,8 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
     if misread is not None:
         return misread, False
     cur = verb
+    # climbed from "after saying ...": the head's subject said it, passive or not
+    participle = False
     for _ in range(3 if climb else 1):
         passive = any(c.dep_ == "auxpass" for c in cur.children)
         for child in cur.children:
@@ -149,18 +152,30 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
             subjects.sort(key=lambda c: abs(cur.i - c.i))
         for child in subjects:
             if child.dep_ in _SUBJ:
-                if passive and child.dep_ == "nsubjpass":
+                if passive and child.dep_ == "nsubjpass" and not participle:
                     # "The company has been accused": the subject is who it is about,
                     # the source is left out (an agentless passive, rule 6: vague).
                     return None, True
                 return child, False
-        if passive:
+        if passive and not participle:
             return None, True
         named = _name_before(cur)
         if named is not None:
             return named, False
         if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head.i != cur.i:
             cur = cur.head
+            continue
+        if (
+            cur.dep_ == "pcomp"
+            and cur.tag_ == "VBG"
+            and cur.head.lower_ in _TEMPORAL_PREPS
+            and cur.head.head.pos_ in ("VERB", "AUX")
+            and _has_clause(cur)
+        ):
+            # "After saying her foot was swollen, she was taken to hospital": who the
+            # main clause is about said it.
+            participle = True
+            cur = cur.head.head
             continue
         if (
             cur.dep_ == "pcomp"
@@ -816,7 +831,11 @@ def find_attributions(
         if lemma in lex.aims_only and not aim:
             continue  # "plans a new factory": a plan, not a stance; "plans to ..." an aim
         # Stance verbs need their own subject: "intend to support" is a plan, not a stance.
-        subj, agentless = _subject(tok, climb=not stance)
+        # ... but a participle's subject is its head's: "Sanders pushed back, questioning
+        # Clinton's judgment" states Sanders's stance
+        subj, agentless = _subject(
+            tok, climb=not stance or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
+        )
         if stance and (agentless or any(c.dep_ == "agent" for c in tok.children)):
             continue  # "was welcomed by Putin" reports an event, not a stance
         if lemma in lex.needs_as and not any(c.lower_ == "as" for c in tok.children):
