@@ -1293,3 +1293,25 @@ def test_participles_without_a_report_or_speaker_mark_nothing(nlp, text):
 def test_an_aim_in_a_participle_does_not_attribute_the_sentence(nlp):
     label, _spans = spans_of(nlp, "The senator left the room, hoping to catch the train.")
     assert label not in ("sourced_fact", "official_quote")
+
+
+def test_a_tell_tag_after_a_quotation_reports_it(nlp):
+    # the quotation the tag follows is what was told, even when the parser hangs its
+    # last sentence on the verb as an adverbial clause
+    text = "“We have a plan. Because that will decide who we are,” he told the show."
+    pls = labels(nlp, text)
+    assert pls[-1].label == "official_quote"
+    assert "he" in span_text(nlp, text, "SOURCE")
+    assert "told" in span_text(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He told the show.",  # nothing told
+        "He planted a tree, and the mayor told the council.",  # no quotation
+    ],
+)
+def test_a_tell_tag_without_a_quotation_or_clause_is_no_report(nlp, text):
+    p = one(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")

@@ -439,6 +439,10 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
     ):
         return True
     doc = verb.doc
+    if _tag_after_quote(verb):
+        # '"... because that will decide who we are," he told the show.': the quotation
+        # the tag follows is what was said (the parser hangs it as an adverbial clause).
+        return True
     if _parenthetical_tag(verb):
         # "The difference now, he told me on Friday, is that ...": a tag set off by
         # commas inside the clause it reports.
@@ -475,6 +479,21 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
     return verb_lemma(verb) == "cite" and any(
         c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
     )
+
+
+def _tag_after_quote(verb: Token) -> bool:
+    """ '"...," he told the show.', '"...?" Ramos, 58, told reporters.': a speech verb
+    whose subject directly follows a closing quotation mark (and its comma)."""
+    doc = verb.doc
+    if verb.dep_ not in ("ROOT", "parataxis"):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or any(t.pos_ in ("VERB", "AUX") for t in doc[subj.i + 1 : verb.i]):
+        return False
+    k = subj.left_edge.i - 1
+    while k > 0 and doc[k].text == ",":
+        k -= 1
+    return k > 0 and doc[k].text in _CLOSE_QUOTES
 
 
 def _parenthetical_tag(verb: Token) -> bool:
