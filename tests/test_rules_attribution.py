@@ -1315,3 +1315,32 @@ def test_a_tell_tag_after_a_quotation_reports_it(nlp):
 def test_a_tell_tag_without_a_quotation_or_clause_is_no_report(nlp, text):
     p = one(nlp, text)
     assert p.label not in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # "both"/"each" stand for the people just named, as a pronoun does
+        ("Jones and Smith spoke on Monday. Both vowed to be tougher on crime.", "Both", "vowed"),
+        (
+            "Jones and Smith met on Wednesday, each touting their own record and saying the "
+            "other lacks the judgment to lead.",
+            "each",
+            "saying",
+        ),
+    ],
+)
+def test_both_and_each_as_subjects_of_a_report(nlp, text, source, cue):
+    assert source in span_text(nlp, text, "SOURCE")
+    assert cue in span_text(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All told, up to five million people could be eligible.",  # an idiom, not a speaker
+        "Both teams played well on Sunday.",
+    ],
+)
+def test_all_and_both_without_a_report_are_no_sources(nlp, text):
+    assert span_text(nlp, text, "SOURCE") == []
