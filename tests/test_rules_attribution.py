@@ -1344,3 +1344,31 @@ def test_both_and_each_as_subjects_of_a_report(nlp, text, source, cue):
 )
 def test_all_and_both_without_a_report_are_no_sources(nlp, text):
     assert span_text(nlp, text, "SOURCE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "A company gave $5,000 to the group in June, campaign finance records show.",
+            "campaign finance records",
+        ),
+        ("During the same stretch, flight records show, the jet flew 216 hours.", "flight records"),
+    ],
+)
+def test_a_documents_tag_after_a_comma_is_the_source(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert source in span_text(nlp, text, "SOURCE")
+    assert "show" in span_text(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company makes shows, films and records.",
+        "He watched the shows, then the records.",
+    ],
+)
+def test_show_as_a_noun_is_no_documents_tag(nlp, text):
+    assert span_text(nlp, text, "SOURCE") == []

@@ -596,6 +596,47 @@ def _trailing_tag(sent: Span, tok: Token, lex: Lexicons) -> tuple[int, int] | No
     return comma + 1, tok.i
 
 
+_FINDING_TAGS = frozenset(
+    {"show", "shows", "showed", "indicate", "indicates", "indicated", "suggest", "suggests"}
+)
+
+
+def _finding_tags(
+    sent: Span,
+    lex: Lexicons,
+    qmask: Sequence[bool],
+    verbs_used: set[int],
+    tokens: Sequence[Token] | None = None,
+) -> list[Attribution]:
+    """ "He sold it in 2010, records show.", "During that stretch, flight records show,
+    the jet flew 216 hours": a tag naming documents after a comma, set off at the end or
+    by another comma (the small model often tags "show" there as a noun)."""
+    doc = sent.doc
+    out: list[Attribution] = []
+    for tok in sent if tokens is None else tokens:
+        if tok.lower_ not in _FINDING_TAGS or tok.i in verbs_used or qmask[tok.i]:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+        if nxt is not None and nxt.text not in (",", ".", ";", "!"):
+            continue
+        noun = doc[tok.i - 1] if tok.i > sent.start else None
+        if (
+            noun is None
+            or noun.pos_ not in ("NOUN", "PROPN")
+            or (noun.lemma_.lower() not in lex.findings and noun.lower_ not in lex.findings)
+        ):
+            continue
+        start = noun.i
+        while start - 1 > sent.start and (
+            doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ") or doc[start - 1].tag_ == "VBG"
+        ):
+            start -= 1  # "campaign finance records", "F.A.A. records"
+        if start - 1 <= sent.start or doc[start - 1].text != ",":
+            continue
+        out.append(Attribution((tok.i, tok.i + 1), (start, noun.i + 1), noun.i, "attr-finding-tag"))
+    return out
+
+
 def _misparsed_verbs(
     sent: Span,
     lex: Lexicons,
@@ -1031,6 +1072,7 @@ def find_attributions(
         )
         verbs_used.add(tok.i)
     found.extend(_misparsed_verbs(sent, lex, qmask, names, verbs_used, tokens))
+    found.extend(_finding_tags(sent, lex, qmask, verbs_used, tokens))
     found.extend(_possessive_nouns(sent, lex, qmask, tokens))
     found.extend(_name_colon(sent, qmask, names, lex))
     found.extend(_dash_signature(sent))
