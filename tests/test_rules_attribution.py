@@ -1372,3 +1372,24 @@ def test_a_documents_tag_after_a_comma_is_the_source(nlp, text, source):
 )
 def test_show_as_a_noun_is_no_documents_tag(nlp, text):
     assert span_text(nlp, text, "SOURCE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the name given, in quotation marks, after the object (rule 7: a verdict)
+        ("He called anti-union protesters “illegals” and “thugs” without proof.", "He"),
+        ("He called some of the protesters “illegals” without proof.", "He"),
+    ],
+)
+def test_call_with_a_quoted_name_after_its_object_reports_a_verdict(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label in ("sourced_fact", "official_quote")
+    assert span_text(nlp, text, "SOURCE") == [source]
+    assert span_text(nlp, text, "CUE") == ["called"]
+
+
+def test_call_with_a_quoted_word_inside_its_object_is_no_verdict(nlp):
+    text = "He called the big and very new “smart” city hall on Sunday."
+    p = one(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")

@@ -408,7 +408,16 @@ def _calls_something(verb: Token) -> bool:
         # the small model reads "called X a hoax" as a dobj inside a dobj
         if c.dep_ == "dobj" and any(g.dep_ in ("dobj", "oprd") for g in c.children):
             return True
-    return False
+    # "called anti-Trump protesters “illegals”": the name given, in quotation marks, in
+    # the verb's object (the parser may take the quoted word for the object itself)
+    # (from the object's head on: not "called the “town hall” meeting to order")
+    doc = verb.doc
+    return any(
+        c.dep_ == "dobj"
+        and c.i > verb.i
+        and any(t.text in _OPEN_QUOTES for t in doc[max(c.i - 1, verb.i + 1) : c.right_edge.i + 1])
+        for c in verb.children
+    )
 
 
 def _addressee(verb: Token) -> bool:
