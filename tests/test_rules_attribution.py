@@ -1393,3 +1393,25 @@ def test_call_with_a_quoted_word_inside_its_object_is_no_verdict(nlp):
     text = "He called the big and very new “smart” city hall on Sunday."
     p = one(nlp, text)
     assert p.label not in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # emails and messages are documents: they say, reveal and read
+        ("The email goes on to say that the plan is dead.", "The email", "say"),
+        ("One message read “We are here.”", "One message", "read"),
+        (
+            "An email from the aide reveals that the donor regretted his choice.",
+            "An email from the aide",
+            "reveals",
+        ),
+    ],
+)
+def test_emails_and_messages_are_documents(nlp, text, source, cue):
+    assert span_text(nlp, text, "SOURCE") == [source]
+    assert span_text(nlp, text, "CUE") == [cue]
+
+
+def test_sending_a_message_is_no_report(nlp):
+    assert span_text(nlp, "He sent a message to his mother.", "SOURCE") == []
