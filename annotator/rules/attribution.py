@@ -1010,6 +1010,7 @@ def find_attributions(
             and subj.head.i == tok.i
             # set off before the subject, not between it and the verb ("The jet, often
             # referred to as ...": the subject's own participle)
+            and subj.left_edge.i > 0
             and doc[subj.left_edge.i - 1].text == ","
             and not any(t.is_punct for t in doc[subj.right_edge.i + 1 : tok.i])
         ) and not (
