@@ -310,6 +310,8 @@ def test_headline_poll_or_report_colon_is_the_source(nlp, text, source):
             "In the latest Courier survey, conducted in May, Jones led Smith by 5 points.",
             "the latest Courier survey",
         ),
+        # plural polls named by how or by whom they were taken
+        ("Jones was 40 points ahead of Smith in polls taken in December.", "polls"),
     ],
 )
 def test_a_result_in_a_poll_is_attributed_to_the_poll(nlp, text, source):
@@ -323,6 +325,7 @@ def test_a_result_in_a_poll_is_attributed_to_the_poll(nlp, text, source):
     "text",
     [
         "Smith has a decisive lead in the polls ahead of the primary.",  # a standing
+        "Jones has slipped in national polls since the summer.",
         "He took part in a survey of the coast last summer.",  # an activity
         "They waited in the polling station for hours.",
         "Photo: Smith waves at the crowd.",  # a label, not a source

@@ -1232,6 +1232,11 @@ def find_attributions(
                 or (m.start, m.end) in polls_seen
             ):
                 continue
+            if poll.tag_ == "NNS" and not any(
+                c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ in ("from", "by", "of"))
+                for c in poll.children
+            ):
+                continue  # "a lead in the polls": a standing; "polls taken in May": polls
             polls_seen.add((m.start, m.end))
             found.append(
                 Attribution(
