@@ -81,6 +81,7 @@ def load_nlp(model: str | None = None, *, prelabel: bool = True) -> Language:
     except (OSError, ImportError, ValueError) as err:
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise ModelError(E.E010.format(model=name, reason=reason[:200])) from err
+    _split_bars(nlp)
     if SEGMENTER not in nlp.pipe_names:
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(SEGMENTER, before="parser")
@@ -97,6 +98,25 @@ def load_nlp(model: str | None = None, *, prelabel: bool = True) -> Language:
         if callable(add):
             add(nlp)
     return nlp
+
+
+# U+2015 HORIZONTAL BAR signs a quotation ("... this town.”― Maria Lopez"); spaCy's
+# tokenizer leaves it glued to a closing quote or a name, which hides the signature
+# and starts a sentence on "”―".
+_BAR = "\u2015"
+
+
+def _split_bars(nlp: Language) -> None:
+    """Let the tokenizer split a horizontal bar off the start and end of a token."""
+    from spacy.tokenizer import Tokenizer
+
+    tok = nlp.tokenizer
+    if not isinstance(tok, Tokenizer):
+        return
+    for attr, extra in (("suffix_search", f"{_BAR}$"), ("prefix_search", f"^{_BAR}")):
+        regex = getattr(getattr(tok, attr), "__self__", None)
+        if isinstance(regex, re.Pattern) and _BAR not in regex.pattern:
+            setattr(tok, attr, re.compile(f"{regex.pattern}|{extra}").search)
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

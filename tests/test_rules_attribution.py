@@ -349,6 +349,55 @@ def test_data_show_is_a_reported_finding(nlp):
     assert one(nlp, text).label == "sourced_fact"
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Poll: Jones and Smith are in a dead heat heading into the debate.", "Poll"),
+        ("Report: The minister used a personal email account at the ministry.", "Report"),
+        ("Newspaper: The minister used a personal email account at the ministry.", "Newspaper"),
+    ],
+)
+def test_headline_poll_or_report_colon_is_the_source(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.cue == ":"
+    assert span_text(nlp, text, "SOURCE") == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("In this poll, Smith rose two points since the debate while Jones fell.", "this poll"),
+        ("Jones held a 24-point lead among young voters in a Channel 5 poll.", "a Channel 5 poll"),
+        (
+            "In the latest Courier survey, conducted in May, Jones led Smith by 5 points.",
+            "the latest Courier survey",
+        ),
+        # plural polls named by how or by whom they were taken
+        ("Jones was 40 points ahead of Smith in polls taken in December.", "polls"),
+    ],
+)
+def test_a_result_in_a_poll_is_attributed_to_the_poll(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert span_text(nlp, text, "SOURCE") == [source]
+    assert [c.lower() for c in span_text(nlp, text, "CUE")] == ["in"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith has a decisive lead in the polls ahead of the primary.",  # a standing
+        "Jones has slipped in national polls since the summer.",
+        "He took part in a survey of the coast last summer.",  # an activity
+        "They waited in the polling station for hours.",
+        "Photo: Smith waves at the crowd.",  # a label, not a source
+    ],
+)
+def test_polls_as_standing_or_activity_are_not_sources(nlp, text):
+    assert span_text(nlp, text, "SOURCE") == []
+
+
 def test_headline_name_colon_claim_is_attributed_to_the_name(nlp):
     text = "Bernie Sanders spoke. Sanders: Clinton needs to get away from the personality stuff."
     p = labels(nlp, text)[1]
@@ -416,9 +465,41 @@ def test_call_with_single_quoted_name_and_cite_as_evidence(nlp):
     assert one(nlp, text).cue == "cited"
 
 
-def test_cite_without_as_is_not_a_report(nlp):
-    p = one(nlp, "Trump cited his own endorsements from 88 generals.")
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # citing something puts it forward publicly: the object is what is reported
+        ("The senator cited her own endorsements from 40 mayors.", "The senator"),
+        ("At the town meeting, the mayor cited rude remarks the governor had made.", "the mayor"),
+        ("The report cites a study of 300 schools.", "The report"),
+    ],
+)
+def test_cite_with_a_noun_object_reports_what_was_put_forward(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.cue in ("cited", "cites")
+    assert span_text(nlp, text, "SOURCE") == [source]
+
+
+def test_citing_a_reason_for_an_action_is_evidence_only(nlp):
+    # rule 7: the main assertion is the action; the stated reason is marked as evidence
+    text = "She cancelled the rally in the park, citing the storm."
+    p = one(nlp, text)
     assert p.label not in ("sourced_fact", "official_quote")
+    assert span_text(nlp, text, "CUE") == ["citing"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator did not cite any evidence.",  # an absence (negation)
+        "The study cited in the article was retracted.",  # a passive participle
+    ],
+)
+def test_cite_negated_or_passive_is_not_a_report(nlp, text):
+    p = one(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert span_text(nlp, text, "SOURCE") == []
 
 
 def test_quotation_signed_with_a_dash_and_a_name(nlp):
@@ -430,6 +511,23 @@ def test_quotation_signed_with_a_dash_and_a_name(nlp):
     src = found[0].source
     assert src is not None and doc[src[0] : src[1]].text == "Oscar P. Quintero"
     assert doc[found[0].cue[0]].text == "―"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a no-break space between the closing quote and the bar
+        "“Who will fix the roads in this town?”\u00a0― Maria Lopez",
+        # the bar glued to the closing quote: the signature stays with the quote
+        "“Nobody fixes the roads in this town.”― Maria Lopez",
+    ],
+)
+def test_dash_signature_after_a_space_or_glued_to_the_quote(nlp, text):
+    pls = labels(nlp, text)
+    assert len(pls) == 1
+    assert span_text(nlp, text, "SOURCE") == ["Maria Lopez"]
+    assert span_text(nlp, text, "CUE") == ["―"]
+    assert pls[0].source == "Maria Lopez"
 
 
 @pytest.mark.parametrize(
@@ -614,6 +712,54 @@ def test_relative_clause_speaker_is_marked_but_does_not_attribute_the_sentence(n
     assert p.label == "sourced_fact" and p.source == "the governor"
     assert "who" in span_text(nlp, text, "SOURCE")
     assert "told" in span_text(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # a common noun that says something, as for a subject ("the airline said")
+        ("The architect, who said he was never paid, sued the company.", "who", "said"),
+        # a public figure's stance with a relative pronoun subject (not a "what X
+        # thinks" object; "residents, who fear ..." is a private state, not marked)
+        (
+            "Senator Ann Lee, who has blasted the governor's budget, will speak on Monday.",
+            "who",
+            "blasted",
+        ),
+        # the second of two coordinated verbs shares the relative subject
+        (
+            "The mayor spoke with the reporter Ben Cole, who saw the crash and described "
+            "it in print.",
+            "who",
+            "described",
+        ),
+        # a partitive relative: the whole "many of whom" is the mention
+        (
+            "The families, many of whom say the law is unfair, met on Monday.",
+            "many of whom",
+            "say",
+        ),
+    ],
+)
+def test_relative_clause_speakers_of_every_kind_are_marked(nlp, text, source, cue):
+    p = one(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")  # rule 1: an aside
+    assert span_text(nlp, text, "SOURCE") == [source]
+    assert span_text(nlp, text, "CUE") == [cue]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The architect who designed the clubhouse sued the company.",  # an action
+        "The committee, which approved the budget in May, met again on Monday.",
+        "The reporter, who saw the crash, called the police.",  # seeing is no report
+        "Who endorsed the plan?",  # a question, not a relative clause
+        "The architect, who said nothing, sued the company.",  # no reported content
+    ],
+)
+def test_relative_clauses_without_a_report_mark_nothing(nlp, text):
+    assert span_text(nlp, text, "SOURCE") == []
 
 
 @pytest.mark.parametrize(
@@ -851,11 +997,39 @@ def test_more_reporting_verbs(nlp, text, source, cue):
     [
         "Rebels attacked the town at dawn.",  # an attack, not a verbal one ("for", "as")
         "The video shows a man running across the street.",  # a recording describes
+        "A jury found the officer not guilty of murder.",  # a verdict is a decision
+        "The company shows its new phone at the fair.",  # showing an object
     ],
 )
 def test_actions_are_not_reports(nlp, text):
     label, spans = spans_of(nlp, text)
     assert label == "unsourced_claim" and not spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # a poll average, research, an inquiry, emails: documents whose finding is reported
+        (
+            "The Courier's average of polls shows Jones ahead by 3 points.",
+            "The Courier's average of polls",
+            "shows",
+        ),
+        (
+            "In 2013, research conducted by a media center found the site rated Democrats higher.",
+            "research",
+            "found",
+        ),
+        ("The inquiry found that the office never searched its own files.", "The inquiry", "found"),
+        ("The emails show that the aide took directions from the campaign.", "The emails", "show"),
+        # an organisation's present-tense finding is its own, as a person's is
+        ("Gallup finds states shifting toward the Republicans.", "Gallup", "finds"),
+    ],
+)
+def test_findings_of_averages_research_inquiries_and_emails(nlp, text, source, cue):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", source) in spans and ("CUE", cue) in spans
 
 
 @pytest.mark.parametrize(
@@ -875,6 +1049,44 @@ def test_tell_with_a_parenthetical_tag_or_an_instruction(nlp, text, source, cue)
     label, spans = spans_of(nlp, text)
     assert label in ("sourced_fact", "official_quote")
     assert ("SOURCE", source) in spans and ("CUE", cue) in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # the name next to the tag speaks, not the noun before the comma it is parsed
+        # as an apposition of
+        (
+            "To understand the real Ed Smith, Chief Justice Anna Roberts said, one should "
+            "visit this museum.",
+            "Chief Justice Anna Roberts",
+            "said",
+        ),
+        ("Clinton, a top aide said, is very confident about the debate.", "a top aide", "said"),
+        # any common noun a parenthetical speech tag names, however long its subject
+        (
+            "He had no known political ties, the airline added, and had passed all checks.",
+            "the airline",
+            "added",
+        ),
+        (
+            "Cutting the deficit too soon, a wide array of economists say, slowed the recovery.",
+            "a wide array of economists",
+            "say",
+        ),
+    ],
+)
+def test_parenthetical_speech_tags_with_names_and_nouns(nlp, text, source, cue):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", source) in spans and ("CUE", cue) in spans
+
+
+def test_a_participle_set_off_by_commas_is_no_parenthetical_tag(nlp):
+    text = "His new jet, often referred to as the Flying Palace, has received lavish care."
+    label, spans = spans_of(nlp, text)
+    assert label not in ("sourced_fact", "official_quote")
+    assert not [s for s in spans if s[0] == "SOURCE"]
 
 
 @pytest.mark.parametrize(
@@ -1101,3 +1313,171 @@ def test_there_are_reports_with_an_auxiliary(nlp, text):
 
 def test_there_have_been_no_reports_of_a_thing(nlp):
     assert one(nlp, "There have been delays at the port.").label == "unsourced_claim"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # "after/before saying ...": the main clause's subject said it, even a passive one
+        (
+            "After saying her foot was badly swollen, she was taken to the hospital.",
+            "she",
+            "saying",
+        ),
+        (
+            "Before telling reporters that the plan was dead, the senator met the mayor.",
+            "the senator",
+            "telling",
+        ),
+    ],
+)
+def test_a_temporal_participle_reports_for_the_main_subject(nlp, text, source, cue):
+    _label, spans = spans_of(nlp, text)
+    assert ("SOURCE", source) in spans and ("CUE", cue) in spans
+
+
+def test_a_stance_participle_states_the_main_subjects_stance(nlp):
+    # rule 7: a public figure's stance, in a participle hung on the main clause
+    text = "Senator Ann Lee escalated her attacks on Smith, criticizing him for his votes."
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", "Senator Ann Lee") in spans and ("CUE", "criticizing") in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After winning the vote, the senator was praised.",  # no report
+        "The bill was passed on Monday, adding to the pressure on the mayor.",  # passive head
+    ],
+)
+def test_participles_without_a_report_or_speaker_mark_nothing(nlp, text):
+    _label, spans = spans_of(nlp, text)
+    assert not [s for s in spans if s[0] == "SOURCE"]
+
+
+def test_an_aim_in_a_participle_does_not_attribute_the_sentence(nlp):
+    label, _spans = spans_of(nlp, "The senator left the room, hoping to catch the train.")
+    assert label not in ("sourced_fact", "official_quote")
+
+
+def test_a_tell_tag_after_a_quotation_reports_it(nlp):
+    # the quotation the tag follows is what was told, even when the parser hangs its
+    # last sentence on the verb as an adverbial clause
+    text = "“We have a plan. Because that will decide who we are,” he told the show."
+    pls = labels(nlp, text)
+    assert pls[-1].label == "official_quote"
+    assert "he" in span_text(nlp, text, "SOURCE")
+    assert "told" in span_text(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He told the show.",  # nothing told
+        "He planted a tree, and the mayor told the council.",  # no quotation
+    ],
+)
+def test_a_tell_tag_without_a_quotation_or_clause_is_no_report(nlp, text):
+    p = one(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # "both"/"each" stand for the people just named, as a pronoun does
+        ("Jones and Smith spoke on Monday. Both vowed to be tougher on crime.", "Both", "vowed"),
+        (
+            "Jones and Smith met on Wednesday, each touting their own record and saying the "
+            "other lacks the judgment to lead.",
+            "each",
+            "saying",
+        ),
+    ],
+)
+def test_both_and_each_as_subjects_of_a_report(nlp, text, source, cue):
+    assert source in span_text(nlp, text, "SOURCE")
+    assert cue in span_text(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All told, up to five million people could be eligible.",  # an idiom, not a speaker
+        "Both teams played well on Sunday.",
+    ],
+)
+def test_all_and_both_without_a_report_are_no_sources(nlp, text):
+    assert span_text(nlp, text, "SOURCE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "A company gave $5,000 to the group in June, campaign finance records show.",
+            "campaign finance records",
+        ),
+        ("During the same stretch, flight records show, the jet flew 216 hours.", "flight records"),
+    ],
+)
+def test_a_documents_tag_after_a_comma_is_the_source(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert source in span_text(nlp, text, "SOURCE")
+    assert "show" in span_text(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company makes shows, films and records.",
+        "He watched the shows, then the records.",
+    ],
+)
+def test_show_as_a_noun_is_no_documents_tag(nlp, text):
+    assert span_text(nlp, text, "SOURCE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the name given, in quotation marks, after the object (rule 7: a verdict)
+        ("He called anti-union protesters “illegals” and “thugs” without proof.", "He"),
+        ("He called some of the protesters “illegals” without proof.", "He"),
+    ],
+)
+def test_call_with_a_quoted_name_after_its_object_reports_a_verdict(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label in ("sourced_fact", "official_quote")
+    assert span_text(nlp, text, "SOURCE") == [source]
+    assert span_text(nlp, text, "CUE") == ["called"]
+
+
+def test_call_with_a_quoted_word_inside_its_object_is_no_verdict(nlp):
+    text = "He called the big and very new “smart” city hall on Sunday."
+    p = one(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # emails and messages are documents: they say, reveal and read
+        ("The email goes on to say that the plan is dead.", "The email", "say"),
+        ("One message read “We are here.”", "One message", "read"),
+        (
+            "An email from the aide reveals that the donor regretted his choice.",
+            "An email from the aide",
+            "reveals",
+        ),
+    ],
+)
+def test_emails_and_messages_are_documents(nlp, text, source, cue):
+    assert span_text(nlp, text, "SOURCE") == [source]
+    assert span_text(nlp, text, "CUE") == [cue]
+
+
+def test_sending_a_message_is_no_report(nlp):
+    assert span_text(nlp, "He sent a message to his mother.", "SOURCE") == []

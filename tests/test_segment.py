@@ -241,6 +241,8 @@ def test_sentence_may_start_after_a_quote_token(nlp) -> None:
         ),
         # a dash signature after the closing quote is part of the quoted sentence
         ("“We deserve better.” ― Maria Lopez", ["“We deserve better.” ― Maria Lopez"]),
+        # ... also with the bar glued to the closing quote (the tokenizer splits it off)
+        ("“We deserve better.”― Maria Lopez", ["“We deserve better.”― Maria Lopez"]),
     ],
 )
 def test_speech_tag_and_signature_stay_with_the_quote(nlp, text, expected) -> None:

@@ -27,6 +27,7 @@ _OPEN_QUOTES = ("“", '"', "‘", "``", "''")
 # Recordings describe rather than find: "the video shows an officer" is not a finding.
 _NOT_FINDINGS = frozenset({"video", "footage", "slide", "slides", "photo", "image"})
 _WH = frozenset({"what", "which", "who", "whom", "whatever"})
+_TEMPORAL_PREPS = frozenset({"after", "before", "while", "upon", "since"})
 _AGENTLESS = frozenset(
     {
         "accuse",
@@ -135,6 +136,8 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
     if misread is not None:
         return misread, False
     cur = verb
+    # climbed from "after saying ...": the head's subject said it, passive or not
+    participle = False
     for _ in range(3 if climb else 1):
         passive = any(c.dep_ == "auxpass" for c in cur.children)
         for child in cur.children:
@@ -149,18 +152,30 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
             subjects.sort(key=lambda c: abs(cur.i - c.i))
         for child in subjects:
             if child.dep_ in _SUBJ:
-                if passive and child.dep_ == "nsubjpass":
+                if passive and child.dep_ == "nsubjpass" and not participle:
                     # "The company has been accused": the subject is who it is about,
                     # the source is left out (an agentless passive, rule 6: vague).
                     return None, True
                 return child, False
-        if passive:
+        if passive and not participle:
             return None, True
         named = _name_before(cur)
         if named is not None:
             return named, False
         if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head.i != cur.i:
             cur = cur.head
+            continue
+        if (
+            cur.dep_ == "pcomp"
+            and cur.tag_ == "VBG"
+            and cur.head.lower_ in _TEMPORAL_PREPS
+            and cur.head.head.pos_ in ("VERB", "AUX")
+            and _has_clause(cur)
+        ):
+            # "After saying her foot was swollen, she was taken to hospital": who the
+            # main clause is about said it.
+            participle = True
+            cur = cur.head.head
             continue
         if (
             cur.dep_ == "pcomp"
@@ -258,12 +273,29 @@ def _it_antecedent(it: Token, lex: Lexicons, qmask: Sequence[bool]) -> Token | N
     return None
 
 
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+
 def _relative_antecedent(subj: Token, verb: Token) -> Token | None:
     """The noun a relative "who" subject stands for, when the verb heads the relative
-    clause ("an architect who said he was stiffed")."""
-    if subj.lower_ not in ("who", "which", "that") or subj.head.i != verb.i:
+    clause ("an architect who said he was stiffed", "a reporter who saw it and described
+    it in print"), also through a partitive ("the families, many of whom say ...")."""
+    pronoun = subj.lower_ in _RELATIVE or (
+        subj.pos_ in ("ADJ", "DET", "NUM", "PRON", "NOUN")
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(g.dep_ == "pobj" and g.lower_ in ("whom", "which") for g in c.children)
+            for c in subj.children
+        )
+    )
+    if not pronoun:
         return None
     cur = verb
+    while subj.head.i != cur.i and cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head  # "who saw the incident and described it": the first verb's subject
+    if subj.head.i != cur.i:
+        return None
     while cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i:
         cur = cur.head
     if cur.dep_ != "relcl" or cur.head.pos_ not in ("NOUN", "PROPN"):
@@ -376,7 +408,16 @@ def _calls_something(verb: Token) -> bool:
         # the small model reads "called X a hoax" as a dobj inside a dobj
         if c.dep_ == "dobj" and any(g.dep_ in ("dobj", "oprd") for g in c.children):
             return True
-    return False
+    # "called anti-Trump protesters “illegals”": the name given, in quotation marks, in
+    # the verb's object (the parser may take the quoted word for the object itself)
+    # (from the object's head on: not "called the “town hall” meeting to order")
+    doc = verb.doc
+    return any(
+        c.dep_ == "dobj"
+        and c.i > verb.i
+        and any(t.text in _OPEN_QUOTES for t in doc[max(c.i - 1, verb.i + 1) : c.right_edge.i + 1])
+        for c in verb.children
+    )
 
 
 def _addressee(verb: Token) -> bool:
@@ -407,13 +448,11 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
     ):
         return True
     doc = verb.doc
-    if (
-        verb.dep_ == "parataxis"
-        and verb.i > 0
-        and doc[verb.i - 1].text != "."
-        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
-        and any(t.text == "," for t in doc[max(verb.i - 3, 0) : verb.i])
-    ):
+    if _tag_after_quote(verb):
+        # '"... because that will decide who we are," he told the show.': the quotation
+        # the tag follows is what was said (the parser hangs it as an adverbial clause).
+        return True
+    if _parenthetical_tag(verb):
         # "The difference now, he told me on Friday, is that ...": a tag set off by
         # commas inside the clause it reports.
         return True
@@ -451,11 +490,45 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
     )
 
 
-def _name_colon(sent: Span, qmask: Sequence[bool], names: frozenset[str]) -> list[Attribution]:
+def _tag_after_quote(verb: Token) -> bool:
+    """ '"...," he told the show.', '"...?" Ramos, 58, told reporters.': a speech verb
+    whose subject directly follows a closing quotation mark (and its comma)."""
+    doc = verb.doc
+    if verb.dep_ not in ("ROOT", "parataxis"):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or any(t.pos_ in ("VERB", "AUX") for t in doc[subj.i + 1 : verb.i]):
+        return False
+    k = subj.left_edge.i - 1
+    while k > 0 and doc[k].text == ",":
+        k -= 1
+    return k > 0 and doc[k].text in _CLOSE_QUOTES
+
+
+def _parenthetical_tag(verb: Token) -> bool:
+    """ "The difference now, he told me, is ...", "Pivoting too soon, a wide array of
+    economists say, limited the recovery": a speech verb the parser hangs on the clause
+    it reports (parataxis), its subject set off by a comma before it."""
+    doc = verb.doc
+    if verb.dep_ != "parataxis" or verb.i == 0 or doc[verb.i - 1].text == ".":
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None:
+        return False
+    if any(t.text == "," for t in doc[max(verb.i - 3, 0) : verb.i]):
+        return True
+    first = subj.left_edge.i
+    return first > 0 and doc[first - 1].text == "," and subj.right_edge.i < verb.i
+
+
+def _name_colon(
+    sent: Span, qmask: Sequence[bool], names: frozenset[str], lex: Lexicons
+) -> list[Attribution]:
     """ "Pence: Gennifer Flowers won't be at debate": a headline or transcript line that
-    opens with a name the article knows and a colon reports what that person said. Places
-    and dates ("Syria: ...", "Monday: ...") and labels ("Photo:") are not speakers, and
-    the rest must make a claim (have a verb)."""
+    opens with a name the article knows and a colon reports what that person said; so
+    does a poll, report or newspaper alone ("Poll: Clinton and Trump in dead heat").
+    Places and dates ("Syria: ...", "Monday: ...") and labels ("Photo:") are not
+    speakers, and the rest must make a claim (have a verb)."""
     doc = sent.doc
     start = sent.start
     if start < sent.end and doc[start].text in ('"', "“", "''"):
@@ -469,13 +542,19 @@ def _name_colon(sent: Span, qmask: Sequence[bool], names: frozenset[str]) -> lis
     last = doc[colon - 1]
     if last.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "EVENT", "FAC"):
         return []
-    if last.lower_ not in names and last.ent_type_ not in ("PERSON", "ORG"):
+    document = colon == start + 1 and (
+        last.lower_ in _HEADLINE_DOCUMENTS or last.lower_ in lex.media
+    )
+    if not document and last.lower_ not in names and last.ent_type_ not in ("PERSON", "ORG"):
         return []
     if not any(t.pos_ in ("VERB", "AUX") for t in doc[colon + 1 : sent.end]):
         return []
     return [Attribution((colon, colon + 1), (start, colon), colon - 1, "attr-name-colon")]
 
 
+# A headline's "Poll: ..." / "Report: ...": the document alone names the source
+# (not "Photo:", "Video:" or "Update:", which label what follows).
+_HEADLINE_DOCUMENTS = frozenset({"poll", "survey", "report", "study", "analysis"})
 _DASHES = frozenset({"―", "—", "--", "–"})
 _CLOSE_QUOTES = frozenset({"”", '"', "''"})
 
@@ -494,8 +573,10 @@ def _dash_signature(sent: Span) -> list[Attribution]:
     for k in range(max(sent.start + 1, end - 6), end - 1):
         if doc[k].text.strip() not in _DASHES:
             continue
-        prev = doc[k - 1]
-        if prev.text not in _CLOSE_QUOTES:
+        prev = k - 1
+        while prev > sent.start and doc[prev].is_space:
+            prev -= 1  # "low?”\u00a0― Jacklyn": a no-break space before the dash
+        if doc[prev].text not in _CLOSE_QUOTES:
             continue
         name = [t for t in doc[k + 1 : end] if not t.is_space]
         if not name or not all(t.is_title or t.pos_ == "PROPN" for t in name):
@@ -522,6 +603,47 @@ def _trailing_tag(sent: Span, tok: Token, lex: Lexicons) -> tuple[int, int] | No
     if not any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start : comma]):
         return None
     return comma + 1, tok.i
+
+
+_FINDING_TAGS = frozenset(
+    {"show", "shows", "showed", "indicate", "indicates", "indicated", "suggest", "suggests"}
+)
+
+
+def _finding_tags(
+    sent: Span,
+    lex: Lexicons,
+    qmask: Sequence[bool],
+    verbs_used: set[int],
+    tokens: Sequence[Token] | None = None,
+) -> list[Attribution]:
+    """ "He sold it in 2010, records show.", "During that stretch, flight records show,
+    the jet flew 216 hours": a tag naming documents after a comma, set off at the end or
+    by another comma (the small model often tags "show" there as a noun)."""
+    doc = sent.doc
+    out: list[Attribution] = []
+    for tok in sent if tokens is None else tokens:
+        if tok.lower_ not in _FINDING_TAGS or tok.i in verbs_used or qmask[tok.i]:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+        if nxt is not None and nxt.text not in (",", ".", ";", "!"):
+            continue
+        noun = doc[tok.i - 1] if tok.i > sent.start else None
+        if (
+            noun is None
+            or noun.pos_ not in ("NOUN", "PROPN")
+            or (noun.lemma_.lower() not in lex.findings and noun.lower_ not in lex.findings)
+        ):
+            continue
+        start = noun.i
+        while start - 1 > sent.start and (
+            doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ") or doc[start - 1].tag_ == "VBG"
+        ):
+            start -= 1  # "campaign finance records", "F.A.A. records"
+        if start - 1 <= sent.start or doc[start - 1].text != ",":
+            continue
+        out.append(Attribution((tok.i, tok.i + 1), (start, noun.i + 1), noun.i, "attr-finding-tag"))
+    return out
 
 
 def _misparsed_verbs(
@@ -690,6 +812,7 @@ def find_attributions(
     the caller has it (iterating a span builds every ``Token`` anew)."""
     doc = sent.doc
     hedge_tokens = {k for m in matches if m.label == "HEDGE" for k in range(m.start, m.end)}
+    polls_seen: set[tuple[int, int]] = set()
     found: list[Attribution] = []
     verbs_used: set[int] = set()
     for tok in sent if tokens is None else tokens:
@@ -715,10 +838,12 @@ def find_attributions(
             # what the main clause's subject said, in that clause's tense.
             present_inference = tok.head.tag_ not in ("VBD", "VBN")
         if present_inference and not any(
-            c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she"))
+            c.dep_ == "nsubj"
+            and (c.ent_type_ in ("PERSON", "ORG") or c.lower_ in ("he", "she"))
             for c in tok.children
         ):
-            # ... but "Castañeda suggests that ...": a person's suggestion is their own.
+            # ... but "Castañeda suggests that ...", "Gallup finds ...": a person's or an
+            # organisation's suggestion or finding is their own.
             continue
         if not _particle_ok(tok, lex):
             continue
@@ -731,9 +856,22 @@ def find_attributions(
             c.dep_ == "nsubj" and c.lemma_.lower() in lex.documents for c in tok.children
         ):
             continue  # "the letter reads" reports its text; "Trump read the letter" does not
+        # "Trump cited his endorsements": the object is what the source put forward
+        object_only = (
+            lemma in lex.object_is_content
+            and not _has_clause(tok)
+            and any(c.dep_ == "dobj" and not qmask[c.i] for c in tok.children)
+        )
+        if object_only and tok.dep_ == "advcl" and tok.tag_ == "VBG":
+            h = tok.head
+            if verb_lemma(h, lex) in lex.reporting_verbs or (
+                h.dep_ == "ccomp" and verb_lemma(h.head, lex) in lex.reporting_verbs
+            ):
+                continue  # "said ..., citing the release of ...": a co-cue (_co_cues)
         if (
             not doc_subject
             and lemma in lex.needs_clause
+            and not object_only
             and not _has_clause(tok)
             and not _calls_something(tok)
             and not _document_finding(tok, lex, with_object=True)
@@ -750,7 +888,7 @@ def find_attributions(
             continue  # "supporters continue to show signs": not "he continued: ..."
         if any(c.dep_ == "neg" and not qmask[c.i] for c in tok.children):
             continue  # "what was not disclosed by Ushakov": the author reports an absence
-        if stance and any(c.lower_ in _WH for c in tok.children):
+        if stance and any(c.lower_ in _WH and c.dep_ not in _SUBJ for c in tok.children):
             continue  # "what opinions Trump expressed": the stance is not given
         if any(c.dep_ == "advmod" and c.lower_ == "how" for c in tok.children):
             continue  # "it's remarkable how they talked about everything": the manner
@@ -762,7 +900,11 @@ def find_attributions(
         if lemma in lex.aims_only and not aim:
             continue  # "plans a new factory": a plan, not a stance; "plans to ..." an aim
         # Stance verbs need their own subject: "intend to support" is a plan, not a stance.
-        subj, agentless = _subject(tok, climb=not stance)
+        # ... but a participle's subject is its head's: "Sanders pushed back, questioning
+        # Clinton's judgment" states Sanders's stance
+        subj, agentless = _subject(
+            tok, climb=not stance or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
+        )
         if stance and (agentless or any(c.dep_ == "agent" for c in tok.children)):
             continue  # "was welcomed by Putin" reports an event, not a stance
         if lemma in lex.needs_as and not any(c.lower_ == "as" for c in tok.children):
@@ -801,8 +943,24 @@ def find_attributions(
         # "Venezuela – Ushakov reiterated": a topic label before a dash is parsed as the
         # subject with the speaker in apposition.
         appos = [c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+        tag_name = None
         if appos and subj.ent_type_ != "PERSON":
             subj = appos[0]
+        elif tok.dep_ == "parataxis":
+            # "To understand the real X, Chief Justice Roberts said, one should ...",
+            # "Clinton, a top aide said, is ...": a tag set off by commas; the parser takes
+            # the speaker for an apposition of the noun before the comma. The mention next
+            # to the verb speaks.
+            near = [
+                c
+                for c in subj.children
+                if c.dep_ == "appos"
+                and c.right_edge.i + 1 == tok.i
+                and doc[c.left_edge.i - 1].text == ","
+                and can_be_source(c, lex)
+            ]
+            if near:
+                subj = tag_name = near[-1]
         as_phrase = next(
             (c for c in subj.children if c.dep_ == "prep" and c.lower_ == "as"), None
         )
@@ -830,12 +988,37 @@ def find_attributions(
             bounds = (subj.i, subj.i + 1)
         elif relative is not None:
             # "McConnell, who in 2010 said ...": the SOURCE span is the relative pronoun
-            # (the mention in this clause), the source its antecedent.
-            if not can_be_source(relative, lex):
+            # (the mention in this clause), the source its antecedent, as for "he said".
+            if not can_be_source(relative, lex) and not (
+                # "an architect who said he was stiffed": as for a subject, whatever
+                # common noun says something with reported content
+                lemma in lex.any_noun_speaks
+                and relative.pos_ == "NOUN"
+                and _has_clause(tok, infinitive=False)
+            ):
                 continue
             head = relative
-            bounds = (subj.i, subj.i + 1)
+            # "many of whom say": the partitive is the mention
+            bounds = (subj.i, subj.i + 1) if subj.lower_ in _RELATIVE else source_bounds(subj)
         elif not can_be_source(subj, lex) and not (
+            # "..., the airline added, ...": whatever common noun a parenthetical speech
+            # tag names is its source
+            speech
+            and subj.pos_ == "NOUN"
+            and not qmask[subj.i]
+            and _parenthetical_tag(tok)
+            and subj.head.i == tok.i
+            # set off before the subject, not between it and the verb ("The jet, often
+            # referred to as ...": the subject's own participle)
+            and subj.left_edge.i > 0
+            and doc[subj.left_edge.i - 1].text == ","
+            and not any(t.is_punct for t in doc[subj.right_edge.i + 1 : tok.i])
+        ) and not (
+            # "research conducted by X found that ...", "the average of polls shows Y
+            # ahead": a study's or a poll average's finding is reported
+            _document_finding(tok, lex, with_object=True)
+            and subj.head.i == tok.i
+        ) and not (
             # "Many conservatives have said ...", "the airline said Thursday": whatever
             # common noun says or tells something is its source
             lemma in lex.any_noun_speaks
@@ -853,7 +1036,12 @@ def find_attributions(
             if subj.lower_ == "those":
                 # "those close to him": the modifier is what identifies them
                 bounds = (subj.i, subj.right_edge.i + 1)
-        if subj.dep_ not in _SUBJ and subj.head.dep_ != "agent" and subj.i + 1 == tok.i:
+        if (
+            subj.dep_ not in _SUBJ
+            and subj.head.dep_ != "agent"
+            and subj.i + 1 == tok.i
+            and subj is not tag_name
+        ):
             bounds = (subj.i, subj.i + 1)  # a name swallowed by the phrase before it
         if stance:
             # Rule 7: a stance verb attributes only for a public figure or body, and only
@@ -861,7 +1049,9 @@ def find_attributions(
             pb = mention_bounds(head) if head.i != subj.i else bounds
             public = is_public(doc, pb[0], pb[1], lex, names)
             private = not public and not is_personal_pronoun(subj)
-            if private and lemma not in lex.private_states:
+            if private and (lemma not in lex.private_states or relative is not None):
+                # "residents, who fear that ...": a private state in a relative clause is
+                # an aside about people who are not public figures; not marked
                 continue
             if not any(
                 c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "prep", "attr") for c in tok.children
@@ -885,13 +1075,16 @@ def find_attributions(
                 depth=_depth(tok),
                 subordinate=_subordinate(tok),
                 relative=relative is not None,
-                evidence_only=stance and (aim or private),
+                # "cancelled the rally, citing the storm": the reason stated for an action
+                evidence_only=(stance and (aim or private))
+                or (object_only and tok.tag_ == "VBG" and tok.dep_ == "advcl"),
             )
         )
         verbs_used.add(tok.i)
     found.extend(_misparsed_verbs(sent, lex, qmask, names, verbs_used, tokens))
+    found.extend(_finding_tags(sent, lex, qmask, verbs_used, tokens))
     found.extend(_possessive_nouns(sent, lex, qmask, tokens))
-    found.extend(_name_colon(sent, qmask, names))
+    found.extend(_name_colon(sent, qmask, names, lex))
     found.extend(_dash_signature(sent))
     for m in matches:
         if m.label == "PHRASE_SOURCE_AFTER":
@@ -1020,6 +1213,39 @@ def find_attributions(
                     subj.i,
                     m.rule_id,
                     depth=_depth(doc[m.start]) + 1,
+                )
+            )
+        elif m.label == "PHRASE_IN_POLL":
+            # "In this poll, Trump rose ...", "Clinton held a lead in a CNN poll": the poll
+            # the result comes from is its source (like "according to the poll"); not
+            # "a lead in the polls", a standing rather than a poll's finding, nor
+            # "took part in a survey".
+            poll = doc[m.end - 1]
+            prep = doc[m.start]
+            if (
+                poll.dep_ != "pobj"
+                or prep.head.lemma_.lower() in ("participate", "part")
+                or any(c.dep_ == "dobj" and c.lower_ == "part" for c in prep.head.children)
+                or poll.head.i != prep.i
+                or prep.dep_ != "prep"
+                or qmask[poll.i]
+                or (m.start, m.end) in polls_seen
+            ):
+                continue
+            if poll.tag_ == "NNS" and not any(
+                c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ in ("from", "by", "of"))
+                for c in poll.children
+            ):
+                continue  # "a lead in the polls": a standing; "polls taken in May": polls
+            polls_seen.add((m.start, m.end))
+            found.append(
+                Attribution(
+                    (prep.i, prep.i + 1),
+                    mention_bounds(poll),
+                    poll.i,
+                    m.rule_id,
+                    kind_hint="media",
+                    depth=_depth(prep) + 1,
                 )
             )
         elif m.label == "QUOTED_AS":

@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.2.9"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.3.0"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,8 @@ class Lexicons:
     not_with_particle: frozenset[str] = frozenset()  # "backed out" is no backing
     aims_only: frozenset[str] = frozenset()  # "plans to ...": evidence of an aim, nothing else
     any_noun_speaks: frozenset[str] = frozenset()  # "the airline said": any noun subject
+    # needs-clause verbs whose noun object is what is reported: "Trump cited his polls"
+    object_is_content: frozenset[str] = frozenset()
 
     @cached_property
     def reporting_verbs(self) -> frozenset[str]:
@@ -95,6 +97,7 @@ def lexicons() -> Lexicons:
         not_with_particle=frozenset(verbs.get("not_with_particle", [])),
         aims_only=frozenset(verbs.get("aims_only", [])),
         any_noun_speaks=frozenset(verbs.get("any_noun_speaks", [])),
+        object_is_content=frozenset(verbs.get("object_is_content", [])),
         sayers=frozenset(
             kinds["official_titles"]
             + kinds["media"]

@@ -165,6 +165,11 @@ def can_be_source(tok: Token, lex: Lexicons) -> bool:
             tok.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children)
         ):
             return True
+        alone = not tok.n_lefts + tok.n_rights
+        if tok.lower_ in ("each", "both") and tok.dep_ == "nsubj" and alone:
+            # "Both vowed to be tougher", "each recognized ...": the people just named,
+            # as a pronoun stands for them (not "all": "All told, ...")
+            return True
     if tok.lower_ in _NON_SOURCE:
         return False
     if tok.ent_type_ in _ENT_SOURCE or tok.pos_ == "PROPN" or tok.lower_ in _PERSONAL:
