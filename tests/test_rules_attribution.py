@@ -55,6 +55,9 @@ def span_text(nlp: Language, text: str, kind: str) -> list[str]:
             "according to",
         ),
         ("The senator denied that he had met the lobbyist.", "The senator", "denied"),
+        ("Erdogan has made clear that Turkey will not join.", "Erdogan", "made clear"),
+        ("Merkel made it clear that Germany would not pay.", "Merkel", "made it clear"),
+        ("Documents seen by Reuters show the deal was signed in March.", "Documents", "show"),
     ],
 )
 def test_reporting_verbs_and_phrases_name_the_source(nlp, text, source, cue):
@@ -1481,3 +1484,35 @@ def test_emails_and_messages_are_documents(nlp, text, source, cue):
 
 def test_sending_a_message_is_no_report(nlp):
     assert span_text(nlp, "He sent a message to his mother.", "SOURCE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The senator was reportedly furious.", "reportedly"),
+        ("The company allegedly paid bribes to officials.", "allegedly"),
+    ],
+)
+def test_hearsay_adverb_is_a_vague_unnamed_source(nlp, text, cue):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert (p.source, p.source_kind) == ("", "vague")
+    assert span_text(nlp, text, "CUE") == [cue]
+    assert span_text(nlp, text, "SOURCE") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the adverb qualifies a noun's modifier, not the claim
+        "The allegedly corrupt official resigned on Monday.",
+        # hearsay in a side clause: the main assertion is the author's
+        "The man was arrested after he allegedly stole a car.",
+        # "made clear" without a clause is no speech
+        "The two sides made clear progress on trade.",
+        "The report made clear the scale of the damage.",
+    ],
+)
+def test_hearsay_and_make_clear_near_misses(nlp, text):
+    assert one(nlp, text).label != "sourced_fact"
+

@@ -111,11 +111,37 @@ def _inflections(form: str) -> list[str]:
     return out
 
 
+_CLEAR = frozenset({"clear", "plain"})
+
+
+def make_clear(tok: Token) -> Token | None:
+    """The "clear" of "made (it) clear that ...", a speech phrase, when ``tok`` is its
+    "make" and a clause follows; None otherwise ("made clear progress" has none)."""
+    if tok.lemma_.lower() != "make":
+        return None
+    clear = next(
+        (
+            c
+            for c in tok.children
+            if c.lower_ in _CLEAR and c.dep_ in ("ccomp", "oprd", "acomp", "dobj", "xcomp")
+        ),
+        None,
+    )
+    if clear is None:
+        return None
+    clause = any(c.dep_ == "ccomp" and c is not clear for c in tok.children) or any(
+        c.dep_ in ("ccomp", "advcl") for c in clear.children
+    )
+    return clear if clause else None
+
+
 def verb_lemma(tok: Token, lex: Lexicons | None = None) -> str:
     """The verb's lemma for lexicon look-ups. The small model lemmatises some past forms
     wrongly ("rated" -> "rat"); when its lemma is in no verb lexicon but a regular
     de-inflection of the lowercased form is, that one is used."""
     lemma = tok.lemma_.lower()
+    if lemma == "make" and make_clear(tok) is not None:
+        return "make clear"
     if lex is None:
         from .lexicons import lexicons
 
@@ -1064,9 +1090,10 @@ def find_attributions(
                 continue
         hedged = speech and _hedged(tok, lex, hedge_tokens, qmask)
         rule = f"attr-verb-{'stance' if stance else 'speech'}"
+        clear = make_clear(tok) if lemma == "make clear" else None
         found.append(
             Attribution(
-                (tok.i, tok.i + 1),
+                (tok.i, tok.i + 1 if clear is None else clear.i + 1),
                 bounds,
                 head.i,
                 rule,
@@ -1149,6 +1176,30 @@ def find_attributions(
                     pobj.i,
                     m.rule_id,
                     depth=_depth(doc[m.start]) + 1,
+                )
+            )
+        elif m.label == "HEARSAY_ADVERB":
+            # "The senator was reportedly furious", "allegedly paid bribes": the author
+            # passes on what is said without naming who says it (rule 6: vague, like an
+            # agentless passive). Only on a verb or a predicate ("was reportedly
+            # furious"): "the allegedly corrupt official resigned" reports the
+            # resignation, not the allegation.
+            adv = doc[m.start]
+            head = adv.head
+            on_claim = head.pos_ in ("VERB", "AUX") or head.dep_ in ("acomp", "attr", "oprd")
+            if qmask[adv.i] or adv.dep_ != "advmod" or not on_claim:
+                continue
+            found.append(
+                Attribution(
+                    (m.start, m.end),
+                    None,
+                    None,
+                    m.rule_id,
+                    kind_hint=m.kind or "vague",
+                    depth=_depth(head),
+                    # "shot after he allegedly brandished a pistol": the hearsay is in a
+                    # side clause; the main assertion stays the author's (rule 1)
+                    evidence_only=_subordinate(head),
                 )
             )
         elif m.label == "IMPERSONAL":
