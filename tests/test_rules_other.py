@@ -161,3 +161,55 @@ def test_credits_are_cue_spans(nlp: Language) -> None:
 )
 def test_lead_ins_decide_the_label_but_are_not_cue_spans(nlp: Language, text: str) -> None:
     assert _cue_texts(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By March, the rebels had retaken most of the valley.",
+        "By contrast, the neighbouring town spent almost nothing.",
+        "By Friday the river had fallen by two metres.",
+    ],
+)
+def test_by_phrase_before_a_verb_is_no_byline(nlp: Language, text: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is None or "other.byline.by" not in ev.rule_ids
+
+
+@pytest.mark.parametrize("text", ["By Jane Miller", "By Jane Miller | Example Times"])
+def test_byline_without_a_verb(nlp: Language, text: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is not None and "other.byline.by" in ev.rule_ids
+
+
+def test_original_source_credit(nlp: Language) -> None:
+    text = "The original source of this article is Example Weekly."
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is not None and "other.credit.original_source" in ev.rule_ids
+    assert ev.score >= OTHER_STRUCTURAL
+    # a source named in a claim is not a credit
+    claim = "The original source of the river is a lake in the hills."
+    ev = other_evidence(nlp(claim)[:], paragraph_kind="text")
+    assert ev is None or "other.credit.original_source" not in ev.rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let us hope that the bridge will be finished this time.",
+        "Let's not forget who approved the budget in the first place.",
+        "Let us be honest about the cost of the new stadium.",
+    ],
+)
+def test_lets_wish_or_verdict_is_opinion_not_lead_in(nlp: Language, text: str) -> None:
+    span = nlp(text)[:]
+    ot = other_evidence(span, paragraph_kind="text")
+    assert ot is None or "other.leadin.lets" not in ot.rule_ids
+    op = opinion_evidence(span)
+    assert op is not None and not other_wins(op, ot)
+
+
+@pytest.mark.parametrize("text", ["Let us look at the figures.", "Let me explain how it works."])
+def test_lets_lead_in_stays_other(nlp: Language, text: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is not None and "other.leadin.lets" in ev.rule_ids

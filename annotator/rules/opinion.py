@@ -97,6 +97,9 @@ class _Rule:
     # The token of a match that is the cue, when the pattern also checks its
     # neighbours ("right" in "the right person", not "far-right"); None: the match.
     focus: int | None = None
+    # The match holds only when no verb follows it in the sentence: "By Jane Smith"
+    # is a byline, "By March, the troops had retaken ..." is a claim.
+    verbless: bool = False
 
 
 @dataclass(frozen=True)
@@ -611,6 +614,7 @@ class _Matchers:
             row.get("anchor"),
             row.get("max_tokens"),
             row.get("focus"),
+            bool(row.get("verbless", False)),
         )
         matcher.add(rid, row["pattern"])
 
@@ -1371,6 +1375,10 @@ def other_hits(
         if rule.anchor == "start" and span.start - off != first:
             continue
         if rule.max_tokens is not None and n_tokens > rule.max_tokens:
+            continue
+        if rule.verbless and any(
+            view.pos[i] in (VERB, AUX) for i in range(span.end - off, len(view.tokens))
+        ):
             continue
         hits.append(_Hit(rule, span.start_char, span.end_char, span.text))
     if content and n_tokens <= 12 and not any(view.pos[i] in (VERB, AUX) for i in content):
