@@ -322,3 +322,41 @@ def test_lemma_generic_one_and_verdict_adverbs(nlp: Language, text: str, family:
 )
 def test_lemma_generic_one_near_misses(nlp: Language, text: str, family: str) -> None:
     assert not fires(nlp, text, family), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town lies on a road that links several cities in the region.",
+        "The village lies some 20 km south of the border.",
+        "What lies ahead for the farmers is a dry summer.",
+        "The old mine has lain idle since the strike, and the shaft lies empty.",
+    ],
+)
+def test_lie_as_a_verb_of_place_is_not_loaded(nlp: Language, text: str) -> None:
+    assert not any(i.startswith("opinion.loaded.lie") for i in rule_ids(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor lies to the council about the budget.",
+        "The company lies about everything.",
+        "The report is full of lies.",
+    ],
+)
+def test_lie_as_deceit_stays_loaded(nlp: Language, text: str) -> None:
+    assert any(i.startswith("opinion.loaded.lie") for i in rule_ids(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What lies behind the closure is a quarrel over rent.",
+        "The answer lies in the way the council sets its budget.",
+        "Cheap land lies at the heart of the town's growth.",
+    ],
+)
+def test_lies_behind_names_a_cause(nlp: Language, text: str) -> None:
+    # where a cause "lies" is the author's explanation (framing), not a place
+    assert fires(nlp, text, "opinion.framing")

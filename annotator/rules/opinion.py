@@ -1212,6 +1212,30 @@ def _inside_name(tokens: Sequence[Token], at_start: bool) -> bool:
     return all(t.pos == PROPN and t.is_title for t in tokens)
 
 
+@lru_cache(maxsize=1)
+def _place_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    cfg = _lexicon().get("place_verbs", {})
+    return (
+        frozenset(cfg.get("words", ())),
+        frozenset(cfg.get("after", ())),
+        frozenset(cfg.get("before_number", ())),
+    )
+
+
+def _place_verb(view: SentenceView, i: int) -> bool:
+    """Whether token ``i`` is a loaded word that is here a verb of place or state
+    ("The town lies on a road", "what lies ahead"), not "deceive"
+    (``lexicons/opinion.json`` ``place_verbs``)."""
+    words, after, before_number = _place_verbs()
+    lowers = view.forms[0]
+    if lowers[i] not in words or view.pos[i] != VERB or i + 1 >= len(lowers):
+        return False
+    nxt = lowers[i + 1]
+    if nxt in after:
+        return True
+    return nxt in before_number and i + 2 < len(lowers) and view.tokens[i + 2].like_num
+
+
 def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
     """Every opinion cue in ``sent`` outside quotation marks (one per rule id)."""
     view = view or sentence_view(sent)
@@ -1225,6 +1249,8 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
         if any(mask[span.start - off : span.end - off]):
             continue
         if _inside_name(view.tokens[span.start - off : span.end - off], span.start == off):
+            continue
+        if span.end - span.start == 1 and _place_verb(view, span.start - off):
             continue
         rule = m.rules[span.label_]
         if rule.focus is not None:
