@@ -360,3 +360,50 @@ def test_lie_as_deceit_stays_loaded(nlp: Language, text: str) -> None:
 def test_lies_behind_names_a_cause(nlp: Language, text: str) -> None:
     # where a cause "lies" is the author's explanation (framing), not a place
     assert fires(nlp, text, "opinion.framing")
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        # Set phrases that forecast: the author's prediction.
+        ("The old ferry's days as the island's lifeline are numbered.", "opinion.prediction"),
+        ("It is only a matter of time before the bridge is closed.", "opinion.prediction"),
+        ("Sooner or later, the council will have to raise fares.", "opinion.prediction"),
+        ("The new timetable does not bode well for commuters.", "opinion.prediction"),
+        ("The merger could well cost the town its last bank.", "opinion.prediction"),
+        # Speculation about what comes next, and unsurprise.
+        ("One scenario is a long strike at the port.", "opinion.speculation"),
+        ("Whether the mill reopens is anyone's guess.", "opinion.speculation"),
+        ("It is hardly a coincidence that the depot closed in May.", "opinion.speculation"),
+        ("Little wonder that the shops stay empty.", "opinion.speculation"),
+        # Framing: the author's verdict on a pattern or in hindsight.
+        ("No amount of paint can hide the cracks in the stadium.", "opinion.framing"),
+        ("In hindsight, the new road was built in the wrong place.", "opinion.framing"),
+        ("It is high time the council fixed the roof.", "opinion.framing"),
+        ("The club is moving to the suburbs, like it or not.", "opinion.framing"),
+        # Comparative correlative: a rule of thumb or forecast.
+        ("The longer the council waits, the higher the bill will be.", "opinion.framing"),
+        ("The sooner the works start, the better.", "opinion.framing"),
+        # 'We need' + object: what the author says is required.
+        ("We need a new library in the old town.", "opinion.normative"),
+    ],
+)
+def test_prediction_and_verdict_idioms(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+    assert opinion_evidence(nlp(text)[:]) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The houses on the street are numbered from one to forty.",
+        "The station is more than a mile from the centre.",
+        "We needed three hours to reach the border.",
+        "The crew of the doomed ferry was rescued on Monday.",
+        "The bridge was closed for a week in May.",
+        # 'yet another' is often just 'one more' (the seeds' gold has it in a claim)
+        "The two firms signed yet another supply deal on Monday.",
+    ],
+)
+def test_plain_facts_near_prediction_idioms(nlp: Language, text: str) -> None:
+    assert opinion_evidence(nlp(text)[:]) is None, rule_ids(nlp, text)
