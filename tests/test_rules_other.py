@@ -213,3 +213,61 @@ def test_lets_wish_or_verdict_is_opinion_not_lead_in(nlp: Language, text: str) -
 def test_lets_lead_in_stays_other(nlp: Language, text: str) -> None:
     ev = other_evidence(nlp(text)[:], paragraph_kind="text")
     assert ev is not None and "other.leadin.lets" in ev.rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Editor's note: This story has been updated with a comment from the council.",
+        "This is a developing story.",
+        "This article has been updated to correct the date of the vote.",
+        "This story will be updated.",
+    ],
+)
+def test_editorial_notes_are_other(nlp: Language, text: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is not None and ev.score >= OTHER_STRUCTURAL
+    assert any(r.startswith("other.note.") for r in ev.rule_ids), ev.rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The story of the developing world is one of debt.",
+        "Breaking news: the parliament has been dissolved.",
+        "The editor noted that the paper had lost readers.",
+    ],
+)
+def test_claims_near_editorial_notes(nlp: Language, text: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is None or not any(r.startswith("other.note.") for r in ev.rule_ids)
+
+
+def test_elliptical_verdict_outranks_the_fragment(nlp: Language) -> None:
+    doc = nlp("Who pays for the new road? Certainly not the drivers from the suburbs.")
+    frag = list(doc.sents)[1]
+    op, ot = opinion_evidence(frag), other_evidence(frag, paragraph_kind="text")
+    assert op is not None and "opinion.certainty.elliptical" in op.rule_ids
+    assert not other_wins(op, ot)
+
+
+def test_plain_fragment_stays_other(nlp: Language) -> None:
+    doc = nlp("Who pays for the new road? The drivers from the suburbs.")
+    frag = list(doc.sents)[1]
+    assert other_wins(opinion_evidence(frag), other_evidence(frag, paragraph_kind="text"))
+
+
+@pytest.mark.parametrize(
+    "text", ["Is this what a modern railway looks like?", "Was that what the voters wanted?"]
+)
+def test_is_this_what_question_is_rhetorical(nlp: Language, text: str) -> None:
+    span = nlp(text)[:]
+    op = opinion_evidence(span)
+    assert op is not None and "opinion.question.rhetorical" in op.rule_ids
+    ev = other_evidence(span, paragraph_kind="text")
+    assert ev is None or not any(r.startswith("other.question") for r in ev.rule_ids)
+
+
+def test_what_question_stays_genuine(nlp: Language) -> None:
+    ev = other_evidence(nlp("What is this new railway going to cost?")[:], paragraph_kind="text")
+    assert ev is not None and any(r.startswith("other.question") for r in ev.rule_ids)

@@ -1028,6 +1028,11 @@ _RHETORICAL_OPENERS = (
     ("can", "anyone"),
     ("do", "we", "really"),
     ("are", "we", "really"),
+    # "Is this what victory looks like?": the author holds up a result for judgment.
+    ("is", "this", "what"),
+    ("is", "that", "what"),
+    ("was", "this", "what"),
+    ("was", "that", "what"),
 )
 
 
