@@ -407,3 +407,40 @@ def test_prediction_and_verdict_idioms(nlp: Language, text: str, family: str) ->
 )
 def test_plain_facts_near_prediction_idioms(nlp: Language, text: str) -> None:
     assert opinion_evidence(nlp(text)[:]) is None, rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        # Advice and blame: what ought to be done, who is at fault.
+        ("The council would do well to listen to the tenants.", "opinion.normative"),
+        ("There is no excuse for the state of the station.", "opinion.normative"),
+        ("The club has only itself to blame for the empty stands.", "opinion.normative"),
+        ("The least the council could do is publish the figures.", "opinion.normative"),
+        # Verdict idioms.
+        ("The board has painted itself into a corner.", "opinion.framing"),
+        ("The ministry has learned nothing from the last flood.", "opinion.framing"),
+        ("The scheme was doomed from the start.", "opinion.framing"),
+        ("The whole tender reeks of favouritism.", "opinion.loaded_verb"),
+        ("The new parking rules have backfired.", "opinion.loaded_verb"),
+        ("The small shops have become pawns in a much larger game.", "opinion.evaluative_noun"),
+        ("The rise in fares was entirely predictable.", "opinion.evaluative_adj"),
+        ("The gap between the two budgets is glaring.", "opinion.evaluative_adj"),
+    ],
+)
+def test_advice_blame_and_verdict_idioms(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+    assert opinion_evidence(nlp(text)[:]) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The least developed regions can do little about the floods.",
+        "The school has only two teachers for forty pupils.",
+        "Police blamed the driver for the crash.",
+        "The workers learned the new system in a week.",
+    ],
+)
+def test_plain_facts_near_advice_and_blame_idioms(nlp: Language, text: str) -> None:
+    assert opinion_evidence(nlp(text)[:]) is None, rule_ids(nlp, text)
