@@ -444,3 +444,39 @@ def test_advice_blame_and_verdict_idioms(nlp: Language, text: str, family: str) 
 )
 def test_plain_facts_near_advice_and_blame_idioms(nlp: Language, text: str) -> None:
     assert opinion_evidence(nlp(text)[:]) is None, rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The treaty provides for the establishment of a joint commission.", "establishment"),
+        ("Elite units of the army were moved to the north.", "elite"),
+        ("The EU extended its sanctions regime against the island until June.", "regime"),
+        ("The visa regime between the two countries was eased.", "regime"),
+        ("The talks failed to produce an agreement.", "failed"),
+        ("Disaster relief teams arrived on Monday.", "disaster"),
+        ("The flood was the costliest natural disaster on record.", "disaster"),
+        ("Heavy fog delayed flights at the airport.", "fog"),
+        ("The company halted natural gas deliveries in August.", "natural"),
+    ],
+)
+def test_loaded_words_in_a_sense_that_judges_nothing(nlp: Language, text: str, word: str) -> None:
+    ids = rule_ids(nlp, text)
+    assert not any(i.endswith("." + word) for i in ids), ids
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The establishment despises the new mayor.", "establishment"),
+        ("The political elite ignored the warnings.", "elite"),
+        ("The island's regime jailed its critics.", "regime"),
+        ("The new parking policy failed.", "failed"),
+        ("The new stadium is a disaster.", "disaster"),
+        ("The council hid the costs in a fog of jargon.", "fog"),
+        ("The port town is a natural partner for the island.", "natural"),
+    ],
+)
+def test_loaded_words_that_judge(nlp: Language, text: str, word: str) -> None:
+    ids = rule_ids(nlp, text)
+    assert any(i.endswith("." + word) for i in ids), ids

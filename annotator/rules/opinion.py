@@ -1217,28 +1217,55 @@ def _inside_name(tokens: Sequence[Token], at_start: bool) -> bool:
     return all(t.pos == PROPN and t.is_title for t in tokens)
 
 
+@dataclass(frozen=True)
+class _Sense:
+    """A use of a loaded word that judges nothing (``lexicons/opinion.json``
+    ``word_senses``): every condition given must hold."""
+
+    pos: frozenset[str] = frozenset()
+    dep: frozenset[str] = frozenset()
+    next: frozenset[str] = frozenset()
+    prev: frozenset[str] = frozenset()
+    next_number: frozenset[str] = frozenset()
+
+
 @lru_cache(maxsize=1)
-def _place_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    cfg = _lexicon().get("place_verbs", {})
-    return (
-        frozenset(cfg.get("words", ())),
-        frozenset(cfg.get("after", ())),
-        frozenset(cfg.get("before_number", ())),
-    )
+def _word_senses() -> dict[str, tuple[_Sense, ...]]:
+    out: dict[str, list[_Sense]] = {}
+    for entry in _lexicon().get("word_senses", {}).get("entries", ()):
+        sense = _Sense(
+            *(frozenset(entry.get(k, ())) for k in ("pos", "dep", "next", "prev", "next_number"))
+        )
+        for word in entry["words"]:
+            out.setdefault(word, []).append(sense)
+    return {w: tuple(v) for w, v in out.items()}
 
 
-def _place_verb(view: SentenceView, i: int) -> bool:
-    """Whether token ``i`` is a loaded word that is here a verb of place or state
-    ("The town lies on a road", "what lies ahead"), not "deceive"
-    (``lexicons/opinion.json`` ``place_verbs``)."""
-    words, after, before_number = _place_verbs()
+def _neutral_sense(view: SentenceView, i: int) -> bool:
+    """Whether token ``i``, a one-word opinion hit, is used in a sense that judges
+    nothing ("The town lies on a road", "the establishment of a zone", "elite units",
+    "the sanctions regime", "failed to agree")."""
     lowers = view.forms[0]
-    if lowers[i] not in words or view.pos[i] != VERB or i + 1 >= len(lowers):
+    senses = _word_senses().get(lowers[i])
+    if not senses:
         return False
-    nxt = lowers[i + 1]
-    if nxt in after:
+    tok = view.tokens[i]
+    n = len(lowers)
+    for sense in senses:
+        if sense.pos and tok.pos_ not in sense.pos:
+            continue
+        if sense.dep and tok.dep_ not in sense.dep:
+            continue
+        if sense.next and (i + 1 >= n or lowers[i + 1] not in sense.next):
+            continue
+        if sense.prev and (i == 0 or lowers[i - 1] not in sense.prev):
+            continue
+        if sense.next_number and not (
+            i + 2 < n and lowers[i + 1] in sense.next_number and view.tokens[i + 2].like_num
+        ):
+            continue
         return True
-    return nxt in before_number and i + 2 < len(lowers) and view.tokens[i + 2].like_num
+    return False
 
 
 def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
@@ -1255,7 +1282,7 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
             continue
         if _inside_name(view.tokens[span.start - off : span.end - off], span.start == off):
             continue
-        if span.end - span.start == 1 and _place_verb(view, span.start - off):
+        if span.end - span.start == 1 and _neutral_sense(view, span.start - off):
             continue
         rule = m.rules[span.label_]
         if rule.focus is not None:
@@ -1264,6 +1291,7 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
     subj = _subjectivity()
     lowers, _, lemmas = view.forms
     subj_pos, val_pos = m.subj_pos_ids, m.val_tier_ids
+    senses = _word_senses()
     tokens = view.tokens
     for i, pos in enumerate(view.pos):
         if mask[i] or (pos not in val_pos and pos not in subj_pos):
@@ -1272,6 +1300,8 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
         if tok.ent_type:  # 0 outside entities (``ent_type_`` "")
             continue
         lower = lowers[i]
+        if lower in senses and _neutral_sense(view, i):
+            continue  # "natural gas": a kind of thing, no evaluation
         # Valence first: on a tie with the subjectivity cue it is the one kept.
         val_rule = m.valence_rule(pos, tok.tag, lower, lemmas[i])
         if val_rule is not None:
