@@ -480,3 +480,34 @@ def test_loaded_words_in_a_sense_that_judges_nothing(nlp: Language, text: str, w
 def test_loaded_words_that_judge(nlp: Language, text: str, word: str) -> None:
     ids = rule_ids(nlp, text)
     assert any(i.endswith("." + word) for i in ids), ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels launched a major offensive near the capital in May.",
+        "The central bank raised its key interest rate to 9 percent.",
+        "The mayor tested positive for the virus.",
+        "The economy recorded negative growth in the second quarter.",
+        "Heavy shelling continued overnight.",
+        "Tourists crowded the historic centre of the old port.",
+        "The state energy giant cut supplies on Monday.",
+        "Two guards were seriously wounded in the blast.",
+        "The storm caused serious damage to critical infrastructure.",
+    ],
+)
+def test_news_collocations_are_not_evaluations(nlp: Language, text: str) -> None:
+    assert opinion_evidence(nlp(text)[:]) is None, rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The closure was a major blow to the town.",
+        "The two mayors held a historic meeting on the bridge.",
+        "The new tram is a positive step for the suburbs.",
+        "The vote was a serious mistake.",
+    ],
+)
+def test_the_same_words_still_evaluate(nlp: Language, text: str) -> None:
+    assert opinion_evidence(nlp(text)[:]) is not None
