@@ -271,3 +271,37 @@ def test_is_this_what_question_is_rhetorical(nlp: Language, text: str) -> None:
 def test_what_question_stays_genuine(nlp: Language) -> None:
     ev = other_evidence(nlp("What is this new railway going to cost?")[:], paragraph_kind="text")
     assert ev is not None and any(r.startswith("other.question") for r in ev.rule_ids)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stock up on food, water and batteries.",
+        "And don't count on the council to fix the road.",
+        "Never leave your bicycle unlocked at the station.",
+        "So plan your journey before the works begin.",
+    ],
+)
+def test_imperative_to_the_reader_is_a_call_to_action(nlp: Language, text: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is not None and "other.cta.imperative_mood" in ev.rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks resume in Geneva on Monday.",
+        "Remember that the bridge was closed for a year.",
+        "Ask yourself who benefits?",
+        "The council closed the road in May.",
+    ],
+)
+def test_not_an_imperative_call_to_action(nlp: Language, text: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is None or "other.cta.imperative_mood" not in ev.rule_ids
+
+
+def test_imperative_with_a_strong_opinion_cue_stays_opinion(nlp: Language) -> None:
+    span = nlp("Stop this disgraceful waste of public money.")[:]
+    op, ot = opinion_evidence(span), other_evidence(span, paragraph_kind="text")
+    assert op is not None and not other_wins(op, ot)

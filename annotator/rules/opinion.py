@@ -1364,6 +1364,9 @@ _FRAGMENT = _Rule("other.fragment", 0.55, "fragment with no verb")
 _QUESTION_ANSWERED = _Rule("other.question.answered", 0.7, "question the author goes on to answer")
 _QUESTION = _Rule("other.question.genuine", 0.55, "genuine question")
 _LEADIN_COLON = _Rule("other.leadin.colon", 0.5, "lead-in ending with a colon")
+_IMPERATIVE = _Rule(
+    "other.cta.imperative_mood", 0.55, "imperative addressed to the reader (call to action)"
+)
 _BARE_LINE = _Rule(
     "other.line.unpunctuated", 0.6, "a line with no final punctuation (title or label)"
 )
@@ -1447,6 +1450,10 @@ def other_hits(
         titled = all(t.is_title or not t.is_alpha or t.is_stop or t.is_upper for t in words)
         rule = _FRAGMENT_TITLE if titled and not text.rstrip().endswith(".") else _FRAGMENT
         hits.append(_Hit(rule, sent.start_char, sent.end_char, text))
+    imperative = _imperative(view, content)
+    if imperative is not None and "?" not in text:
+        end = imperative.idx + len(imperative.text)
+        hits.append(_Hit(_IMPERATIVE, imperative.idx, end, imperative.text))
     mask = view.quoted
     if (
         "?" in text
@@ -1470,6 +1477,38 @@ def other_hits(
         last = sent.start_char + len(stripped) - 1
         hits.append(_Hit(_LEADIN_COLON, last, last + 1, ":"))
     return _best_per_rule(hits)
+
+
+def _imperative(view: SentenceView, content: Sequence[int]) -> Token | None:
+    """The verb of a sentence in the imperative mood ("Stock up on food and water.",
+    "Don't count on the government to help you."): a bare verb at the start that heads
+    the sentence with no subject. It tells the reader what to do and asserts nothing
+    checkable (codebook: calls to action are ``other``); opinion cues in it can still
+    make it an opinion ("Stop this senseless war."), since the rule is weak."""
+    tokens = view.tokens
+    # "And don't ...", "So stock up ...": a leading conjunction does not change the mood.
+    k = 0
+    while k < len(content) - 1 and (
+        tokens[content[k]].pos_ == "CCONJ" or tokens[content[k]].lower_ in ("so", "then", "now")
+    ):
+        k += 1
+    content = content[k:]
+    if not content:
+        return None
+    first = tokens[content[0]]
+    verb = first
+    if first.lower_ == "do" and len(content) > 2 and tokens[content[1]].norm_ == "not":
+        verb = tokens[content[2]]
+    elif first.lower_ == "never" and len(content) > 1:
+        verb = tokens[content[1]]
+    if verb.tag_ != "VB" or verb.dep_ != "ROOT" or verb.lower_ == "let":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return None
+    # "Remember that the treaty expired in 2019": the clause is a claim the author makes.
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    return first
 
 
 def other_wins(opinion: OpinionEvidence | None, other: OtherEvidence | None) -> bool:
