@@ -305,3 +305,35 @@ def test_imperative_with_a_strong_opinion_cue_stays_opinion(nlp: Language) -> No
     span = nlp("Stop this disgraceful waste of public money.")[:]
     op, ot = opinion_evidence(span), other_evidence(span, paragraph_kind="text")
     assert op is not None and not other_wins(op, ot)
+
+
+def test_wire_contribution_credit(nlp: Language) -> None:
+    text = "Staff writers Jane Miller in Leeds and Tom Hart in York contributed to this report."
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is not None and "other.credit.contributed" in ev.rule_ids
+    claim = "Tourism contributed to the town's growth in the nineties."
+    ev = other_evidence(nlp(claim)[:], paragraph_kind="text")
+    assert ev is None or "other.credit.contributed" not in ev.rule_ids
+
+
+BODY = (
+    " The council approved the new budget on Monday after a long debate. Spending on roads"
+    " will rise by a tenth, and the library will open on Sundays again. The opposition"
+    " voted against the plan, which it called too timid. A final vote is due in March,"
+    " when the new members of the finance committee will have taken their seats."
+)
+
+
+def test_author_bio_at_the_end_is_a_credit(nlp: Language) -> None:
+    bio_line = "Jane Miller is a Leeds-based economist and writer."
+    doc = nlp("The budget passed." + BODY + "\n\n" + bio_line)
+    bio = list(doc.sents)[-1]
+    ev = other_evidence(bio, paragraph_kind="text")
+    assert ev is not None and "other.credit.bio" in ev.rule_ids
+
+
+def test_the_same_words_in_the_body_are_a_claim(nlp: Language) -> None:
+    doc = nlp("Jane Miller is a Leeds-based economist and writer." + BODY)
+    first = next(iter(doc.sents))
+    ev = other_evidence(first, paragraph_kind="text")
+    assert ev is None or "other.credit.bio" not in ev.rule_ids

@@ -100,6 +100,9 @@ class _Rule:
     # The match holds only when no verb follows it in the sentence: "By Jane Smith"
     # is a byline, "By March, the troops had retaken ..." is a claim.
     verbless: bool = False
+    # The match holds only near the end of the document (``_TAIL_CHARS``): an author
+    # bio closes an article, the same words in its body are a claim.
+    tail: bool = False
 
 
 @dataclass(frozen=True)
@@ -615,6 +618,7 @@ class _Matchers:
             row.get("max_tokens"),
             row.get("focus"),
             bool(row.get("verbless", False)),
+            bool(row.get("tail", False)),
         )
         matcher.add(rid, row["pattern"])
 
@@ -1411,6 +1415,8 @@ def _ends_paragraph(sent: Span) -> bool:
 
 
 _ANCHOR_WINDOW = 16
+#: A ``tail`` rule fires only when at most this many characters follow the sentence.
+_TAIL_CHARS = 300
 
 
 def other_hits(
@@ -1439,6 +1445,8 @@ def other_hits(
         if rule.anchor == "start" and span.start - off != first:
             continue
         if rule.max_tokens is not None and n_tokens > rule.max_tokens:
+            continue
+        if rule.tail and len(sent.doc.text) - sent.end_char > _TAIL_CHARS:
             continue
         if rule.verbless and any(
             view.pos[i] in (VERB, AUX) for i in range(span.end - off, len(view.tokens))
