@@ -511,3 +511,33 @@ def test_news_collocations_are_not_evaluations(nlp: Language, text: str) -> None
 )
 def test_the_same_words_still_evaluate(nlp: Language, text: str) -> None:
     assert opinion_evidence(nlp(text)[:]) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The mayor has overplayed his hand again.", "opinion.loaded_verb"),
+        ("The shortage is a self-inflicted wound.", "opinion.evaluative_adj"),
+        ("The new fees are counterproductive.", "opinion.evaluative_adj"),
+        ("The board is out of touch with the fans.", "opinion.evaluative_adj"),
+        ("The speech was pure bravado.", "opinion.evaluative_noun"),
+        ("It was a blunder of the first order.", "opinion.framing"),
+        ("The council promised lower fares and did no such thing.", "opinion.framing"),
+        ("We all know how the last tram project ended.", "opinion.framing"),
+    ],
+)
+def test_verdict_idioms_of_opinion_columns(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+    assert opinion_evidence(nlp(text)[:]) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first order of the day was the budget.",
+        "The players touched down in Leeds on Monday.",
+        "The team played its last match in May.",
+    ],
+)
+def test_near_misses_of_verdict_idioms(nlp: Language, text: str) -> None:
+    assert opinion_evidence(nlp(text)[:]) is None, rule_ids(nlp, text)
