@@ -192,3 +192,14 @@ def test_stance_stays_sourced_without_a_hedge_right_before_it():
         p = decide(e)
         assert p.label == "sourced_fact" and p.source == "Moscow", e
         assert HEDGED_STANCE not in p.rule_ids
+
+
+def test_stance_after_an_inference_phrase_is_the_authors():
+    # "It stands to reason that Moscow wants ...": the author's inference about a mind
+    from dataclasses import replace
+
+    from annotator.rules.decide import HEDGED_STANCE
+
+    reason = replace(PROBABLY, rule_ids=("opinion.speculation.stands_to_reason",))
+    p = decide(ev(attribution=MOSCOW_WANTS, opinion=reason))
+    assert p.label == "opinion" and HEDGED_STANCE in p.rule_ids

@@ -541,3 +541,37 @@ def test_verdict_idioms_of_opinion_columns(nlp: Language, text: str, family: str
 )
 def test_near_misses_of_verdict_idioms(nlp: Language, text: str) -> None:
     assert opinion_evidence(nlp(text)[:]) is None, rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("It is not inconceivable that the mill will reopen.", "opinion.epistemic_adj"),
+        ("It is questionable whether the new bus lane helps anyone.", "opinion.epistemic_adj"),
+        ("There is every reason to believe that the works will overrun.", "opinion.speculation"),
+        ("There is little doubt that the closure hurt the high street.", "opinion.speculation"),
+        ("The jury is still out on the new timetable.", "opinion.speculation"),
+        ("Time will tell whether the new ferry pays off.", "opinion.speculation"),
+        ("There are signs that the coalition on the council is cracking.", "opinion.speculation"),
+        ("Don't be surprised if the council raises parking fees again.", "opinion.prediction"),
+        ("The club faces an uphill battle to stay in the league.", "opinion.prediction"),
+        ("Expect more of the same from the planning office.", "opinion.framing"),
+        ("The result of the vote was a foregone conclusion.", "opinion.framing"),
+    ],
+)
+def test_hedged_inference_and_forecast_idioms(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+    assert opinion_evidence(nlp(text)[:]) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # narrative, not a forecast: 'expect' in the past or with a subject is reported
+        "I didn't expect the mayor to mention the old dispute.",
+        "The road signs point to the old harbour.",
+    ],
+)
+def test_near_misses_of_forecast_idioms(nlp: Language, text: str) -> None:
+    ids = rule_ids(nlp, text)
+    assert not any(i.startswith(("opinion.prediction.idiom", "opinion.speculation")) for i in ids)

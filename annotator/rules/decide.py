@@ -89,6 +89,11 @@ _SPECULATION_RULES = frozenset(
                 "supposedly",
                 "in_all_likelihood",
                 "in_all_probability",
+                "stands_to_reason",
+                "every_reason_to_believe",
+                "good_reason_to_believe",
+                "reason_to_believe_that",
+                "little_doubt",
             )
         ),
         "opinion.modal.may_might",
