@@ -575,3 +575,33 @@ def test_hedged_inference_and_forecast_idioms(nlp: Language, text: str, family: 
 def test_near_misses_of_forecast_idioms(nlp: Language, text: str) -> None:
     ids = rule_ids(nlp, text)
     assert not any(i.startswith(("opinion.prediction.idiom", "opinion.speculation")) for i in ids)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The council's record on repairs is hardly encouraging.", "opinion.degree"),
+        ("It is hardly a secret that the depot loses money.", "opinion.degree"),
+        ("Much will depend on the weather in May.", "opinion.speculation"),
+        ("Everything hinges on the vote next week.", "opinion.speculation"),
+    ],
+)
+def test_litotes_and_dependence_idioms(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+    assert opinion_evidence(nlp(text)[:]) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hardly any aid reached the village.",
+        "The two firms bought most of the island's crude exports last year.",
+        "The price of the ferry ticket depends on the season.",
+    ],
+)
+def test_near_misses_of_litotes_and_oil(nlp: Language, text: str) -> None:
+    assert opinion_evidence(nlp(text)[:]) is None, rule_ids(nlp, text)
+
+
+def test_crude_as_a_verdict_stays(nlp: Language) -> None:
+    assert fires(nlp, "The ministry's crude propaganda fooled nobody.", "opinion.valence")
