@@ -605,3 +605,39 @@ def test_near_misses_of_litotes_and_oil(nlp: Language, text: str) -> None:
 
 def test_crude_as_a_verdict_stays(nlp: Language) -> None:
     assert fires(nlp, "The ministry's crude propaganda fooled nobody.", "opinion.valence")
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The new parking rule is nothing short of theft.", "opinion.framing"),
+        ("Closing the library is tantamount to closing the school.", "opinion.framing"),
+        ("There is no denying that the tram was late.", "opinion.framing"),
+        ("The quarrel has nothing to do with money.", "opinion.framing"),
+        ("The committee is a cabinet in all but name.", "opinion.framing"),
+        ("For all practical purposes, the old canal is dead.", "opinion.framing"),
+        ("By any measure, the festival was a success.", "opinion.framing"),
+        ("The ring road is a textbook case of bad planning.", "opinion.framing"),
+        ("This is what happens when nobody checks the accounts.", "opinion.framing"),
+        ("A new car park is the last thing the old town needs.", "opinion.framing"),
+        ("The fees were raised under the guise of road safety.", "opinion.loaded_verb"),
+        ("The leaflet is a thinly veiled attack on the mayor.", "opinion.loaded_verb"),
+        ("The board is playing with fire.", "opinion.loaded_verb"),
+        ("The club is now reaping what it sowed.", "opinion.loaded_verb"),
+    ],
+)
+def test_verdict_constructions(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+    assert opinion_evidence(nlp(text)[:]) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The last thing the mayor did before leaving office was sign the lease.",
+        "The farmers will reap the wheat in August.",
+        "The guests played with the children in the garden.",
+    ],
+)
+def test_near_misses_of_verdict_constructions(nlp: Language, text: str) -> None:
+    assert opinion_evidence(nlp(text)[:]) is None, rule_ids(nlp, text)
