@@ -337,3 +337,34 @@ def test_the_same_words_in_the_body_are_a_claim(nlp: Language) -> None:
     first = next(iter(doc.sents))
     ev = other_evidence(first, paragraph_kind="text")
     assert ev is None or "other.credit.bio" not in ev.rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why else would the council hire so many consultants?",
+        "Since when does the board care about the fans?",
+        "Who in their right mind would build a car park there?",
+        "How is this any different from the last scheme?",
+        "What is the point of a bus lane nobody uses?",
+        "Why is nobody talking about the cost?",
+        "How much longer can the old bridge last?",
+        "Need we say more?",
+        "Coincidence?",
+    ],
+)
+def test_questions_that_presuppose_the_answer(nlp: Language, text: str) -> None:
+    span = nlp(text)[:]
+    op = opinion_evidence(span)
+    assert op is not None and "opinion.question.rhetorical" in op.rule_ids
+    assert not other_wins(op, other_evidence(span, paragraph_kind="text"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Is there any better hotel in the old town?", "When does the next ferry leave?"],
+)
+def test_genuine_questions_stay_other(nlp: Language, text: str) -> None:
+    span = nlp(text)[:]
+    op = opinion_evidence(span)
+    assert op is None or "opinion.question.rhetorical" not in op.rule_ids

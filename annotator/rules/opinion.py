@@ -1037,7 +1037,32 @@ _RHETORICAL_OPENERS = (
     ("is", "that", "what"),
     ("was", "this", "what"),
     ("was", "that", "what"),
+    # Openers that presuppose the answer: "Why else would ...?", "Since when does X
+    # care ...?", "Who in their right mind ...?", "Need we say more?", "What is the
+    # point of ...?", "Why is nobody talking about ...?", "How much longer ...?"
+    ("why", "else"),
+    ("since", "when"),
+    ("who", "in", "their"),
+    ("who", "in", "his"),
+    ("need", "we"),
+    ("need", "i"),
+    ("what", "is", "the", "point"),
+    ("what", "'s", "the", "point"),
+    ("what", "was", "the", "point"),
+    ("why", "is", "nobody"),
+    ("why", "is", "no", "one"),
+    ("why", "does", "nobody"),
+    ("why", "did", "nobody"),
+    ("why", "has", "nobody"),
+    ("how", "much", "longer"),
+    ("how", "many", "times"),
+    # A one-word sarcastic question: "Coincidence?"
+    ("coincidence",),
 )
+#: Inside any question, "any different / better / worse" as a predicate compares to
+#: plant the answer ("How is this any different from what Russia is accused of?");
+#: not as a noun's modifier ("Is there any better hotel?").
+_RHETORICAL_ANY = frozenset(("different", "better", "worse"))
 
 
 def _content_indices(view: SentenceView) -> list[int]:
@@ -1061,7 +1086,7 @@ def _rhetorical_question(view: SentenceView, mask: Sequence[bool]) -> _Hit | Non
     if "?" not in view.text or not _question_mark_outside_quotes(view.tokens, mask):
         return None
     words = [t for t, m in zip(view.tokens, mask, strict=True) if not m and not t.is_punct]
-    norms = [t.norm_ for t in words[:3]]
+    norms = [t.norm_ for t in words[:4]]
     for opener in _RHETORICAL_OPENERS:
         if tuple(norms[: len(opener)]) == opener:
             first, last = words[0], words[len(opener) - 1]
@@ -1071,6 +1096,9 @@ def _rhetorical_question(view: SentenceView, mask: Sequence[bool]) -> _Hit | Non
                 last.idx + len(last.text),
                 view.sent.doc[first.i : last.i + 1].text,
             )
+    for a, b in zip(words, words[1:], strict=False):
+        if a.norm_ == "any" and b.lower_ in _RHETORICAL_ANY and b.dep_ != "amod":
+            return _Hit(_RHETORICAL, a.idx, b.idx + len(b.text), f"{a.text} {b.text}")
     # A negated yes/no question ("Does this not show ...?") plants its answer.
     if (
         words
