@@ -368,3 +368,47 @@ def test_genuine_questions_stay_other(nlp: Language, text: str) -> None:
     span = nlp(text)[:]
     op = opinion_evidence(span)
     assert op is None or "opinion.question.rhetorical" not in op.rule_ids
+
+
+def _sentence_with(nlp: Language, text: str, start: str) -> object:
+    doc = nlp(text)
+    return next(s for s in doc.sents if s.text.startswith(start))
+
+
+def test_caption_before_a_photo_credit(nlp: Language) -> None:
+    text = (
+        "The mayor opens the new bridge over the river. (AP Photo/Jane Miller)\n\n"
+        "The bridge cost two million pounds."
+    )
+    cap = _sentence_with(nlp, text, "The mayor opens")
+    ev = other_evidence(cap, paragraph_kind="text")
+    assert ev is not None and "other.caption.before_credit" in ev.rule_ids
+    assert ev.score >= OTHER_STRUCTURAL
+    claim = _sentence_with(nlp, text, "The bridge cost")
+    ev = other_evidence(claim, paragraph_kind="text")
+    assert ev is None or not any(r.startswith("other.caption") for r in ev.rule_ids)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        ("A woman walks past a shop in York, Britain, March 3, 2024.", "other.caption.dated"),
+        ("FILE PHOTO: A view shows the town hall in Leeds.", "other.caption.file_photo"),
+    ],
+)
+def test_wire_photo_captions(nlp: Language, text: str, rule_id: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is not None and rule_id in ev.rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treaty was signed in York, Britain, May 16, 2024.",
+        "Only a fifth of voters support it [Poll: Half Oppose It, May 3, 2021].",
+        "The mayor opens the new bridge in May.",
+    ],
+)
+def test_dated_claims_are_not_captions(nlp: Language, text: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is None or not any(r.startswith("other.caption") for r in ev.rule_ids)

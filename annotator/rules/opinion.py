@@ -1402,6 +1402,22 @@ _IMPERATIVE = _Rule(
 _BARE_LINE = _Rule(
     "other.line.unpunctuated", 0.6, "a line with no final punctuation (title or label)"
 )
+_CAPTION = _Rule("other.caption.before_credit", 0.93, "photo caption (a photo credit follows)")
+_CAPTION_DATED = _Rule("other.caption.dated", 0.93, "photo caption (present tense, place and date)")
+# A photo credit at the start of the text after a sentence: "Sputnik/Sergei Bobylev/Pool
+# via REUTERS", "(AP Photo/Libkos)", "Photo: ...", "© ...".
+_CREDIT_START = re.compile(
+    r"\s*\(?\s*(?:(?:AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA(?:-EFE)?|Sputnik|TASS|Xinhua"
+    r"|Anadolu(?: Agency)?|RIA Novosti|Pool|Kremlin|Shutterstock)(?: Photo)?\s*/"
+    r"|(?:AP|AFP) Photo\b|(?:Photo|Image|Picture)(?: credit)?\s*:|©)"
+)
+_MONTHS = frozenset(
+    (
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "jan", "feb", "mar", "apr"),
+        *("jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+    )
+)
 _FINAL_PUNCT = tuple(".!?:;…”’\"')]")
 
 
@@ -1486,6 +1502,9 @@ def other_hits(
         titled = all(t.is_title or not t.is_alpha or t.is_stop or t.is_upper for t in words)
         rule = _FRAGMENT_TITLE if titled and not text.rstrip().endswith(".") else _FRAGMENT
         hits.append(_Hit(rule, sent.start_char, sent.end_char, text))
+    caption = _caption(sent, view, content)
+    if caption is not None:
+        hits.append(_Hit(caption, sent.start_char, sent.end_char, text))
     imperative = _imperative(view, content)
     if imperative is not None and "?" not in text:
         end = imperative.idx + len(imperative.text)
@@ -1513,6 +1532,35 @@ def other_hits(
         last = sent.start_char + len(stripped) - 1
         hits.append(_Hit(_LEADIN_COLON, last, last + 1, ":"))
     return _best_per_rule(hits)
+
+
+def _caption(sent: Span, view: SentenceView, content: Sequence[int]) -> _Rule | None:
+    """A wire photo caption: a present-tense sentence ("Putin attends a meeting ...",
+    "Ukrainian servicemen fire a howitzer ...") that a photo credit follows in the same
+    paragraph, or that ends with a place and a full date (", China, May 16, 2024.").
+    Captions describe a picture; they are not the article's claims."""
+    tokens = view.tokens
+    roots = [tokens[i] for i in content if tokens[i].dep_ == "ROOT"]
+    if not roots or roots[0].tag_ not in ("VBZ", "VBP"):
+        return None
+    nxt = _next_sentence_text(sent)
+    if nxt is not None and "\n" not in sent[-1].text_with_ws and _CREDIT_START.match(nxt):
+        return _CAPTION
+    # ..., <Month> <day>, <year>. at the very end, after a comma (not inside a bracketed
+    # link or citation: "[Poll: ..., May 3, 2021]")
+    words = [tokens[i] for i in content]
+    if (
+        len(words) >= 5
+        and not any(t.text in "[](){}" for t in tokens)
+        and view.text.rstrip().endswith(".")
+        and words[-1].like_num
+        and len(words[-1].text) == 4
+        and words[-2].like_num
+        and words[-3].lower_.rstrip(".") in _MONTHS
+        and tokens[words[-3].i - sent.start - 1].text == ","
+    ):
+        return _CAPTION_DATED
+    return None
 
 
 def _imperative(view: SentenceView, content: Sequence[int]) -> Token | None:
