@@ -641,3 +641,31 @@ def test_verdict_constructions(nlp: Language, text: str, family: str) -> None:
 )
 def test_near_misses_of_verdict_constructions(nlp: Language, text: str) -> None:
     assert opinion_evidence(nlp(text)[:]) is None, rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The home side will win this derby.",
+        "The old ferry company will collapse.",
+        "The town will pay a heavy price for the closure.",
+        "The council will come to regret this decision.",
+    ],
+)
+def test_forecast_of_an_outcome(nlp: Language, text: str) -> None:
+    assert fires(nlp, text, "opinion.prediction"), rule_ids(nlp, text)
+    assert opinion_evidence(nlp(text)[:]) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks will resume on Tuesday in Geneva.",
+        "The council will pay compensation to the families.",
+        "The home side will win the cup if it beats the visitors on Sunday.",
+        "The firm will lose 300 jobs.",
+        "Leaders will meet in Brussels.",
+    ],
+)
+def test_calendar_futures_are_not_forecasts(nlp: Language, text: str) -> None:
+    assert "opinion.prediction.forecast" not in rule_ids(nlp, text)

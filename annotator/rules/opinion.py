@@ -1160,6 +1160,59 @@ def _mental_state_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -
     return hits
 
 
+@lru_cache(maxsize=1)
+def _forecast_config() -> tuple[_Rule, frozenset[str], frozenset[str], frozenset[str]] | None:
+    cfg = _lexicon().get("forecast")
+    if not cfg:
+        return None
+    rule = _Rule(str(cfg["id"]), float(cfg["weight"]), str(cfg["reason"]))
+    return (
+        rule,
+        frozenset(cfg.get("modals", ())),
+        frozenset(cfg.get("outcome_verbs", ())),
+        frozenset(cfg.get("skip_subjects", ())),
+    )
+
+
+#: Entity labels that date a future event ("on Tuesday", "in January", "next year").
+_DATED = frozenset(("DATE", "TIME", "EVENT"))
+
+
+def _forecast_hits(view: SentenceView, mask: Sequence[bool]) -> list[_Hit]:
+    """'will' + a verb of winning, losing or paying, in a sentence with no date, time or
+    figure ("Russia will win this war", "Europe will pay a heavy price", "Washington
+    will come to regret it"): the author's forecast of an outcome (``lexicons/opinion.json``
+    ``forecast``). Calendar futures ("will win the vote on Tuesday") and figures ("will
+    lose 3 percent") are left to the weak opinion.prediction.will cue."""
+    cfg = _forecast_config()
+    if cfg is None:
+        return []
+    rule, modals, outcomes, skip_subjects = cfg
+    lowers = view.forms[0]
+    if modals.isdisjoint(lowers):
+        return []
+    tokens = view.tokens
+    if any(t.ent_type_ in _DATED for t, m in zip(tokens, mask, strict=True) if not m):
+        return []
+    if _has_figures(view):
+        return []  # "The plant will produce 300,000 tonnes a year": a plan in figures
+    for i, tok in enumerate(tokens):
+        if mask[i] or lowers[i] not in modals or tok.tag_ != "MD":
+            continue
+        verb = tok.head
+        if verb.i == tok.i:
+            continue
+        if verb.lemma_.lower() == "come" and any(c.dep_ == "xcomp" for c in verb.children):
+            verb = next(c for c in verb.children if c.dep_ == "xcomp")  # "come to regret"
+        if verb.lemma_.lower() not in outcomes:
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if any(c.lower_ in skip_subjects for c in subjects):
+            continue
+        return [_Hit(rule, tok.idx, verb.idx + len(verb.text), f"{tok.text} ... {verb.text}")]
+    return []
+
+
 def _one_word_entries(class_ids: Iterable[str]) -> dict[str, tuple[str, float, str]]:
     """One-word entries of the lexicon classes ``class_ids`` -> (class id, weight,
     reason); the first class listing a word keeps it."""
@@ -1345,6 +1398,7 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
             if value is not None and value >= m.subj_min:
                 hits.append(_Hit(m.subj_rule, tok.idx, tok.idx + len(tok.text), tok.text))
     hits.extend(_mental_state_hits(view, mask, m))
+    hits.extend(_forecast_hits(view, mask))
     hits.extend(_derived_adverb_hits(view, mask, m))
     hits.extend(_lemma_hits(view, mask, m))
     hits.extend(_scare_quote_hits(view, _SCARE))
