@@ -669,3 +669,21 @@ def test_forecast_of_an_outcome(nlp: Language, text: str) -> None:
 )
 def test_calendar_futures_are_not_forecasts(nlp: Language, text: str) -> None:
     assert "opinion.prediction.forecast" not in rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("There is not a shred of evidence that the mill was profitable.", "opinion.framing"),
+        ("The board has convinced itself that fares can rise forever.", "opinion.framing"),
+        ("The council has its hands full with the flood repairs.", "opinion.framing"),
+        ("The shops are paying dearly for the road works.", "opinion.prediction"),
+    ],
+)
+def test_self_deception_and_cost_idioms(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+    assert opinion_evidence(nlp(text)[:]) is not None
+
+
+def test_being_convinced_is_not_self_deception(nlp: Language) -> None:
+    assert opinion_evidence(nlp("The committee was convinced by the engineer's report.")[:]) is None
