@@ -39,6 +39,9 @@ CASES = [
     Case(3, "The “Russian hacking” tsunami swept over Washington again.", 0, "opinion"),
     # 4. hedged attribution stays the author's; a plain report does not
     Case(4, "Putin will no doubt have sought an explanation from Trump.", 0, "opinion"),
+    # ... and so does a stance the author guesses at (rule 7 holds without the hedge)
+    Case(4, "Moscow probably wants a quick deal over the port.", 0, "opinion"),
+    Case(4, "Moscow wants a quick deal over the port.", 0, "sourced_fact", "Moscow"),
     Case(4, "Putin sought an explanation from Trump, the Kremlin said.", 0, "sourced_fact",
          "the Kremlin", "official"),
     # 5. every sentence of a reproduced block is official_quote, with the introducer

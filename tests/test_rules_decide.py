@@ -155,3 +155,51 @@ def test_headings_and_verbless_fragments_are_other():
 def test_scores_are_probabilities_and_ordered_by_strength():
     assert all(0.0 < v <= 1.0 for v in RULE_PRECISION.values())
     assert RULE_PRECISION["block"] > RULE_PRECISION["attribution"] > RULE_PRECISION["default-claim"]
+
+
+# "Moscow probably wants a deal": 'probably' (0-8) right before the stance 'wants'.
+MOSCOW_WANTS = Speaker("Moscow", "official", (0, 6), (16, 21), "wants", "attr-verb-stance")
+PROBABLY = FakeEvidence(
+    0.8, (DocSpan("CUE", 7, 15),), ("opinion.speculation.probably",), "speculation"
+)
+
+
+def test_stance_the_author_hedges_is_the_authors():
+    # Rule 4 for stances: the author guesses at a mind ("Perhaps they feared ...").
+    from annotator.rules.decide import HEDGED_STANCE
+
+    p = decide(ev(attribution=MOSCOW_WANTS, opinion=PROBABLY))
+    assert p.label == "opinion" and p.source is None
+    assert HEDGED_STANCE in p.rule_ids
+    assert "speculates" in p.explanation
+
+
+def test_stance_stays_sourced_without_a_hedge_right_before_it():
+    from dataclasses import replace
+
+    from annotator.rules.decide import HEDGED_STANCE
+
+    far = replace(PROBABLY, cues=(DocSpan("CUE", 100, 108),))  # elsewhere in the sentence
+    emphatic = replace(PROBABLY, rule_ids=("opinion.speculation.needless_to_say",))
+    cases = [
+        ev(attribution=MOSCOW_WANTS),  # no opinion evidence
+        ev(attribution=MOSCOW_WANTS, opinion=OPINION),  # an opinion cue, not a hedge
+        ev(attribution=MOSCOW_WANTS, opinion=far),
+        ev(attribution=MOSCOW_WANTS, opinion=emphatic),
+        ev(attribution=replace(MOSCOW_WANTS, rule_id="attr-verb-speech"), opinion=PROBABLY),
+    ]
+    for e in cases:
+        p = decide(e)
+        assert p.label == "sourced_fact" and p.source == "Moscow", e
+        assert HEDGED_STANCE not in p.rule_ids
+
+
+def test_stance_after_an_inference_phrase_is_the_authors():
+    # "It stands to reason that Moscow wants ...": the author's inference about a mind
+    from dataclasses import replace
+
+    from annotator.rules.decide import HEDGED_STANCE
+
+    reason = replace(PROBABLY, rule_ids=("opinion.speculation.stands_to_reason",))
+    p = decide(ev(attribution=MOSCOW_WANTS, opinion=reason))
+    assert p.label == "opinion" and HEDGED_STANCE in p.rule_ids

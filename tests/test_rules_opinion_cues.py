@@ -322,3 +322,368 @@ def test_lemma_generic_one_and_verdict_adverbs(nlp: Language, text: str, family:
 )
 def test_lemma_generic_one_near_misses(nlp: Language, text: str, family: str) -> None:
     assert not fires(nlp, text, family), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town lies on a road that links several cities in the region.",
+        "The village lies some 20 km south of the border.",
+        "What lies ahead for the farmers is a dry summer.",
+        "The old mine has lain idle since the strike, and the shaft lies empty.",
+    ],
+)
+def test_lie_as_a_verb_of_place_is_not_loaded(nlp: Language, text: str) -> None:
+    assert not any(i.startswith("opinion.loaded.lie") for i in rule_ids(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor lies to the council about the budget.",
+        "The company lies about everything.",
+        "The report is full of lies.",
+    ],
+)
+def test_lie_as_deceit_stays_loaded(nlp: Language, text: str) -> None:
+    assert any(i.startswith("opinion.loaded.lie") for i in rule_ids(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What lies behind the closure is a quarrel over rent.",
+        "The answer lies in the way the council sets its budget.",
+        "Cheap land lies at the heart of the town's growth.",
+    ],
+)
+def test_lies_behind_names_a_cause(nlp: Language, text: str) -> None:
+    # where a cause "lies" is the author's explanation (framing), not a place
+    assert fires(nlp, text, "opinion.framing")
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        # Set phrases that forecast: the author's prediction.
+        ("The old ferry's days as the island's lifeline are numbered.", "opinion.prediction"),
+        ("It is only a matter of time before the bridge is closed.", "opinion.prediction"),
+        ("Sooner or later, the council will have to raise fares.", "opinion.prediction"),
+        ("The new timetable does not bode well for commuters.", "opinion.prediction"),
+        ("The merger could well cost the town its last bank.", "opinion.prediction"),
+        # Speculation about what comes next, and unsurprise.
+        ("One scenario is a long strike at the port.", "opinion.speculation"),
+        ("Whether the mill reopens is anyone's guess.", "opinion.speculation"),
+        ("It is hardly a coincidence that the depot closed in May.", "opinion.speculation"),
+        ("Little wonder that the shops stay empty.", "opinion.speculation"),
+        # Framing: the author's verdict on a pattern or in hindsight.
+        ("No amount of paint can hide the cracks in the stadium.", "opinion.framing"),
+        ("In hindsight, the new road was built in the wrong place.", "opinion.framing"),
+        ("It is high time the council fixed the roof.", "opinion.framing"),
+        ("The club is moving to the suburbs, like it or not.", "opinion.framing"),
+        # Comparative correlative: a rule of thumb or forecast.
+        ("The longer the council waits, the higher the bill will be.", "opinion.framing"),
+        ("The sooner the works start, the better.", "opinion.framing"),
+        # 'We need' + object: what the author says is required.
+        ("We need a new library in the old town.", "opinion.normative"),
+    ],
+)
+def test_prediction_and_verdict_idioms(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+    assert opinion_evidence(nlp(text)[:]) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The houses on the street are numbered from one to forty.",
+        "The station is more than a mile from the centre.",
+        "We needed three hours to reach the border.",
+        "The crew of the doomed ferry was rescued on Monday.",
+        "The bridge was closed for a week in May.",
+        # 'yet another' is often just 'one more' (the seeds' gold has it in a claim)
+        "The two firms signed yet another supply deal on Monday.",
+    ],
+)
+def test_plain_facts_near_prediction_idioms(nlp: Language, text: str) -> None:
+    assert opinion_evidence(nlp(text)[:]) is None, rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        # Advice and blame: what ought to be done, who is at fault.
+        ("The council would do well to listen to the tenants.", "opinion.normative"),
+        ("There is no excuse for the state of the station.", "opinion.normative"),
+        ("The club has only itself to blame for the empty stands.", "opinion.normative"),
+        ("The least the council could do is publish the figures.", "opinion.normative"),
+        # Verdict idioms.
+        ("The board has painted itself into a corner.", "opinion.framing"),
+        ("The ministry has learned nothing from the last flood.", "opinion.framing"),
+        ("The scheme was doomed from the start.", "opinion.framing"),
+        ("The whole tender reeks of favouritism.", "opinion.loaded_verb"),
+        ("The new parking rules have backfired.", "opinion.loaded_verb"),
+        ("The small shops have become pawns in a much larger game.", "opinion.evaluative_noun"),
+        ("The rise in fares was entirely predictable.", "opinion.evaluative_adj"),
+        ("The gap between the two budgets is glaring.", "opinion.evaluative_adj"),
+    ],
+)
+def test_advice_blame_and_verdict_idioms(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+    assert opinion_evidence(nlp(text)[:]) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The least developed regions can do little about the floods.",
+        "The school has only two teachers for forty pupils.",
+        "Police blamed the driver for the crash.",
+        "The workers learned the new system in a week.",
+    ],
+)
+def test_plain_facts_near_advice_and_blame_idioms(nlp: Language, text: str) -> None:
+    assert opinion_evidence(nlp(text)[:]) is None, rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The treaty provides for the establishment of a joint commission.", "establishment"),
+        ("Elite units of the army were moved to the north.", "elite"),
+        ("The EU extended its sanctions regime against the island until June.", "regime"),
+        ("The visa regime between the two countries was eased.", "regime"),
+        ("The talks failed to produce an agreement.", "failed"),
+        ("Disaster relief teams arrived on Monday.", "disaster"),
+        ("The flood was the costliest natural disaster on record.", "disaster"),
+        ("Heavy fog delayed flights at the airport.", "fog"),
+        ("The company halted natural gas deliveries in August.", "natural"),
+    ],
+)
+def test_loaded_words_in_a_sense_that_judges_nothing(nlp: Language, text: str, word: str) -> None:
+    ids = rule_ids(nlp, text)
+    assert not any(i.endswith("." + word) for i in ids), ids
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The establishment despises the new mayor.", "establishment"),
+        ("The political elite ignored the warnings.", "elite"),
+        ("The island's regime jailed its critics.", "regime"),
+        ("The new parking policy failed.", "failed"),
+        ("The new stadium is a disaster.", "disaster"),
+        ("The council hid the costs in a fog of jargon.", "fog"),
+        ("The port town is a natural partner for the island.", "natural"),
+    ],
+)
+def test_loaded_words_that_judge(nlp: Language, text: str, word: str) -> None:
+    ids = rule_ids(nlp, text)
+    assert any(i.endswith("." + word) for i in ids), ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels launched a major offensive near the capital in May.",
+        "The central bank raised its key interest rate to 9 percent.",
+        "The mayor tested positive for the virus.",
+        "The economy recorded negative growth in the second quarter.",
+        "Heavy shelling continued overnight.",
+        "Tourists crowded the historic centre of the old port.",
+        "The state energy giant cut supplies on Monday.",
+        "Two guards were seriously wounded in the blast.",
+        "The storm caused serious damage to critical infrastructure.",
+    ],
+)
+def test_news_collocations_are_not_evaluations(nlp: Language, text: str) -> None:
+    assert opinion_evidence(nlp(text)[:]) is None, rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The closure was a major blow to the town.",
+        "The two mayors held a historic meeting on the bridge.",
+        "The new tram is a positive step for the suburbs.",
+        "The vote was a serious mistake.",
+    ],
+)
+def test_the_same_words_still_evaluate(nlp: Language, text: str) -> None:
+    assert opinion_evidence(nlp(text)[:]) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The mayor has overplayed his hand again.", "opinion.loaded_verb"),
+        ("The shortage is a self-inflicted wound.", "opinion.evaluative_adj"),
+        ("The new fees are counterproductive.", "opinion.evaluative_adj"),
+        ("The board is out of touch with the fans.", "opinion.evaluative_adj"),
+        ("The speech was pure bravado.", "opinion.evaluative_noun"),
+        ("It was a blunder of the first order.", "opinion.framing"),
+        ("The council promised lower fares and did no such thing.", "opinion.framing"),
+        ("We all know how the last tram project ended.", "opinion.framing"),
+    ],
+)
+def test_verdict_idioms_of_opinion_columns(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+    assert opinion_evidence(nlp(text)[:]) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The first order of the day was the budget.",
+        "The players touched down in Leeds on Monday.",
+        "The team played its last match in May.",
+    ],
+)
+def test_near_misses_of_verdict_idioms(nlp: Language, text: str) -> None:
+    assert opinion_evidence(nlp(text)[:]) is None, rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("It is not inconceivable that the mill will reopen.", "opinion.epistemic_adj"),
+        ("It is questionable whether the new bus lane helps anyone.", "opinion.epistemic_adj"),
+        ("There is every reason to believe that the works will overrun.", "opinion.speculation"),
+        ("There is little doubt that the closure hurt the high street.", "opinion.speculation"),
+        ("The jury is still out on the new timetable.", "opinion.speculation"),
+        ("Time will tell whether the new ferry pays off.", "opinion.speculation"),
+        ("There are signs that the coalition on the council is cracking.", "opinion.speculation"),
+        ("Don't be surprised if the council raises parking fees again.", "opinion.prediction"),
+        ("The club faces an uphill battle to stay in the league.", "opinion.prediction"),
+        ("Expect more of the same from the planning office.", "opinion.framing"),
+        ("The result of the vote was a foregone conclusion.", "opinion.framing"),
+    ],
+)
+def test_hedged_inference_and_forecast_idioms(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+    assert opinion_evidence(nlp(text)[:]) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # narrative, not a forecast: 'expect' in the past or with a subject is reported
+        "I didn't expect the mayor to mention the old dispute.",
+        "The road signs point to the old harbour.",
+    ],
+)
+def test_near_misses_of_forecast_idioms(nlp: Language, text: str) -> None:
+    ids = rule_ids(nlp, text)
+    assert not any(i.startswith(("opinion.prediction.idiom", "opinion.speculation")) for i in ids)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The council's record on repairs is hardly encouraging.", "opinion.degree"),
+        ("It is hardly a secret that the depot loses money.", "opinion.degree"),
+        ("Much will depend on the weather in May.", "opinion.speculation"),
+        ("Everything hinges on the vote next week.", "opinion.speculation"),
+    ],
+)
+def test_litotes_and_dependence_idioms(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+    assert opinion_evidence(nlp(text)[:]) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hardly any aid reached the village.",
+        "The two firms bought most of the island's crude exports last year.",
+        "The price of the ferry ticket depends on the season.",
+    ],
+)
+def test_near_misses_of_litotes_and_oil(nlp: Language, text: str) -> None:
+    assert opinion_evidence(nlp(text)[:]) is None, rule_ids(nlp, text)
+
+
+def test_crude_as_a_verdict_stays(nlp: Language) -> None:
+    assert fires(nlp, "The ministry's crude propaganda fooled nobody.", "opinion.valence")
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("The new parking rule is nothing short of theft.", "opinion.framing"),
+        ("Closing the library is tantamount to closing the school.", "opinion.framing"),
+        ("There is no denying that the tram was late.", "opinion.framing"),
+        ("The quarrel has nothing to do with money.", "opinion.framing"),
+        ("The committee is a cabinet in all but name.", "opinion.framing"),
+        ("For all practical purposes, the old canal is dead.", "opinion.framing"),
+        ("By any measure, the festival was a success.", "opinion.framing"),
+        ("The ring road is a textbook case of bad planning.", "opinion.framing"),
+        ("This is what happens when nobody checks the accounts.", "opinion.framing"),
+        ("A new car park is the last thing the old town needs.", "opinion.framing"),
+        ("The fees were raised under the guise of road safety.", "opinion.loaded_verb"),
+        ("The leaflet is a thinly veiled attack on the mayor.", "opinion.loaded_verb"),
+        ("The board is playing with fire.", "opinion.loaded_verb"),
+        ("The club is now reaping what it sowed.", "opinion.loaded_verb"),
+    ],
+)
+def test_verdict_constructions(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+    assert opinion_evidence(nlp(text)[:]) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The last thing the mayor did before leaving office was sign the lease.",
+        "The farmers will reap the wheat in August.",
+        "The guests played with the children in the garden.",
+    ],
+)
+def test_near_misses_of_verdict_constructions(nlp: Language, text: str) -> None:
+    assert opinion_evidence(nlp(text)[:]) is None, rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The home side will win this derby.",
+        "The old ferry company will collapse.",
+        "The town will pay a heavy price for the closure.",
+        "The council will come to regret this decision.",
+    ],
+)
+def test_forecast_of_an_outcome(nlp: Language, text: str) -> None:
+    assert fires(nlp, text, "opinion.prediction"), rule_ids(nlp, text)
+    assert opinion_evidence(nlp(text)[:]) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks will resume on Tuesday in Geneva.",
+        "The council will pay compensation to the families.",
+        "The home side will win the cup if it beats the visitors on Sunday.",
+        "The firm will lose 300 jobs.",
+        "Leaders will meet in Brussels.",
+    ],
+)
+def test_calendar_futures_are_not_forecasts(nlp: Language, text: str) -> None:
+    assert "opinion.prediction.forecast" not in rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("There is not a shred of evidence that the mill was profitable.", "opinion.framing"),
+        ("The board has convinced itself that fares can rise forever.", "opinion.framing"),
+        ("The council has its hands full with the flood repairs.", "opinion.framing"),
+        ("The shops are paying dearly for the road works.", "opinion.prediction"),
+    ],
+)
+def test_self_deception_and_cost_idioms(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+    assert opinion_evidence(nlp(text)[:]) is not None
+
+
+def test_being_convinced_is_not_self_deception(nlp: Language) -> None:
+    assert opinion_evidence(nlp("The committee was convinced by the engineer's report.")[:]) is None

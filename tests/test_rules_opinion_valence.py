@@ -70,3 +70,14 @@ def test_nouns_and_verbs_are_topics_not_evaluations(nlp: Language) -> None:
 )
 def test_neutral_quoted_or_named_words_are_not_valence_cues(nlp: Language, text: str) -> None:
     assert valence_hits(nlp, text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town had a pre-war population of about 60,000.",
+        "The post-war settlement divided the region in two.",
+    ],
+)
+def test_war_as_a_modifier_is_no_evaluation(nlp: Language, text: str) -> None:
+    assert "war" not in valence_hits(nlp, text)

@@ -161,3 +161,254 @@ def test_credits_are_cue_spans(nlp: Language) -> None:
 )
 def test_lead_ins_decide_the_label_but_are_not_cue_spans(nlp: Language, text: str) -> None:
     assert _cue_texts(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By March, the rebels had retaken most of the valley.",
+        "By contrast, the neighbouring town spent almost nothing.",
+        "By Friday the river had fallen by two metres.",
+    ],
+)
+def test_by_phrase_before_a_verb_is_no_byline(nlp: Language, text: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is None or "other.byline.by" not in ev.rule_ids
+
+
+@pytest.mark.parametrize("text", ["By Jane Miller", "By Jane Miller | Example Times"])
+def test_byline_without_a_verb(nlp: Language, text: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is not None and "other.byline.by" in ev.rule_ids
+
+
+def test_original_source_credit(nlp: Language) -> None:
+    text = "The original source of this article is Example Weekly."
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is not None and "other.credit.original_source" in ev.rule_ids
+    assert ev.score >= OTHER_STRUCTURAL
+    # a source named in a claim is not a credit
+    claim = "The original source of the river is a lake in the hills."
+    ev = other_evidence(nlp(claim)[:], paragraph_kind="text")
+    assert ev is None or "other.credit.original_source" not in ev.rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let us hope that the bridge will be finished this time.",
+        "Let's not forget who approved the budget in the first place.",
+        "Let us be honest about the cost of the new stadium.",
+    ],
+)
+def test_lets_wish_or_verdict_is_opinion_not_lead_in(nlp: Language, text: str) -> None:
+    span = nlp(text)[:]
+    ot = other_evidence(span, paragraph_kind="text")
+    assert ot is None or "other.leadin.lets" not in ot.rule_ids
+    op = opinion_evidence(span)
+    assert op is not None and not other_wins(op, ot)
+
+
+@pytest.mark.parametrize("text", ["Let us look at the figures.", "Let me explain how it works."])
+def test_lets_lead_in_stays_other(nlp: Language, text: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is not None and "other.leadin.lets" in ev.rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Editor's note: This story has been updated with a comment from the council.",
+        "This is a developing story.",
+        "This article has been updated to correct the date of the vote.",
+        "This story will be updated.",
+    ],
+)
+def test_editorial_notes_are_other(nlp: Language, text: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is not None and ev.score >= OTHER_STRUCTURAL
+    assert any(r.startswith("other.note.") for r in ev.rule_ids), ev.rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The story of the developing world is one of debt.",
+        "Breaking news: the parliament has been dissolved.",
+        "The editor noted that the paper had lost readers.",
+    ],
+)
+def test_claims_near_editorial_notes(nlp: Language, text: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is None or not any(r.startswith("other.note.") for r in ev.rule_ids)
+
+
+def test_elliptical_verdict_outranks_the_fragment(nlp: Language) -> None:
+    doc = nlp("Who pays for the new road? Certainly not the drivers from the suburbs.")
+    frag = list(doc.sents)[1]
+    op, ot = opinion_evidence(frag), other_evidence(frag, paragraph_kind="text")
+    assert op is not None and "opinion.certainty.elliptical" in op.rule_ids
+    assert not other_wins(op, ot)
+
+
+def test_plain_fragment_stays_other(nlp: Language) -> None:
+    doc = nlp("Who pays for the new road? The drivers from the suburbs.")
+    frag = list(doc.sents)[1]
+    assert other_wins(opinion_evidence(frag), other_evidence(frag, paragraph_kind="text"))
+
+
+@pytest.mark.parametrize(
+    "text", ["Is this what a modern railway looks like?", "Was that what the voters wanted?"]
+)
+def test_is_this_what_question_is_rhetorical(nlp: Language, text: str) -> None:
+    span = nlp(text)[:]
+    op = opinion_evidence(span)
+    assert op is not None and "opinion.question.rhetorical" in op.rule_ids
+    ev = other_evidence(span, paragraph_kind="text")
+    assert ev is None or not any(r.startswith("other.question") for r in ev.rule_ids)
+
+
+def test_what_question_stays_genuine(nlp: Language) -> None:
+    ev = other_evidence(nlp("What is this new railway going to cost?")[:], paragraph_kind="text")
+    assert ev is not None and any(r.startswith("other.question") for r in ev.rule_ids)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stock up on food, water and batteries.",
+        "And don't count on the council to fix the road.",
+        "Never leave your bicycle unlocked at the station.",
+        "So plan your journey before the works begin.",
+    ],
+)
+def test_imperative_to_the_reader_is_a_call_to_action(nlp: Language, text: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is not None and "other.cta.imperative_mood" in ev.rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks resume in Geneva on Monday.",
+        "Remember that the bridge was closed for a year.",
+        "Ask yourself who benefits?",
+        "The council closed the road in May.",
+    ],
+)
+def test_not_an_imperative_call_to_action(nlp: Language, text: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is None or "other.cta.imperative_mood" not in ev.rule_ids
+
+
+def test_imperative_with_a_strong_opinion_cue_stays_opinion(nlp: Language) -> None:
+    span = nlp("Stop this disgraceful waste of public money.")[:]
+    op, ot = opinion_evidence(span), other_evidence(span, paragraph_kind="text")
+    assert op is not None and not other_wins(op, ot)
+
+
+def test_wire_contribution_credit(nlp: Language) -> None:
+    text = "Staff writers Jane Miller in Leeds and Tom Hart in York contributed to this report."
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is not None and "other.credit.contributed" in ev.rule_ids
+    claim = "Tourism contributed to the town's growth in the nineties."
+    ev = other_evidence(nlp(claim)[:], paragraph_kind="text")
+    assert ev is None or "other.credit.contributed" not in ev.rule_ids
+
+
+BODY = (
+    " The council approved the new budget on Monday after a long debate. Spending on roads"
+    " will rise by a tenth, and the library will open on Sundays again. The opposition"
+    " voted against the plan, which it called too timid. A final vote is due in March,"
+    " when the new members of the finance committee will have taken their seats."
+)
+
+
+def test_author_bio_at_the_end_is_a_credit(nlp: Language) -> None:
+    bio_line = "Jane Miller is a Leeds-based economist and writer."
+    doc = nlp("The budget passed." + BODY + "\n\n" + bio_line)
+    bio = list(doc.sents)[-1]
+    ev = other_evidence(bio, paragraph_kind="text")
+    assert ev is not None and "other.credit.bio" in ev.rule_ids
+
+
+def test_the_same_words_in_the_body_are_a_claim(nlp: Language) -> None:
+    doc = nlp("Jane Miller is a Leeds-based economist and writer." + BODY)
+    first = next(iter(doc.sents))
+    ev = other_evidence(first, paragraph_kind="text")
+    assert ev is None or "other.credit.bio" not in ev.rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why else would the council hire so many consultants?",
+        "Since when does the board care about the fans?",
+        "Who in their right mind would build a car park there?",
+        "How is this any different from the last scheme?",
+        "What is the point of a bus lane nobody uses?",
+        "Why is nobody talking about the cost?",
+        "How much longer can the old bridge last?",
+        "Need we say more?",
+        "Coincidence?",
+    ],
+)
+def test_questions_that_presuppose_the_answer(nlp: Language, text: str) -> None:
+    span = nlp(text)[:]
+    op = opinion_evidence(span)
+    assert op is not None and "opinion.question.rhetorical" in op.rule_ids
+    assert not other_wins(op, other_evidence(span, paragraph_kind="text"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Is there any better hotel in the old town?", "When does the next ferry leave?"],
+)
+def test_genuine_questions_stay_other(nlp: Language, text: str) -> None:
+    span = nlp(text)[:]
+    op = opinion_evidence(span)
+    assert op is None or "opinion.question.rhetorical" not in op.rule_ids
+
+
+def _sentence_with(nlp: Language, text: str, start: str) -> object:
+    doc = nlp(text)
+    return next(s for s in doc.sents if s.text.startswith(start))
+
+
+def test_caption_before_a_photo_credit(nlp: Language) -> None:
+    text = (
+        "The mayor opens the new bridge over the river. (AP Photo/Jane Miller)\n\n"
+        "The bridge cost two million pounds."
+    )
+    cap = _sentence_with(nlp, text, "The mayor opens")
+    ev = other_evidence(cap, paragraph_kind="text")
+    assert ev is not None and "other.caption.before_credit" in ev.rule_ids
+    assert ev.score >= OTHER_STRUCTURAL
+    claim = _sentence_with(nlp, text, "The bridge cost")
+    ev = other_evidence(claim, paragraph_kind="text")
+    assert ev is None or not any(r.startswith("other.caption") for r in ev.rule_ids)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        ("A woman walks past a shop in York, Britain, March 3, 2024.", "other.caption.dated"),
+        ("FILE PHOTO: A view shows the town hall in Leeds.", "other.caption.file_photo"),
+    ],
+)
+def test_wire_photo_captions(nlp: Language, text: str, rule_id: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is not None and rule_id in ev.rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treaty was signed in York, Britain, May 16, 2024.",
+        "Only a fifth of voters support it [Poll: Half Oppose It, May 3, 2021].",
+        "The mayor opens the new bridge in May.",
+    ],
+)
+def test_dated_claims_are_not_captions(nlp: Language, text: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is None or not any(r.startswith("other.caption") for r in ev.rule_ids)

@@ -63,6 +63,69 @@ def _unsourced_stance(ev: Evidence) -> bool:
     )
 
 
+#: Rule id of a stance the author hedges ("Perhaps they feared ...", read as opinion).
+HEDGED_STANCE = "rule4-hedged-stance"
+
+#: Opinion rule ids that mark the author's guess (codebook rule 4): hedging adverbs
+#: and phrases and speculative modals. Not the emphatic members of the speculation
+#: class ("needless to say", "unsurprisingly"): those stress a report, they do not
+#: doubt it ("Needless to say the Russians have rejected ..." is sourced).
+_SPECULATION_RULES = frozenset(
+    [
+        *(
+            f"opinion.speculation.{w}"
+            for w in (
+                "perhaps",
+                "probably",
+                "possibly",
+                "maybe",
+                "presumably",
+                "conceivably",
+                "plausibly",
+                "no_doubt",
+                "doubtless",
+                "seemingly",
+                "apparently",
+                "supposedly",
+                "in_all_likelihood",
+                "in_all_probability",
+                "stands_to_reason",
+                "every_reason_to_believe",
+                "good_reason_to_believe",
+                "reason_to_believe_that",
+                "little_doubt",
+            )
+        ),
+        "opinion.modal.may_might",
+        "opinion.modal.perfect",
+        "opinion.modal.no_doubt",
+    ]
+)
+
+
+#: Characters between the end of a hedge CUE and the stance verb it hedges.
+_HEDGE_WINDOW = 25
+
+
+def _hedged_stance(ev: Evidence) -> bool:
+    """A stance verb ("fear", "want", "consider") the author speculates about
+    ("Perhaps they feared that ...", "Moscow probably wants a deal", "Kyiv may have
+    hoped to ..."): like a hedged report (rule 4), the author's guess about a mind,
+    not an attribution. The opinion cues of a reported or believed clause are
+    masked, so a speculation cue in the evidence is the author's, outside it."""
+    a = ev.attribution
+    if a is None or a.rule_id != "attr-verb-stance" or ev.opinion is None or a.cue is None:
+        return False
+    if not any(r in _SPECULATION_RULES for r in ev.opinion.rule_ids):
+        return False
+    # The hedge stands right before the stance verb ("Perhaps they feared", "Moscow
+    # probably wants", "may have hoped"), not somewhere else in the sentence.
+    start = a.cue[0]
+    return any(
+        c.end <= start and start - c.end <= _HEDGE_WINDOW for c in getattr(ev.opinion, "cues", ())
+    )
+
+
 @dataclass(frozen=True)
 class Speaker:
     """A resolved source: fullest mention, kind, and where it and its cue are."""
@@ -255,6 +318,7 @@ def _decide(ev: Evidence) -> Prelabel:
                 rule_ids=[*rid, "quote-fragment"],
             )
     unsourced_stance = _unsourced_stance(ev)
+    hedged_stance = not unsourced_stance and _hedged_stance(ev)
     if (
         ev.attribution is not None
         and not (
@@ -263,6 +327,7 @@ def _decide(ev: Evidence) -> Prelabel:
             and float(ev.opinion.score) >= SUBORDINATE_OPINION_MIN
         )
         and not unsourced_stance
+        and not hedged_stance
     ):
         a = ev.attribution
         spans = _spans(a, ev.quote if ev.quote_speaker is not None else None)
@@ -298,6 +363,13 @@ def _decide(ev: Evidence) -> Prelabel:
                 "the author's reading of an unnamed group"
             )
             extra.append(UNSOURCED_STANCE)
+        elif hedged_stance:
+            assert ev.attribution is not None
+            reason += (
+                f"; the author speculates about '{ev.attribution.text} "
+                f"{ev.attribution.cue_text}': a hedged stance stays the author's"
+            )
+            extra.append(HEDGED_STANCE)
         return Prelabel(
             "opinion",
             float(op.score),

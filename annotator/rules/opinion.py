@@ -97,6 +97,12 @@ class _Rule:
     # The token of a match that is the cue, when the pattern also checks its
     # neighbours ("right" in "the right person", not "far-right"); None: the match.
     focus: int | None = None
+    # The match holds only when no verb follows it in the sentence: "By Jane Smith"
+    # is a byline, "By March, the troops had retaken ..." is a claim.
+    verbless: bool = False
+    # The match holds only near the end of the document (``_TAIL_CHARS``): an author
+    # bio closes an article, the same words in its body are a claim.
+    tail: bool = False
 
 
 @dataclass(frozen=True)
@@ -611,6 +617,8 @@ class _Matchers:
             row.get("anchor"),
             row.get("max_tokens"),
             row.get("focus"),
+            bool(row.get("verbless", False)),
+            bool(row.get("tail", False)),
         )
         matcher.add(rid, row["pattern"])
 
@@ -1024,7 +1032,37 @@ _RHETORICAL_OPENERS = (
     ("can", "anyone"),
     ("do", "we", "really"),
     ("are", "we", "really"),
+    # "Is this what victory looks like?": the author holds up a result for judgment.
+    ("is", "this", "what"),
+    ("is", "that", "what"),
+    ("was", "this", "what"),
+    ("was", "that", "what"),
+    # Openers that presuppose the answer: "Why else would ...?", "Since when does X
+    # care ...?", "Who in their right mind ...?", "Need we say more?", "What is the
+    # point of ...?", "Why is nobody talking about ...?", "How much longer ...?"
+    ("why", "else"),
+    ("since", "when"),
+    ("who", "in", "their"),
+    ("who", "in", "his"),
+    ("need", "we"),
+    ("need", "i"),
+    ("what", "is", "the", "point"),
+    ("what", "'s", "the", "point"),
+    ("what", "was", "the", "point"),
+    ("why", "is", "nobody"),
+    ("why", "is", "no", "one"),
+    ("why", "does", "nobody"),
+    ("why", "did", "nobody"),
+    ("why", "has", "nobody"),
+    ("how", "much", "longer"),
+    ("how", "many", "times"),
+    # A one-word sarcastic question: "Coincidence?"
+    ("coincidence",),
 )
+#: Inside any question, "any different / better / worse" as a predicate compares to
+#: plant the answer ("How is this any different from what Russia is accused of?");
+#: not as a noun's modifier ("Is there any better hotel?").
+_RHETORICAL_ANY = frozenset(("different", "better", "worse"))
 
 
 def _content_indices(view: SentenceView) -> list[int]:
@@ -1048,7 +1086,7 @@ def _rhetorical_question(view: SentenceView, mask: Sequence[bool]) -> _Hit | Non
     if "?" not in view.text or not _question_mark_outside_quotes(view.tokens, mask):
         return None
     words = [t for t, m in zip(view.tokens, mask, strict=True) if not m and not t.is_punct]
-    norms = [t.norm_ for t in words[:3]]
+    norms = [t.norm_ for t in words[:4]]
     for opener in _RHETORICAL_OPENERS:
         if tuple(norms[: len(opener)]) == opener:
             first, last = words[0], words[len(opener) - 1]
@@ -1058,6 +1096,9 @@ def _rhetorical_question(view: SentenceView, mask: Sequence[bool]) -> _Hit | Non
                 last.idx + len(last.text),
                 view.sent.doc[first.i : last.i + 1].text,
             )
+    for a, b in zip(words, words[1:], strict=False):
+        if a.norm_ == "any" and b.lower_ in _RHETORICAL_ANY and b.dep_ != "amod":
+            return _Hit(_RHETORICAL, a.idx, b.idx + len(b.text), f"{a.text} {b.text}")
     # A negated yes/no question ("Does this not show ...?") plants its answer.
     if (
         words
@@ -1117,6 +1158,59 @@ def _mental_state_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -
             continue
         hits.append(_Hit(m.mind_rule, tok.idx, tok.idx + len(tok.text), tok.text))
     return hits
+
+
+@lru_cache(maxsize=1)
+def _forecast_config() -> tuple[_Rule, frozenset[str], frozenset[str], frozenset[str]] | None:
+    cfg = _lexicon().get("forecast")
+    if not cfg:
+        return None
+    rule = _Rule(str(cfg["id"]), float(cfg["weight"]), str(cfg["reason"]))
+    return (
+        rule,
+        frozenset(cfg.get("modals", ())),
+        frozenset(cfg.get("outcome_verbs", ())),
+        frozenset(cfg.get("skip_subjects", ())),
+    )
+
+
+#: Entity labels that date a future event ("on Tuesday", "in January", "next year").
+_DATED = frozenset(("DATE", "TIME", "EVENT"))
+
+
+def _forecast_hits(view: SentenceView, mask: Sequence[bool]) -> list[_Hit]:
+    """'will' + a verb of winning, losing or paying, in a sentence with no date, time or
+    figure ("Russia will win this war", "Europe will pay a heavy price", "Washington
+    will come to regret it"): the author's forecast of an outcome (``lexicons/opinion.json``
+    ``forecast``). Calendar futures ("will win the vote on Tuesday") and figures ("will
+    lose 3 percent") are left to the weak opinion.prediction.will cue."""
+    cfg = _forecast_config()
+    if cfg is None:
+        return []
+    rule, modals, outcomes, skip_subjects = cfg
+    lowers = view.forms[0]
+    if modals.isdisjoint(lowers):
+        return []
+    tokens = view.tokens
+    if any(t.ent_type_ in _DATED for t, m in zip(tokens, mask, strict=True) if not m):
+        return []
+    if _has_figures(view):
+        return []  # "The plant will produce 300,000 tonnes a year": a plan in figures
+    for i, tok in enumerate(tokens):
+        if mask[i] or lowers[i] not in modals or tok.tag_ != "MD":
+            continue
+        verb = tok.head
+        if verb.i == tok.i:
+            continue
+        if verb.lemma_.lower() == "come" and any(c.dep_ == "xcomp" for c in verb.children):
+            verb = next(c for c in verb.children if c.dep_ == "xcomp")  # "come to regret"
+        if verb.lemma_.lower() not in outcomes:
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if any(c.lower_ in skip_subjects for c in subjects):
+            continue
+        return [_Hit(rule, tok.idx, verb.idx + len(verb.text), f"{tok.text} ... {verb.text}")]
+    return []
 
 
 def _one_word_entries(class_ids: Iterable[str]) -> dict[str, tuple[str, float, str]]:
@@ -1208,6 +1302,57 @@ def _inside_name(tokens: Sequence[Token], at_start: bool) -> bool:
     return all(t.pos == PROPN and t.is_title for t in tokens)
 
 
+@dataclass(frozen=True)
+class _Sense:
+    """A use of a loaded word that judges nothing (``lexicons/opinion.json``
+    ``word_senses``): every condition given must hold."""
+
+    pos: frozenset[str] = frozenset()
+    dep: frozenset[str] = frozenset()
+    next: frozenset[str] = frozenset()
+    prev: frozenset[str] = frozenset()
+    next_number: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def _word_senses() -> dict[str, tuple[_Sense, ...]]:
+    out: dict[str, list[_Sense]] = {}
+    for entry in _lexicon().get("word_senses", {}).get("entries", ()):
+        sense = _Sense(
+            *(frozenset(entry.get(k, ())) for k in ("pos", "dep", "next", "prev", "next_number"))
+        )
+        for word in entry["words"]:
+            out.setdefault(word, []).append(sense)
+    return {w: tuple(v) for w, v in out.items()}
+
+
+def _neutral_sense(view: SentenceView, i: int) -> bool:
+    """Whether token ``i``, a one-word opinion hit, is used in a sense that judges
+    nothing ("The town lies on a road", "the establishment of a zone", "elite units",
+    "the sanctions regime", "failed to agree")."""
+    lowers = view.forms[0]
+    senses = _word_senses().get(lowers[i])
+    if not senses:
+        return False
+    tok = view.tokens[i]
+    n = len(lowers)
+    for sense in senses:
+        if sense.pos and tok.pos_ not in sense.pos:
+            continue
+        if sense.dep and tok.dep_ not in sense.dep:
+            continue
+        if sense.next and (i + 1 >= n or lowers[i + 1] not in sense.next):
+            continue
+        if sense.prev and (i == 0 or lowers[i - 1] not in sense.prev):
+            continue
+        if sense.next_number and not (
+            i + 2 < n and lowers[i + 1] in sense.next_number and view.tokens[i + 2].like_num
+        ):
+            continue
+        return True
+    return False
+
+
 def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
     """Every opinion cue in ``sent`` outside quotation marks (one per rule id)."""
     view = view or sentence_view(sent)
@@ -1222,6 +1367,8 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
             continue
         if _inside_name(view.tokens[span.start - off : span.end - off], span.start == off):
             continue
+        if span.end - span.start == 1 and _neutral_sense(view, span.start - off):
+            continue
         rule = m.rules[span.label_]
         if rule.focus is not None:
             span = span[rule.focus : rule.focus + 1]
@@ -1229,6 +1376,7 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
     subj = _subjectivity()
     lowers, _, lemmas = view.forms
     subj_pos, val_pos = m.subj_pos_ids, m.val_tier_ids
+    senses = _word_senses()
     tokens = view.tokens
     for i, pos in enumerate(view.pos):
         if mask[i] or (pos not in val_pos and pos not in subj_pos):
@@ -1237,6 +1385,8 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
         if tok.ent_type:  # 0 outside entities (``ent_type_`` "")
             continue
         lower = lowers[i]
+        if lower in senses and _neutral_sense(view, i):
+            continue  # "natural gas": a kind of thing, no evaluation
         # Valence first: on a tie with the subjectivity cue it is the one kept.
         val_rule = m.valence_rule(pos, tok.tag, lower, lemmas[i])
         if val_rule is not None:
@@ -1248,6 +1398,7 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
             if value is not None and value >= m.subj_min:
                 hits.append(_Hit(m.subj_rule, tok.idx, tok.idx + len(tok.text), tok.text))
     hits.extend(_mental_state_hits(view, mask, m))
+    hits.extend(_forecast_hits(view, mask))
     hits.extend(_derived_adverb_hits(view, mask, m))
     hits.extend(_lemma_hits(view, mask, m))
     hits.extend(_scare_quote_hits(view, _SCARE))
@@ -1299,8 +1450,27 @@ _FRAGMENT = _Rule("other.fragment", 0.55, "fragment with no verb")
 _QUESTION_ANSWERED = _Rule("other.question.answered", 0.7, "question the author goes on to answer")
 _QUESTION = _Rule("other.question.genuine", 0.55, "genuine question")
 _LEADIN_COLON = _Rule("other.leadin.colon", 0.5, "lead-in ending with a colon")
+_IMPERATIVE = _Rule(
+    "other.cta.imperative_mood", 0.55, "imperative addressed to the reader (call to action)"
+)
 _BARE_LINE = _Rule(
     "other.line.unpunctuated", 0.6, "a line with no final punctuation (title or label)"
+)
+_CAPTION = _Rule("other.caption.before_credit", 0.93, "photo caption (a photo credit follows)")
+_CAPTION_DATED = _Rule("other.caption.dated", 0.93, "photo caption (present tense, place and date)")
+# A photo credit at the start of the text after a sentence: "Sputnik/Sergei Bobylev/Pool
+# via REUTERS", "(AP Photo/Libkos)", "Photo: ...", "© ...".
+_CREDIT_START = re.compile(
+    r"\s*\(?\s*(?:(?:AP|AFP|Reuters|REUTERS|Getty(?: Images)?|EPA(?:-EFE)?|Sputnik|TASS|Xinhua"
+    r"|Anadolu(?: Agency)?|RIA Novosti|Pool|Kremlin|Shutterstock)(?: Photo)?\s*/"
+    r"|(?:AP|AFP) Photo\b|(?:Photo|Image|Picture)(?: credit)?\s*:|©)"
+)
+_MONTHS = frozenset(
+    (
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "jan", "feb", "mar", "apr"),
+        *("jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+    )
 )
 _FINAL_PUNCT = tuple(".!?:;…”’\"')]")
 
@@ -1343,6 +1513,8 @@ def _ends_paragraph(sent: Span) -> bool:
 
 
 _ANCHOR_WINDOW = 16
+#: A ``tail`` rule fires only when at most this many characters follow the sentence.
+_TAIL_CHARS = 300
 
 
 def other_hits(
@@ -1372,12 +1544,25 @@ def other_hits(
             continue
         if rule.max_tokens is not None and n_tokens > rule.max_tokens:
             continue
+        if rule.tail and len(sent.doc.text) - sent.end_char > _TAIL_CHARS:
+            continue
+        if rule.verbless and any(
+            view.pos[i] in (VERB, AUX) for i in range(span.end - off, len(view.tokens))
+        ):
+            continue
         hits.append(_Hit(rule, span.start_char, span.end_char, span.text))
     if content and n_tokens <= 12 and not any(view.pos[i] in (VERB, AUX) for i in content):
         words = [view.tokens[i] for i in content]
         titled = all(t.is_title or not t.is_alpha or t.is_stop or t.is_upper for t in words)
         rule = _FRAGMENT_TITLE if titled and not text.rstrip().endswith(".") else _FRAGMENT
         hits.append(_Hit(rule, sent.start_char, sent.end_char, text))
+    caption = _caption(sent, view, content)
+    if caption is not None:
+        hits.append(_Hit(caption, sent.start_char, sent.end_char, text))
+    imperative = _imperative(view, content)
+    if imperative is not None and "?" not in text:
+        end = imperative.idx + len(imperative.text)
+        hits.append(_Hit(_IMPERATIVE, imperative.idx, end, imperative.text))
     mask = view.quoted
     if (
         "?" in text
@@ -1401,6 +1586,67 @@ def other_hits(
         last = sent.start_char + len(stripped) - 1
         hits.append(_Hit(_LEADIN_COLON, last, last + 1, ":"))
     return _best_per_rule(hits)
+
+
+def _caption(sent: Span, view: SentenceView, content: Sequence[int]) -> _Rule | None:
+    """A wire photo caption: a present-tense sentence ("Putin attends a meeting ...",
+    "Ukrainian servicemen fire a howitzer ...") that a photo credit follows in the same
+    paragraph, or that ends with a place and a full date (", China, May 16, 2024.").
+    Captions describe a picture; they are not the article's claims."""
+    tokens = view.tokens
+    roots = [tokens[i] for i in content if tokens[i].dep_ == "ROOT"]
+    if not roots or roots[0].tag_ not in ("VBZ", "VBP"):
+        return None
+    nxt = _next_sentence_text(sent)
+    if nxt is not None and "\n" not in sent[-1].text_with_ws and _CREDIT_START.match(nxt):
+        return _CAPTION
+    # ..., <Month> <day>, <year>. at the very end, after a comma (not inside a bracketed
+    # link or citation: "[Poll: ..., May 3, 2021]")
+    words = [tokens[i] for i in content]
+    if (
+        len(words) >= 5
+        and not any(t.text in "[](){}" for t in tokens)
+        and view.text.rstrip().endswith(".")
+        and words[-1].like_num
+        and len(words[-1].text) == 4
+        and words[-2].like_num
+        and words[-3].lower_.rstrip(".") in _MONTHS
+        and tokens[words[-3].i - sent.start - 1].text == ","
+    ):
+        return _CAPTION_DATED
+    return None
+
+
+def _imperative(view: SentenceView, content: Sequence[int]) -> Token | None:
+    """The verb of a sentence in the imperative mood ("Stock up on food and water.",
+    "Don't count on the government to help you."): a bare verb at the start that heads
+    the sentence with no subject. It tells the reader what to do and asserts nothing
+    checkable (codebook: calls to action are ``other``); opinion cues in it can still
+    make it an opinion ("Stop this senseless war."), since the rule is weak."""
+    tokens = view.tokens
+    # "And don't ...", "So stock up ...": a leading conjunction does not change the mood.
+    k = 0
+    while k < len(content) - 1 and (
+        tokens[content[k]].pos_ == "CCONJ" or tokens[content[k]].lower_ in ("so", "then", "now")
+    ):
+        k += 1
+    content = content[k:]
+    if not content:
+        return None
+    first = tokens[content[0]]
+    verb = first
+    if first.lower_ == "do" and len(content) > 2 and tokens[content[1]].norm_ == "not":
+        verb = tokens[content[2]]
+    elif first.lower_ == "never" and len(content) > 1:
+        verb = tokens[content[1]]
+    if verb.tag_ != "VB" or verb.dep_ != "ROOT" or verb.lower_ == "let":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return None
+    # "Remember that the treaty expired in 2019": the clause is a claim the author makes.
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    return first
 
 
 def other_wins(opinion: OpinionEvidence | None, other: OtherEvidence | None) -> bool:
