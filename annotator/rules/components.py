@@ -179,7 +179,17 @@ class Prelabeler:
         ]
         hedge_sent = [any(m.label == "HEDGE" for m in ms) for ms in matches]
         blocks = find_blocks(
-            doc, sents, par_of_sent, par_kinds, matches, attrs, hedge_sent, lex, index, sent_texts
+            doc,
+            sents,
+            par_of_sent,
+            par_kinds,
+            matches,
+            attrs,
+            hedge_sent,
+            lex,
+            index,
+            sent_texts,
+            qmask,
         )
         repeats = find_repeats(sents, blocks, sent_texts)
         speakers = [
