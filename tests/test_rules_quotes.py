@@ -174,3 +174,25 @@ def test_closing_mark_typed_as_opening_mark_opens_a_quote():
     # after a word or punctuation a ” still closes, even glued to the next word
     text = "He said “no.”Then he left."
     assert [text[q.start : q.end] for q in find_quotes(text)] == ["no."]
+
+
+def test_quote_is_said_by_its_own_sentences_subject_not_the_speaker_before(nlp):
+    # "accused" is read as a modifier of the name: the quote has no speaker of its own,
+    # and the person the sentence is about says it, not the source of the sentence before
+    text = (
+        "The source, who spoke on condition of anonymity because they were not authorized "
+        "to discuss the matter, said the bridge had been hit by sea drones.\n\n"
+        "Russian Foreign Minister Sergei Lavrov, speaking at a news conference in Moscow, "
+        'accused Kyiv of "state terrorism."'
+    )
+    _, pre = run(nlp, text)
+    assert pre[1].source == "Russian Foreign Minister Sergei Lavrov"
+
+
+def test_quote_run_keeps_its_speaker_when_the_sentence_names_the_same_person(nlp):
+    text = (
+        "“We will respond,” Dmitry Peskov told reporters. "
+        "Peskov, asked about the talks, was blunt: “There is nothing to discuss.”"
+    )
+    _, pre = run(nlp, text)
+    assert pre[1].source == "Dmitry Peskov"

@@ -454,6 +454,15 @@ class Prelabeler:
                 sp = self._named_person(doc, sents[first - 1], index, qmask)
                 if sp is not None:
                     found = (sp, True)
+            if found[1] and found[0] is not None:
+                # 'Lavrov, speaking in Moscow, accused Kyiv of “state terrorism.”' (the
+                # verb misparsed): the person the quote's own sentence names before it
+                # says it, not the speaker of the sentences before.
+                own = self._subject_person(doc, sents[first], q.start, index, qmask)
+                if own is not None and not set(own.text.lower().split()) & set(
+                    found[0].text.lower().split()
+                ):
+                    found = (own, True)
             out[q] = found
             if found[0] is not None:
                 last_ctx = (
@@ -477,6 +486,28 @@ class Prelabeler:
         text = index.fullest(doc, e.start, e.end)
         kind = source_kind(doc, e.start, e.end, text, self.lex, sentence=sent)
         return Speaker(text, kind, None, None, None, "quote-context-person")
+
+    def _subject_person(
+        self, doc: Doc, sent: Span, before: int, index: MentionIndex, qmask: Sequence[bool]
+    ) -> Speaker | None:
+        """The person who is the subject of ``sent`` (or its root, when the parser reads
+        "Lavrov, speaking ..., accused" as a noun phrase), named before character
+        ``before`` and outside quotes."""
+        root = sent.root
+        cands = [root] + [c for c in root.children if c.dep_ == "nsubj"]
+        for t in cands:
+            if t.ent_type_ != "PERSON" or qmask[t.i] or t.idx >= before:
+                continue
+            b = t.i
+            while b > sent.start and doc[b].ent_iob_ == "I":
+                b -= 1
+            e = _ent_at(doc, b)
+            if e is None:
+                continue
+            text = index.fullest(doc, e.start, e.end)
+            kind = source_kind(doc, e.start, e.end, text, self.lex, sentence=sent)
+            return Speaker(text, kind, None, None, None, "quote-context-person")
+        return None
 
     def _dialogue(
         self,
