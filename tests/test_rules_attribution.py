@@ -1516,3 +1516,42 @@ def test_hearsay_adverb_is_a_vague_unnamed_source(nlp, text, cue):
 def test_hearsay_and_make_clear_near_misses(nlp, text):
     assert one(nlp, text).label != "sourced_fact"
 
+
+
+def test_the_role_noun_names_the_person_who_spoke_just_before(nlp):
+    text = (
+        "The new sanctions will hurt Europe most, Foreign Ministry spokeswoman Maria "
+        "Zakharova wrote on Telegram. "
+        "“Brussels keeps shooting itself in the foot,” the diplomat stressed."
+    )
+    pls = labels(nlp, text)
+    assert pls[1].label == "official_quote"
+    assert pls[1].source == "Foreign Ministry spokeswoman Maria Zakharova"
+    assert pls[1].source_kind == "official"
+
+
+def test_the_role_noun_of_someone_else_is_not_resolved(nlp):
+    # the role is named for another person in between
+    text = (
+        "Senator Mark Hollis said on Monday that the talks had failed. "
+        "He later met the French ambassador in Paris. "
+        "The ambassador said the talks would go on."
+    )
+    assert labels(nlp, text)[2].source != "Senator Mark Hollis"
+    # a role the named speaker does not hold
+    text = (
+        "Mayor Anna Berg said the bridge would reopen in May. "
+        "The senator said the money was not there."
+    )
+    assert labels(nlp, text)[1].source == "The senator"
+
+
+def test_the_official_after_an_anonymous_official_stays_anonymous(nlp):
+    text = (
+        "Dmitry Peskov said the Kremlin was ready to talk. "
+        "A senior US official said Washington saw no sign of that. "
+        "The official added that the talks could resume in March."
+    )
+    p = labels(nlp, text)[2]
+    assert p.source_kind == "anonymous"
+    assert "Peskov" not in (p.source or "")

@@ -196,6 +196,7 @@ class Prelabeler:
             [self._speaker(doc, s, a, index, qmask) for a in al]
             for s, al in zip(sents, attrs, strict=True)
         ]
+        self._definite_roles(doc, sents, attrs, speakers, index, qmask)
         # A relative-clause speaker ("an architect who said ...") never says the quote.
         main_speakers = [
             [None if a.aside else x for x, a in zip(sp, al, strict=True)]
@@ -486,6 +487,74 @@ class Prelabeler:
         text = index.fullest(doc, e.start, e.end)
         kind = source_kind(doc, e.start, e.end, text, self.lex, sentence=sent)
         return Speaker(text, kind, None, None, None, "quote-context-person")
+
+    def _definite_roles(
+        self,
+        doc: Doc,
+        sents: Sequence[Span],
+        attrs: Sequence[Sequence[Attribution]],
+        speakers: list[list[Speaker | None]],
+        index: MentionIndex,
+        qmask: Sequence[bool],
+    ) -> None:
+        """'Zakharova wrote ... "...," the diplomat stressed.': "the" + a role noun
+        names the person who was the source just before (in this or the two previous
+        sentences), when that source is a named person and the role noun is not used
+        for anyone else in between. Replaces those speakers in place."""
+        roles = self.lex.person_roles
+        last: tuple[int, Token] | None = None  # (sentence, head token of a named person)
+        for k in range(len(sents)):
+            for j, a in enumerate(attrs[k]):
+                sp = speakers[k][j]
+                if sp is None or a.source is None or a.source_head is None or a.aside:
+                    continue
+                s0, s1 = a.source
+                head = doc[a.source_head]
+                if (
+                    last is not None
+                    and k - last[0] <= CONTEXT_SENTENCES
+                    and s1 - s0 <= 4
+                    and doc[s0].lower_ == "the"
+                    and head.tag_ == "NN"
+                    and head.lemma_.lower() in roles
+                    and s0 <= head.i < s1
+                    and all(
+                        t.pos_ in ("DET", "ADJ", "NOUN") and not t.ent_type_ for t in doc[s0:s1]
+                    )
+                    and not any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in head.children)
+                ):
+                    ante = last[1]
+                    a0, a1 = mention_bounds(ante, with_prep=False)
+                    lemma = head.lemma_.lower()
+                    # "Lavrov met the US ambassador. The ambassador said": the role is
+                    # someone else's
+                    between = doc[sents[last[0]].start : s0]
+                    if not any(
+                        t.lemma_.lower() == lemma and not a0 <= t.i < a1 for t in between
+                    ):
+                        text = index.fullest(doc, a0, a1)
+                        kind = source_kind(doc, a0, a1, text, self.lex, sentence=sents[k])
+                        low = f" {text.lower()} "
+                        if kind not in ("anonymous", "vague") and any(
+                            f" {w} " in low for w in roles[lemma]
+                        ):
+                            speakers[k][j] = Speaker(
+                                text,
+                                kind,
+                                sp.span,
+                                sp.cue,
+                                sp.cue_text,
+                                sp.rule_id,
+                                sp.hedged,
+                            )
+                            continue
+                ante_tok: Token | None = head
+                if is_personal_pronoun(head):
+                    ante_tok = resolve_pronoun(head, index.ents, qmask)
+                if ante_tok is not None and ante_tok.ent_type_ == "PERSON" and not sp.hedged:
+                    last = (k, ante_tok)
+                else:
+                    last = None  # someone else spoke since ("a US official said")
 
     def _subject_person(
         self, doc: Doc, sent: Span, before: int, index: MentionIndex, qmask: Sequence[bool]
