@@ -1555,3 +1555,31 @@ def test_the_official_after_an_anonymous_official_stays_anonymous(nlp):
     p = labels(nlp, text)[2]
     assert p.source_kind == "anonymous"
     assert "Peskov" not in (p.source or "")
+
+
+@pytest.mark.parametrize(
+    "text,source",
+    [
+        ("Moscow's position is that the bridge is a civilian object.", "Moscow"),
+        ("The Kremlin's view remains that the West is to blame.", "The Kremlin"),
+        ("Senator Hollis's argument was that the deal had expired.", "Senator Hollis"),
+    ],
+)
+def test_possessive_position_is_that_attributes_the_clause(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == source
+    assert "attr-possessive-position" in p.rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow's position is not that the bridge is closed.",  # negated
+        "The farmer's fear is that prices will fall.",  # a private person's fear
+        "Moscow's position on the bridge is weak.",  # no that-clause
+        "The position of the troops is that of a besieged army.",  # no possessor
+    ],
+)
+def test_possessive_position_needs_a_public_owner_and_a_that_clause(nlp, text):
+    assert "attr-possessive-position" not in one(nlp, text).rule_ids

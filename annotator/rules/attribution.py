@@ -775,6 +775,65 @@ def _possessive_nouns(
     return out
 
 
+_COPULAS = frozenset({"be", "remain"})
+
+
+def _possessive_positions(
+    sent: Span,
+    lex: Lexicons,
+    qmask: Sequence[bool],
+    names: frozenset[str],
+    tokens: Sequence[Token] | None = None,
+) -> list[Attribution]:
+    """ "Moscow's position is that the bridge is a civilian object", "His answer was that
+    nobody had asked": a noun for a view or an utterance, owned by a source, whose
+    content is a that-clause after "is" / "remains". The possessor is the source of the
+    clause (rule 7: a public figure or body, or a pronoun standing for one)."""
+    doc = sent.doc
+    out: list[Attribution] = []
+    for tok in sent if tokens is None else tokens:
+        if tok.pos_ != "NOUN" or tok.dep_ != "nsubj" or qmask[tok.i]:
+            continue
+        if tok.lemma_.lower() not in lex.positions:
+            continue
+        cop = tok.head
+        if cop.lemma_.lower() not in _COPULAS or cop.i < tok.i:
+            continue
+        if any(c.dep_ == "neg" for c in cop.children):
+            continue
+        clause = next(
+            (
+                c
+                for c in cop.children
+                if c.dep_ == "ccomp"
+                and c.i > cop.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is None or qmask[poss.i] or not can_be_source(poss, lex):
+            continue
+        b0, b1 = source_bounds(poss)
+        if b1 - 1 > b0 and doc[b1 - 1].tag_ == "POS":
+            b1 -= 1
+        if not is_personal_pronoun(poss) and not is_public(doc, b0, b1, lex, names):
+            continue
+        out.append(
+            Attribution(
+                (tok.i, tok.i + 1),
+                (b0, b1),
+                poss.i,
+                "attr-possessive-position",
+                depth=_depth(tok),
+                subordinate=_subordinate(cop),
+            )
+        )
+    return out
+
+
 _CO_DEPS = ("conj", "advcl")
 
 
@@ -1111,6 +1170,7 @@ def find_attributions(
     found.extend(_misparsed_verbs(sent, lex, qmask, names, verbs_used, tokens))
     found.extend(_finding_tags(sent, lex, qmask, verbs_used, tokens))
     found.extend(_possessive_nouns(sent, lex, qmask, tokens))
+    found.extend(_possessive_positions(sent, lex, qmask, names, tokens))
     found.extend(_name_colon(sent, qmask, names, lex))
     found.extend(_dash_signature(sent))
     for m in matches:

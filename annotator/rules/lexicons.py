@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.3.3"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.3.4"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,8 @@ class Lexicons:
     # singular role nouns ("the diplomat said") -> words one of which the fullest
     # mention of the person it names must have ("Foreign Ministry spokeswoman X")
     person_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # nouns for a view held: "Moscow's position is that ..." (the possessor speaks)
+    positions: frozenset[str] = frozenset()
 
     @cached_property
     def reporting_verbs(self) -> frozenset[str]:
@@ -102,6 +104,7 @@ def lexicons() -> Lexicons:
         any_noun_speaks=frozenset(verbs.get("any_noun_speaks", [])),
         object_is_content=frozenset(verbs.get("object_is_content", [])),
         person_roles={k: tuple(v) for k, v in kinds.get("person_roles", {}).items()},
+        positions=frozenset(nouns.get("positions", [])),
         sayers=frozenset(
             kinds["official_titles"]
             + kinds["media"]
