@@ -1583,3 +1583,19 @@ def test_possessive_position_is_that_attributes_the_clause(nlp, text, source):
 )
 def test_possessive_position_needs_a_public_owner_and_a_that_clause(nlp, text):
     assert "attr-possessive-position" not in one(nlp, text).rule_ids
+
+
+def test_a_name_set_off_by_a_comma_is_not_part_of_the_speakers_mention(nlp):
+    # the parser hangs "RT" on the analyst's name as a modifier
+    p = one(
+        nlp,
+        "In an interview with RT, political analyst Alexander Nekrassov said the EU was "
+        "acting against its own interests.",
+    )
+    assert p.source == "political analyst Alexander Nekrassov"
+    assert p.source_kind == "expert"
+
+
+def test_adjectives_set_off_by_a_comma_stay_in_the_mention(nlp):
+    p = one(nlp, "The tall, soft-spoken minister said the talks would go on.")
+    assert p.source == "The tall, soft-spoken minister"

@@ -92,8 +92,15 @@ def mention_bounds(
     """
     start = head.i
     end = head.i + 1
-    for child in head.lefts:
+    doc = head.doc
+    for child in reversed(list(head.lefts)):
         if child.dep_ in _LEFT_DEPS and not (child.dep_ == "amod" and child.pos_ == "VERB"):
+            if child.dep_ in ("nmod", "compound", "poss") and any(
+                doc[t].text == "," for t in range(child.i + 1, start)
+            ):
+                # "In an interview with RT, political analyst X said": a modifier set
+                # off by a comma belongs to something else (the parser's nmod)
+                break
             start = min(start, child.left_edge.i)
     for child in head.rights:
         if with_prep and child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "at"):
@@ -104,7 +111,6 @@ def mention_bounds(
             end = max(end, e)
         elif child.dep_ in ("compound", "nummod") or (child.pos_ == "NUM" and child.i == end):
             end = max(end, child.right_edge.i + 1)  # "Resolution 2254"
-    doc = head.doc
     while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
