@@ -1599,3 +1599,31 @@ def test_a_name_set_off_by_a_comma_is_not_part_of_the_speakers_mention(nlp):
 def test_adjectives_set_off_by_a_comma_stay_in_the_mention(nlp):
     p = one(nlp, "The tall, soft-spoken minister said the talks would go on.")
     assert p.source == "The tall, soft-spoken minister"
+
+
+def test_quoted_by_outlet_keeps_the_speaker_as_source(nlp):
+    p = one(
+        nlp,
+        "Hungary's Prime Minister Viktor Orban, quoted by RIA Novosti, called the sanctions "
+        "a failure.",
+    )
+    assert p.label == "sourced_fact"
+    assert p.source == "Hungary's Prime Minister Viktor Orban"
+    assert "RIA Novosti" in span_text(
+        nlp,
+        "Hungary's Prime Minister Viktor Orban, quoted by RIA Novosti, called the sanctions "
+        "a failure.",
+        "SOURCE",
+    )
+
+
+def test_cited_by_outlet_attributes_the_sentence_to_the_outlet(nlp):
+    p = one(nlp, "The measures, cited by TASS, include a ban on imports of Russian gas.")
+    assert p.label == "sourced_fact"
+    assert p.source == "TASS"
+    assert p.source_kind == "media"
+
+
+def test_cited_without_commas_or_agent_is_no_conduit(nlp):
+    p = one(nlp, "The report cited by the senator was never published.")
+    assert p.source != "the senator"

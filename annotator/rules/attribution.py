@@ -8,7 +8,7 @@ sentence and returns what it found; the component decides what to do with it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -397,6 +397,23 @@ def _document_finding(verb: Token, lex: Lexicons, *, with_object: bool = False) 
         and c.lemma_.lower() in lex.findings
         and not (with_object and c.lemma_.lower() in _NOT_FINDINGS)
         for c in verb.children
+    )
+
+
+_CONDUITS = frozenset({"quote", "cite"})
+
+
+def _conduit(verb: Token) -> bool:
+    """ "Orban, quoted by RIA Novosti, called ...", "The measures, cited by TASS,
+    include ...": a passive participle set off by a comma, naming the outlet that
+    carried what its head says or is."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and verb.lemma_.lower() in _CONDUITS
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and any(c.dep_ == "agent" for c in verb.children)
     )
 
 
@@ -953,8 +970,10 @@ def find_attributions(
                 h.dep_ == "ccomp" and verb_lemma(h.head, lex) in lex.reporting_verbs
             ):
                 continue  # "said ..., citing the release of ...": a co-cue (_co_cues)
+        conduit = _conduit(tok)
         if (
             not doc_subject
+            and not conduit
             and lemma in lex.needs_clause
             and not object_only
             and not _has_clause(tok)
@@ -1372,6 +1391,21 @@ def find_attributions(
                         depth=_depth(quoted),
                     )
                 )
+    for n, a in enumerate(found):
+        cue = doc[a.cue[0]]
+        if a.rule_id != "attr-verb-speech" or not _conduit(cue):
+            continue
+        if any(b is not a and b.source_head == cue.head.i and not b.aside for b in found):
+            # "Orban, quoted by RIA Novosti, called ...": Orban speaks; the outlet that
+            # carried it is marked, as evidence
+            found[n] = replace(a, evidence_only=True)
+        elif a.source_head is not None and (
+            doc[a.source_head].pos_ == "PROPN"
+            or doc[a.source_head].lemma_.lower() in lex.media
+        ):
+            # "The measures, cited by TASS, include ...": what the sentence says comes
+            # from the outlet
+            found[n] = replace(a, subordinate=False, depth=_depth(cue.head))
     found.extend(_co_cues(doc, found, lex, qmask))
     # The main assertion usually comes first: prefer plain speech over stance verbs,
     # then the earliest cue.
