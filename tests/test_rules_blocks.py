@@ -189,3 +189,39 @@ def test_quoted_block_ends_where_its_quote_closes(nlp):
     assert got["Such claims are aimed at misleading the public.”"].label == "official_quote"
     assert got["The talks resumed on Tuesday in Vienna."].label != "official_quote"
     assert got["Delegates met for six hours."].label != "official_quote"
+
+
+def test_it_reads_hands_over_to_the_source_named_just_before(nlp):
+    text = (
+        "The Kremlin has released a readout of the call with Ankara. It reads in part:\n\n"
+        "The sides discussed the situation in the Black Sea region.\n\n"
+        "(emphasis added)\n\n"
+        "The call lasted an hour."
+    )
+    got = by_text(nlp, text)
+    p = got["The sides discussed the situation in the Black Sea region."]
+    assert p.label == "official_quote"
+    assert p.source == "The Kremlin"
+
+
+def test_the_following_passage_hands_over_to_the_outlet_named_just_before(nlp):
+    text = (
+        "On Monday the New York Times conceded that the offensive had stalled. "
+        "Consider the following passage:\n\n"
+        "The brigades have lost much of their equipment.\n\n"
+        "(emphasis added)"
+    )
+    got = by_text(nlp, text)
+    p = got["The brigades have lost much of their equipment."]
+    assert p.label == "official_quote"
+    assert p.source == "the New York Times"
+
+
+def test_a_colon_lead_in_that_points_at_no_text_does_not_borrow_a_source(nlp):
+    text = (
+        "The Kremlin held talks with Ankara on Monday. There is more to come:\n\n"
+        "The sides will meet again in March.\n\n"
+        "(emphasis added)"
+    )
+    got = by_text(nlp, text)
+    assert got["The sides will meet again in March."].label != "official_quote"

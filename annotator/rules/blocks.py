@@ -93,6 +93,22 @@ def _possessor_source(
     return None
 
 
+_TEXT_VERBS = frozenset({"read", "say", "state", "go", "run"})
+
+
+def _points_to_text(sent: Span) -> bool:
+    """ "Consider the following passage:", "It reads in part:": the lead-in points at a
+    text without naming whose it is."""
+    for t in sent:
+        if t.lower_ == "following" and t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN":
+            return True
+        if t.lemma_.lower() in _TEXT_VERBS and any(
+            c.dep_ == "nsubj" and c.lower_ in ("it", "this") for c in t.children
+        ):
+            return True
+    return False
+
+
 def _own_content(sent: Span, m: Match) -> bool:
     """"As Lavrov put it, the talks failed.": the "As X put it" tag is followed by its
     own content in the sentence (a clause after a comma, colon or quotation mark), so it
@@ -246,6 +262,12 @@ def find_blocks(
         ):
             continue
         src = _intro_source(sent, attrs[last], lex, index, qmask)
+        if src is None and len(by_par[p]) > 1 and ending == ":" and _points_to_text(sent):
+            # "The Kremlin has released a readout of the call. It reads in part:",
+            # "... the Times concedes that ... Consider the following passage:": the
+            # sentence before, in the same paragraph, names the source
+            prev = by_par[p][-2]
+            src = _intro_source(sents[prev], attrs[prev], lex, index, qmask)
         if src is None:
             continue
         start, end, text = src
