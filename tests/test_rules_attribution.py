@@ -1627,3 +1627,22 @@ def test_cited_by_outlet_attributes_the_sentence_to_the_outlet(nlp):
 def test_cited_without_commas_or_agent_is_no_conduit(nlp):
     p = one(nlp, "The report cited by the senator was never published.")
     assert p.source != "the senator"
+
+
+@pytest.mark.parametrize(
+    "text,source",
+    [
+        ("ZeroHedge notes that yields have spiked.", "ZeroHedge"),
+        ("Izvestia reported that the talks had stalled.", "Izvestia"),
+        ("According to Kommersant, the deal is off.", "Kommersant"),
+        ("Meanwhile ZeroHedge reports that the bank has asked for a loan.", "ZeroHedge"),
+    ],
+)
+def test_alternative_and_russian_outlets_are_media(nlp, text, source):
+    p = one(nlp, text)
+    assert p.source == source
+    assert p.source_kind == "media"
+
+
+def test_a_government_website_stays_official(nlp):
+    assert one(nlp, "The Kremlin's website says the talks went well.").source_kind == "official"

@@ -76,6 +76,10 @@ _SHARES = frozenset(
     }
 )
 MAX_MENTION = 14
+# Sentence connectives the parser sometimes takes into the first name of a sentence.
+_CONNECTIVES = frozenset(
+    {"meanwhile", "however", "separately", "instead", "moreover", "furthermore", "still"}
+)
 _AGENT_SUFFIXES = (
     "er", "or", "ist", "ian", "ant", "ent", "ee", "crat", "ican", "sman", "swoman", "sperson"
 )
@@ -111,8 +115,10 @@ def mention_bounds(
             end = max(end, e)
         elif child.dep_ in ("compound", "nummod") or (child.pos_ == "NUM" and child.i == end):
             end = max(end, child.right_edge.i + 1)  # "Resolution 2254"
-    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
-        start += 1
+    while start < end - 1 and (
+        doc[start].is_punct or doc[start].is_space or doc[start].lower_ in _CONNECTIVES
+    ):
+        start += 1  # "Meanwhile ZeroHedge reports": the parser's compound
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
