@@ -1646,3 +1646,20 @@ def test_alternative_and_russian_outlets_are_media(nlp, text, source):
 
 def test_a_government_website_stays_official(nlp):
     assert one(nlp, "The Kremlin's website says the talks went well.").source_kind == "official"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics argue that sanctions have failed.",
+        "The bridge is a key supply route, analysts say.",
+        "Experts say the drones were made in the West.",
+        "Others say a recalibration is overdue.",
+    ],
+)
+def test_plural_experts_critics_and_others_are_vague(nlp, text):
+    assert one(nlp, text).source_kind == "vague"
+
+
+def test_a_named_expert_stays_expert(nlp):
+    assert one(nlp, "Professor Anna Berg said the drones were made abroad.").source_kind == "expert"

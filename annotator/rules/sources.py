@@ -428,7 +428,13 @@ def source_kind(
         low = sentence.text.lower()
         if any(cue in low for cue in lex.off_record):
             return "anonymous"
-    if span[0].lower_ in ("some", "many", "several") or head in lex.vague_words:
+    # "critics", "experts say", "analysts say": the plural form is listed (its lemma,
+    # "expert", is a kind of its own)
+    if (
+        span[0].lower_ in ("some", "many", "several")
+        or head in lex.vague_words
+        or (span.root.lower_ in lex.vague_words and span.root.lemma_.lower() != "report")
+    ):
         return "vague"
     has_name = any(t.ent_type_ in ("PERSON", "ORG") for t in span)
     if not has_name and head in lex.anonymous_heads:
