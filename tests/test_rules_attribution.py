@@ -1663,3 +1663,25 @@ def test_plural_experts_critics_and_others_are_vague(nlp, text):
 
 def test_a_named_expert_stays_expert(nlp):
     assert one(nlp, "Professor Anna Berg said the drones were made abroad.").source_kind == "expert"
+
+
+def test_issued_a_statement_condemning_is_the_issuers_stance(nlp):
+    p = one(nlp, "The Russian Embassy issued a statement condemning the move.")
+    assert p.label == "sourced_fact"
+    assert p.source == "The Russian Embassy"
+
+
+def test_someone_elses_statement_condemning_is_not_the_subjects(nlp):
+    p = one(nlp, "Senator Hollis will answer the governor's speech denouncing the plan.")
+    assert p.source != "Senator Hollis"
+
+
+def test_that_is_how_x_put_it_with_a_quote_after_a_colon(nlp):
+    p = one(nlp, 'That is how Lavrov put it: "We will not negotiate with ourselves."')
+    assert p.label == "official_quote"
+    assert p.source == "Lavrov"
+
+
+def test_how_without_a_quote_stays_a_manner(nlp):
+    p = one(nlp, "It is remarkable how the two leaders talked about everything.")
+    assert p.label != "sourced_fact"

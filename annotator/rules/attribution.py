@@ -417,6 +417,16 @@ def _conduit(verb: Token) -> bool:
     )
 
 
+def _colon_quote_after(verb: Token) -> bool:
+    """Is the verb followed, in its sentence, by a colon and an opening quotation mark?"""
+    doc = verb.doc
+    end = verb.sent.end
+    for i in range(verb.i + 1, min(end - 1, verb.i + 6)):
+        if doc[i].text == ":" and doc[i + 1].text in _OPEN_QUOTES:
+            return True
+    return False
+
+
 def _intention_only(verb: Token) -> bool:
     """ "hopes to use", "wants to win": a stance verb whose only complement is a
     to-infinitive states an intention or plan, not a stance on something (rule 7)."""
@@ -994,8 +1004,12 @@ def find_attributions(
             continue  # "what was not disclosed by Ushakov": the author reports an absence
         if stance and any(c.lower_ in _WH and c.dep_ not in _SUBJ for c in tok.children):
             continue  # "what opinions Trump expressed": the stance is not given
-        if any(c.dep_ == "advmod" and c.lower_ == "how" for c in tok.children):
-            continue  # "it's remarkable how they talked about everything": the manner
+        if any(c.dep_ == "advmod" and c.lower_ == "how" for c in tok.children) and not (
+            _colon_quote_after(tok)
+        ):
+            # "it's remarkable how they talked about everything": the manner; but "That
+            # is how Lavrov put it: “...”" hands over to the quote
+            continue
         if stance and tok.tag_ == "VB" and any(c.lower_ == "to" for c in tok.children):
             continue  # "to get Trump to think", "intend to support": not a stance held
         # "Putin hopes to use this as a bridge": an aim the author ascribes, marked as
@@ -1007,7 +1021,19 @@ def find_attributions(
         # ... but a participle's subject is its head's: "Sanders pushed back, questioning
         # Clinton's judgment" states Sanders's stance
         subj, agentless = _subject(
-            tok, climb=not stance or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
+            tok,
+            climb=not stance
+            or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
+            # "The embassy issued a statement condemning the move": the statement's
+            # issuer holds the stance
+            or (
+                tok.dep_ == "acl"
+                and tok.tag_ == "VBG"
+                and tok.head.lemma_.lower() in lex.documents
+                and tok.head.dep_ == "dobj"
+                # not "will follow Clinton's speech denouncing ...": someone else's
+                and not any(c.dep_ == "poss" for c in tok.head.children)
+            ),
         )
         if stance and (agentless or any(c.dep_ == "agent" for c in tok.children)):
             continue  # "was welcomed by Putin" reports an event, not a stance
