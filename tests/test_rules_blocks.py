@@ -225,3 +225,27 @@ def test_a_colon_lead_in_that_points_at_no_text_does_not_borrow_a_source(nlp):
     )
     got = by_text(nlp, text)
     assert got["The sides will meet again in March."].label != "official_quote"
+
+
+def test_the_statement_said_in_full_names_who_issued_it(nlp):
+    text = (
+        "In Moscow, the Russian Embassy issued a statement on the aid. "
+        "The statement said in full:\n\n"
+        "Every new delivery of weapons prolongs the conflict.\n\n"
+        "(end of statement)"
+    )
+    got = by_text(nlp, text)
+    p = got["Every new delivery of weapons prolongs the conflict."]
+    assert p.label == "official_quote"
+    assert p.source == "the Russian Embassy"
+
+
+def test_a_statement_nobody_is_said_to_have_issued_keeps_its_own_name(nlp):
+    text = (
+        "The talks ended on Monday without a statement. The statement said in full:\n\n"
+        "Every new delivery of weapons prolongs the conflict.\n\n"
+        "(end of statement)"
+    )
+    got = by_text(nlp, text)
+    p = got["Every new delivery of weapons prolongs the conflict."]
+    assert p.source == "The statement"

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution, Match
 from .lexicons import Lexicons
@@ -96,6 +96,23 @@ def _possessor_source(
 _TEXT_VERBS = frozenset({"read", "say", "state", "go", "run"})
 
 
+_ISSUE = frozenset({"issue", "release", "publish", "post", "put", "send", "give", "provide"})
+
+
+def _issuer(sent: Span, lemma: str) -> Token | None:
+    """The named subject that issued a document of this lemma in ``sent`` ("In Moscow,
+    the Russian Embassy issued a statement ...")."""
+    for t in sent:
+        if t.dep_ != "dobj" or t.lemma_.lower() != lemma or t.head.lemma_.lower() not in _ISSUE:
+            continue
+        subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (
+            subj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or subj.pos_ == "PROPN"
+        ):
+            return subj
+    return None
+
+
 def _points_to_text(sent: Span) -> bool:
     """ "Consider the following passage:", "It reads in part:": the lead-in points at a
     text without naming whose it is."""
@@ -127,8 +144,10 @@ def _intro_source(
     lex: Lexicons,
     index: MentionIndex,
     qmask: Sequence[bool] | None = None,
+    prev: Span | None = None,
 ) -> tuple[int, int, str] | None:
     """The document or speaker an introducer hands over to: (tok start, tok end, text);
+    ``prev``: the sentence before it in the same paragraph, if any;
     for a pronoun, the bounds of its antecedent, possibly in an earlier sentence."""
     doc = sent.doc
     owned = _possessor_source(sent, lex, index, qmask)
@@ -167,6 +186,11 @@ def _intro_source(
                     o = owners[0]
                     os_, oe = mention_bounds(o, with_conj=False, with_prep=False)
                     return os_, oe, clean_text(doc[os_:oe])
+                issuer = _issuer(prev, head.lemma_.lower()) if prev is not None else None
+                if issuer is not None:
+                    # "The embassy issued a statement. The statement said in full:"
+                    is_, ie = mention_bounds(issuer, with_conj=False, with_prep=False)
+                    return is_, ie, index.fullest(doc, is_, ie)
             return start, end, index.fullest(doc, start, end)
     for a in attrs:
         if a.source is not None and not a.hedged and not a.aside:
@@ -261,7 +285,8 @@ def find_blocks(
             r in ("block-as-source-reports", "block-here-is") for r in intro_ids
         ):
             continue
-        src = _intro_source(sent, attrs[last], lex, index, qmask)
+        prev_sent = sents[by_par[p][-2]] if len(by_par[p]) > 1 else None
+        src = _intro_source(sent, attrs[last], lex, index, qmask, prev_sent)
         if src is None and len(by_par[p]) > 1 and ending == ":" and _points_to_text(sent):
             # "The Kremlin has released a readout of the call. It reads in part:",
             # "... the Times concedes that ... Consider the following passage:": the
