@@ -46,6 +46,23 @@ def test_multi_paragraph_quote_continues():
     assert text[quotes[0].start : quotes[0].end].endswith("ends here.")
 
 
+def test_multi_paragraph_quote_with_straight_marks_continues():
+    text = (
+        'He noted: "The pattern is the same.\n\n"First the claims, then the strikes."'
+        '\n\nThe Kremlin is said to be watching. She called it "a red line."'
+    )
+    got = [text[q.start : q.end] for q in find_quotes(text)]
+    assert got[0].endswith("then the strikes.")
+    assert got[1:] == ["a red line."]
+
+
+def test_straight_closing_mark_after_a_paragraph_break_still_closes():
+    text = 'He said "the talks\n\n" will resume.'
+    got = [text[q.start : q.end] for q in find_quotes(text)]
+    assert got[0].startswith("the talks")
+    assert not got[0].endswith("resume.")
+
+
 def test_unclosed_opening_mark_does_not_swallow_text():
     text = "The US is “ready to talk, he said, and wants “a respectful approach” now."
     got = [text[q.start : q.end] for q in find_quotes(text)]

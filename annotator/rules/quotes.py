@@ -88,7 +88,11 @@ def find_quotes(text: str) -> list[Quote]:
                 open_at, open_kind, open_par = i + 1, "s", par
         else:
             if open_kind == "d":
-                if ch in _DOUBLE_CLOSE or (ch == '"' and i > open_at):
+                if ch == '"' and par > open_par and _starts_paragraph(text, i) and not (
+                    nxt.isspace()
+                ):
+                    pass  # a straight mark reopening a multi-paragraph quote ('"First ...')
+                elif ch in _DOUBLE_CLOSE or (ch == '"' and i > open_at):
                     quotes.append(Quote(open_at, i, closed=True))
                     open_at = None
                 elif ch in _DOUBLE_OPEN and par > open_par and _starts_paragraph(text, i):
