@@ -1685,3 +1685,17 @@ def test_that_is_how_x_put_it_with_a_quote_after_a_colon(nlp):
 def test_how_without_a_quote_stays_a_manner(nlp):
     p = one(nlp, "It is remarkable how the two leaders talked about everything.")
     assert p.label != "sourced_fact"
+
+
+def test_in_the_words_of_names_the_source(nlp):
+    p = one(
+        nlp,
+        'In the words of Foreign Ministry spokeswoman Maria Zakharova, the West "has '
+        'crossed every red line."',
+    )
+    assert p.label == "official_quote"
+    assert p.source == "Foreign Ministry spokeswoman Maria Zakharova"
+
+
+def test_in_the_words_of_a_song_is_no_source(nlp):
+    assert one(nlp, "In the words of the song, all you need is love.").source is None
