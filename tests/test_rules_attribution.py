@@ -1699,3 +1699,14 @@ def test_in_the_words_of_names_the_source(nlp):
 
 def test_in_the_words_of_a_song_is_no_source(nlp):
     assert one(nlp, "In the words of the song, all you need is love.").source is None
+
+
+def test_is_believed_to_is_a_vague_agentless_passive(nlp):
+    p = one(nlp, "The Kremlin is believed to be monitoring the situation closely.")
+    assert p.label == "sourced_fact"
+    assert p.source_kind == "vague"
+
+
+def test_a_stance_with_its_agent_is_still_no_hearsay(nlp):
+    p = one(nlp, "The plan was welcomed by Putin.")
+    assert p.label != "sourced_fact"

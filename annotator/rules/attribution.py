@@ -1035,7 +1035,16 @@ def find_attributions(
                 and not any(c.dep_ == "poss" for c in tok.head.children)
             ),
         )
-        if stance and (agentless or any(c.dep_ == "agent" for c in tok.children)):
+        if stance and (agentless or any(c.dep_ == "agent" for c in tok.children)) and not (
+            # "The Kremlin is believed to be monitoring ...": hearsay with no source
+            # (rule 6, vague), like "is said to"
+            agentless
+            and lemma in _AGENTLESS
+            and any(
+                c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "of")
+                for c in tok.children
+            )
+        ):
             continue  # "was welcomed by Putin" reports an event, not a stance
         if lemma in lex.needs_as and not any(c.lower_ == "as" for c in tok.children):
             continue  # "sees Iran as a hotbed" is a stance; "has seen a meeting" is not
