@@ -1710,3 +1710,16 @@ def test_is_believed_to_is_a_vague_agentless_passive(nlp):
 def test_a_stance_with_its_agent_is_still_no_hearsay(nlp):
     p = one(nlp, "The plan was welcomed by Putin.")
     assert p.label != "sourced_fact"
+
+
+def test_sentence_initial_per_is_according_to(nlp):
+    p = one(nlp, "Per the Kremlin, the talks will resume in May.")
+    assert p.label == "sourced_fact"
+    assert p.source == "the Kremlin"
+    assert one(nlp, "Per capita income rose by 3 percent.").label != "sourced_fact"
+
+
+def test_a_document_by_its_author_is_one_source(nlp):
+    p = one(nlp, "Per a report by Politico, the administration has urged restraint.")
+    assert p.source == "a report by Politico"
+    assert p.source_kind == "media"

@@ -1283,10 +1283,17 @@ def find_attributions(
                 )
             ):
                 continue
+            bounds = mention_bounds(pobj)
+            if pobj.lemma_.lower() in lex.documents:
+                # "per a report by Politico", "according to a study by Pew": the author
+                # is part of the document's name
+                by = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+                if by is not None and by.right_edge.i + 1 - bounds[0] <= 14:
+                    bounds = (bounds[0], max(bounds[1], by.right_edge.i + 1))
             found.append(
                 Attribution(
                     (m.start, m.end),
-                    mention_bounds(pobj),
+                    bounds,
                     pobj.i,
                     m.rule_id,
                     depth=_depth(doc[m.start]) + 1,
