@@ -1723,3 +1723,16 @@ def test_a_document_by_its_author_is_one_source(nlp):
     p = one(nlp, "Per a report by Politico, the administration has urged restraint.")
     assert p.source == "a report by Politico"
     assert p.source_kind == "media"
+
+
+def test_whoever_asked_is_not_the_source_of_the_answer(nlp):
+    p = one(nlp, "Asked by reporters about the talks, Peskov said no meeting was planned.")
+    assert p.source == "Peskov"
+    assert "reporters" in span_text(
+        nlp, "Asked by reporters about the talks, Peskov said no meeting was planned.", "SOURCE"
+    )
+
+
+def test_a_passive_ask_in_the_main_clause_is_no_participle(nlp):
+    p = one(nlp, "Lavrov was asked about the grain deal.")
+    assert p.label != "sourced_fact" or p.source != "Lavrov"

@@ -1448,6 +1448,18 @@ def find_attributions(
             # "The measures, cited by TASS, include ...": what the sentence says comes
             # from the outlet
             found[n] = replace(a, subordinate=False, depth=_depth(cue.head))
+    for n, a in enumerate(found):
+        cue = doc[a.cue[0]]
+        if (
+            not a.evidence_only
+            and cue.lemma_.lower() == "ask"
+            and cue.tag_ == "VBN"
+            and cue.dep_ == "advcl"
+            and not any(c.dep_ in ("auxpass", "aux") for c in cue.children)
+        ):
+            # "Asked by the moderator whether ..., Putin replied": whoever asked is not
+            # the source of the answer; marked as evidence
+            found[n] = replace(a, evidence_only=True)
     found.extend(_co_cues(doc, found, lex, qmask))
     # The main assertion usually comes first: prefer plain speech over stance verbs,
     # then the earliest cue.
