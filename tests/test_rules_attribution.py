@@ -1736,3 +1736,21 @@ def test_whoever_asked_is_not_the_source_of_the_answer(nlp):
 def test_a_passive_ask_in_the_main_clause_is_no_participle(nlp):
     p = one(nlp, "Lavrov was asked about the grain deal.")
     assert p.label != "sourced_fact" or p.source != "Lavrov"
+
+
+@pytest.mark.parametrize(
+    "text,source",
+    [
+        ("Peskov later clarified that no meeting was planned.", "Peskov"),
+        ("The ministry downplayed the incident.", "The ministry"),
+        ("Moscow has rebuffed the proposal.", "Moscow"),
+    ],
+)
+def test_clarify_downplay_rebuff_attribute(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == source
+
+
+def test_a_private_person_downplaying_is_no_stance(nlp):
+    assert one(nlp, "My neighbour downplayed the noise.").label != "sourced_fact"
