@@ -213,3 +213,17 @@ def test_quote_run_keeps_its_speaker_when_the_sentence_names_the_same_person(nlp
     )
     _, pre = run(nlp, text)
     assert pre[1].source == "Dmitry Peskov"
+
+
+def test_german_low_opening_mark_is_closed_by_the_raised_one():
+    text = "„Die Lage ist ernst“, Scholz said. It was not clear “when” they would go."
+    got = [text[q.start : q.end] for q in find_quotes(text)]
+    assert got == ["Die Lage ist ernst", "when"]
+
+
+def test_guillemets_and_british_single_quotes_take_their_speaker(nlp):
+    _, pre = run(nlp, "«This is a direct escalation», the embassy said.")
+    assert pre[0].source == "the embassy"
+    _, pre = run(nlp, "‘We will not waver in our support,’ Mr Shapps told MPs.")
+    assert pre[0].label == "official_quote"
+    assert pre[0].source == "Mr Shapps"

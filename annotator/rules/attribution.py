@@ -23,7 +23,7 @@ from .sources import (
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 # Opening quotation marks, NYT-style `` and '' included.
-_OPEN_QUOTES = ("“", '"', "‘", "``", "''")
+_OPEN_QUOTES = ("“", '"', "‘", "``", "''", "„", "«")
 # Recordings describe rather than find: "the video shows an officer" is not a finding.
 _NOT_FINDINGS = frozenset({"video", "footage", "slide", "slides", "photo", "image"})
 _WH = frozenset({"what", "which", "who", "whom", "whatever"})
@@ -609,7 +609,7 @@ def _name_colon(
 # (not "Photo:", "Video:" or "Update:", which label what follows).
 _HEADLINE_DOCUMENTS = frozenset({"poll", "survey", "report", "study", "analysis"})
 _DASHES = frozenset({"―", "—", "--", "–"})
-_CLOSE_QUOTES = frozenset({"”", '"', "''"})
+_CLOSE_QUOTES = frozenset({"”", '"', "''", "“", "»", "’"})
 
 
 def _dash_signature(sent: Span) -> list[Attribution]:
