@@ -1754,3 +1754,18 @@ def test_clarify_downplay_rebuff_attribute(nlp, text, source):
 
 def test_a_private_person_downplaying_is_no_stance(nlp):
     assert one(nlp, "My neighbour downplayed the noise.").label != "sourced_fact"
+
+
+def test_trailing_tag_parsed_as_a_conjunct_attributes_the_clause(nlp):
+    p = one(
+        nlp,
+        "Britain will send further Storm Shadow missiles to Ukraine, Defence Secretary "
+        "Grant Shapps told MPs on Monday.",
+    )
+    assert p.label == "sourced_fact"
+    assert p.source == "Defence Secretary Grant Shapps"
+
+
+def test_a_conjunct_with_and_is_no_trailing_tag(nlp):
+    p = one(nlp, "Britain sent missiles to Ukraine and then told its allies about the plan.")
+    assert p.source != "Ukraine"

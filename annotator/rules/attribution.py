@@ -509,6 +509,8 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
         # "The difference now, he told me on Friday, is that ...": a tag set off by
         # commas inside the clause it reports.
         return True
+    if _conj_tag(verb):
+        return True
     if infinitive and _addressee(verb) and any(
         c.dep_ == "advcl"
         and c.i > verb.i
@@ -541,6 +543,27 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
     return verb_lemma(verb) == "cite" and any(
         c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
     )
+
+
+def _conj_tag(verb: Token) -> bool:
+    """ "Britain will send more missiles to Ukraine, Defence Secretary Grant Shapps told
+    MPs.": a trailing speech tag the parser joined to the clause it reports as a
+    conjunct without "and", its speaker hung as an apposition on the word before."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return False
+    doc = verb.doc
+    if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+        return False
+    if any(c.dep_ in _SUBJ for c in verb.children):
+        return False
+    name = _name_before(verb)
+    if name is None or name.ent_type_ not in ("PERSON", "ORG"):
+        return False
+    start = name.left_edge.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == name.i:
+        start -= 1
+    return start > 0 and doc[start - 1].text == ","
 
 
 def _tag_after_quote(verb: Token) -> bool:
