@@ -1769,3 +1769,20 @@ def test_trailing_tag_parsed_as_a_conjunct_attributes_the_clause(nlp):
 def test_a_conjunct_with_and_is_no_trailing_tag(nlp):
     p = one(nlp, "Britain sent missiles to Ukraine and then told its allies about the plan.")
     assert p.source != "Ukraine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The missiles are thought to have a range of more than 250 kilometres.",
+        "Dozens are feared to have died in the blast.",
+    ],
+)
+def test_thought_and_feared_to_are_vague_hearsay(nlp, text):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source_kind == "vague"
+
+
+def test_active_think_of_a_private_person_is_no_hearsay(nlp):
+    assert one(nlp, "My brother thinks the missiles have a long range.").label != "sourced_fact"

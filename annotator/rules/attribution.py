@@ -44,6 +44,10 @@ _AGENTLESS = frozenset(
         "charge",
         "quote",
         "tell",
+        # "are thought to have", "is understood to be", "is feared to have died"
+        "think",
+        "understand",
+        "fear",
     }
 )
 
