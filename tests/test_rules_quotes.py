@@ -227,3 +227,23 @@ def test_guillemets_and_british_single_quotes_take_their_speaker(nlp):
     _, pre = run(nlp, "‘We will not waver in our support,’ Mr Shapps told MPs.")
     assert pre[0].label == "official_quote"
     assert pre[0].source == "Mr Shapps"
+
+
+def test_he_is_the_speaker_just_before_not_a_name_in_what_he_said(nlp):
+    text = (
+        "Ukraine's foreign minister, Dmytro Kuleba, said Kyiv would only negotiate on the "
+        "basis of Zelenskiy's peace formula. "
+        '"There is no other way," he told a news conference.'
+    )
+    _, pre = run(nlp, text)
+    assert "Kuleba" in (pre[1].source or "")
+
+
+def test_he_after_a_new_subject_is_that_subject(nlp):
+    text = (
+        "Dmytro Kuleba said the talks had failed. "
+        "Later, Dmitry Peskov met reporters in Moscow. "
+        '"We are ready," he said.'
+    )
+    _, pre = run(nlp, text)
+    assert "Peskov" in (pre[2].source or "")

@@ -551,6 +551,26 @@ class Prelabeler:
                 ante_tok: Token | None = head
                 if is_personal_pronoun(head):
                     ante_tok = resolve_pronoun(head, index.ents, qmask)
+                    if (
+                        head.lower_ in ("he", "she")
+                        and last is not None
+                        and k - last[0] <= 1
+                        and ante_tok is not None
+                        and ante_tok.i != last[1].i
+                        and ante_tok.ent_type_ == "PERSON"
+                        and last[1].i < ante_tok.i
+                        and not _named_speaker_between(doc, last[1], ante_tok, attrs, k, sents)
+                    ):
+                        # 'Kuleba said Kyiv would only negotiate on ... "...," he told
+                        # reporters.': "he" is the speaker just before, not the last
+                        # name mentioned in what that speaker said
+                        ante_tok = last[1]
+                        a0, a1 = mention_bounds(ante_tok, with_prep=False)
+                        text = index.fullest(doc, a0, a1)
+                        kind = source_kind(doc, a0, a1, text, self.lex, sentence=sents[k])
+                        speakers[k][j] = Speaker(
+                            text, kind, sp.span, sp.cue, sp.cue_text, sp.rule_id, sp.hedged
+                        )
                 if ante_tok is not None and ante_tok.ent_type_ == "PERSON" and not sp.hedged:
                     last = (k, ante_tok)
                 else:
@@ -665,6 +685,26 @@ def _not_nested(
         for x, a in zip(speakers, attrs, strict=True)
         if x is not None and (a.cue[0] not in content or a.rule_id == "attr-co-cue")
     ]
+
+
+def _named_speaker_between(
+    doc: Doc,
+    first: Token,
+    second: Token,
+    attrs: Sequence[Sequence[Attribution]],
+    k: int,
+    sents: Sequence[Span],
+) -> bool:
+    """Is ``second`` (a person named after the speaker ``first``) outside what ``first``
+    is reported to say, i.e. a subject or a speaker of its own? Only a name inside the
+    reported content (a clause or a quotation) is passed over for "he"."""
+    if second.dep_ in ("nsubj", "nsubjpass") and second.head.dep_ == "ROOT":
+        return True
+    for kk in range(max(k - 1, 0), k + 1):
+        for a in attrs[kk]:
+            if a.source is not None and a.source[0] <= second.i < a.source[1]:
+                return True
+    return False
 
 
 def _ent_at(doc: Doc, i: int) -> Span | None:
