@@ -1786,3 +1786,19 @@ def test_thought_and_feared_to_are_vague_hearsay(nlp, text):
 
 def test_active_think_of_a_private_person_is_no_hearsay(nlp):
     assert one(nlp, "My brother thinks the missiles have a long range.").label != "sourced_fact"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv says it needs the weapons to defend itself.",
+        "Downing Street said the prime minister had spoken to the president.",
+    ],
+)
+def test_capitals_and_seats_of_government_are_official(nlp, text):
+    assert one(nlp, text).source_kind == "official"
+
+
+def test_a_capital_in_an_outlets_name_stays_media(nlp):
+    p = one(nlp, "The Washington Post reported that the talks had failed.")
+    assert p.source_kind == "media"
