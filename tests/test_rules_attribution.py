@@ -1516,3 +1516,289 @@ def test_hearsay_adverb_is_a_vague_unnamed_source(nlp, text, cue):
 def test_hearsay_and_make_clear_near_misses(nlp, text):
     assert one(nlp, text).label != "sourced_fact"
 
+
+
+def test_the_role_noun_names_the_person_who_spoke_just_before(nlp):
+    text = (
+        "The new sanctions will hurt Europe most, Foreign Ministry spokeswoman Maria "
+        "Zakharova wrote on Telegram. "
+        "“Brussels keeps shooting itself in the foot,” the diplomat stressed."
+    )
+    pls = labels(nlp, text)
+    assert pls[1].label == "official_quote"
+    assert pls[1].source == "Foreign Ministry spokeswoman Maria Zakharova"
+    assert pls[1].source_kind == "official"
+
+
+def test_the_role_noun_of_someone_else_is_not_resolved(nlp):
+    # the role is named for another person in between
+    text = (
+        "Senator Mark Hollis said on Monday that the talks had failed. "
+        "He later met the French ambassador in Paris. "
+        "The ambassador said the talks would go on."
+    )
+    assert labels(nlp, text)[2].source != "Senator Mark Hollis"
+    # a role the named speaker does not hold
+    text = (
+        "Mayor Anna Berg said the bridge would reopen in May. "
+        "The senator said the money was not there."
+    )
+    assert labels(nlp, text)[1].source == "The senator"
+
+
+def test_the_official_after_an_anonymous_official_stays_anonymous(nlp):
+    text = (
+        "Dmitry Peskov said the Kremlin was ready to talk. "
+        "A senior US official said Washington saw no sign of that. "
+        "The official added that the talks could resume in March."
+    )
+    p = labels(nlp, text)[2]
+    assert p.source_kind == "anonymous"
+    assert "Peskov" not in (p.source or "")
+
+
+@pytest.mark.parametrize(
+    "text,source",
+    [
+        ("Moscow's position is that the bridge is a civilian object.", "Moscow"),
+        ("The Kremlin's view remains that the West is to blame.", "The Kremlin"),
+        ("Senator Hollis's argument was that the deal had expired.", "Senator Hollis"),
+    ],
+)
+def test_possessive_position_is_that_attributes_the_clause(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == source
+    assert "attr-possessive-position" in p.rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow's position is not that the bridge is closed.",  # negated
+        "The farmer's fear is that prices will fall.",  # a private person's fear
+        "Moscow's position on the bridge is weak.",  # no that-clause
+        "The position of the troops is that of a besieged army.",  # no possessor
+    ],
+)
+def test_possessive_position_needs_a_public_owner_and_a_that_clause(nlp, text):
+    assert "attr-possessive-position" not in one(nlp, text).rule_ids
+
+
+def test_a_name_set_off_by_a_comma_is_not_part_of_the_speakers_mention(nlp):
+    # the parser hangs "RT" on the analyst's name as a modifier
+    p = one(
+        nlp,
+        "In an interview with RT, political analyst Alexander Nekrassov said the EU was "
+        "acting against its own interests.",
+    )
+    assert p.source == "political analyst Alexander Nekrassov"
+    assert p.source_kind == "expert"
+
+
+def test_adjectives_set_off_by_a_comma_stay_in_the_mention(nlp):
+    p = one(nlp, "The tall, soft-spoken minister said the talks would go on.")
+    assert p.source == "The tall, soft-spoken minister"
+
+
+def test_quoted_by_outlet_keeps_the_speaker_as_source(nlp):
+    p = one(
+        nlp,
+        "Hungary's Prime Minister Viktor Orban, quoted by RIA Novosti, called the sanctions "
+        "a failure.",
+    )
+    assert p.label == "sourced_fact"
+    assert p.source == "Hungary's Prime Minister Viktor Orban"
+    assert "RIA Novosti" in span_text(
+        nlp,
+        "Hungary's Prime Minister Viktor Orban, quoted by RIA Novosti, called the sanctions "
+        "a failure.",
+        "SOURCE",
+    )
+
+
+def test_cited_by_outlet_attributes_the_sentence_to_the_outlet(nlp):
+    p = one(nlp, "The measures, cited by TASS, include a ban on imports of Russian gas.")
+    assert p.label == "sourced_fact"
+    assert p.source == "TASS"
+    assert p.source_kind == "media"
+
+
+def test_cited_without_commas_or_agent_is_no_conduit(nlp):
+    p = one(nlp, "The report cited by the senator was never published.")
+    assert p.source != "the senator"
+
+
+@pytest.mark.parametrize(
+    "text,source",
+    [
+        ("ZeroHedge notes that yields have spiked.", "ZeroHedge"),
+        ("Izvestia reported that the talks had stalled.", "Izvestia"),
+        ("According to Kommersant, the deal is off.", "Kommersant"),
+        ("Meanwhile ZeroHedge reports that the bank has asked for a loan.", "ZeroHedge"),
+    ],
+)
+def test_alternative_and_russian_outlets_are_media(nlp, text, source):
+    p = one(nlp, text)
+    assert p.source == source
+    assert p.source_kind == "media"
+
+
+def test_a_government_website_stays_official(nlp):
+    assert one(nlp, "The Kremlin's website says the talks went well.").source_kind == "official"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics argue that sanctions have failed.",
+        "The bridge is a key supply route, analysts say.",
+        "Experts say the drones were made in the West.",
+        "Others say a recalibration is overdue.",
+    ],
+)
+def test_plural_experts_critics_and_others_are_vague(nlp, text):
+    assert one(nlp, text).source_kind == "vague"
+
+
+def test_a_named_expert_stays_expert(nlp):
+    assert one(nlp, "Professor Anna Berg said the drones were made abroad.").source_kind == "expert"
+
+
+def test_issued_a_statement_condemning_is_the_issuers_stance(nlp):
+    p = one(nlp, "The Russian Embassy issued a statement condemning the move.")
+    assert p.label == "sourced_fact"
+    assert p.source == "The Russian Embassy"
+
+
+def test_someone_elses_statement_condemning_is_not_the_subjects(nlp):
+    p = one(nlp, "Senator Hollis will answer the governor's speech denouncing the plan.")
+    assert p.source != "Senator Hollis"
+
+
+def test_that_is_how_x_put_it_with_a_quote_after_a_colon(nlp):
+    p = one(nlp, 'That is how Lavrov put it: "We will not negotiate with ourselves."')
+    assert p.label == "official_quote"
+    assert p.source == "Lavrov"
+
+
+def test_how_without_a_quote_stays_a_manner(nlp):
+    p = one(nlp, "It is remarkable how the two leaders talked about everything.")
+    assert p.label != "sourced_fact"
+
+
+def test_in_the_words_of_names_the_source(nlp):
+    p = one(
+        nlp,
+        'In the words of Foreign Ministry spokeswoman Maria Zakharova, the West "has '
+        'crossed every red line."',
+    )
+    assert p.label == "official_quote"
+    assert p.source == "Foreign Ministry spokeswoman Maria Zakharova"
+
+
+def test_in_the_words_of_a_song_is_no_source(nlp):
+    assert one(nlp, "In the words of the song, all you need is love.").source is None
+
+
+def test_is_believed_to_is_a_vague_agentless_passive(nlp):
+    p = one(nlp, "The Kremlin is believed to be monitoring the situation closely.")
+    assert p.label == "sourced_fact"
+    assert p.source_kind == "vague"
+
+
+def test_a_stance_with_its_agent_is_still_no_hearsay(nlp):
+    p = one(nlp, "The plan was welcomed by Putin.")
+    assert p.label != "sourced_fact"
+
+
+def test_sentence_initial_per_is_according_to(nlp):
+    p = one(nlp, "Per the Kremlin, the talks will resume in May.")
+    assert p.label == "sourced_fact"
+    assert p.source == "the Kremlin"
+    assert one(nlp, "Per capita income rose by 3 percent.").label != "sourced_fact"
+
+
+def test_a_document_by_its_author_is_one_source(nlp):
+    p = one(nlp, "Per a report by Politico, the administration has urged restraint.")
+    assert p.source == "a report by Politico"
+    assert p.source_kind == "media"
+
+
+def test_whoever_asked_is_not_the_source_of_the_answer(nlp):
+    p = one(nlp, "Asked by reporters about the talks, Peskov said no meeting was planned.")
+    assert p.source == "Peskov"
+    assert "reporters" in span_text(
+        nlp, "Asked by reporters about the talks, Peskov said no meeting was planned.", "SOURCE"
+    )
+
+
+def test_a_passive_ask_in_the_main_clause_is_no_participle(nlp):
+    p = one(nlp, "Lavrov was asked about the grain deal.")
+    assert p.label != "sourced_fact" or p.source != "Lavrov"
+
+
+@pytest.mark.parametrize(
+    "text,source",
+    [
+        ("Peskov later clarified that no meeting was planned.", "Peskov"),
+        ("The ministry downplayed the incident.", "The ministry"),
+        ("Moscow has rebuffed the proposal.", "Moscow"),
+    ],
+)
+def test_clarify_downplay_rebuff_attribute(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == source
+
+
+def test_a_private_person_downplaying_is_no_stance(nlp):
+    assert one(nlp, "My neighbour downplayed the noise.").label != "sourced_fact"
+
+
+def test_trailing_tag_parsed_as_a_conjunct_attributes_the_clause(nlp):
+    p = one(
+        nlp,
+        "Britain will send further Storm Shadow missiles to Ukraine, Defence Secretary "
+        "Grant Shapps told MPs on Monday.",
+    )
+    assert p.label == "sourced_fact"
+    assert p.source == "Defence Secretary Grant Shapps"
+
+
+def test_a_conjunct_with_and_is_no_trailing_tag(nlp):
+    p = one(nlp, "Britain sent missiles to Ukraine and then told its allies about the plan.")
+    assert p.source != "Ukraine"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The missiles are thought to have a range of more than 250 kilometres.",
+        "Dozens are feared to have died in the blast.",
+    ],
+)
+def test_thought_and_feared_to_are_vague_hearsay(nlp, text):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source_kind == "vague"
+
+
+def test_active_think_of_a_private_person_is_no_hearsay(nlp):
+    assert one(nlp, "My brother thinks the missiles have a long range.").label != "sourced_fact"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv says it needs the weapons to defend itself.",
+        "Downing Street said the prime minister had spoken to the president.",
+    ],
+)
+def test_capitals_and_seats_of_government_are_official(nlp, text):
+    assert one(nlp, text).source_kind == "official"
+
+
+def test_a_capital_in_an_outlets_name_stays_media(nlp):
+    p = one(nlp, "The Washington Post reported that the talks had failed.")
+    assert p.source_kind == "media"

@@ -138,3 +138,114 @@ def test_here_inside_a_sentence_is_not_an_introducer(nlp):
     )
     got = by_text(nlp, text)
     assert got["Bombs may not be falling on the islands."].label != "official_quote"
+
+
+def test_as_x_put_it_with_its_own_content_hands_over_nothing(nlp):
+    text = (
+        "As one senior diplomat put it, the talks were going nowhere.\n\n"
+        "The delegations left Geneva on Friday.\n\n"
+        "Both sides plan to meet again in March."
+    )
+    got = by_text(nlp, text)
+    assert got["The delegations left Geneva on Friday."].label != "official_quote"
+    assert got["Both sides plan to meet again in March."].label != "official_quote"
+
+
+def test_as_x_reports_without_content_still_hands_over(nlp):
+    text = (
+        "As the ministry stated on its website:\n\n"
+        "The Russian side remains open to dialogue on all issues.\n\n"
+        "(emphasis added)"
+    )
+    got = by_text(nlp, text)
+    p = got["The Russian side remains open to dialogue on all issues."]
+    assert p.label == "official_quote"
+
+
+def test_his_answer_hands_over_to_the_pronouns_antecedent(nlp):
+    text = (
+        "Sergey Lavrov was asked about the grain deal at a press conference.\n\n"
+        "Here is his answer in full:\n\n"
+        "“We have never refused to discuss this. I have said so many times. "
+        "Our conditions are very simple.”\n\n"
+        "The exchange went on for an hour."
+    )
+    got = by_text(nlp, text)
+    for t in ("I have said so many times.", "Our conditions are very simple.”"):
+        assert got[t].label == "official_quote"
+        assert got[t].source == "Sergey Lavrov"
+    assert got["The exchange went on for an hour."].label != "official_quote"
+
+
+def test_quoted_block_ends_where_its_quote_closes(nlp):
+    text = (
+        "The ministry released a statement on Monday. Here is the statement:\n\n"
+        "“The Russian side rejects the accusations.\n\n"
+        "Such claims are aimed at misleading the public.”\n\n"
+        "The talks resumed on Tuesday in Vienna.\n\n"
+        "Delegates met for six hours."
+    )
+    got = by_text(nlp, text)
+    assert got["Such claims are aimed at misleading the public.”"].label == "official_quote"
+    assert got["The talks resumed on Tuesday in Vienna."].label != "official_quote"
+    assert got["Delegates met for six hours."].label != "official_quote"
+
+
+def test_it_reads_hands_over_to_the_source_named_just_before(nlp):
+    text = (
+        "The Kremlin has released a readout of the call with Ankara. It reads in part:\n\n"
+        "The sides discussed the situation in the Black Sea region.\n\n"
+        "(emphasis added)\n\n"
+        "The call lasted an hour."
+    )
+    got = by_text(nlp, text)
+    p = got["The sides discussed the situation in the Black Sea region."]
+    assert p.label == "official_quote"
+    assert p.source == "The Kremlin"
+
+
+def test_the_following_passage_hands_over_to_the_outlet_named_just_before(nlp):
+    text = (
+        "On Monday the New York Times conceded that the offensive had stalled. "
+        "Consider the following passage:\n\n"
+        "The brigades have lost much of their equipment.\n\n"
+        "(emphasis added)"
+    )
+    got = by_text(nlp, text)
+    p = got["The brigades have lost much of their equipment."]
+    assert p.label == "official_quote"
+    assert p.source == "the New York Times"
+
+
+def test_a_colon_lead_in_that_points_at_no_text_does_not_borrow_a_source(nlp):
+    text = (
+        "The Kremlin held talks with Ankara on Monday. There is more to come:\n\n"
+        "The sides will meet again in March.\n\n"
+        "(emphasis added)"
+    )
+    got = by_text(nlp, text)
+    assert got["The sides will meet again in March."].label != "official_quote"
+
+
+def test_the_statement_said_in_full_names_who_issued_it(nlp):
+    text = (
+        "In Moscow, the Russian Embassy issued a statement on the aid. "
+        "The statement said in full:\n\n"
+        "Every new delivery of weapons prolongs the conflict.\n\n"
+        "(end of statement)"
+    )
+    got = by_text(nlp, text)
+    p = got["Every new delivery of weapons prolongs the conflict."]
+    assert p.label == "official_quote"
+    assert p.source == "the Russian Embassy"
+
+
+def test_a_statement_nobody_is_said_to_have_issued_keeps_its_own_name(nlp):
+    text = (
+        "The talks ended on Monday without a statement. The statement said in full:\n\n"
+        "Every new delivery of weapons prolongs the conflict.\n\n"
+        "(end of statement)"
+    )
+    got = by_text(nlp, text)
+    p = got["Every new delivery of weapons prolongs the conflict."]
+    assert p.source == "The statement"

@@ -46,6 +46,23 @@ def test_multi_paragraph_quote_continues():
     assert text[quotes[0].start : quotes[0].end].endswith("ends here.")
 
 
+def test_multi_paragraph_quote_with_straight_marks_continues():
+    text = (
+        'He noted: "The pattern is the same.\n\n"First the claims, then the strikes."'
+        '\n\nThe Kremlin is said to be watching. She called it "a red line."'
+    )
+    got = [text[q.start : q.end] for q in find_quotes(text)]
+    assert got[0].endswith("then the strikes.")
+    assert got[1:] == ["a red line."]
+
+
+def test_straight_closing_mark_after_a_paragraph_break_still_closes():
+    text = 'He said "the talks\n\n" will resume.'
+    got = [text[q.start : q.end] for q in find_quotes(text)]
+    assert got[0].startswith("the talks")
+    assert not got[0].endswith("resume.")
+
+
 def test_unclosed_opening_mark_does_not_swallow_text():
     text = "The US is “ready to talk, he said, and wants “a respectful approach” now."
     got = [text[q.start : q.end] for q in find_quotes(text)]
@@ -174,3 +191,59 @@ def test_closing_mark_typed_as_opening_mark_opens_a_quote():
     # after a word or punctuation a ” still closes, even glued to the next word
     text = "He said “no.”Then he left."
     assert [text[q.start : q.end] for q in find_quotes(text)] == ["no."]
+
+
+def test_quote_is_said_by_its_own_sentences_subject_not_the_speaker_before(nlp):
+    # "accused" is read as a modifier of the name: the quote has no speaker of its own,
+    # and the person the sentence is about says it, not the source of the sentence before
+    text = (
+        "The source, who spoke on condition of anonymity because they were not authorized "
+        "to discuss the matter, said the bridge had been hit by sea drones.\n\n"
+        "Russian Foreign Minister Sergei Lavrov, speaking at a news conference in Moscow, "
+        'accused Kyiv of "state terrorism."'
+    )
+    _, pre = run(nlp, text)
+    assert pre[1].source == "Russian Foreign Minister Sergei Lavrov"
+
+
+def test_quote_run_keeps_its_speaker_when_the_sentence_names_the_same_person(nlp):
+    text = (
+        "“We will respond,” Dmitry Peskov told reporters. "
+        "Peskov, asked about the talks, was blunt: “There is nothing to discuss.”"
+    )
+    _, pre = run(nlp, text)
+    assert pre[1].source == "Dmitry Peskov"
+
+
+def test_german_low_opening_mark_is_closed_by_the_raised_one():
+    text = "„Die Lage ist ernst“, Scholz said. It was not clear “when” they would go."
+    got = [text[q.start : q.end] for q in find_quotes(text)]
+    assert got == ["Die Lage ist ernst", "when"]
+
+
+def test_guillemets_and_british_single_quotes_take_their_speaker(nlp):
+    _, pre = run(nlp, "«This is a direct escalation», the embassy said.")
+    assert pre[0].source == "the embassy"
+    _, pre = run(nlp, "‘We will not waver in our support,’ Mr Shapps told MPs.")
+    assert pre[0].label == "official_quote"
+    assert pre[0].source == "Mr Shapps"
+
+
+def test_he_is_the_speaker_just_before_not_a_name_in_what_he_said(nlp):
+    text = (
+        "Ukraine's foreign minister, Dmytro Kuleba, said Kyiv would only negotiate on the "
+        "basis of Zelenskiy's peace formula. "
+        '"There is no other way," he told a news conference.'
+    )
+    _, pre = run(nlp, text)
+    assert "Kuleba" in (pre[1].source or "")
+
+
+def test_he_after_a_new_subject_is_that_subject(nlp):
+    text = (
+        "Dmytro Kuleba said the talks had failed. "
+        "Later, Dmitry Peskov met reporters in Moscow. "
+        '"We are ready," he said.'
+    )
+    _, pre = run(nlp, text)
+    assert "Peskov" in (pre[2].source or "")

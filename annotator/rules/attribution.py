@@ -8,7 +8,7 @@ sentence and returns what it found; the component decides what to do with it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,7 +23,7 @@ from .sources import (
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 # Opening quotation marks, NYT-style `` and '' included.
-_OPEN_QUOTES = ("“", '"', "‘", "``", "''")
+_OPEN_QUOTES = ("“", '"', "‘", "``", "''", "„", "«")
 # Recordings describe rather than find: "the video shows an officer" is not a finding.
 _NOT_FINDINGS = frozenset({"video", "footage", "slide", "slides", "photo", "image"})
 _WH = frozenset({"what", "which", "who", "whom", "whatever"})
@@ -44,6 +44,10 @@ _AGENTLESS = frozenset(
         "charge",
         "quote",
         "tell",
+        # "are thought to have", "is understood to be", "is feared to have died"
+        "think",
+        "understand",
+        "fear",
     }
 )
 
@@ -400,6 +404,33 @@ def _document_finding(verb: Token, lex: Lexicons, *, with_object: bool = False) 
     )
 
 
+_CONDUITS = frozenset({"quote", "cite"})
+
+
+def _conduit(verb: Token) -> bool:
+    """ "Orban, quoted by RIA Novosti, called ...", "The measures, cited by TASS,
+    include ...": a passive participle set off by a comma, naming the outlet that
+    carried what its head says or is."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and verb.lemma_.lower() in _CONDUITS
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def _colon_quote_after(verb: Token) -> bool:
+    """Is the verb followed, in its sentence, by a colon and an opening quotation mark?"""
+    doc = verb.doc
+    end = verb.sent.end
+    for i in range(verb.i + 1, min(end - 1, verb.i + 6)):
+        if doc[i].text == ":" and doc[i + 1].text in _OPEN_QUOTES:
+            return True
+    return False
+
+
 def _intention_only(verb: Token) -> bool:
     """ "hopes to use", "wants to win": a stance verb whose only complement is a
     to-infinitive states an intention or plan, not a stance on something (rule 7)."""
@@ -482,6 +513,8 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
         # "The difference now, he told me on Friday, is that ...": a tag set off by
         # commas inside the clause it reports.
         return True
+    if _conj_tag(verb):
+        return True
     if infinitive and _addressee(verb) and any(
         c.dep_ == "advcl"
         and c.i > verb.i
@@ -514,6 +547,27 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
     return verb_lemma(verb) == "cite" and any(
         c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
     )
+
+
+def _conj_tag(verb: Token) -> bool:
+    """ "Britain will send more missiles to Ukraine, Defence Secretary Grant Shapps told
+    MPs.": a trailing speech tag the parser joined to the clause it reports as a
+    conjunct without "and", its speaker hung as an apposition on the word before."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return False
+    doc = verb.doc
+    if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+        return False
+    if any(c.dep_ in _SUBJ for c in verb.children):
+        return False
+    name = _name_before(verb)
+    if name is None or name.ent_type_ not in ("PERSON", "ORG"):
+        return False
+    start = name.left_edge.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == name.i:
+        start -= 1
+    return start > 0 and doc[start - 1].text == ","
 
 
 def _tag_after_quote(verb: Token) -> bool:
@@ -582,7 +636,7 @@ def _name_colon(
 # (not "Photo:", "Video:" or "Update:", which label what follows).
 _HEADLINE_DOCUMENTS = frozenset({"poll", "survey", "report", "study", "analysis"})
 _DASHES = frozenset({"―", "—", "--", "–"})
-_CLOSE_QUOTES = frozenset({"”", '"', "''"})
+_CLOSE_QUOTES = frozenset({"”", '"', "''", "“", "»", "’"})
 
 
 def _dash_signature(sent: Span) -> list[Attribution]:
@@ -775,6 +829,65 @@ def _possessive_nouns(
     return out
 
 
+_COPULAS = frozenset({"be", "remain"})
+
+
+def _possessive_positions(
+    sent: Span,
+    lex: Lexicons,
+    qmask: Sequence[bool],
+    names: frozenset[str],
+    tokens: Sequence[Token] | None = None,
+) -> list[Attribution]:
+    """ "Moscow's position is that the bridge is a civilian object", "His answer was that
+    nobody had asked": a noun for a view or an utterance, owned by a source, whose
+    content is a that-clause after "is" / "remains". The possessor is the source of the
+    clause (rule 7: a public figure or body, or a pronoun standing for one)."""
+    doc = sent.doc
+    out: list[Attribution] = []
+    for tok in sent if tokens is None else tokens:
+        if tok.pos_ != "NOUN" or tok.dep_ != "nsubj" or qmask[tok.i]:
+            continue
+        if tok.lemma_.lower() not in lex.positions:
+            continue
+        cop = tok.head
+        if cop.lemma_.lower() not in _COPULAS or cop.i < tok.i:
+            continue
+        if any(c.dep_ == "neg" for c in cop.children):
+            continue
+        clause = next(
+            (
+                c
+                for c in cop.children
+                if c.dep_ == "ccomp"
+                and c.i > cop.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is None or qmask[poss.i] or not can_be_source(poss, lex):
+            continue
+        b0, b1 = source_bounds(poss)
+        if b1 - 1 > b0 and doc[b1 - 1].tag_ == "POS":
+            b1 -= 1
+        if not is_personal_pronoun(poss) and not is_public(doc, b0, b1, lex, names):
+            continue
+        out.append(
+            Attribution(
+                (tok.i, tok.i + 1),
+                (b0, b1),
+                poss.i,
+                "attr-possessive-position",
+                depth=_depth(tok),
+                subordinate=_subordinate(cop),
+            )
+        )
+    return out
+
+
 _CO_DEPS = ("conj", "advcl")
 
 
@@ -894,8 +1007,10 @@ def find_attributions(
                 h.dep_ == "ccomp" and verb_lemma(h.head, lex) in lex.reporting_verbs
             ):
                 continue  # "said ..., citing the release of ...": a co-cue (_co_cues)
+        conduit = _conduit(tok)
         if (
             not doc_subject
+            and not conduit
             and lemma in lex.needs_clause
             and not object_only
             and not _has_clause(tok)
@@ -916,8 +1031,12 @@ def find_attributions(
             continue  # "what was not disclosed by Ushakov": the author reports an absence
         if stance and any(c.lower_ in _WH and c.dep_ not in _SUBJ for c in tok.children):
             continue  # "what opinions Trump expressed": the stance is not given
-        if any(c.dep_ == "advmod" and c.lower_ == "how" for c in tok.children):
-            continue  # "it's remarkable how they talked about everything": the manner
+        if any(c.dep_ == "advmod" and c.lower_ == "how" for c in tok.children) and not (
+            _colon_quote_after(tok)
+        ):
+            # "it's remarkable how they talked about everything": the manner; but "That
+            # is how Lavrov put it: “...”" hands over to the quote
+            continue
         if stance and tok.tag_ == "VB" and any(c.lower_ == "to" for c in tok.children):
             continue  # "to get Trump to think", "intend to support": not a stance held
         # "Putin hopes to use this as a bridge": an aim the author ascribes, marked as
@@ -929,9 +1048,30 @@ def find_attributions(
         # ... but a participle's subject is its head's: "Sanders pushed back, questioning
         # Clinton's judgment" states Sanders's stance
         subj, agentless = _subject(
-            tok, climb=not stance or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
+            tok,
+            climb=not stance
+            or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
+            # "The embassy issued a statement condemning the move": the statement's
+            # issuer holds the stance
+            or (
+                tok.dep_ == "acl"
+                and tok.tag_ == "VBG"
+                and tok.head.lemma_.lower() in lex.documents
+                and tok.head.dep_ == "dobj"
+                # not "will follow Clinton's speech denouncing ...": someone else's
+                and not any(c.dep_ == "poss" for c in tok.head.children)
+            ),
         )
-        if stance and (agentless or any(c.dep_ == "agent" for c in tok.children)):
+        if stance and (agentless or any(c.dep_ == "agent" for c in tok.children)) and not (
+            # "The Kremlin is believed to be monitoring ...": hearsay with no source
+            # (rule 6, vague), like "is said to"
+            agentless
+            and lemma in _AGENTLESS
+            and any(
+                c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "of")
+                for c in tok.children
+            )
+        ):
             continue  # "was welcomed by Putin" reports an event, not a stance
         if lemma in lex.needs_as and not any(c.lower_ == "as" for c in tok.children):
             continue  # "sees Iran as a hotbed" is a stance; "has seen a meeting" is not
@@ -1111,6 +1251,7 @@ def find_attributions(
     found.extend(_misparsed_verbs(sent, lex, qmask, names, verbs_used, tokens))
     found.extend(_finding_tags(sent, lex, qmask, verbs_used, tokens))
     found.extend(_possessive_nouns(sent, lex, qmask, tokens))
+    found.extend(_possessive_positions(sent, lex, qmask, names, tokens))
     found.extend(_name_colon(sent, qmask, names, lex))
     found.extend(_dash_signature(sent))
     for m in matches:
@@ -1169,10 +1310,17 @@ def find_attributions(
                 )
             ):
                 continue
+            bounds = mention_bounds(pobj)
+            if pobj.lemma_.lower() in lex.documents:
+                # "per a report by Politico", "according to a study by Pew": the author
+                # is part of the document's name
+                by = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+                if by is not None and by.right_edge.i + 1 - bounds[0] <= 14:
+                    bounds = (bounds[0], max(bounds[1], by.right_edge.i + 1))
             found.append(
                 Attribution(
                     (m.start, m.end),
-                    mention_bounds(pobj),
+                    bounds,
                     pobj.i,
                     m.rule_id,
                     depth=_depth(doc[m.start]) + 1,
@@ -1312,6 +1460,33 @@ def find_attributions(
                         depth=_depth(quoted),
                     )
                 )
+    for n, a in enumerate(found):
+        cue = doc[a.cue[0]]
+        if a.rule_id != "attr-verb-speech" or not _conduit(cue):
+            continue
+        if any(b is not a and b.source_head == cue.head.i and not b.aside for b in found):
+            # "Orban, quoted by RIA Novosti, called ...": Orban speaks; the outlet that
+            # carried it is marked, as evidence
+            found[n] = replace(a, evidence_only=True)
+        elif a.source_head is not None and (
+            doc[a.source_head].pos_ == "PROPN"
+            or doc[a.source_head].lemma_.lower() in lex.media
+        ):
+            # "The measures, cited by TASS, include ...": what the sentence says comes
+            # from the outlet
+            found[n] = replace(a, subordinate=False, depth=_depth(cue.head))
+    for n, a in enumerate(found):
+        cue = doc[a.cue[0]]
+        if (
+            not a.evidence_only
+            and cue.lemma_.lower() == "ask"
+            and cue.tag_ == "VBN"
+            and cue.dep_ == "advcl"
+            and not any(c.dep_ in ("auxpass", "aux") for c in cue.children)
+        ):
+            # "Asked by the moderator whether ..., Putin replied": whoever asked is not
+            # the source of the answer; marked as evidence
+            found[n] = replace(a, evidence_only=True)
     found.extend(_co_cues(doc, found, lex, qmask))
     # The main assertion usually comes first: prefer plain speech over stance verbs,
     # then the earliest cue.

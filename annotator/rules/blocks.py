@@ -16,16 +16,31 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .attribution import Attribution, Match
 from .lexicons import Lexicons
-from .sources import MentionIndex, clean_text, document_of, mention_bounds, source_kind
+from .sources import (
+    MentionIndex,
+    clean_text,
+    document_of,
+    is_personal_pronoun,
+    mention_bounds,
+    resolve_pronoun,
+    source_kind,
+)
 
 # Without a closing marker a block is not allowed to run on for longer than this.
 MAX_BLOCK_PARAGRAPHS = 15
 _FIRST_PERSON = re.compile(r"\b(I|I’m|I'm|I’ve|I've|my|me|mine|myself)\b")
 _MIN_REPEAT_WORDS = 6
+_OPENING = ("“", '"', "«")
+_CLOSING = ("”", '"', "»")
+_DIALOGUE = re.compile(r"[A-Z][\w.’' -]{0,30}:\s")
+
+
+def _text(sents: Sequence[Span], texts: Sequence[str] | None, k: int) -> str:
+    return sents[k].text if texts is None else texts[k]
 
 
 @dataclass(frozen=True)
@@ -58,11 +73,86 @@ def _ends_open(sent: Span, text: str | None = None) -> str:
     return "."
 
 
-def _intro_source(
-    sent: Span, attrs: Sequence[Attribution], lex: Lexicons, index: MentionIndex
+def _possessor_source(
+    sent: Span, lex: Lexicons, index: MentionIndex, qmask: Sequence[bool] | None
 ) -> tuple[int, int, str] | None:
-    """The document or speaker an introducer hands over to: (tok start, tok end, text)."""
+    """"Here is his answer in full:", "Her reply was short:": a document or utterance
+    noun owned by a personal pronoun hands over to the pronoun's antecedent."""
     doc = sent.doc
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in (lex.documents | lex.utterances):
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is None or not is_personal_pronoun(poss):
+            return None  # the first such noun names the source ("a summary of their answers")
+        ante = resolve_pronoun(poss, index.ents, qmask or [False] * len(doc))
+        if ante is None:
+            return None
+        start, end = mention_bounds(ante, with_prep=False)
+        return start, end, index.fullest(doc, start, end)
+    return None
+
+
+_TEXT_VERBS = frozenset({"read", "say", "state", "go", "run"})
+
+
+_ISSUE = frozenset({"issue", "release", "publish", "post", "put", "send", "give", "provide"})
+
+
+def _issuer(sent: Span, lemma: str) -> Token | None:
+    """The named subject that issued a document of this lemma in ``sent`` ("In Moscow,
+    the Russian Embassy issued a statement ...")."""
+    for t in sent:
+        if t.dep_ != "dobj" or t.lemma_.lower() != lemma or t.head.lemma_.lower() not in _ISSUE:
+            continue
+        subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (
+            subj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or subj.pos_ == "PROPN"
+        ):
+            return subj
+    return None
+
+
+def _points_to_text(sent: Span) -> bool:
+    """ "Consider the following passage:", "It reads in part:": the lead-in points at a
+    text without naming whose it is."""
+    for t in sent:
+        if t.lower_ == "following" and t.dep_ in ("amod", "compound") and t.head.pos_ == "NOUN":
+            return True
+        if t.lemma_.lower() in _TEXT_VERBS and any(
+            c.dep_ == "nsubj" and c.lower_ in ("it", "this") for c in t.children
+        ):
+            return True
+    return False
+
+
+def _own_content(sent: Span, m: Match) -> bool:
+    """"As Lavrov put it, the talks failed.": the "As X put it" tag is followed by its
+    own content in the sentence (a clause after a comma, colon or quotation mark), so it
+    hands over nothing; "As Elsevier reports:" does."""
+    doc = sent.doc
+    for i in range(m.end, sent.end):
+        if doc[i].text in (",", ":", "—", "–") or doc[i].text in ("“", '"', "``", "''"):
+            words = sum(1 for t in doc[i + 1 : sent.end] if t.is_alpha)
+            return words >= 3
+    return False
+
+
+def _intro_source(
+    sent: Span,
+    attrs: Sequence[Attribution],
+    lex: Lexicons,
+    index: MentionIndex,
+    qmask: Sequence[bool] | None = None,
+    prev: Span | None = None,
+) -> tuple[int, int, str] | None:
+    """The document or speaker an introducer hands over to: (tok start, tok end, text);
+    ``prev``: the sentence before it in the same paragraph, if any;
+    for a pronoun, the bounds of its antecedent, possibly in an earlier sentence."""
+    doc = sent.doc
+    owned = _possessor_source(sent, lex, index, qmask)
+    if owned is not None:
+        return owned
     # "TASS has provided a summary of ...": the outlet that provides the text is the
     # source of the pasted block (rule 10), not the document it summarises.
     for tok in sent:
@@ -96,10 +186,23 @@ def _intro_source(
                     o = owners[0]
                     os_, oe = mention_bounds(o, with_conj=False, with_prep=False)
                     return os_, oe, clean_text(doc[os_:oe])
+                issuer = _issuer(prev, head.lemma_.lower()) if prev is not None else None
+                if issuer is not None:
+                    # "The embassy issued a statement. The statement said in full:"
+                    is_, ie = mention_bounds(issuer, with_conj=False, with_prep=False)
+                    return is_, ie, index.fullest(doc, is_, ie)
             return start, end, index.fullest(doc, start, end)
     for a in attrs:
         if a.source is not None and not a.hedged and not a.aside:
-            return a.source[0], a.source[1], index.fullest(doc, a.source[0], a.source[1])
+            start, end = a.source
+            if end - start == 1 and is_personal_pronoun(doc[start]):
+                # "He said:": the block is his, named in full
+                ante = resolve_pronoun(doc[start], index.ents, qmask or [False] * len(doc))
+                if ante is None:
+                    return None
+                s0, s1 = mention_bounds(ante, with_prep=False)
+                return s0, s1, index.fullest(doc, s0, s1)
+            return start, end, index.fullest(doc, start, end)
     return None
 
 
@@ -145,8 +248,10 @@ def find_blocks(
     lex: Lexicons,
     index: MentionIndex,
     texts: Sequence[str] | None = None,
+    qmask: Sequence[bool] | None = None,
 ) -> Blocks:
-    """``texts``: each sentence's text (``Span.text`` joins its tokens), if known."""
+    """``texts``: each sentence's text (``Span.text`` joins its tokens), if known;
+    ``qmask``: which tokens are inside quotation marks, if known."""
     close = {
         k
         for k, ms in enumerate(matches)
@@ -164,7 +269,12 @@ def find_blocks(
         if last in members:
             continue
         ending = _ends_open(sent, None if texts is None else texts[last])
-        intro_ids = [m.rule_id for m in matches[last] if m.label == "INTRO"]
+        intro_ids = [
+            m.rule_id
+            for m in matches[last]
+            if m.label == "INTRO"
+            and not (m.rule_id == "block-as-source-reports" and _own_content(sent, m))
+        ]
         if par_kinds[p] == "heading" or not any(t.pos_ in ("VERB", "AUX") for t in sent):
             continue  # a title ("X: summary and analysis") hands over to nothing
         if not intro_ids and ending != ":":
@@ -175,7 +285,14 @@ def find_blocks(
             r in ("block-as-source-reports", "block-here-is") for r in intro_ids
         ):
             continue
-        src = _intro_source(sent, attrs[last], lex, index)
+        prev_sent = sents[by_par[p][-2]] if len(by_par[p]) > 1 else None
+        src = _intro_source(sent, attrs[last], lex, index, qmask, prev_sent)
+        if src is None and len(by_par[p]) > 1 and ending == ":" and _points_to_text(sent):
+            # "The Kremlin has released a readout of the call. It reads in part:",
+            # "... the Times concedes that ... Consider the following passage:": the
+            # sentence before, in the same paragraph, names the source
+            prev = by_par[p][-2]
+            src = _intro_source(sents[prev], attrs[prev], lex, index, qmask)
         if src is None:
             continue
         start, end, text = src
@@ -193,19 +310,33 @@ def find_blocks(
         # Extent: until a closing marker, or the author's voice resumes.
         taken: list[int] = []
         closed = False
+        # None: the block is no quotation; True: it opened with a quotation mark that is
+        # still open (the speaker's "I" or "?" does not end it); False: the quote closed.
+        quoted: bool | None = None
         for q in pars[pi + 1 : pi + 1 + MAX_BLOCK_PARAGRAPHS]:
             ks = by_par[q]
+            if quoted is False:
+                break
             if any(k in close for k in ks):
                 taken.extend(
                     k for k in ks if k not in close and k < min(c for c in ks if c in close)
                 )
                 closed = True
                 break
-            if _voice_resumes([sents[k] for k in ks], close, ks, hedged, par_kinds[q]):
-                break
-            if doc_lemma and _mentions_document(sents[ks[0]], doc_lemma):
-                break  # "The statement came hours after ...": the author speaks about it
+            first_text = _text(sents, texts, ks[0]).lstrip()
+            opens = first_text[:1] in _OPENING
+            if not taken and opens and not _DIALOGUE.match(first_text[1:]):
+                quoted = True  # (a quoted transcript's lines keep their own speakers)
+            elif quoted and not opens:
+                break  # a quote running over paragraphs reopens each of them
+            if not quoted:
+                if _voice_resumes([sents[k] for k in ks], close, ks, hedged, par_kinds[q]):
+                    break
+                if doc_lemma and _mentions_document(sents[ks[0]], doc_lemma):
+                    break  # "The statement came hours after ...": the author speaks about it
             taken.extend(ks)
+            if quoted and _text(sents, texts, ks[-1]).rstrip().endswith(_CLOSING):
+                quoted = False
             if ending == ":" and not intro_ids and not _closer_ahead(pars, pi, by_par, close):
                 break  # a bare colon lead-in hands over one paragraph, unless a marker closes later
         if not taken:

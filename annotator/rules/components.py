@@ -179,13 +179,24 @@ class Prelabeler:
         ]
         hedge_sent = [any(m.label == "HEDGE" for m in ms) for ms in matches]
         blocks = find_blocks(
-            doc, sents, par_of_sent, par_kinds, matches, attrs, hedge_sent, lex, index, sent_texts
+            doc,
+            sents,
+            par_of_sent,
+            par_kinds,
+            matches,
+            attrs,
+            hedge_sent,
+            lex,
+            index,
+            sent_texts,
+            qmask,
         )
         repeats = find_repeats(sents, blocks, sent_texts)
         speakers = [
             [self._speaker(doc, s, a, index, qmask) for a in al]
             for s, al in zip(sents, attrs, strict=True)
         ]
+        self._definite_roles(doc, sents, attrs, speakers, index, qmask)
         # A relative-clause speaker ("an architect who said ...") never says the quote.
         main_speakers = [
             [None if a.aside else x for x, a in zip(sp, al, strict=True)]
@@ -444,6 +455,15 @@ class Prelabeler:
                 sp = self._named_person(doc, sents[first - 1], index, qmask)
                 if sp is not None:
                     found = (sp, True)
+            if found[1] and found[0] is not None:
+                # 'Lavrov, speaking in Moscow, accused Kyiv of “state terrorism.”' (the
+                # verb misparsed): the person the quote's own sentence names before it
+                # says it, not the speaker of the sentences before.
+                own = self._subject_person(doc, sents[first], q.start, index, qmask)
+                if own is not None and not set(own.text.lower().split()) & set(
+                    found[0].text.lower().split()
+                ):
+                    found = (own, True)
             out[q] = found
             if found[0] is not None:
                 last_ctx = (
@@ -467,6 +487,116 @@ class Prelabeler:
         text = index.fullest(doc, e.start, e.end)
         kind = source_kind(doc, e.start, e.end, text, self.lex, sentence=sent)
         return Speaker(text, kind, None, None, None, "quote-context-person")
+
+    def _definite_roles(
+        self,
+        doc: Doc,
+        sents: Sequence[Span],
+        attrs: Sequence[Sequence[Attribution]],
+        speakers: list[list[Speaker | None]],
+        index: MentionIndex,
+        qmask: Sequence[bool],
+    ) -> None:
+        """'Zakharova wrote ... "...," the diplomat stressed.': "the" + a role noun
+        names the person who was the source just before (in this or the two previous
+        sentences), when that source is a named person and the role noun is not used
+        for anyone else in between. Replaces those speakers in place."""
+        roles = self.lex.person_roles
+        last: tuple[int, Token] | None = None  # (sentence, head token of a named person)
+        for k in range(len(sents)):
+            for j, a in enumerate(attrs[k]):
+                sp = speakers[k][j]
+                if sp is None or a.source is None or a.source_head is None or a.aside:
+                    continue
+                s0, s1 = a.source
+                head = doc[a.source_head]
+                if (
+                    last is not None
+                    and k - last[0] <= CONTEXT_SENTENCES
+                    and s1 - s0 <= 4
+                    and doc[s0].lower_ == "the"
+                    and head.tag_ == "NN"
+                    and head.lemma_.lower() in roles
+                    and s0 <= head.i < s1
+                    and all(
+                        t.pos_ in ("DET", "ADJ", "NOUN") and not t.ent_type_ for t in doc[s0:s1]
+                    )
+                    and not any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in head.children)
+                ):
+                    ante = last[1]
+                    a0, a1 = mention_bounds(ante, with_prep=False)
+                    lemma = head.lemma_.lower()
+                    # "Lavrov met the US ambassador. The ambassador said": the role is
+                    # someone else's
+                    between = doc[sents[last[0]].start : s0]
+                    if not any(
+                        t.lemma_.lower() == lemma and not a0 <= t.i < a1 for t in between
+                    ):
+                        text = index.fullest(doc, a0, a1)
+                        kind = source_kind(doc, a0, a1, text, self.lex, sentence=sents[k])
+                        low = f" {text.lower()} "
+                        if kind not in ("anonymous", "vague") and any(
+                            f" {w} " in low for w in roles[lemma]
+                        ):
+                            speakers[k][j] = Speaker(
+                                text,
+                                kind,
+                                sp.span,
+                                sp.cue,
+                                sp.cue_text,
+                                sp.rule_id,
+                                sp.hedged,
+                            )
+                            continue
+                ante_tok: Token | None = head
+                if is_personal_pronoun(head):
+                    ante_tok = resolve_pronoun(head, index.ents, qmask)
+                    if (
+                        head.lower_ in ("he", "she")
+                        and last is not None
+                        and k - last[0] <= 1
+                        and ante_tok is not None
+                        and ante_tok.i != last[1].i
+                        and ante_tok.ent_type_ == "PERSON"
+                        and last[1].i < ante_tok.i
+                        and not _named_speaker_between(doc, last[1], ante_tok, attrs, k, sents)
+                    ):
+                        # 'Kuleba said Kyiv would only negotiate on ... "...," he told
+                        # reporters.': "he" is the speaker just before, not the last
+                        # name mentioned in what that speaker said
+                        ante_tok = last[1]
+                        a0, a1 = mention_bounds(ante_tok, with_prep=False)
+                        text = index.fullest(doc, a0, a1)
+                        kind = source_kind(doc, a0, a1, text, self.lex, sentence=sents[k])
+                        speakers[k][j] = Speaker(
+                            text, kind, sp.span, sp.cue, sp.cue_text, sp.rule_id, sp.hedged
+                        )
+                if ante_tok is not None and ante_tok.ent_type_ == "PERSON" and not sp.hedged:
+                    last = (k, ante_tok)
+                else:
+                    last = None  # someone else spoke since ("a US official said")
+
+    def _subject_person(
+        self, doc: Doc, sent: Span, before: int, index: MentionIndex, qmask: Sequence[bool]
+    ) -> Speaker | None:
+        """The person who is the subject of ``sent`` (or its root, when the parser reads
+        "Lavrov, speaking ..., accused" as a noun phrase), named before character
+        ``before`` and outside quotes."""
+        root = sent.root
+        cands = [root] + [c for c in root.children if c.dep_ == "nsubj"]
+        for t in cands:
+            if t.ent_type_ != "PERSON" or qmask[t.i] or t.idx >= before:
+                continue
+            b = t.i
+            while b > sent.start and doc[b].ent_iob_ == "I":
+                b -= 1
+            e = _ent_at(doc, b)
+            if e is None:
+                continue
+            text = index.fullest(doc, e.start, e.end)
+            kind = source_kind(doc, e.start, e.end, text, self.lex, sentence=sent)
+            return Speaker(text, kind, None, None, None, "quote-context-person")
+        return None
 
     def _dialogue(
         self,
@@ -555,6 +685,26 @@ def _not_nested(
         for x, a in zip(speakers, attrs, strict=True)
         if x is not None and (a.cue[0] not in content or a.rule_id == "attr-co-cue")
     ]
+
+
+def _named_speaker_between(
+    doc: Doc,
+    first: Token,
+    second: Token,
+    attrs: Sequence[Sequence[Attribution]],
+    k: int,
+    sents: Sequence[Span],
+) -> bool:
+    """Is ``second`` (a person named after the speaker ``first``) outside what ``first``
+    is reported to say, i.e. a subject or a speaker of its own? Only a name inside the
+    reported content (a clause or a quotation) is passed over for "he"."""
+    if second.dep_ in ("nsubj", "nsubjpass") and second.head.dep_ == "ROOT":
+        return True
+    for kk in range(max(k - 1, 0), k + 1):
+        for a in attrs[kk]:
+            if a.source is not None and a.source[0] <= second.i < a.source[1]:
+                return True
+    return False
 
 
 def _ent_at(doc: Doc, i: int) -> Span | None:

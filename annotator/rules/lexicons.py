@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.3.27"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.0"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,11 @@ class Lexicons:
     any_noun_speaks: frozenset[str] = frozenset()  # "the airline said": any noun subject
     # needs-clause verbs whose noun object is what is reported: "Trump cited his polls"
     object_is_content: frozenset[str] = frozenset()
+    # singular role nouns ("the diplomat said") -> words one of which the fullest
+    # mention of the person it names must have ("Foreign Ministry spokeswoman X")
+    person_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # nouns for a view held: "Moscow's position is that ..." (the possessor speaks)
+    positions: frozenset[str] = frozenset()
 
     @cached_property
     def reporting_verbs(self) -> frozenset[str]:
@@ -98,6 +103,8 @@ def lexicons() -> Lexicons:
         aims_only=frozenset(verbs.get("aims_only", [])),
         any_noun_speaks=frozenset(verbs.get("any_noun_speaks", [])),
         object_is_content=frozenset(verbs.get("object_is_content", [])),
+        person_roles={k: tuple(v) for k, v in kinds.get("person_roles", {}).items()},
+        positions=frozenset(nouns.get("positions", [])),
         sayers=frozenset(
             kinds["official_titles"]
             + kinds["media"]

@@ -56,6 +56,7 @@ def find_quotes(text: str) -> list[Quote]:
     open_at: int | None = None  # content start of the current double quote
     open_kind = ""
     open_par = 0
+    low_open = False  # the open quote began with „ (German style, closed by “)
     par = 0
     i = 0
     marks = _MARKS.search
@@ -80,15 +81,26 @@ def find_quotes(text: str) -> list[Quote]:
         if open_at is None:
             if ch in _DOUBLE_OPEN or (ch == '"' and not _is_word(prev)):
                 open_at, open_kind, open_par = i + 1, "d", par
+                low_open = ch == "„"
             elif ch in _DOUBLE_CLOSE and (i == 0 or prev.isspace()) and _is_word(nxt):
                 # ' ”Fortunately, ...': a closing mark typed where an opening one belongs
                 # (after a space or a line break, glued to the next word) opens a quote.
                 open_at, open_kind, open_par = i + 1, "d", par
+                low_open = False
             elif ch in _SINGLE_OPEN + "'" and not _is_word(prev) and _is_word(nxt):
                 open_at, open_kind, open_par = i + 1, "s", par
+                low_open = False
         else:
             if open_kind == "d":
-                if ch in _DOUBLE_CLOSE or (ch == '"' and i > open_at):
+                if low_open and ch == "“":
+                    # German „...“: the raised mark closes what the low one opened
+                    quotes.append(Quote(open_at, i, closed=True))
+                    open_at = None
+                elif ch == '"' and par > open_par and _starts_paragraph(text, i) and not (
+                    nxt.isspace()
+                ):
+                    pass  # a straight mark reopening a multi-paragraph quote ('"First ...')
+                elif ch in _DOUBLE_CLOSE or (ch == '"' and i > open_at):
                     quotes.append(Quote(open_at, i, closed=True))
                     open_at = None
                 elif ch in _DOUBLE_OPEN and par > open_par and _starts_paragraph(text, i):
@@ -97,6 +109,7 @@ def find_quotes(text: str) -> list[Quote]:
                     # A second opening mark in the same run: the first was never closed
                     # (a typo in the source). Drop it rather than swallow the author's words.
                     open_at, open_par = i + 1, par
+                    low_open = ch == "„"
             elif (ch in _SINGLE_CLOSE or ch == "'") and not (_is_word(prev) and _is_word(nxt)):
                 if i > open_at:
                     quotes.append(Quote(open_at, i, closed=True))
@@ -104,6 +117,7 @@ def find_quotes(text: str) -> list[Quote]:
             elif ch in _DOUBLE_OPEN and par == open_par:
                 # An opening single mark that was an apostrophe after all: restart on the double.
                 open_at, open_kind = i + 1, "d"
+                low_open = ch == "„"
         i += 1
     if open_at is not None:
         ends = [e for e in _paragraph_ends(text) if e >= open_at]

@@ -76,6 +76,10 @@ _SHARES = frozenset(
     }
 )
 MAX_MENTION = 14
+# Sentence connectives the parser sometimes takes into the first name of a sentence.
+_CONNECTIVES = frozenset(
+    {"meanwhile", "however", "separately", "instead", "moreover", "furthermore", "still"}
+)
 _AGENT_SUFFIXES = (
     "er", "or", "ist", "ian", "ant", "ent", "ee", "crat", "ican", "sman", "swoman", "sperson"
 )
@@ -92,8 +96,15 @@ def mention_bounds(
     """
     start = head.i
     end = head.i + 1
-    for child in head.lefts:
+    doc = head.doc
+    for child in reversed(list(head.lefts)):
         if child.dep_ in _LEFT_DEPS and not (child.dep_ == "amod" and child.pos_ == "VERB"):
+            if child.dep_ in ("nmod", "compound", "poss") and any(
+                doc[t].text == "," for t in range(child.i + 1, start)
+            ):
+                # "In an interview with RT, political analyst X said": a modifier set
+                # off by a comma belongs to something else (the parser's nmod)
+                break
             start = min(start, child.left_edge.i)
     for child in head.rights:
         if with_prep and child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "at"):
@@ -104,9 +115,10 @@ def mention_bounds(
             end = max(end, e)
         elif child.dep_ in ("compound", "nummod") or (child.pos_ == "NUM" and child.i == end):
             end = max(end, child.right_edge.i + 1)  # "Resolution 2254"
-    doc = head.doc
-    while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
-        start += 1
+    while start < end - 1 and (
+        doc[start].is_punct or doc[start].is_space or doc[start].lower_ in _CONNECTIVES
+    ):
+        start += 1  # "Meanwhile ZeroHedge reports": the parser's compound
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
@@ -416,7 +428,13 @@ def source_kind(
         low = sentence.text.lower()
         if any(cue in low for cue in lex.off_record):
             return "anonymous"
-    if span[0].lower_ in ("some", "many", "several") or head in lex.vague_words:
+    # "critics", "experts say", "analysts say": the plural form is listed (its lemma,
+    # "expert", is a kind of its own)
+    if (
+        span[0].lower_ in ("some", "many", "several")
+        or head in lex.vague_words
+        or (span.root.lower_ in lex.vague_words and span.root.lemma_.lower() != "report")
+    ):
         return "vague"
     has_name = any(t.ent_type_ in ("PERSON", "ORG") for t in span)
     if not has_name and head in lex.anonymous_heads:
