@@ -1802,3 +1802,28 @@ def test_capitals_and_seats_of_government_are_official(nlp, text):
 def test_a_capital_in_an_outlets_name_stays_media(nlp):
     p = one(nlp, "The Washington Post reported that the talks had failed.")
     assert p.source_kind == "media"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # "she" skips a man marked by his title; "he" skips a woman marked by hers
+        (
+            "Foreign Ministry spokeswoman Maria Zakharova spoke after Mr. Sergei Lavrov "
+            "left. She said the talks had failed.",
+            "Foreign Ministry spokeswoman Maria Zakharova",
+        ),
+        (
+            "Mr. Sergei Lavrov met Ms. Maria Zakharova on Monday. He said the talks had failed.",
+            "Mr. Sergei Lavrov",
+        ),
+        # without such words the nearest person is still taken
+        (
+            "Russian President Vladimir Putin met the delegation on Monday. "
+            "He said the sanctions would fail.",
+            "Russian President Vladimir Putin",
+        ),
+    ],
+)
+def test_pronoun_skips_a_person_whose_title_rules_it_out(nlp, text, source):
+    assert labels(nlp, text)[-1].source == source

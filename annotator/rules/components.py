@@ -43,6 +43,7 @@ from .quotes import Quote, QuoteInSentence, find_quotes, quote_mask, quotes_in
 from .sources import (
     MentionIndex,
     clean_text,
+    gender_clash,
     is_personal_pronoun,
     mention_bounds,
     resolve_pronoun,
@@ -367,7 +368,7 @@ class Prelabeler:
             # a relative pronoun's antecedent ("McConnell, who said"): name it in full
             s0, s1 = mention_bounds(head, with_prep=False)
         elif is_personal_pronoun(head):
-            ante = resolve_pronoun(head, index.ents, qmask)
+            ante = resolve_pronoun(head, index.ents, qmask, self.lex)
             if ante is None:
                 return Speaker(
                     clean_text(doc[s0:s1]),
@@ -550,7 +551,7 @@ class Prelabeler:
                             continue
                 ante_tok: Token | None = head
                 if is_personal_pronoun(head):
-                    ante_tok = resolve_pronoun(head, index.ents, qmask)
+                    ante_tok = resolve_pronoun(head, index.ents, qmask, self.lex)
                     if (
                         head.lower_ in ("he", "she")
                         and last is not None
@@ -560,6 +561,11 @@ class Prelabeler:
                         and ante_tok.ent_type_ == "PERSON"
                         and last[1].i < ante_tok.i
                         and not _named_speaker_between(doc, last[1], ante_tok, attrs, k, sents)
+                        and not gender_clash(
+                            head.lower_,
+                            index.fullest(doc, *mention_bounds(last[1], with_prep=False)).split(),
+                            self.lex,
+                        )
                     ):
                         # 'Kuleba said Kyiv would only negotiate on ... "...," he told
                         # reporters.': "he" is the speaker just before, not the last

@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.0"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.1"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,8 @@ class Lexicons:
     person_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # nouns for a view held: "Moscow's position is that ..." (the possessor speaks)
     positions: frozenset[str] = frozenset()
+    # words in a person's mention that rule out "he" ("female") or "she" ("male")
+    gendered_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @cached_property
     def reporting_verbs(self) -> frozenset[str]:
@@ -105,6 +107,7 @@ def lexicons() -> Lexicons:
         object_is_content=frozenset(verbs.get("object_is_content", [])),
         person_roles={k: tuple(v) for k, v in kinds.get("person_roles", {}).items()},
         positions=frozenset(nouns.get("positions", [])),
+        gendered_words={k: frozenset(v) for k, v in kinds.get("gendered_words", {}).items()},
         sayers=frozenset(
             kinds["official_titles"]
             + kinds["media"]

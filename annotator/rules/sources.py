@@ -5,7 +5,7 @@ Pure functions over a parsed ``Doc``; token indices are doc-level, end-exclusive
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from spacy.attrs import DEP, POS
@@ -242,9 +242,26 @@ def name_head(tok: Token) -> Token:
     return tok
 
 
-def resolve_pronoun(tok: Token, ents: Sequence[Span], quote_mask: Sequence[bool]) -> Token | None:
-    """Nearest earlier mention that fits the pronoun: a PERSON for he/she, a body or a
-    group for they. Entities inside quotations are skipped (they are not speakers)."""
+def gender_clash(pronoun: str, words: Iterable[str], lex: Lexicons) -> bool:
+    """Do the words of a person's mention rule out the pronoun? "she" is not "Mr.
+    Lavrov" or "the spokesman"; "he" is not "Ms. Zakharova". Names alone say nothing:
+    there is no list of first names here."""
+    p = pronoun.lower()
+    if p in ("he", "him", "his"):
+        clash = lex.gendered_words.get("female", frozenset())
+    elif p in ("she", "her", "hers"):
+        clash = lex.gendered_words.get("male", frozenset())
+    else:
+        return False
+    return any(w.lower() in clash for w in words)
+
+
+def resolve_pronoun(
+    tok: Token, ents: Sequence[Span], quote_mask: Sequence[bool], lex: Lexicons | None = None
+) -> Token | None:
+    """Nearest earlier mention that fits the pronoun: a PERSON for he/she whose mention
+    does not rule the pronoun out (``gender_clash``), a body or a group for they.
+    Entities inside quotations are skipped (they are not speakers)."""
     want = (
         {"PERSON"}
         if tok.lower_ in ("he", "she", "him", "her", "his")
@@ -269,7 +286,12 @@ def resolve_pronoun(tok: Token, ents: Sequence[Span], quote_mask: Sequence[bool]
             return root
         if tok.i - ent.end > 400:
             return None
-        return name_head(ent.root)
+        head = name_head(ent.root)
+        if lex is not None:
+            m0, m1 = mention_bounds(head, with_conj=False, with_prep=False)
+            if gender_clash(tok.lower_, (t.lower_ for t in tok.doc[m0:m1]), lex):
+                continue
+        return head
     return None
 
 
