@@ -74,3 +74,19 @@ def test_every_cue_span_family_names_existing_rules() -> None:
     assert families
     for fam in families:
         assert any(i == fam or i.startswith(fam + ".") for i in ids), fam
+
+
+def test_hedged_stance_rules_exist() -> None:
+    # decide.py names the speculation rules that make a stance the author's guess
+    # (rule 4); a phrase renamed in the lexicon would silently drop one of them.
+    from annotator.rules.decide import _SPECULATION_RULES
+
+    lexicon = json.loads((SCHEMAS / "lexicons" / "opinion.json").read_text(encoding="utf-8"))
+    ids = {
+        f"{c['id']}.{p.replace(' ', '_')}" for c in lexicon["classes"] for p in c["phrases"]
+    }
+    for line in (SCHEMAS / "patterns" / "opinion.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            ids.add(json.loads(line)["id"])
+    assert _SPECULATION_RULES
+    assert sorted(_SPECULATION_RULES - ids) == []

@@ -421,6 +421,17 @@ def _conduit(verb: Token) -> bool:
     )
 
 
+def _asked_by(verb: Token) -> bool:
+    """ "Asked by the moderator whether ..., Putin replied": a leading participle of
+    "ask"; whoever asked is not the source of the answer (marked as evidence only)."""
+    return (
+        verb.lemma_.lower() == "ask"
+        and verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in ("auxpass", "aux") for c in verb.children)
+    )
+
+
 def _colon_quote_after(verb: Token) -> bool:
     """Is the verb followed, in its sentence, by a colon and an opening quotation mark?"""
     doc = verb.doc
@@ -1244,7 +1255,8 @@ def find_attributions(
                 relative=relative is not None,
                 # "cancelled the rally, citing the storm": the reason stated for an action
                 evidence_only=(stance and (aim or private))
-                or (object_only and tok.tag_ == "VBG" and tok.dep_ == "advcl"),
+                or (object_only and tok.tag_ == "VBG" and tok.dep_ == "advcl")
+                or _asked_by(tok),
             )
         )
         verbs_used.add(tok.i)
@@ -1475,18 +1487,6 @@ def find_attributions(
             # "The measures, cited by TASS, include ...": what the sentence says comes
             # from the outlet
             found[n] = replace(a, subordinate=False, depth=_depth(cue.head))
-    for n, a in enumerate(found):
-        cue = doc[a.cue[0]]
-        if (
-            not a.evidence_only
-            and cue.lemma_.lower() == "ask"
-            and cue.tag_ == "VBN"
-            and cue.dep_ == "advcl"
-            and not any(c.dep_ in ("auxpass", "aux") for c in cue.children)
-        ):
-            # "Asked by the moderator whether ..., Putin replied": whoever asked is not
-            # the source of the answer; marked as evidence
-            found[n] = replace(a, evidence_only=True)
     found.extend(_co_cues(doc, found, lex, qmask))
     # The main assertion usually comes first: prefer plain speech over stance verbs,
     # then the earliest cue.

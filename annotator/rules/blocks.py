@@ -79,8 +79,9 @@ def _possessor_source(
     """"Here is his answer in full:", "Her reply was short:": a document or utterance
     noun owned by a personal pronoun hands over to the pronoun's antecedent."""
     doc = sent.doc
+    nouns = lex.documents | lex.utterances
     for tok in sent:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in (lex.documents | lex.utterances):
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
             continue
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         if poss is None or not is_personal_pronoun(poss):
@@ -94,8 +95,6 @@ def _possessor_source(
 
 
 _TEXT_VERBS = frozenset({"read", "say", "state", "go", "run"})
-
-
 _ISSUE = frozenset({"issue", "release", "publish", "post", "put", "send", "give", "provide"})
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -484,9 +485,18 @@ class Prelabeler:
         people = [e for e in found if e is not None and not qmask[e.start]]
         if not people:
             return None
-        e = people[-1]
-        text = index.fullest(doc, e.start, e.end)
-        kind = source_kind(doc, e.start, e.end, text, self.lex, sentence=sent)
+        return self._context_person(doc, people[-1], index, sent)
+
+    def _mention(
+        self, doc: Doc, start: int, end: int, index: MentionIndex, sent: Span
+    ) -> tuple[str, str]:
+        """The fullest mention of the source at tokens ``start:end`` and its kind."""
+        text = index.fullest(doc, start, end)
+        return text, source_kind(doc, start, end, text, self.lex, sentence=sent)
+
+    def _context_person(self, doc: Doc, e: Span, index: MentionIndex, sent: Span) -> Speaker:
+        """A person named near a quote, as the quote's speaker."""
+        text, kind = self._mention(doc, e.start, e.end, index, sent)
         return Speaker(text, kind, None, None, None, "quote-context-person")
 
     def _definite_roles(
@@ -533,21 +543,12 @@ class Prelabeler:
                     if not any(
                         t.lemma_.lower() == lemma and not a0 <= t.i < a1 for t in between
                     ):
-                        text = index.fullest(doc, a0, a1)
-                        kind = source_kind(doc, a0, a1, text, self.lex, sentence=sents[k])
+                        text, kind = self._mention(doc, a0, a1, index, sents[k])
                         low = f" {text.lower()} "
                         if kind not in ("anonymous", "vague") and any(
                             f" {w} " in low for w in roles[lemma]
                         ):
-                            speakers[k][j] = Speaker(
-                                text,
-                                kind,
-                                sp.span,
-                                sp.cue,
-                                sp.cue_text,
-                                sp.rule_id,
-                                sp.hedged,
-                            )
+                            speakers[k][j] = replace(sp, text=text, kind=kind)
                             continue
                 ante_tok: Token | None = head
                 if is_personal_pronoun(head):
@@ -572,11 +573,8 @@ class Prelabeler:
                         # name mentioned in what that speaker said
                         ante_tok = last[1]
                         a0, a1 = mention_bounds(ante_tok, with_prep=False)
-                        text = index.fullest(doc, a0, a1)
-                        kind = source_kind(doc, a0, a1, text, self.lex, sentence=sents[k])
-                        speakers[k][j] = Speaker(
-                            text, kind, sp.span, sp.cue, sp.cue_text, sp.rule_id, sp.hedged
-                        )
+                        text, kind = self._mention(doc, a0, a1, index, sents[k])
+                        speakers[k][j] = replace(sp, text=text, kind=kind)
                 if ante_tok is not None and ante_tok.ent_type_ == "PERSON" and not sp.hedged:
                     last = (k, ante_tok)
                 else:
@@ -599,9 +597,7 @@ class Prelabeler:
             e = _ent_at(doc, b)
             if e is None:
                 continue
-            text = index.fullest(doc, e.start, e.end)
-            kind = source_kind(doc, e.start, e.end, text, self.lex, sentence=sent)
-            return Speaker(text, kind, None, None, None, "quote-context-person")
+            return self._context_person(doc, e, index, sent)
         return None
 
     def _dialogue(
@@ -632,8 +628,7 @@ class Prelabeler:
                     )
                     and len(name) <= 3
                 ):
-                    text = index.fullest(doc, name.start, name.end)
-                    kind = source_kind(doc, name.start, name.end, text, self.lex, sentence=s)
+                    text, kind = self._mention(doc, name.start, name.end, index, s)
                     colon = doc[m.end - 1]
                     cue = (colon.idx, colon.idx + 1)
                     sp = Speaker(text, kind, (name.start_char, name.end_char), cue, ":", m.rule_id)

@@ -122,7 +122,7 @@ def _hedged_stance(ev: Evidence) -> bool:
     # probably wants", "may have hoped"), not somewhere else in the sentence.
     start = a.cue[0]
     return any(
-        c.end <= start and start - c.end <= _HEDGE_WINDOW for c in getattr(ev.opinion, "cues", ())
+        c.end <= start and start - c.end <= _HEDGE_WINDOW for c in ev.opinion.cues
     )
 
 

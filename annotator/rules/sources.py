@@ -257,7 +257,7 @@ def gender_clash(pronoun: str, words: Iterable[str], lex: Lexicons) -> bool:
 
 
 def resolve_pronoun(
-    tok: Token, ents: Sequence[Span], quote_mask: Sequence[bool], lex: Lexicons | None = None
+    tok: Token, ents: Sequence[Span], quote_mask: Sequence[bool], lex: Lexicons
 ) -> Token | None:
     """Nearest earlier mention that fits the pronoun: a PERSON for he/she whose mention
     does not rule the pronoun out (``gender_clash``), a body or a group for they.
@@ -287,10 +287,9 @@ def resolve_pronoun(
         if tok.i - ent.end > 400:
             return None
         head = name_head(ent.root)
-        if lex is not None:
-            m0, m1 = mention_bounds(head, with_conj=False, with_prep=False)
-            if gender_clash(tok.lower_, (t.lower_ for t in tok.doc[m0:m1]), lex):
-                continue
+        m0, m1 = mention_bounds(head, with_conj=False, with_prep=False)
+        if gender_clash(tok.lower_, (t.lower_ for t in tok.doc[m0:m1]), lex):
+            continue
         return head
     return None
 
