@@ -380,6 +380,20 @@ def test_parse_brat_discontinuous_and_roles() -> None:
     assert second.cue is not None and second.cue.fragments == ((50, 53),)
 
 
+def test_parse_brat_entity_text_across_lines() -> None:
+    # brat writes a span's text as it is: a line break in it starts a new file line,
+    # which may begin with "T" or "E" like an entity or event line
+    text = (
+        "T1\tSource 20 30\tThe Post\n"
+        "T2\tContent 0 2;5 12\t3.\n\nThe number\n"
+        "T3\tCue 31 39\treported\n"
+        "E1\tAttribution:T3 Content:T2 Cue:T3 Source:T1\n"
+    )
+    doc = parse_brat(text)
+    assert doc.entities["T2"].fragments == ((0, 2), (5, 12))
+    assert [a.source.text for a in doc.attributions if a.source] == ["The Post"]
+
+
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [
@@ -487,7 +501,7 @@ def test_cli_polnear_wrong_split() -> None:
     code, output = _run(["--polnear", str(POLNEAR), "--split", "dev_test"])
     assert code == 1
     assert output.strip() == "Error: " + E.E025.format(
-        dataset="PolNeAR", split="dev_test", choices="dev"
+        dataset="PolNeAR", split="dev_test", choices="dev, train"
     )
 
 

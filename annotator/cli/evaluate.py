@@ -51,7 +51,8 @@ if TYPE_CHECKING:
     "--split",
     default="dev",
     show_default=True,
-    help="Dataset split: dev for PolNeAR; dev or dev_test for CheckThat!.",
+    help="Dataset split: dev or train for PolNeAR; dev, dev_test or train for CheckThat! "
+    "(tune on dev and train; keep dev_test held out).",
 )
 @click.option(
     "--model",

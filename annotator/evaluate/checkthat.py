@@ -27,7 +27,7 @@ from ..errors import E, GoldError
 from ..records import SentenceRecord
 from .metrics import PRF, Confusion, accuracy, confusion_matrix, macro_f1, per_label_prf
 
-SPLITS = ("dev", "dev_test")
+SPLITS = ("dev", "dev_test", "train")
 CLASSES = ("SUBJ", "OBJ")
 RULE = (
     "predicted SUBJ iff labeled opinion; a sentence split in several takes the label "
