@@ -899,6 +899,75 @@ def _possessive_positions(
     return out
 
 
+# What a document verb must take to tell something: "the ad accuses Trump", "records
+# show he sold it", "the poll puts her at 40 percent"; not "the interview concluded".
+_DOCUMENT_CONTENT = ("dobj", "ccomp", "xcomp", "attr", "oprd", "prep", "dative")
+# What a recording does when it only pictures something (see _NOT_FINDINGS).
+_DEPICTS = frozenset({"show", "capture", "reveal", "depict", "portray", "document"})
+
+
+def _is_document(tok: Token, lex: Lexicons) -> bool:
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (
+        lemma in lex.documents or lemma in lex.findings or tok.lower_ in lex.findings
+    )
+
+
+def _document_reports(
+    sent: Span,
+    lex: Lexicons,
+    qmask: Sequence[bool],
+    used: set[int],
+    tokens: Sequence[Token] | None = None,
+) -> list[Attribution]:
+    """ "The ad accuses Sanders of ...", "Polls suggest the race is tight", "leaked
+    documents show he took a loss", "It shows an officer ..." (of a video just named): a
+    document, poll or recording as the subject of a verb that tells what it says or
+    shows. The document is marked as a SOURCE and the verb as a CUE, as evidence: the
+    sentence keeps its label (a present-tense "suggests" may be the author's inference,
+    rule 4). A recording that only pictures a scene ("the video shows a man running") is
+    not marked. Verbs another rule took (``used``) are left to it."""
+    out: list[Attribution] = []
+    for tok in sent if tokens is None else tokens:
+        if tok.pos_ != "VERB" or tok.i in used or qmask[tok.i]:
+            continue
+        if tok.lemma_.lower() not in lex.document_verbs and verb_lemma(tok, lex) not in (
+            lex.document_verbs
+        ):
+            continue
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            continue  # "the poll was conducted", "records were released"
+        if not any(c.dep_ in _DOCUMENT_CONTENT for c in tok.children) and not _has_clause(tok):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or qmask[subj.i]:
+            continue
+        if subj.lower_ == "it":
+            # "It shows an officer ...": "it" stands for the document named just before
+            ante = _it_antecedent(subj, lex, qmask)
+            if ante is None or not _is_document(ante, lex):
+                continue
+            head, bounds = ante, (subj.i, subj.i + 1)
+        elif _is_document(subj, lex):
+            head, bounds = subj, mention_bounds(subj)
+        else:
+            continue
+        if head.lemma_.lower() in _NOT_FINDINGS and verb_lemma(tok, lex) in _DEPICTS:
+            continue  # "the video shows a man running": a recording describes a scene
+        out.append(
+            Attribution(
+                (tok.i, tok.i + 1),
+                bounds,
+                head.i,
+                "attr-document-verb",
+                depth=_depth(tok),
+                subordinate=_subordinate(tok),
+                evidence_only=True,
+            )
+        )
+    return out
+
+
 _CO_DEPS = ("conj", "advcl")
 
 
@@ -1262,6 +1331,8 @@ def find_attributions(
         verbs_used.add(tok.i)
     found.extend(_misparsed_verbs(sent, lex, qmask, names, verbs_used, tokens))
     found.extend(_finding_tags(sent, lex, qmask, verbs_used, tokens))
+    taken = verbs_used | {a.cue[0] for a in found}
+    found.extend(_document_reports(sent, lex, qmask, taken, tokens))
     found.extend(_possessive_nouns(sent, lex, qmask, tokens))
     found.extend(_possessive_positions(sent, lex, qmask, names, tokens))
     found.extend(_name_colon(sent, qmask, names, lex))
