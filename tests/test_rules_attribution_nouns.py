@@ -71,3 +71,85 @@ def test_document_evidence_does_not_change_the_label(nlp):
     text = "Internal memos suggest the plant was unsafe."
     p, _ = last(nlp, text)
     assert p.label not in ("sourced_fact", "official_quote")
+
+
+# -- phrase cues with the source inside ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("He quit, according to an interview his deputy gave to the paper.", "his deputy"),
+        ("He quit, according to a complaint filed by the city auditor.", "the city auditor"),
+        ("Few back him, according to interviews with party officials.", "party officials"),
+    ],
+)
+def test_the_speaker_inside_an_according_to_phrase_is_marked_too(nlp, text, source):
+    p, spans = last(nlp, text)
+    assert p.label == "sourced_fact"
+    assert ("SOURCE", source) in spans
+    assert ("CUE", "according to") in spans
+
+
+def test_according_to_a_document_alone_marks_no_inner_speaker(nlp):
+    p, spans = last(nlp, "The mayor resigned, according to a report released on Monday.")
+    assert [t for k, t in spans if k == "SOURCE"] == ["a report"]
+    assert "evidence:attr-phrase-inner-speaker" not in p.rule_ids
+
+
+def test_according_to_a_poll_average_the_parser_reads_as_an_adjective(nlp):
+    p, spans = last(nlp, "Jones is in first, according to the Real Clear Politics polling average.")
+    assert p.label == "sourced_fact"
+    assert ("CUE", "according to") in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("She had been visiting her sister in Paris, per CTV News.", "CTV News"),
+        ("The deal was signed in May, per the Post.", "the Post"),
+    ],
+)
+def test_per_an_outlet_mid_sentence_attributes(nlp, text, source):
+    p, spans = last(nlp, text)
+    assert p.label == "sourced_fact"
+    assert ("SOURCE", source) in spans
+    assert ("CUE", "per") in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The fee is 10 dollars per person.", "He earned 200,000 dollars per speech."],
+)
+def test_per_as_a_rate_is_no_attribution(nlp, text):
+    p, spans = last(nlp, text)
+    assert p.label != "sourced_fact" and not spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("To many, the senator is a provocateur.", "many"),
+        ("To Frank, the party ignores its workers.", "Frank"),
+        ("To them, the vote signals a new phase.", "them"),
+    ],
+)
+def test_a_leading_to_phrase_gives_a_view_as_evidence(nlp, text, source):
+    p, spans = last(nlp, text)
+    assert ("SOURCE", source) in spans
+    assert ("CUE", "To") in spans
+    assert p.label not in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To date, nobody has been charged.",
+        "To be fair, the plan has merits.",
+        "To the surprise of many, he won.",
+        "To Paris, the delegation returned on Monday.",
+    ],
+)
+def test_other_leading_to_phrases_are_no_view(nlp, text):
+    p, _ = last(nlp, text)
+    assert "evidence:attr-to-someone" not in p.rule_ids

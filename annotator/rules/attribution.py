@@ -968,6 +968,66 @@ def _document_reports(
     return out
 
 
+def _inner_speaker(
+    document: Token,
+    lex: Lexicons,
+    qmask: Sequence[bool],
+    cue: tuple[int, int],
+    bounds: tuple[int, int],
+) -> list[Attribution]:
+    """ "according to an interview his brother gave to ITV", "according to audio provided
+    by Wyoming Public Radio", "according to interviews with a dozen party leaders": the
+    phrase names a document or conversation, and whoever gave or made it is named inside.
+    That speaker is marked as a further SOURCE, as evidence (the document stays the
+    sentence's source)."""
+    if document.lemma_.lower() not in lex.documents and document.lemma_.lower() not in (
+        _CONVERSATIONS
+    ):
+        return []
+    inner: Token | None = None
+    for c in document.children:
+        if c.dep_ == "relcl":
+            # "an account she gave to the paper" (not "a report that said ...": a
+            # relative pronoun is the document itself)
+            inner = next(
+                (
+                    g
+                    for g in c.children
+                    if g.dep_ == "nsubj" and g.lower_ not in _RELATIVE and can_be_source(g, lex)
+                ),
+                None,
+            )
+        elif c.dep_ == "acl" and c.tag_ == "VBN":
+            agent = next((g for g in c.children if g.dep_ == "agent"), None)
+            if agent is not None:
+                inner = next((g for g in agent.children if g.dep_ == "pobj"), None)
+        elif c.dep_ == "prep" and c.lower_ == "with" and document.lemma_.lower() in _CONVERSATIONS:
+            inner = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if inner is not None:
+            break
+    if inner is None or qmask[inner.i] or not can_be_source(inner, lex):
+        return []
+    ib = source_bounds(inner)
+    if bounds[0] <= ib[0] and ib[1] <= bounds[1]:
+        return []  # already inside the document's mention ("a study by Pew")
+    return [
+        Attribution(
+            cue,
+            ib,
+            inner.i,
+            "attr-phrase-inner-speaker",
+            depth=_depth(inner),
+            evidence_only=True,
+        )
+    ]
+
+
+# "To them, ...", "To many, ...": people whose view a leading "to" phrase gives.
+_VIEWERS = frozenset({"him", "her", "them", "us", "me", "many", "some", "others", "most"})
+# Conversations a source takes part in: "according to interviews with party leaders".
+_CONVERSATIONS = frozenset({"interview", "conversation", "discussion", "exchange", "call"})
+
+
 _CO_DEPS = ("conj", "advcl")
 
 
@@ -1380,7 +1440,15 @@ def find_attributions(
                 and (
                     pobj.pos_ == "PROPN"
                     or (
-                        pobj.pos_ == "NOUN"
+                        (
+                            pobj.pos_ == "NOUN"
+                            # "the RealClearPolitics polling average": a noun the small
+                            # model tags as an adjective, with its compounds
+                            or (
+                                pobj.pos_ == "ADJ"
+                                and any(c.dep_ == "compound" for c in pobj.children)
+                            )
+                        )
                         # not a bare noun: "according to plan", "according to schedule"
                         and (
                             pobj.tag_ == "NNS"
@@ -1407,6 +1475,59 @@ def find_attributions(
                     pobj.i,
                     m.rule_id,
                     depth=_depth(doc[m.start]) + 1,
+                )
+            )
+            found.extend(_inner_speaker(pobj, lex, qmask, (m.start, m.end), bounds))
+        elif m.label == "PHRASE_PER":
+            # "..., per CTV News.", "per the Post": like "according to", mid-sentence too;
+            # not "per person", "per cent", "per speech" (a rate)
+            pobj = next((c for c in doc[m.start].children if c.dep_ == "pobj"), None)
+            if pobj is None or qmask[pobj.i] or pobj.like_num:
+                continue
+            lemma = pobj.lemma_.lower()
+            if not (
+                (pobj.pos_ == "PROPN" and pobj.ent_type_ not in ("DATE", "TIME", "MONEY"))
+                or lemma in lex.media
+                or (
+                    lemma in lex.documents
+                    and any(c.dep_ in ("det", "poss") for c in pobj.children)
+                )
+            ):
+                continue
+            found.append(
+                Attribution(
+                    (m.start, m.end),
+                    mention_bounds(pobj),
+                    pobj.i,
+                    m.rule_id,
+                    depth=_depth(doc[m.start]) + 1,
+                )
+            )
+        elif m.label == "PHRASE_VIEW_OF":
+            # "To Frank, issues of justice get attention only when ...", "To many, he is a
+            # provocateur": the clause is how the person sees it (as "in Frank's view").
+            # Marked as evidence: a view ascribed by the author does not attribute the
+            # sentence (rule 7 wants a stance verb).
+            pobj = next((c for c in doc[m.start].children if c.dep_ == "pobj"), None)
+            if pobj is None or qmask[pobj.i]:
+                continue
+            after = pobj.right_edge.i + 1
+            if after >= sent.end or doc[after].text != ",":
+                continue  # "To the surprise of many ...", "To date ..."
+            if not (
+                pobj.ent_type_ in ("PERSON", "ORG", "NORP")
+                or (pobj.pos_ == "PROPN" and pobj.ent_type_ not in ("DATE", "GPE", "LOC"))
+                or pobj.lower_ in _VIEWERS
+            ):
+                continue
+            found.append(
+                Attribution(
+                    (m.start, m.end),
+                    source_bounds(pobj),
+                    pobj.i,
+                    m.rule_id,
+                    depth=_depth(doc[m.start]) + 1,
+                    evidence_only=True,
                 )
             )
         elif m.label == "HEARSAY_ADVERB":
