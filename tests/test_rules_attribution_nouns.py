@@ -153,3 +153,45 @@ def test_a_leading_to_phrase_gives_a_view_as_evidence(nlp, text, source):
 def test_other_leading_to_phrases_are_no_view(nlp, text):
     p, _ = last(nlp, text)
     assert "evidence:attr-to-someone" not in p.rule_ids
+
+
+# -- "in an interview with X": X heard it; the clause's subject speaks -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "outlet"),
+    [
+        ("In an interview with ABC News, Clinton laughed off the ad.", "Clinton", "ABC News"),
+        ("In a speech to supporters in Ohio, she attacks her rival.", "she", "supporters in Ohio"),
+        ("The mayor offered a preview in an interview with the Post.", "The mayor", "the Post"),
+    ],
+)
+def test_the_speaker_of_an_interview_is_the_subject_not_the_outlet(nlp, text, speaker, outlet):
+    p, spans = last(nlp, text)
+    assert ("SOURCE", speaker) in spans
+    assert ("SOURCE", outlet) not in spans
+
+
+def test_an_interview_phrase_adds_no_cue_when_a_verb_reports(nlp):
+    _, spans = last(nlp, "Kunin said in an interview with the Post that the race would cool off.")
+    assert ("SOURCE", "Kunin") in spans and ("CUE", "said") in spans
+    assert not [t for k, t in spans if k == "CUE" and "interview" in t]
+    assert ("SOURCE", "the Post") not in spans
+
+
+def test_a_statement_phrase_adds_no_cue_when_a_verb_reports(nlp):
+    _, spans = last(nlp, "In a statement, the ministry said the talks had failed.")
+    assert ("SOURCE", "the ministry") in spans and ("CUE", "said") in spans
+    assert ("CUE", "a statement") not in spans
+
+
+def test_a_statement_phrase_still_attributes_without_a_reporting_verb(nlp):
+    p, spans = last(nlp, "In a statement issued Tuesday, Senator Jones was more circumspect.")
+    assert p.label == "sourced_fact"
+    assert ("SOURCE", "Senator Jones") in spans
+
+
+def test_a_statement_by_someone_keeps_its_author(nlp):
+    p, spans = last(nlp, "The plan is dead, according to a statement by the ministry.")
+    assert p.label == "sourced_fact"
+    assert [t for k, t in spans if k == "SOURCE"] == ["a statement by the ministry"]

@@ -1022,6 +1022,27 @@ def _inner_speaker(
     ]
 
 
+def _interview_speaker(
+    prep: Token, lex: Lexicons, qmask: Sequence[bool], m: Match
+) -> Token | None:
+    """ "In an interview with ABC News, Clinton laughed off the ad", "Sharpton paints that
+    picture in an interview with Politico", "in a speech to supporters, he barely
+    discussed ...": the outlet or audience after "with"/"to" is who heard it; the speaker
+    is the subject of the clause the phrase belongs to. None when there is no such
+    subject (then the phrase's own object stands as the source)."""
+    if m.rule_id != "attr-in-interview" or prep.doc[m.end - 1].lower_ == "by":
+        return None
+    head = prep.head
+    for _ in range(3):
+        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT" or head.head.i == head.i:
+            break
+        head = head.head  # "offered a preview ... in an interview with": the verb
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or qmask[subj.i] or not can_be_source(subj, lex):
+        return None
+    return subj
+
+
 # "To them, ...", "To many, ...": people whose view a leading "to" phrase gives.
 _VIEWERS = frozenset({"him", "her", "them", "us", "me", "many", "some", "others", "most"})
 # Conversations a source takes part in: "according to interviews with party leaders".
@@ -1399,6 +1420,20 @@ def find_attributions(
     found.extend(_dash_signature(sent))
     for m in matches:
         if m.label == "PHRASE_SOURCE_AFTER":
+            speaker = _interview_speaker(doc[m.start], lex, qmask, m)
+            if speaker is not None and any(a.source_head == speaker.i for a in found):
+                continue  # "X said in an interview with CNN": "said" is the cue
+            if speaker is not None:
+                found.append(
+                    Attribution(
+                        (m.start, m.end),
+                        source_bounds(speaker),
+                        speaker.i,
+                        m.rule_id,
+                        depth=_depth(doc[m.start]) + 1,
+                    )
+                )
+                continue
             last = doc[m.end - 1]
             pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
             if pobj is None:
@@ -1609,6 +1644,8 @@ def find_attributions(
                 )
             ):
                 continue
+            if any(a.source_head == subj.i and not a.aside for a in found):
+                continue  # "In a statement, X said ...": "said" is the cue
             found.append(
                 Attribution(
                     (m.start + 1, m.end),
