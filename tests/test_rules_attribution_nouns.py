@@ -195,3 +195,32 @@ def test_a_statement_by_someone_keeps_its_author(nlp):
     p, spans = last(nlp, "The plan is dead, according to a statement by the ministry.")
     assert p.label == "sourced_fact"
     assert [t for k, t in spans if k == "SOURCE"] == ["a statement by the ministry"]
+
+
+# -- "in his view", "by her own admission": only as a comment on the clause ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("In Ash's view, the change would reshape the convention.", "Ash"),
+        ("The other step, in Dr. Knittel's view, would be research.", "Dr. Knittel"),
+        ("The latter by her own admission was a mistake.", "her"),
+    ],
+)
+def test_a_view_phrase_set_off_names_its_holder(nlp, text, source):
+    _, spans = last(nlp, text)
+    assert ("SOURCE", source) in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of messages in Clinton's account determined to be classified rose.",
+        "The suspension of her account followed a complaint.",
+    ],
+)
+def test_an_account_inside_a_noun_phrase_is_no_view(nlp, text):
+    p, spans = last(nlp, text)
+    assert "attr-by-own-account" not in p.rule_ids
+    assert not [t for k, t in spans if k == "SOURCE"]

@@ -1043,6 +1043,19 @@ def _interview_speaker(
     return subj
 
 
+def _set_off(doc: Doc, sent: Span, m: Match) -> bool:
+    """Does the "in his view" / "by her account" phrase stand apart as a comment on the
+    clause: first in the sentence, set off by a comma or ending it, or with "own" ("by
+    her own admission")? Not "believed in her judgment", "emails in Clinton's account",
+    "less positive in his estimation of the market"."""
+    if m.start == sent.start or any(t.lower_ == "own" for t in doc[m.start : m.end]):
+        return True
+    if doc[m.start - 1].text == ",":
+        return True
+    end = doc[m.end - 1].right_edge.i + 1
+    return end >= sent.end or doc[end].is_punct
+
+
 # "To them, ...", "To many, ...": people whose view a leading "to" phrase gives.
 _VIEWERS = frozenset({"him", "her", "them", "us", "me", "many", "some", "others", "most"})
 # Conversations a source takes part in: "according to interviews with party leaders".
@@ -1611,6 +1624,8 @@ def find_attributions(
                 (t for t in doc[m.start : m.end] if t.dep_ == "poss" and not qmask[t.i]), None
             )
             if poss is None or not can_be_source(poss, lex):
+                continue
+            if not _set_off(doc, sent, m):
                 continue
             b0, b1 = mention_bounds(poss)
             if doc[b1 - 1].tag_ == "POS":
