@@ -920,8 +920,8 @@ def _document_reports(
     used: set[int],
     tokens: Sequence[Token] | None = None,
 ) -> list[Attribution]:
-    """ "The ad accuses Sanders of ...", "Polls suggest the race is tight", "leaked
-    documents show he took a loss", "It shows an officer ..." (of a video just named): a
+    """ "The ad hits Sanders on trade", "Polls suggest the race is tight", "records show
+    he sold the plane", "It shows the plant was unsafe" (of a memo just named): a
     document, poll or recording as the subject of a verb that tells what it says or
     shows. The document is marked as a SOURCE and the verb as a CUE, as evidence: the
     sentence keeps its label (a present-tense "suggests" may be the author's inference,
