@@ -42,6 +42,7 @@ def last(nlp: Language, text: str) -> tuple[Prelabel, list[tuple[str, str]]]:
             "shows",
         ),
         ("The report also documented several missed deadlines.", "The report", "documented"),
+        ("Polls continue to show that voters are restless.", "Polls", "show"),
     ],
 )
 def test_a_document_that_tells_something_is_evidence(nlp, text, source, cue):
@@ -59,6 +60,7 @@ def test_a_document_that_tells_something_is_evidence(nlp, text, source, cue):
         "The ad features a song by a local band.",  # a description, not a claim
         "The senator accuses the mayor of lying.",  # a person: the verb rules decide
         "It shows that the plan is working.",  # no document named before "it"
+        "The senator continues to show that she can win.",  # a person: not a document
         "A video surfaced. It shows a guard pushing a reporter.",  # a recording pictures
     ],
 )

@@ -939,11 +939,12 @@ def _document_reports(
             continue  # "the poll was conducted", "records were released"
         if not any(c.dep_ in _DOCUMENT_CONTENT for c in tok.children) and not _has_clause(tok):
             continue
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        holder = tok.head if tok.dep_ == "xcomp" else tok  # "polls continue to show ..."
+        subj = next((c for c in holder.children if c.dep_ == "nsubj"), None)
         if subj is None or qmask[subj.i]:
             continue
         if subj.lower_ == "it":
-            # "It shows an officer ...": "it" stands for the document named just before
+            # "It shows the plant was unsafe": "it" stands for the document named before
             ante = _it_antecedent(subj, lex, qmask)
             if ante is None or not _is_document(ante, lex):
                 continue
