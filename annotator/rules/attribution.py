@@ -899,6 +899,170 @@ def _possessive_positions(
     return out
 
 
+# What a document verb must take to tell something: "the ad accuses Trump", "records
+# show he sold it", "the poll puts her at 40 percent"; not "the interview concluded".
+_DOCUMENT_CONTENT = ("dobj", "ccomp", "xcomp", "attr", "oprd", "prep", "dative")
+# What a recording does when it only pictures something (see _NOT_FINDINGS).
+_DEPICTS = frozenset({"show", "capture", "reveal", "depict", "portray", "document"})
+
+
+def _is_document(tok: Token, lex: Lexicons) -> bool:
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (
+        lemma in lex.documents or lemma in lex.findings or tok.lower_ in lex.findings
+    )
+
+
+def _document_reports(
+    sent: Span,
+    lex: Lexicons,
+    qmask: Sequence[bool],
+    used: set[int],
+    tokens: Sequence[Token] | None = None,
+) -> list[Attribution]:
+    """ "The ad hits Sanders on trade", "Polls suggest the race is tight", "records show
+    he sold the plane", "It shows the plant was unsafe" (of a memo just named): a
+    document, poll or recording as the subject of a verb that tells what it says or
+    shows. The document is marked as a SOURCE and the verb as a CUE, as evidence: the
+    sentence keeps its label (a present-tense "suggests" may be the author's inference,
+    rule 4). A recording that only pictures a scene ("the video shows a man running") is
+    not marked. Verbs another rule took (``used``) are left to it."""
+    out: list[Attribution] = []
+    for tok in sent if tokens is None else tokens:
+        if tok.pos_ != "VERB" or tok.i in used or qmask[tok.i]:
+            continue
+        if tok.lemma_.lower() not in lex.document_verbs and verb_lemma(tok, lex) not in (
+            lex.document_verbs
+        ):
+            continue
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            continue  # "the poll was conducted", "records were released"
+        if not any(c.dep_ in _DOCUMENT_CONTENT for c in tok.children) and not _has_clause(tok):
+            continue
+        holder = tok.head if tok.dep_ == "xcomp" else tok  # "polls continue to show ..."
+        subj = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+        if subj is None or qmask[subj.i]:
+            continue
+        if subj.lower_ == "it":
+            # "It shows the plant was unsafe": "it" stands for the document named before
+            ante = _it_antecedent(subj, lex, qmask)
+            if ante is None or not _is_document(ante, lex):
+                continue
+            head, bounds = ante, (subj.i, subj.i + 1)
+        elif _is_document(subj, lex):
+            head, bounds = subj, mention_bounds(subj)
+        else:
+            continue
+        if head.lemma_.lower() in _NOT_FINDINGS and verb_lemma(tok, lex) in _DEPICTS:
+            continue  # "the video shows a man running": a recording describes a scene
+        out.append(
+            Attribution(
+                (tok.i, tok.i + 1),
+                bounds,
+                head.i,
+                "attr-document-verb",
+                depth=_depth(tok),
+                subordinate=_subordinate(tok),
+                evidence_only=True,
+            )
+        )
+    return out
+
+
+def _inner_speaker(
+    document: Token,
+    lex: Lexicons,
+    qmask: Sequence[bool],
+    cue: tuple[int, int],
+    bounds: tuple[int, int],
+) -> list[Attribution]:
+    """ "according to an interview his brother gave to ITV", "according to audio provided
+    by Wyoming Public Radio", "according to interviews with a dozen party leaders": the
+    phrase names a document or conversation, and whoever gave or made it is named inside.
+    That speaker is marked as a further SOURCE, as evidence (the document stays the
+    sentence's source)."""
+    if document.lemma_.lower() not in lex.documents and document.lemma_.lower() not in (
+        _CONVERSATIONS
+    ):
+        return []
+    inner: Token | None = None
+    for c in document.children:
+        if c.dep_ == "relcl":
+            # "an account she gave to the paper" (not "a report that said ...": a
+            # relative pronoun is the document itself)
+            inner = next(
+                (
+                    g
+                    for g in c.children
+                    if g.dep_ == "nsubj" and g.lower_ not in _RELATIVE and can_be_source(g, lex)
+                ),
+                None,
+            )
+        elif c.dep_ == "acl" and c.tag_ == "VBN":
+            agent = next((g for g in c.children if g.dep_ == "agent"), None)
+            if agent is not None:
+                inner = next((g for g in agent.children if g.dep_ == "pobj"), None)
+        elif c.dep_ == "prep" and c.lower_ == "with" and document.lemma_.lower() in _CONVERSATIONS:
+            inner = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if inner is not None:
+            break
+    if inner is None or qmask[inner.i] or not can_be_source(inner, lex):
+        return []
+    ib = source_bounds(inner)
+    if bounds[0] <= ib[0] and ib[1] <= bounds[1]:
+        return []  # already inside the document's mention ("a study by Pew")
+    return [
+        Attribution(
+            cue,
+            ib,
+            inner.i,
+            "attr-phrase-inner-speaker",
+            depth=_depth(inner),
+            evidence_only=True,
+        )
+    ]
+
+
+def _interview_speaker(
+    prep: Token, lex: Lexicons, qmask: Sequence[bool], m: Match
+) -> Token | None:
+    """ "In an interview with ABC News, Clinton laughed off the ad", "Sharpton paints that
+    picture in an interview with Politico", "in a speech to supporters, he barely
+    discussed ...": the outlet or audience after "with"/"to" is who heard it; the speaker
+    is the subject of the clause the phrase belongs to. None when there is no such
+    subject (then the phrase's own object stands as the source)."""
+    if m.rule_id != "attr-in-interview" or prep.doc[m.end - 1].lower_ == "by":
+        return None
+    head = prep.head
+    for _ in range(3):
+        if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT" or head.head.i == head.i:
+            break
+        head = head.head  # "offered a preview ... in an interview with": the verb
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or qmask[subj.i] or not can_be_source(subj, lex):
+        return None
+    return subj
+
+
+def _set_off(doc: Doc, sent: Span, m: Match) -> bool:
+    """Does the "in his view" / "by her account" phrase stand apart as a comment on the
+    clause: first in the sentence, set off by a comma or ending it, or with "own" ("by
+    her own admission")? Not "believed in her judgment", "emails in Clinton's account",
+    "less positive in his estimation of the market"."""
+    if m.start == sent.start or any(t.lower_ == "own" for t in doc[m.start : m.end]):
+        return True
+    if doc[m.start - 1].text == ",":
+        return True
+    end = doc[m.end - 1].right_edge.i + 1
+    return end >= sent.end or doc[end].is_punct
+
+
+# "To them, ...", "To many, ...": people whose view a leading "to" phrase gives.
+_VIEWERS = frozenset({"him", "her", "them", "us", "me", "many", "some", "others", "most"})
+# Conversations a source takes part in: "according to interviews with party leaders".
+_CONVERSATIONS = frozenset({"interview", "conversation", "discussion", "exchange", "call"})
+
+
 _CO_DEPS = ("conj", "advcl")
 
 
@@ -1262,12 +1426,28 @@ def find_attributions(
         verbs_used.add(tok.i)
     found.extend(_misparsed_verbs(sent, lex, qmask, names, verbs_used, tokens))
     found.extend(_finding_tags(sent, lex, qmask, verbs_used, tokens))
+    taken = verbs_used | {a.cue[0] for a in found}
+    found.extend(_document_reports(sent, lex, qmask, taken, tokens))
     found.extend(_possessive_nouns(sent, lex, qmask, tokens))
     found.extend(_possessive_positions(sent, lex, qmask, names, tokens))
     found.extend(_name_colon(sent, qmask, names, lex))
     found.extend(_dash_signature(sent))
     for m in matches:
         if m.label == "PHRASE_SOURCE_AFTER":
+            speaker = _interview_speaker(doc[m.start], lex, qmask, m)
+            if speaker is not None and any(a.source_head == speaker.i for a in found):
+                continue  # "X said in an interview with CNN": "said" is the cue
+            if speaker is not None:
+                found.append(
+                    Attribution(
+                        (m.start, m.end),
+                        source_bounds(speaker),
+                        speaker.i,
+                        m.rule_id,
+                        depth=_depth(doc[m.start]) + 1,
+                    )
+                )
+                continue
             last = doc[m.end - 1]
             pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
             if pobj is None:
@@ -1309,7 +1489,15 @@ def find_attributions(
                 and (
                     pobj.pos_ == "PROPN"
                     or (
-                        pobj.pos_ == "NOUN"
+                        (
+                            pobj.pos_ == "NOUN"
+                            # "the RealClearPolitics polling average": a noun the small
+                            # model tags as an adjective, with its compounds
+                            or (
+                                pobj.pos_ == "ADJ"
+                                and any(c.dep_ == "compound" for c in pobj.children)
+                            )
+                        )
                         # not a bare noun: "according to plan", "according to schedule"
                         and (
                             pobj.tag_ == "NNS"
@@ -1336,6 +1524,59 @@ def find_attributions(
                     pobj.i,
                     m.rule_id,
                     depth=_depth(doc[m.start]) + 1,
+                )
+            )
+            found.extend(_inner_speaker(pobj, lex, qmask, (m.start, m.end), bounds))
+        elif m.label == "PHRASE_PER":
+            # "..., per CTV News.", "per the Post": like "according to", mid-sentence too;
+            # not "per person", "per cent", "per speech" (a rate)
+            pobj = next((c for c in doc[m.start].children if c.dep_ == "pobj"), None)
+            if pobj is None or qmask[pobj.i] or pobj.like_num:
+                continue
+            lemma = pobj.lemma_.lower()
+            if not (
+                (pobj.pos_ == "PROPN" and pobj.ent_type_ not in ("DATE", "TIME", "MONEY"))
+                or lemma in lex.media
+                or (
+                    lemma in lex.documents
+                    and any(c.dep_ in ("det", "poss") for c in pobj.children)
+                )
+            ):
+                continue
+            found.append(
+                Attribution(
+                    (m.start, m.end),
+                    mention_bounds(pobj),
+                    pobj.i,
+                    m.rule_id,
+                    depth=_depth(doc[m.start]) + 1,
+                )
+            )
+        elif m.label == "PHRASE_VIEW_OF":
+            # "To Frank, issues of justice get attention only when ...", "To many, he is a
+            # provocateur": the clause is how the person sees it (as "in Frank's view").
+            # Marked as evidence: a view ascribed by the author does not attribute the
+            # sentence (rule 7 wants a stance verb).
+            pobj = next((c for c in doc[m.start].children if c.dep_ == "pobj"), None)
+            if pobj is None or qmask[pobj.i]:
+                continue
+            after = pobj.right_edge.i + 1
+            if after >= sent.end or doc[after].text != ",":
+                continue  # "To the surprise of many ...", "To date ..."
+            if not (
+                pobj.ent_type_ in ("PERSON", "ORG", "NORP")
+                or (pobj.pos_ == "PROPN" and pobj.ent_type_ not in ("DATE", "GPE", "LOC"))
+                or pobj.lower_ in _VIEWERS
+            ):
+                continue
+            found.append(
+                Attribution(
+                    (m.start, m.end),
+                    source_bounds(pobj),
+                    pobj.i,
+                    m.rule_id,
+                    depth=_depth(doc[m.start]) + 1,
+                    evidence_only=True,
                 )
             )
         elif m.label == "HEARSAY_ADVERB":
@@ -1385,6 +1626,8 @@ def find_attributions(
             )
             if poss is None or not can_be_source(poss, lex):
                 continue
+            if not _set_off(doc, sent, m):
+                continue
             b0, b1 = mention_bounds(poss)
             if doc[b1 - 1].tag_ == "POS":
                 b1 -= 1
@@ -1417,6 +1660,8 @@ def find_attributions(
                 )
             ):
                 continue
+            if any(a.source_head == subj.i and not a.aside for a in found):
+                continue  # "In a statement, X said ...": "said" is the cue
             found.append(
                 Attribution(
                     (m.start + 1, m.end),

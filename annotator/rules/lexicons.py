@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.1"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.6"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,8 @@ class Lexicons:
     positions: frozenset[str] = frozenset()
     # words in a person's mention that rule out "he" ("female") or "she" ("male")
     gendered_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # verbs that tell what a document says or shows: "the ad accuses", "records show"
+    document_verbs: frozenset[str] = frozenset()
 
     @cached_property
     def reporting_verbs(self) -> frozenset[str]:
@@ -108,6 +110,7 @@ def lexicons() -> Lexicons:
         person_roles={k: tuple(v) for k, v in kinds.get("person_roles", {}).items()},
         positions=frozenset(nouns.get("positions", [])),
         gendered_words={k: frozenset(v) for k, v in kinds.get("gendered_words", {}).items()},
+        document_verbs=frozenset(nouns.get("document_verbs", [])),
         sayers=frozenset(
             kinds["official_titles"]
             + kinds["media"]
