@@ -179,3 +179,27 @@ def test_modal_of_a_genuine_question_is_no_prediction(nlp: Language, text: str) 
 )
 def test_leading_question_keeps_its_cues(nlp: Language, text: str, family: str) -> None:
     assert has(rule_ids(nlp, text), family)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A finding a document presents is the document's.
+        "Chart B shows that the new drug had a disastrous effect on older patients.",
+        "The study proves that the reform was a terrible failure.",
+    ],
+)
+def test_finding_of_a_document_is_masked(nlp: Language, text: str) -> None:
+    assert opinion_evidence(nlp(text)[:]) is None
+
+
+def test_inference_of_the_author_is_not_masked(nlp: Language) -> None:
+    # 'this etymology' is no document: the author draws the inference.
+    ev = opinion_evidence(nlp("This history shows that the reform was a terrible failure.")[:])
+    assert ev is not None
+
+
+def test_set_phrases_with_vital_and_essential_judge_nothing(nlp: Language) -> None:
+    assert not has(rule_ids(nlp, "Floods cut off vital infrastructure in the region."), "opinion")
+    assert not has(rule_ids(nlp, "Essential workers were told to stay home."), "opinion")
+    assert has(rule_ids(nlp, "This is a vital test for the government."), "opinion.evaluative")

@@ -768,6 +768,7 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
     speech = lexicons().speech
     attitude = _attitude_verbs()
     as_verbs = _as_verbs()
+    evidence_verbs, evidence_subjects = _evidence_verbs()
     sent, tokens = view.sent, view.tokens
     lowers, _, lemmas = view.forms
     base = sent.start
@@ -777,6 +778,8 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
         lemma = lemmas[i]
         if lemma in as_verbs:
             _mask_as_view(tokens[i], sent, mask)
+        if lemma in evidence_verbs:
+            _mask_finding(tokens[i], sent, mask, evidence_subjects)
         if lemma not in speech and lemma not in attitude:
             continue
         tok = tokens[i]
@@ -806,6 +809,32 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
             for j in range(len(mask)):
                 mask[j] = True
             return
+
+
+@lru_cache(maxsize=1)
+def _evidence_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs by which a document or piece of evidence presents a finding, and the
+    nouns of such subjects: ``lexicons/opinion.json`` ``evidence_verbs``."""
+    cfg = _lexicon().get("evidence_verbs", {})
+    return frozenset(cfg.get("verbs", ())), frozenset(cfg.get("subjects", ()))
+
+
+def _mask_finding(verb: Token, sent: Span, mask: list[bool], subjects: frozenset[str]) -> None:
+    """Mask the clause of "Chart B shows that ...", "the statistics show wages fell":
+    the document's finding, not the author's view."""
+    # the subject's head noun, or a compound before it ("Chart B", "poll data")
+    if not any(
+        w.lemma_.lower() in subjects
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+        for w in (c, *(x for x in c.children if x.dep_ == "compound"))
+    ):
+        return
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            for t in child.subtree:
+                if sent.start <= t.i < sent.end:
+                    mask[t.i - sent.start] = True
 
 
 @lru_cache(maxsize=1)
