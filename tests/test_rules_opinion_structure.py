@@ -203,3 +203,10 @@ def test_set_phrases_with_vital_and_essential_judge_nothing(nlp: Language) -> No
     assert not has(rule_ids(nlp, "Floods cut off vital infrastructure in the region."), "opinion")
     assert not has(rule_ids(nlp, "Essential workers were told to stay home."), "opinion")
     assert has(rule_ids(nlp, "This is a vital test for the government."), "opinion.evaluative")
+
+
+@pytest.mark.parametrize(
+    ("text", "rhetorical"), [("And guess what?", True), ("Guess who came?", False)]
+)
+def test_guess_what_is_rhetorical(nlp: Language, text: str, rhetorical: bool) -> None:
+    assert has(rule_ids(nlp, text), "opinion.question") is rhetorical

@@ -1165,6 +1165,9 @@ _RHETORICAL_OPENERS = (
     ("how", "many", "times"),
     # A one-word sarcastic question: "Coincidence?"
     ("coincidence",),
+    # "Guess what?": the author teases an answer they hold.
+    ("guess", "what"),
+    ("and", "guess", "what"),
 )
 #: Inside any question, "any different / better / worse" as a predicate compares to
 #: plant the answer ("How is this any different from what Russia is accused of?");
