@@ -210,3 +210,9 @@ def test_set_phrases_with_vital_and_essential_judge_nothing(nlp: Language) -> No
 )
 def test_guess_what_is_rhetorical(nlp: Language, text: str, rhetorical: bool) -> None:
     assert has(rule_ids(nlp, text), "opinion.question") is rhetorical
+
+
+def test_modal_in_a_when_clause_stays(nlp: Language) -> None:
+    # A temporal clause is no question: the modal is the author's verdict.
+    ids = rule_ids(nlp, "The council fought the tram plan when it should have backed it.")
+    assert has(ids, "opinion.normative") or has(ids, "opinion.modal"), ids

@@ -1531,10 +1531,11 @@ def _embedded_question_config() -> tuple[tuple[str, ...], frozenset[str]]:
 
 #: Tags of wh-words ("what", "how", "which", "whose", "when").
 _WH_TAGS = frozenset(("WDT", "WP", "WP$", "WRB"))
-#: A complement or adverbial clause. Not a relative clause ("power that could
-#: infect" is the author's) nor a clausal subject ("What he should have said is
-#: that ...": a pseudo-cleft, the author's verdict on what was said).
-_EMBEDDED_DEPS = frozenset(("ccomp", "pcomp", "advcl"))
+#: A complement clause that a wh-word opens is an embedded question. Not a relative
+#: clause ("power that could infect" is the author's) nor a clausal subject ("What he
+#: should have said is that ...": a pseudo-cleft, the author's verdict on what was
+#: said); adverbial clauses and clausal subjects count only with "if"/"whether".
+_EMBEDDED_DEPS = frozenset(("ccomp", "pcomp"))
 
 
 def _in_embedded_question(tok: Token, markers: frozenset[str]) -> bool:
@@ -1545,7 +1546,10 @@ def _in_embedded_question(tok: Token, markers: frozenset[str]) -> bool:
     first = verb.left_edge  # the clause opens with its wh-word or marker
     if first.i >= tok.i:
         return False
-    if verb.dep_ == "csubj":  # "Whether pensions would be cheaper is a question ..."
+    if verb.dep_ in ("csubj", "advcl"):
+        # "Whether pensions would be cheaper is a question ...", "if it should
+        # continue": a condition or a question. Not "when"/"where": "They fought the
+        # bill when they should have backed it" is the author's verdict.
         return first.lower_ in markers
     if verb.dep_ not in _EMBEDDED_DEPS:
         return False
