@@ -40,9 +40,11 @@ def test_lexicon_is_shipped_with_its_licence() -> None:
 @pytest.mark.parametrize(
     ("text", "word", "tier"),
     [
-        ("This was misleading.", "misleading", "opinion.valence.modifier"),
-        ("The response was dreadful.", "dreadful", "opinion.valence.modifier"),
-        ("It is a rotten deal.", "rotten", "opinion.valence.modifier"),
+        # As the predicate of the main copula, a plain-tier word is a verdict.
+        ("This was misleading.", "misleading", "opinion.valence.predicative"),
+        ("The response was dreadful.", "dreadful", "opinion.valence.predicative"),
+        ("It is a rotten deal.", "rotten", "opinion.valence.predicative"),
+        ("They signed a rotten deal.", "rotten", "opinion.valence.modifier"),
         ("This betrays the fatal tendency of pundits.", "fatal", "opinion.valence.modifier"),
         ("Officials were cruelly indifferent.", "cruelly", "opinion.valence.modifier_strong"),
     ],

@@ -566,6 +566,10 @@ class _Matchers:
             )
             for pos in tier["pos"]:
                 self.val_tiers[pos] = (float(tier["min"]), plain, float(tier["strong"]), strong)
+        # A valence word that is the predicate of the main clause's copula ("These
+        # forces are thoughtless", "It's an impressive feat") is the author's verdict
+        # on the subject: it weighs ``predicative_weight`` (``_predicative``).
+        self.val_predicative = float(val.get("predicative_weight", 0.0))
         self.val_skip_tags = frozenset(val.get("skip_tags", ()))
         self.val_skip_words = frozenset(val.get("skip_words", ()))
         # The same parts of speech and tags as ids, for the loops over a sentence's
@@ -607,6 +611,15 @@ class _Matchers:
         if rule is None:
             rule = self.rules.setdefault(rid, _Rule(rid, base.weight, base.reason))
         return rule
+
+    def predicative_rule(self, rule: _Rule) -> _Rule:
+        """``rule`` (a valence cue) as the predicate of a verdict: the same word under
+        ``opinion.valence.predicative``, weighing ``val_predicative``."""
+        rid = f"opinion.valence.predicative.{rule.id.rsplit('.', 1)[-1]}"
+        found = self.rules.get(rid)
+        if found is None:
+            found = self.rules.setdefault(rid, _Rule(rid, self.val_predicative, rule.reason))
+        return found
 
     def _add(self, matcher: _TriggeredMatcher, row: dict[str, Any]) -> None:
         rid = str(row["id"])
@@ -754,6 +767,8 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
 
     speech = lexicons().speech
     attitude = _attitude_verbs()
+    as_verbs = _as_verbs()
+    evidence_verbs, evidence_subjects = _evidence_verbs()
     sent, tokens = view.sent, view.tokens
     lowers, _, lemmas = view.forms
     base = sent.start
@@ -761,10 +776,18 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
         if pos != VERB:
             continue
         lemma = lemmas[i]
+        if lemma in as_verbs:
+            _mask_as_view(tokens[i], sent, mask)
+        if lemma in evidence_verbs:
+            _mask_finding(tokens[i], sent, mask, evidence_subjects)
         if lemma not in speech and lemma not in attitude:
             continue
         tok = tokens[i]
         subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and tok.dep_ == "acl" and tok.tag_ == "VBD":
+            # "the president, X, announced last month that ...": a finite past verb
+            # read as a reduced relative of its own subject (a misparse)
+            subjects = [tok.head]
         if not subjects:
             subjects = _participle_subjects(tok)
         if not subjects or any(c.lower_ in _FIRST_PERSON for c in subjects):
@@ -778,6 +801,7 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
                 for t in child.subtree:
                     if sent.start <= t.i < sent.end:
                         mask[t.i - base] = True
+    _mask_noun_contents(view, mask)
     if "according" not in view.words:
         return  # no token is "according" (the words hold every lower-cased form)
     for i in range(len(tokens) - 1):
@@ -785,6 +809,89 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
             for j in range(len(mask)):
                 mask[j] = True
             return
+
+
+@lru_cache(maxsize=1)
+def _evidence_verbs() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs by which a document or piece of evidence presents a finding, and the
+    nouns of such subjects: ``lexicons/opinion.json`` ``evidence_verbs``."""
+    cfg = _lexicon().get("evidence_verbs", {})
+    return frozenset(cfg.get("verbs", ())), frozenset(cfg.get("subjects", ()))
+
+
+def _mask_finding(verb: Token, sent: Span, mask: list[bool], subjects: frozenset[str]) -> None:
+    """Mask the clause of "Chart B shows that ...", "the statistics show wages fell":
+    the document's finding, not the author's view."""
+    # the subject's head noun, or a compound before it ("Chart B", "poll data")
+    if not any(
+        w.lemma_.lower() in subjects
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+        for w in (c, *(x for x in c.children if x.dep_ == "compound"))
+    ):
+        return
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            for t in child.subtree:
+                if sent.start <= t.i < sent.end:
+                    mask[t.i - sent.start] = True
+
+
+@lru_cache(maxsize=1)
+def _content_nouns() -> frozenset[str]:
+    """Nouns whose that-clause is somebody's content ("fears that ...", "the idea
+    that ..."): ``lexicons/opinion.json`` ``content_nouns``."""
+    return frozenset(_lexicon().get("content_nouns", {}).get("nouns", ()))
+
+
+_FIRST_PERSON_POSSESSIVE = frozenset(("my", "our"))
+
+
+def _mask_noun_contents(view: SentenceView, mask: list[bool]) -> None:
+    """Mask the that-clause of a content noun ("out of fears that protests would turn
+    violent", "the idea that firms should serve society"): the holder's view, not
+    the author's. Not with a first-person possessor ("my fear that ...")."""
+    nouns = _content_nouns()
+    lemmas = view.forms[2]
+    if nouns.isdisjoint(lemmas):
+        return
+    sent = view.sent
+    for i, tok in enumerate(view.tokens):
+        if lemmas[i] not in nouns or tok.pos_ != "NOUN":
+            continue
+        if any(c.dep_ == "poss" and c.lower_ in _FIRST_PERSON_POSSESSIVE for c in tok.children):
+            continue
+        for clause in tok.children:
+            if clause.dep_ not in ("acl", "ccomp") or not any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+            ):
+                continue
+            for t in clause.subtree:
+                if sent.start <= t.i < sent.end:
+                    mask[t.i - sent.start] = True
+
+
+@lru_cache(maxsize=1)
+def _as_verbs() -> frozenset[str]:
+    """Verbs whose 'as' phrase is someone's view of a thing ("which he portrays as
+    proof of ...", "was seen as so important"): ``lexicons/opinion.json`` ``as_verbs``."""
+    return frozenset(_lexicon().get("as_verbs", {}).get("verbs", ()))
+
+
+def _mask_as_view(verb: Token, sent: Span, mask: list[bool]) -> None:
+    """Mask the 'as' phrase of ``verb`` when the view is someone else's: its subject is
+    not I/we, or it is passive ("was seen as": an unnamed holder). With no subject at
+    all ("to view resources as absolutes") the view is the author's framing."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(c.lower_ in _FIRST_PERSON for c in subjects):
+        return
+    if any(c.dep_ == "neg" for c in verb.children):
+        return  # "nobody sees it as ...", "they do not see it as ...": the author's
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            for t in child.subtree:
+                if sent.start <= t.i < sent.end:
+                    mask[t.i - sent.start] = True
 
 
 @lru_cache(maxsize=1)
@@ -1058,6 +1165,9 @@ _RHETORICAL_OPENERS = (
     ("how", "many", "times"),
     # A one-word sarcastic question: "Coincidence?"
     ("coincidence",),
+    # "Guess what?": the author teases an answer they hold.
+    ("guess", "what"),
+    ("and", "guess", "what"),
 )
 #: Inside any question, "any different / better / worse" as a predicate compares to
 #: plant the answer ("How is this any different from what Russia is accused of?");
@@ -1389,6 +1499,8 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
             continue  # "natural gas": a kind of thing, no evaluation
         # Valence first: on a tie with the subjectivity cue it is the one kept.
         val_rule = m.valence_rule(pos, tok.tag, lower, lemmas[i])
+        if val_rule is not None and val_rule.weight < m.val_predicative and _predicative(tok):
+            val_rule = m.predicative_rule(val_rule)
         if val_rule is not None:
             hits.append(_Hit(val_rule, tok.idx, tok.idx + len(tok.text), tok.text))
         if pos in subj_pos:
@@ -1405,7 +1517,92 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
     rq = _rhetorical_question(view, mask)
     if rq is not None:
         hits.append(rq)
-    return _best_per_rule(hits)
+    # A question that plants no answer asks; its modal predicts nothing ("Will they
+    # work?", "What will happen when ...?").
+    asks = rq is None and "?" in view.text and _question_mark_outside_quotes(view.tokens, mask)
+    return _best_per_rule(_outside_embedded_questions(view, hits, question=asks))
+
+
+@lru_cache(maxsize=1)
+def _embedded_question_config() -> tuple[tuple[str, ...], frozenset[str]]:
+    cfg = _lexicon().get("embedded_question", {})
+    return tuple(cfg.get("families", ())), frozenset(cfg.get("markers", ()))
+
+
+#: Tags of wh-words ("what", "how", "which", "whose", "when").
+_WH_TAGS = frozenset(("WDT", "WP", "WP$", "WRB"))
+#: A complement clause that a wh-word opens is an embedded question. Not a relative
+#: clause ("power that could infect" is the author's) nor a clausal subject ("What he
+#: should have said is that ...": a pseudo-cleft, the author's verdict on what was
+#: said); adverbial clauses and clausal subjects count only with "if"/"whether".
+_EMBEDDED_DEPS = frozenset(("ccomp", "pcomp"))
+
+
+def _in_embedded_question(tok: Token, markers: frozenset[str]) -> bool:
+    """Whether ``tok`` (a modal, or the verb a modal cue starts on) belongs to the
+    verb of an embedded question or condition: a complement or adverbial clause that
+    opens with a wh-word or one of ``markers`` ("whether", "if")."""
+    verb = _modal_verb(tok)
+    first = verb.left_edge  # the clause opens with its wh-word or marker
+    if first.i >= tok.i:
+        return False
+    if verb.dep_ in ("csubj", "advcl"):
+        # "Whether pensions would be cheaper is a question ...", "if it should
+        # continue": a condition or a question. Not "when"/"where": "They fought the
+        # bill when they should have backed it" is the author's verdict.
+        return first.lower_ in markers
+    if verb.dep_ not in _EMBEDDED_DEPS:
+        return False
+    return (first.tag_ in _WH_TAGS and first.lower_ != "that") or first.lower_ in markers
+
+
+def _modal_verb(tok: Token) -> Token:
+    """The verb a modal cue belongs to: its head for an auxiliary, else itself."""
+    return tok.head if tok.dep_ in ("aux", "auxpass", "neg") else tok
+
+
+def _predicative(tok: Token) -> bool:
+    """Whether ``tok`` is the predicate of the sentence's main copula, or a modifier of
+    its predicate noun: "These forces are thoughtless", "It's an impressive feat"."""
+    head = tok.head
+    if tok.dep_ == "amod" and head.dep_ == "attr":
+        head = head.head
+    elif tok.dep_ not in ("acomp", "attr"):
+        return False
+    return head.dep_ == "ROOT" and (head.lemma_.lower() in _COPULAS or head.norm_ == "'s")
+
+
+#: Verbs that link a subject to a verdict on it ("’s" is lemmatised as "’": its norm
+#: is checked instead).
+_COPULAS = frozenset(("be", "seem", "remain", "look", "sound"))
+
+
+def _outside_embedded_questions(
+    view: SentenceView, hits: list[_Hit], *, question: bool = False
+) -> list[_Hit]:
+    """``hits`` without the modal cues of an embedded question or condition
+    ("deciding what should be developed", "whether a recession will happen", "if it
+    should continue"): the author names a question there, asserts nothing
+    (``lexicons/opinion.json`` ``embedded_question``). In a ``question`` that plants
+    no answer, the modal of the main verb goes too ("Will they work?")."""
+    families, markers = _embedded_question_config()
+    if not families or not any(h.rule.id.startswith(families) for h in hits):
+        return hits
+    at = {t.idx: t for t in view.tokens}
+    kept = []
+    for h in hits:
+        tok = at.get(h.start)
+        if (
+            tok is not None
+            and h.rule.id.startswith(families)
+            and (
+                _in_embedded_question(tok, markers)
+                or (question and _modal_verb(tok).dep_ == "ROOT")
+            )
+        ):
+            continue
+        kept.append(h)
+    return kept
 
 
 def opinion_evidence(
