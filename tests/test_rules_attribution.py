@@ -495,7 +495,8 @@ def test_citing_a_reason_for_an_action_is_evidence_only(nlp):
 @pytest.mark.parametrize(
     "text",
     [
-        "The senator did not cite any evidence.",  # an absence (negation)
+        # "The senator did not cite any evidence." (an absence) is evidence only now:
+        # see the negated-speech tests at the end
         "The study cited in the article was retracted.",  # a passive participle
     ],
 )
@@ -1827,3 +1828,72 @@ def test_a_capital_in_an_outlets_name_stays_media(nlp):
 )
 def test_pronoun_skips_a_person_whose_title_rules_it_out(nlp, text, source):
     assert labels(nlp, text)[-1].source == source
+
+
+# ---------------------------------------------------------------------------------------
+# verbs branch: more verbal attributions (co-cues on the reported clause, withheld speech,
+# ...). Appended as one section to ease merging.
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        (
+            "Jensen said the mayor was not involved and said the budget was already spent.",
+            ["said", "said"],
+        ),
+        (
+            "Jensen said he saw no reason to resign, telling reporters that the audit was fair.",
+            ["said", "telling"],
+        ),
+    ],
+)
+def test_a_second_speech_verb_hung_on_the_reported_clause_is_a_co_cue(nlp, text, cues):
+    # the parser hangs "and said" / ", telling" on what the first verb reports; it is a
+    # further cue of the first speaker, not a report by the reported clause's subject
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == "Jensen"
+    assert sorted(span_text(nlp, text, "CUE")) == sorted(cues)
+    assert span_text(nlp, text, "SOURCE") == ["Jensen"]
+
+
+def test_a_conjunct_that_is_not_speech_stays_content(nlp):
+    text = "Jensen said the mayor lied and resigned the next day."
+    assert span_text(nlp, text, "CUE") == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The mayor's office did not respond to questions.", "The mayor's office", "respond"),
+        ("The governor has not said when she will decide.", "The governor", "said"),
+        ("The senator did not cite any evidence.", "The senator", "cite"),
+        ("Via aides, the ministry declined to comment.", "the ministry", "declined to comment"),
+        ("The senator refused to say whether he would stay.", "The senator", "refused to say"),
+    ],
+)
+def test_withheld_speech_is_evidence_only(nlp, text, source, cue):
+    # the author reports an absence of speech: nothing is attributed (the label is the
+    # author's), but the would-be speaker and the words are marked as evidence
+    p = one(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert p.source is None
+    assert span_text(nlp, text, "SOURCE") == [source]
+    assert span_text(nlp, text, "CUE") == [cue]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The same could not be said of the other candidates.",  # no hearsay either
+        "The mayor does not support the plan.",  # a negated stance is no withheld speech
+        "The council declined the offer.",  # a refusal with no speech verb
+    ],
+)
+def test_negations_that_are_not_withheld_speech_mark_nothing(nlp, text):
+    p = one(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert span_text(nlp, text, "SOURCE") == []
+    assert span_text(nlp, text, "CUE") == []

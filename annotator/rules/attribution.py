@@ -432,6 +432,21 @@ def _asked_by(verb: Token) -> bool:
     )
 
 
+# "declined to comment", "refused to say", "would not comment": speech withheld
+_REFUSALS = frozenset({"decline", "refuse"})
+
+
+def _refusal(verb: Token) -> Token | None:
+    """The "declined" of "declined to comment" / "refused to say" when ``verb`` is the
+    speech verb of such a refusal (its to-infinitive complement); None otherwise."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i >= verb.i or head.lemma_.lower() not in _REFUSALS:
+        return None
+    if not any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+        return None
+    return head
+
+
 def _colon_quote_after(verb: Token) -> bool:
     """Is the verb followed, in its sentence, by a colon and an opening quotation mark?"""
     doc = verb.doc
@@ -902,6 +917,24 @@ def _possessive_positions(
 _CO_DEPS = ("conj", "advcl")
 
 
+def _content_co_verb(verb: Token, lex: Lexicons) -> bool:
+    """ "Podesta said Gates was not working for them and said Manafort was not
+    involved", "Carson said he saw no need to change, telling reporters that ...": the
+    small model hangs a second speech verb (a conjunct, or a participle after a comma)
+    on the clause the first one reports. Without a subject of its own it is not the
+    reported subject's ("Gates", "he"): it is a further cue of the first speaker, left
+    to ``_co_cues``."""
+    if not (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
+        return False
+    if any(c.dep_ in _SUBJ for c in verb.children) or not _has_clause(verb):
+        return False
+    content = verb.head
+    if content.dep_ != "ccomp" or content.i > verb.i:
+        return False
+    head = content.head
+    return head.pos_ == "VERB" and head.i < content.i and verb_lemma(head, lex) in lex.speech
+
+
 def _co_cues(
     doc: Doc, found: Sequence[Attribution], lex: Lexicons, qmask: Sequence[bool]
 ) -> list[Attribution]:
@@ -1038,8 +1071,15 @@ def find_attributions(
             continue  # "added a note of caution", "writing songs about him"
         if lemma in lex.clause_not_infinitive and not _has_clause(tok, infinitive=False):
             continue  # "supporters continue to show signs": not "he continued: ..."
-        if any(c.dep_ == "neg" and not qmask[c.i] for c in tok.children):
-            continue  # "what was not disclosed by Ushakov": the author reports an absence
+        # "what was not disclosed by Ushakov", "has not said when", "declined to
+        # comment": the author reports an absence of speech. Not an attribution, but the
+        # would-be speaker and the words are marked as evidence (a speech verb only:
+        # "does not support" is no withheld speech).
+        negated = any(c.dep_ == "neg" and not qmask[c.i] for c in tok.children)
+        if negated and not speech:
+            continue
+        refusal = _refusal(tok) if speech else None
+        withheld = negated or refusal is not None
         if stance and any(c.lower_ in _WH and c.dep_ not in _SUBJ for c in tok.children):
             continue  # "what opinions Trump expressed": the stance is not given
         if any(c.dep_ == "advmod" and c.lower_ == "how" for c in tok.children) and not (
@@ -1050,9 +1090,15 @@ def find_attributions(
             continue
         if stance and tok.tag_ == "VB" and any(c.lower_ == "to" for c in tok.children):
             continue  # "to get Trump to think", "intend to support": not a stance held
+        if speech and _content_co_verb(tok, lex):
+            continue  # "said Gates was ... and said ...": a further cue (_co_cues)
         # "Putin hopes to use this as a bridge": an aim the author ascribes, marked as
         # evidence only (it does not make the sentence attributed, rule 7).
         aim = stance and _intention_only(tok)
+        if aim and lemma in _REFUSALS and any(
+            c.dep_ == "xcomp" and verb_lemma(c, lex) in lex.speech for c in tok.children
+        ):
+            continue  # "refused to say": marked with its speech verb (_refusal)
         if lemma in lex.aims_only and not aim:
             continue  # "plans a new factory": a plan, not a stance; "plans to ..." an aim
         # Stance verbs need their own subject: "intend to support" is a plan, not a stance.
@@ -1103,8 +1149,8 @@ def find_attributions(
         if subj is None:
             # Only verbs that report a rumour or charge make an agentless passive a
             # (vague) source: "has been accused", "is said", not "more was revealed".
-            if lemma not in _AGENTLESS or _subordinate(tok):
-                continue
+            if lemma not in _AGENTLESS or _subordinate(tok) or withheld:
+                continue  # "the same could not be said": no hearsay either
             found.append(
                 Attribution(
                     (tok.i, tok.i + 1),
@@ -1244,7 +1290,10 @@ def find_attributions(
         clear = make_clear(tok) if lemma == "make clear" else None
         found.append(
             Attribution(
-                (tok.i, tok.i + 1 if clear is None else clear.i + 1),
+                (
+                    tok.i if refusal is None else refusal.i,
+                    tok.i + 1 if clear is None else clear.i + 1,
+                ),
                 bounds,
                 head.i,
                 rule,
@@ -1256,7 +1305,8 @@ def find_attributions(
                 # "cancelled the rally, citing the storm": the reason stated for an action
                 evidence_only=(stance and (aim or private))
                 or (object_only and tok.tag_ == "VBG" and tok.dep_ == "advcl")
-                or _asked_by(tok),
+                or _asked_by(tok)
+                or withheld,
             )
         )
         verbs_used.add(tok.i)
