@@ -1897,3 +1897,100 @@ def test_negations_that_are_not_withheld_speech_mark_nothing(nlp, text):
     assert p.label not in ("sourced_fact", "official_quote")
     assert span_text(nlp, text, "SOURCE") == []
     assert span_text(nlp, text, "CUE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The actress explained that the role was a gift.", "The actress", "explained"),
+        ("The coach replied that nobody had asked him.", "The coach", "replied"),
+        (
+            "One aide tried to play down the remarks, saying they were no big deal.",
+            "One aide",
+            "saying",
+        ),
+    ],
+)
+def test_any_common_noun_subject_of_a_report_with_content_speaks(nlp, text, source, cue):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == source
+    assert cue in span_text(nlp, text, "CUE")
+
+
+def test_a_common_noun_that_adds_a_thing_does_not_speak(nlp):
+    text = "The new menu added three dishes last week."
+    p = one(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert span_text(nlp, text, "SOURCE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The problem, said Senator John Smith, is the cost.", "Senator John Smith"),
+        (
+            "Any fair reading of the vote, said Michael Kofman, an expert on the region, "
+            "would see it as a retreat.",
+            "Michael Kofman",
+        ),
+    ],
+)
+def test_an_inverted_tag_inside_the_clause_names_its_speaker(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == source
+
+
+def test_a_noun_after_a_verb_is_no_inverted_tag_without_a_comma(nlp):
+    text = "Last month, 26 percent said the same."
+    p = one(nlp, text)
+    assert p.source == "26 percent"
+
+
+def test_a_name_after_a_quote_speaks_when_parsed_as_an_apposition(nlp):
+    text = (
+        "''They were rivals, but also friends,'' William M. Daley, "
+        "the former chief of staff, said of their time together."
+    )
+    p = one(nlp, text)
+    assert p.label in ("sourced_fact", "official_quote")
+    assert p.source == "William M. Daley"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Many experts suspect the data was altered.", "Many experts", "suspect"),
+        ("Senator Smith seemed to think the bill would pass.", "Senator Smith", "seemed to think"),
+    ],
+)
+def test_suspicions_and_inferred_stances_are_evidence_only(nlp, text, source, cue):
+    # a private person's suspicion, or a stance the author infers ("seemed to think",
+    # rule 4), is marked as evidence but does not attribute the sentence
+    p = one(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert source in span_text(nlp, text, "SOURCE")
+    assert cue in span_text(nlp, text, "CUE")
+
+
+def test_a_public_bodys_suspicion_is_a_stance(nlp):
+    p = one(nlp, "Police suspect the man fled to Canada.")
+    assert p.label == "sourced_fact"
+    assert p.source == "Police"
+
+
+def test_seeming_without_a_stance_verb_marks_nothing(nlp):
+    assert span_text(nlp, "The plan seems to work.", "SOURCE") == []
+
+
+def test_a_leading_citing_participle_is_a_co_cue(nlp):
+    text = "Citing the storm, the mayor said the parade was cancelled."
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert sorted(span_text(nlp, text, "CUE")) == ["Citing", "said"]
+
+
+def test_a_leading_participle_of_the_occasion_is_no_cue(nlp):
+    text = "Speaking to reporters on Monday, Mayor Smith said the parade was cancelled."
+    assert span_text(nlp, text, "CUE") == ["said"]

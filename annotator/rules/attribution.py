@@ -163,6 +163,8 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
     """Subject of a reporting verb, climbing through "and added" / ", adding" to the
     verb that has one. Returns (subject, agentless_passive)."""
     misread = _subordinate_object(verb)
+    if misread is None:
+        misread = _inverted_tag_name(verb)
     if misread is not None:
         return misread, False
     cur = verb
@@ -178,8 +180,16 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
         subjects = [c for c in cur.children if c.dep_ in _SUBJ]
         if len(subjects) > 1:
             # "Hawaii, as one of his advisers pointed out, ...": the parser gives the verb
-            # two subjects; the one nearest the verb is its own.
-            subjects.sort(key=lambda c: abs(cur.i - c.i))
+            # two subjects; the one nearest the verb is its own, and a name right after
+            # a verb set off by a comma first ("The problem, said Senator Smith, is ...":
+            # an inverted tag; not "26 percent said the same").
+            inverted = cur.i > 0 and cur.doc[cur.i - 1].text == ","
+            subjects.sort(
+                key=lambda c: (
+                    not (inverted and c.pos_ == "PROPN" and c.left_edge.i == cur.i + 1),
+                    abs(cur.i - c.i),
+                )
+            )
         for child in subjects:
             if child.dep_ in _SUBJ:
                 if passive and child.dep_ == "nsubjpass" and not participle:
@@ -245,6 +255,29 @@ def _subordinate_object(verb: Token) -> Token | None:
     return None
 
 
+def _inverted_tag_name(verb: Token) -> Token | None:
+    """ "Any reading of his actions, said Michael Kofman, an expert on Russia, would ...":
+    an inverted speech tag set off by commas inside the clause it reports. The small
+    model makes the name the subject of the reported verb and the words before the
+    comma the tag's subject. A name right after such a verb, ending at a comma, is its
+    subject."""
+    doc = verb.doc
+    i = verb.i
+    if i == 0 or doc[i - 1].text != "," or any(c.dep_ in _SUBJ and c.i > i for c in verb.children):
+        return None
+    if verb_lemma(verb) not in ("say", "add", "write", "tell", "argue", "explain", "note"):
+        return None
+    k = i + 1
+    while k < len(doc) and doc[k].pos_ == "PROPN":
+        k += 1
+    if k == i + 1 or k >= len(doc) or doc[k].text != ",":
+        return None
+    name = doc[k - 1]
+    if name.ent_type_ not in ("PERSON", "ORG") or name.dep_ not in (*_SUBJ, "appos"):
+        return None
+    return name if name.head.i != i else None
+
+
 def _name_before(verb: Token) -> Token | None:
     """ "In a meeting with the board of the Washington Post Trump said that ...": a verb
     left without a subject after a name the parser swallowed into the preceding phrase
@@ -265,7 +298,11 @@ def _name_before(verb: Token) -> Token | None:
             and name.i <= appos.i
             and name.pos_ == "PROPN"
             and name.ent_type_ in ("PERSON", "ORG")
-            and (name.i == appos.i or name.dep_ in ("pobj", "conj", "dobj", "compound"))
+            and (
+                name.i == appos.i
+                or name.dep_ in ("pobj", "conj", "dobj", "compound")
+                or _after_quote(name)
+            )
         ):
             return name
     if verb.dep_ == "conj" and prev.dep_ not in ("appos", "compound"):
@@ -280,6 +317,17 @@ def _name_before(verb: Token) -> Token | None:
     if prev.dep_ not in ("pobj", "compound", "appos", "conj", "dobj"):
         return None
     return prev
+
+
+def _after_quote(name: Token) -> bool:
+    """ "'We were rivals,' John Smith, her former aide, said": does the mention start
+    right after a closing quotation mark (and its comma)? The parser then hangs the name
+    on a word of the quotation, as an apposition."""
+    doc = name.doc
+    k = name.left_edge.i - 1
+    if k > 0 and doc[k].text == ",":
+        k -= 1
+    return k >= 0 and doc[k].text in _CLOSE_QUOTES and not doc[k].is_left_punct
 
 
 def _it_antecedent(it: Token, lex: Lexicons, qmask: Sequence[bool]) -> Token | None:
@@ -915,6 +963,20 @@ def _possessive_positions(
 
 
 _CO_DEPS = ("conj", "advcl")
+# "seemed to think", "appears to believe": the author's inference about a stance
+_SEEM = frozenset({"seem", "appear"})
+
+
+def _leading_participle(verb: Token, lex: Lexicons) -> bool:
+    """ "Citing the storm, the mayor said ...": a participle before the report it goes
+    with, giving what the speaker put forward (a clause, or a cited object); not
+    "Speaking to reporters, ..." (the occasion)."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.i < verb.head.i
+        and (verb_lemma(verb, lex) in lex.object_is_content or _has_clause(verb, infinitive=False))
+    )
 
 
 def _content_co_verb(verb: Token, lex: Lexicons) -> bool:
@@ -959,7 +1021,7 @@ def _co_cues(
                 c.dep_ not in _CO_DEPS
                 or c.pos_ != "VERB"
                 or c.i in cues
-                or c.i < head.i
+                or (c.i < head.i and not _leading_participle(c, lex))
                 or qmask[c.i]
                 or any(g.dep_ in _SUBJ or g.dep_ == "neg" for g in c.children)
                 or verb_lemma(c, lex) not in known
@@ -1088,7 +1150,21 @@ def find_attributions(
             # "it's remarkable how they talked about everything": the manner; but "That
             # is how Lavrov put it: “...”" hands over to the quote
             continue
-        if stance and tok.tag_ == "VB" and any(c.lower_ == "to" for c in tok.children):
+        # "Smith seemed to think ...", "appears to believe": the author infers the
+        # stance (rule 4); marked as evidence of it, for the subject of "seem"
+        seeming = (
+            stance
+            and tok.dep_ == "xcomp"
+            and tok.head.lemma_.lower() in _SEEM
+            and tok.head.i < tok.i
+            and any(c.dep_ in ("ccomp", "dobj") for c in tok.children)
+        )
+        if (
+            stance
+            and not seeming
+            and tok.tag_ == "VB"
+            and any(c.lower_ == "to" for c in tok.children)
+        ):
             continue  # "to get Trump to think", "intend to support": not a stance held
         if speech and _content_co_verb(tok, lex):
             continue  # "said Gates was ... and said ...": a further cue (_co_cues)
@@ -1107,6 +1183,7 @@ def find_attributions(
         subj, agentless = _subject(
             tok,
             climb=not stance
+            or seeming
             or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
             # "The embassy issued a statement condemning the move": the statement's
             # issuer holds the stance
@@ -1247,7 +1324,10 @@ def find_attributions(
             lemma in lex.any_noun_speaks
             and subj.pos_ == "NOUN"
             and subj.dep_ == "nsubj"
-            and subj.head.i == tok.i  # its own subject, not one borrowed by "and warned"
+            # its own subject, not one borrowed by "and warned" ... but a participle
+            # after a comma reports for its clause's subject ("One aide tried to play it
+            # down, saying ...")
+            and (subj.head.i == tok.i or (tok.dep_ == "advcl" and tok.tag_ == "VBG"))
             and not qmask[subj.i]
             # with reported content: not "the ease of the victory says a lot"
             and _has_clause(tok, infinitive=False)
@@ -1291,7 +1371,8 @@ def find_attributions(
         found.append(
             Attribution(
                 (
-                    tok.i if refusal is None else refusal.i,
+                    # "declined to comment", "seemed to think": the whole phrase
+                    refusal.i if refusal is not None else tok.head.i if seeming else tok.i,
                     tok.i + 1 if clear is None else clear.i + 1,
                 ),
                 bounds,
@@ -1303,7 +1384,7 @@ def find_attributions(
                 subordinate=_subordinate(tok),
                 relative=relative is not None,
                 # "cancelled the rally, citing the storm": the reason stated for an action
-                evidence_only=(stance and (aim or private))
+                evidence_only=(stance and (aim or private or seeming))
                 or (object_only and tok.tag_ == "VBG" and tok.dep_ == "advcl")
                 or _asked_by(tok)
                 or withheld,
