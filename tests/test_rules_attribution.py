@@ -1994,3 +1994,35 @@ def test_a_leading_citing_participle_is_a_co_cue(nlp):
 def test_a_leading_participle_of_the_occasion_is_no_cue(nlp):
     text = "Speaking to reporters on Monday, Mayor Smith said the parade was cancelled."
     assert span_text(nlp, text, "CUE") == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Nearly nine out of 10 say they will need new skills.", "Nearly nine out of 10"),
+        ("Last year, one in five said the economy was weak.", "one in five"),
+    ],
+)
+def test_a_share_of_those_polled_speaks(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == source
+
+
+def test_a_number_that_is_no_subject_does_not_speak(nlp):
+    text = "The bill passed 52 to 48, and the senators said nothing."
+    assert "52" not in " ".join(span_text(nlp, text, "SOURCE"))
+
+
+def test_quick_to_say_reports_for_the_copulas_subject(nlp):
+    text = "Senator Smith was quick to point out that the bill had passed."
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == "Senator Smith"
+
+
+def test_likely_to_say_is_no_report(nlp):
+    # the author's prediction of what someone will say (rule 4)
+    p = one(nlp, "Senator Smith is likely to say that the bill had passed.")
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert p.source is None

@@ -28,6 +28,9 @@ _OPEN_QUOTES = ("“", '"', "‘", "``", "''", "„", "«")
 _NOT_FINDINGS = frozenset({"video", "footage", "slide", "slides", "photo", "image"})
 _WH = frozenset({"what", "which", "who", "whom", "whatever"})
 _TEMPORAL_PREPS = frozenset({"after", "before", "while", "upon", "since"})
+# "was quick to say", "is careful to note": the manner of a report made; not "is likely
+# to say" (the author's prediction, rule 4) or "is able to say"
+_EAGER = frozenset({"quick", "careful", "eager", "keen", "happy", "glad", "swift", "proud"})
 _AGENTLESS = frozenset(
     {
         "accuse",
@@ -204,6 +207,13 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
             return named, False
         if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head.i != cur.i:
             cur = cur.head
+            if (
+                cur.pos_ == "ADJ"
+                and cur.dep_ == "acomp"
+                and cur.lower_ in _EAGER
+                and cur.head.lemma_.lower() == "be"
+            ):
+                cur = cur.head  # "Smith was quick to point out that ...": the copula's subject
             continue
         if (
             cur.dep_ == "pcomp"
@@ -1322,7 +1332,8 @@ def find_attributions(
             # "Many conservatives have said ...", "the airline said Thursday": whatever
             # common noun says or tells something is its source
             lemma in lex.any_noun_speaks
-            and subj.pos_ == "NOUN"
+            # "Nearly nine out of 10 say ...": a share of those polled
+            and (subj.pos_ == "NOUN" or (subj.pos_ == "NUM" and subj.head.i == tok.i))
             and subj.dep_ == "nsubj"
             # its own subject, not one borrowed by "and warned" ... but a participle
             # after a comma reports for its clause's subject ("One aide tried to play it
@@ -1339,6 +1350,9 @@ def find_attributions(
             if subj.lower_ == "those":
                 # "those close to him": the modifier is what identifies them
                 bounds = (subj.i, subj.right_edge.i + 1)
+            elif subj.pos_ == "NUM" and subj.right_edge.i < tok.i:
+                # "nearly nine out of 10": the share is the whole phrase
+                bounds = (subj.left_edge.i, subj.right_edge.i + 1)
         if (
             subj.dep_ not in _SUBJ
             and subj.head.dep_ != "agent"
