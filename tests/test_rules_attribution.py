@@ -1888,7 +1888,6 @@ def test_withheld_speech_is_evidence_only(nlp, text, source, cue):
     "text",
     [
         "The same could not be said of the other candidates.",  # no hearsay either
-        "The mayor does not support the plan.",  # a negated stance is no withheld speech
         "The council declined the offer.",  # a refusal with no speech verb
     ],
 )
@@ -2026,3 +2025,13 @@ def test_likely_to_say_is_no_report(nlp):
     p = one(nlp, "Senator Smith is likely to say that the bill had passed.")
     assert p.label not in ("sourced_fact", "official_quote")
     assert p.source is None
+
+
+def test_a_negated_stance_is_evidence_only(nlp):
+    # "has not endorsed", "does not support": the absence of a stance is the author's
+    # claim; the public figure and the verb are marked as evidence
+    text = "The mayor has not endorsed the plan."
+    p = one(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert span_text(nlp, text, "SOURCE") == ["The mayor"]
+    assert span_text(nlp, text, "CUE") == ["endorsed"]

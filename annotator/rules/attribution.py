@@ -1144,12 +1144,10 @@ def find_attributions(
         if lemma in lex.clause_not_infinitive and not _has_clause(tok, infinitive=False):
             continue  # "supporters continue to show signs": not "he continued: ..."
         # "what was not disclosed by Ushakov", "has not said when", "declined to
-        # comment": the author reports an absence of speech. Not an attribution, but the
-        # would-be speaker and the words are marked as evidence (a speech verb only:
-        # "does not support" is no withheld speech).
+        # comment", "has not endorsed": the author reports an absence of speech or of a
+        # stance. Not an attribution, but the would-be source and the words are marked
+        # as evidence.
         negated = any(c.dep_ == "neg" and not qmask[c.i] for c in tok.children)
-        if negated and not speech:
-            continue
         refusal = _refusal(tok) if speech else None
         withheld = negated or refusal is not None
         if stance and any(c.lower_ in _WH and c.dep_ not in _SUBJ for c in tok.children):
