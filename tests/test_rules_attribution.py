@@ -2035,3 +2035,17 @@ def test_a_negated_stance_is_evidence_only(nlp):
     assert p.label not in ("sourced_fact", "official_quote")
     assert span_text(nlp, text, "SOURCE") == ["The mayor"]
     assert span_text(nlp, text, "CUE") == ["endorsed"]
+
+
+def test_calling_for_a_clause_with_for_as_its_mark_is_a_demand(nlp):
+    text = "Senator Smith has called for the program to be cut."
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == "Senator Smith"
+    assert p.cue == "called"
+
+
+def test_calling_someone_is_no_demand(nlp):
+    p = one(nlp, "Senator Smith called his mother on Sunday.")
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert p.source is None

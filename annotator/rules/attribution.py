@@ -546,6 +546,16 @@ def _calls_something(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "for"):
             return True
+        # "has called for the program to be cut": the parser makes "for" the mark of
+        # the demanded clause
+        if (
+            c.dep_ in ("advcl", "ccomp")
+            and c.i > verb.i
+            and any(
+                m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in c.children
+            )
+        ):
+            return True
         # the small model reads "called X a hoax" as a dobj inside a dobj
         if c.dep_ == "dobj" and any(g.dep_ in ("dobj", "oprd") for g in c.children):
             return True
