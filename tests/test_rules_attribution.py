@@ -495,7 +495,8 @@ def test_citing_a_reason_for_an_action_is_evidence_only(nlp):
 @pytest.mark.parametrize(
     "text",
     [
-        "The senator did not cite any evidence.",  # an absence (negation)
+        # "The senator did not cite any evidence." (an absence) is evidence only now:
+        # see the negated-speech tests at the end
         "The study cited in the article was retracted.",  # a passive participle
     ],
 )
@@ -1827,3 +1828,224 @@ def test_a_capital_in_an_outlets_name_stays_media(nlp):
 )
 def test_pronoun_skips_a_person_whose_title_rules_it_out(nlp, text, source):
     assert labels(nlp, text)[-1].source == source
+
+
+# ---------------------------------------------------------------------------------------
+# verbs branch: more verbal attributions (co-cues on the reported clause, withheld speech,
+# ...). Appended as one section to ease merging.
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        (
+            "Jensen said the mayor was not involved and said the budget was already spent.",
+            ["said", "said"],
+        ),
+        (
+            "Jensen said he saw no reason to resign, telling reporters that the audit was fair.",
+            ["said", "telling"],
+        ),
+    ],
+)
+def test_a_second_speech_verb_hung_on_the_reported_clause_is_a_co_cue(nlp, text, cues):
+    # the parser hangs "and said" / ", telling" on what the first verb reports; it is a
+    # further cue of the first speaker, not a report by the reported clause's subject
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == "Jensen"
+    assert sorted(span_text(nlp, text, "CUE")) == sorted(cues)
+    assert span_text(nlp, text, "SOURCE") == ["Jensen"]
+
+
+def test_a_conjunct_that_is_not_speech_stays_content(nlp):
+    text = "Jensen said the mayor lied and resigned the next day."
+    assert span_text(nlp, text, "CUE") == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The mayor's office did not respond to questions.", "The mayor's office", "respond"),
+        ("The governor has not said when she will decide.", "The governor", "said"),
+        ("The senator did not cite any evidence.", "The senator", "cite"),
+        ("Via aides, the ministry declined to comment.", "the ministry", "declined to comment"),
+        ("The senator refused to say whether he would stay.", "The senator", "refused to say"),
+    ],
+)
+def test_withheld_speech_is_evidence_only(nlp, text, source, cue):
+    # the author reports an absence of speech: nothing is attributed (the label is the
+    # author's), but the would-be speaker and the words are marked as evidence
+    p = one(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert p.source is None
+    assert span_text(nlp, text, "SOURCE") == [source]
+    assert span_text(nlp, text, "CUE") == [cue]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The same could not be said of the other candidates.",  # no hearsay either
+        "The council declined the offer.",  # a refusal with no speech verb
+    ],
+)
+def test_negations_that_are_not_withheld_speech_mark_nothing(nlp, text):
+    p = one(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert span_text(nlp, text, "SOURCE") == []
+    assert span_text(nlp, text, "CUE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The actress explained that the role was a gift.", "The actress", "explained"),
+        ("The coach replied that nobody had asked him.", "The coach", "replied"),
+        (
+            "One aide tried to play down the remarks, saying they were no big deal.",
+            "One aide",
+            "saying",
+        ),
+    ],
+)
+def test_any_common_noun_subject_of_a_report_with_content_speaks(nlp, text, source, cue):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == source
+    assert cue in span_text(nlp, text, "CUE")
+
+
+def test_a_common_noun_that_adds_a_thing_does_not_speak(nlp):
+    text = "The new menu added three dishes last week."
+    p = one(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert span_text(nlp, text, "SOURCE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The problem, said Senator John Smith, is the cost.", "Senator John Smith"),
+        (
+            "Any fair reading of the vote, said Michael Kofman, an expert on the region, "
+            "would see it as a retreat.",
+            "Michael Kofman",
+        ),
+    ],
+)
+def test_an_inverted_tag_inside_the_clause_names_its_speaker(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == source
+
+
+def test_a_noun_after_a_verb_is_no_inverted_tag_without_a_comma(nlp):
+    text = "Last month, 26 percent said the same."
+    p = one(nlp, text)
+    assert p.source == "26 percent"
+
+
+def test_a_name_after_a_quote_speaks_when_parsed_as_an_apposition(nlp):
+    text = (
+        "''They were rivals, but also friends,'' William M. Daley, "
+        "the former chief of staff, said of their time together."
+    )
+    p = one(nlp, text)
+    assert p.label in ("sourced_fact", "official_quote")
+    assert p.source == "William M. Daley"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Many experts suspect the data was altered.", "Many experts", "suspect"),
+        ("Senator Smith seemed to think the bill would pass.", "Senator Smith", "seemed to think"),
+    ],
+)
+def test_suspicions_and_inferred_stances_are_evidence_only(nlp, text, source, cue):
+    # a private person's suspicion, or a stance the author infers ("seemed to think",
+    # rule 4), is marked as evidence but does not attribute the sentence
+    p = one(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert source in span_text(nlp, text, "SOURCE")
+    assert cue in span_text(nlp, text, "CUE")
+
+
+def test_a_public_bodys_suspicion_is_a_stance(nlp):
+    p = one(nlp, "Police suspect the man fled to Canada.")
+    assert p.label == "sourced_fact"
+    assert p.source == "Police"
+
+
+def test_seeming_without_a_stance_verb_marks_nothing(nlp):
+    assert span_text(nlp, "The plan seems to work.", "SOURCE") == []
+
+
+def test_a_leading_citing_participle_is_a_co_cue(nlp):
+    text = "Citing the storm, the mayor said the parade was cancelled."
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert sorted(span_text(nlp, text, "CUE")) == ["Citing", "said"]
+
+
+def test_a_leading_participle_of_the_occasion_is_no_cue(nlp):
+    text = "Speaking to reporters on Monday, Mayor Smith said the parade was cancelled."
+    assert span_text(nlp, text, "CUE") == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Nearly nine out of 10 say they will need new skills.", "Nearly nine out of 10"),
+        ("Last year, one in five said the economy was weak.", "one in five"),
+    ],
+)
+def test_a_share_of_those_polled_speaks(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == source
+
+
+def test_a_number_that_is_no_subject_does_not_speak(nlp):
+    text = "The bill passed 52 to 48, and the senators said nothing."
+    assert "52" not in " ".join(span_text(nlp, text, "SOURCE"))
+
+
+def test_quick_to_say_reports_for_the_copulas_subject(nlp):
+    text = "Senator Smith was quick to point out that the bill had passed."
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == "Senator Smith"
+
+
+def test_likely_to_say_is_no_report(nlp):
+    # the author's prediction of what someone will say (rule 4)
+    p = one(nlp, "Senator Smith is likely to say that the bill had passed.")
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert p.source is None
+
+
+def test_a_negated_stance_is_evidence_only(nlp):
+    # "has not endorsed", "does not support": the absence of a stance is the author's
+    # claim; the public figure and the verb are marked as evidence
+    text = "The mayor has not endorsed the plan."
+    p = one(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert span_text(nlp, text, "SOURCE") == ["The mayor"]
+    assert span_text(nlp, text, "CUE") == ["endorsed"]
+
+
+def test_calling_for_a_clause_with_for_as_its_mark_is_a_demand(nlp):
+    text = "Senator Smith has called for the program to be cut."
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == "Senator Smith"
+    assert p.cue == "called"
+
+
+def test_calling_someone_is_no_demand(nlp):
+    p = one(nlp, "Senator Smith called his mother on Sunday.")
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert p.source is None

@@ -28,6 +28,9 @@ _OPEN_QUOTES = ("“", '"', "‘", "``", "''", "„", "«")
 _NOT_FINDINGS = frozenset({"video", "footage", "slide", "slides", "photo", "image"})
 _WH = frozenset({"what", "which", "who", "whom", "whatever"})
 _TEMPORAL_PREPS = frozenset({"after", "before", "while", "upon", "since"})
+# "was quick to say", "is careful to note": the manner of a report made; not "is likely
+# to say" (the author's prediction, rule 4) or "is able to say"
+_EAGER = frozenset({"quick", "careful", "eager", "keen", "happy", "glad", "swift", "proud"})
 _AGENTLESS = frozenset(
     {
         "accuse",
@@ -163,6 +166,8 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
     """Subject of a reporting verb, climbing through "and added" / ", adding" to the
     verb that has one. Returns (subject, agentless_passive)."""
     misread = _subordinate_object(verb)
+    if misread is None:
+        misread = _inverted_tag_name(verb)
     if misread is not None:
         return misread, False
     cur = verb
@@ -178,8 +183,16 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
         subjects = [c for c in cur.children if c.dep_ in _SUBJ]
         if len(subjects) > 1:
             # "Hawaii, as one of his advisers pointed out, ...": the parser gives the verb
-            # two subjects; the one nearest the verb is its own.
-            subjects.sort(key=lambda c: abs(cur.i - c.i))
+            # two subjects; the one nearest the verb is its own, and a name right after
+            # a verb set off by a comma first ("The problem, said Senator Smith, is ...":
+            # an inverted tag; not "26 percent said the same").
+            inverted = cur.i > 0 and cur.doc[cur.i - 1].text == ","
+            subjects.sort(
+                key=lambda c: (
+                    not (inverted and c.pos_ == "PROPN" and c.left_edge.i == cur.i + 1),
+                    abs(cur.i - c.i),
+                )
+            )
         for child in subjects:
             if child.dep_ in _SUBJ:
                 if passive and child.dep_ == "nsubjpass" and not participle:
@@ -194,6 +207,13 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
             return named, False
         if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head.i != cur.i:
             cur = cur.head
+            if (
+                cur.pos_ == "ADJ"
+                and cur.dep_ == "acomp"
+                and cur.lower_ in _EAGER
+                and cur.head.lemma_.lower() == "be"
+            ):
+                cur = cur.head  # "Smith was quick to point out that ...": the copula's subject
             continue
         if (
             cur.dep_ == "pcomp"
@@ -245,6 +265,29 @@ def _subordinate_object(verb: Token) -> Token | None:
     return None
 
 
+def _inverted_tag_name(verb: Token) -> Token | None:
+    """ "Any reading of his actions, said Michael Kofman, an expert on Russia, would ...":
+    an inverted speech tag set off by commas inside the clause it reports. The small
+    model makes the name the subject of the reported verb and the words before the
+    comma the tag's subject. A name right after such a verb, ending at a comma, is its
+    subject."""
+    doc = verb.doc
+    i = verb.i
+    if i == 0 or doc[i - 1].text != "," or any(c.dep_ in _SUBJ and c.i > i for c in verb.children):
+        return None
+    if verb_lemma(verb) not in ("say", "add", "write", "tell", "argue", "explain", "note"):
+        return None
+    k = i + 1
+    while k < len(doc) and doc[k].pos_ == "PROPN":
+        k += 1
+    if k == i + 1 or k >= len(doc) or doc[k].text != ",":
+        return None
+    name = doc[k - 1]
+    if name.ent_type_ not in ("PERSON", "ORG") or name.dep_ not in (*_SUBJ, "appos"):
+        return None
+    return name if name.head.i != i else None
+
+
 def _name_before(verb: Token) -> Token | None:
     """ "In a meeting with the board of the Washington Post Trump said that ...": a verb
     left without a subject after a name the parser swallowed into the preceding phrase
@@ -265,7 +308,11 @@ def _name_before(verb: Token) -> Token | None:
             and name.i <= appos.i
             and name.pos_ == "PROPN"
             and name.ent_type_ in ("PERSON", "ORG")
-            and (name.i == appos.i or name.dep_ in ("pobj", "conj", "dobj", "compound"))
+            and (
+                name.i == appos.i
+                or name.dep_ in ("pobj", "conj", "dobj", "compound")
+                or _after_quote(name)
+            )
         ):
             return name
     if verb.dep_ == "conj" and prev.dep_ not in ("appos", "compound"):
@@ -280,6 +327,17 @@ def _name_before(verb: Token) -> Token | None:
     if prev.dep_ not in ("pobj", "compound", "appos", "conj", "dobj"):
         return None
     return prev
+
+
+def _after_quote(name: Token) -> bool:
+    """ "'We were rivals,' John Smith, her former aide, said": does the mention start
+    right after a closing quotation mark (and its comma)? The parser then hangs the name
+    on a word of the quotation, as an apposition."""
+    doc = name.doc
+    k = name.left_edge.i - 1
+    if k > 0 and doc[k].text == ",":
+        k -= 1
+    return k >= 0 and doc[k].text in _CLOSE_QUOTES and not doc[k].is_left_punct
 
 
 def _it_antecedent(it: Token, lex: Lexicons, qmask: Sequence[bool]) -> Token | None:
@@ -432,6 +490,21 @@ def _asked_by(verb: Token) -> bool:
     )
 
 
+# "declined to comment", "refused to say", "would not comment": speech withheld
+_REFUSALS = frozenset({"decline", "refuse"})
+
+
+def _refusal(verb: Token) -> Token | None:
+    """The "declined" of "declined to comment" / "refused to say" when ``verb`` is the
+    speech verb of such a refusal (its to-infinitive complement); None otherwise."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i >= verb.i or head.lemma_.lower() not in _REFUSALS:
+        return None
+    if not any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children):
+        return None
+    return head
+
+
 def _colon_quote_after(verb: Token) -> bool:
     """Is the verb followed, in its sentence, by a colon and an opening quotation mark?"""
     doc = verb.doc
@@ -472,6 +545,16 @@ def _calls_something(verb: Token) -> bool:
         return False
     for c in verb.children:
         if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "for"):
+            return True
+        # "has called for the program to be cut": the parser makes "for" the mark of
+        # the demanded clause
+        if (
+            c.dep_ in ("advcl", "ccomp")
+            and c.i > verb.i
+            and any(
+                m.dep_ == "mark" and m.lower_ == "for" and m.i == verb.i + 1 for m in c.children
+            )
+        ):
             return True
         # the small model reads "called X a hoax" as a dobj inside a dobj
         if c.dep_ == "dobj" and any(g.dep_ in ("dobj", "oprd") for g in c.children):
@@ -1064,6 +1147,38 @@ _CONVERSATIONS = frozenset({"interview", "conversation", "discussion", "exchange
 
 
 _CO_DEPS = ("conj", "advcl")
+# "seemed to think", "appears to believe": the author's inference about a stance
+_SEEM = frozenset({"seem", "appear"})
+
+
+def _leading_participle(verb: Token, lex: Lexicons) -> bool:
+    """ "Citing the storm, the mayor said ...": a participle before the report it goes
+    with, giving what the speaker put forward (a clause, or a cited object); not
+    "Speaking to reporters, ..." (the occasion)."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.i < verb.head.i
+        and (verb_lemma(verb, lex) in lex.object_is_content or _has_clause(verb, infinitive=False))
+    )
+
+
+def _content_co_verb(verb: Token, lex: Lexicons) -> bool:
+    """ "Podesta said Gates was not working for them and said Manafort was not
+    involved", "Carson said he saw no need to change, telling reporters that ...": the
+    small model hangs a second speech verb (a conjunct, or a participle after a comma)
+    on the clause the first one reports. Without a subject of its own it is not the
+    reported subject's ("Gates", "he"): it is a further cue of the first speaker, left
+    to ``_co_cues``."""
+    if not (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
+        return False
+    if any(c.dep_ in _SUBJ for c in verb.children) or not _has_clause(verb):
+        return False
+    content = verb.head
+    if content.dep_ != "ccomp" or content.i > verb.i:
+        return False
+    head = content.head
+    return head.pos_ == "VERB" and head.i < content.i and verb_lemma(head, lex) in lex.speech
 
 
 def _co_cues(
@@ -1090,7 +1205,7 @@ def _co_cues(
                 c.dep_ not in _CO_DEPS
                 or c.pos_ != "VERB"
                 or c.i in cues
-                or c.i < head.i
+                or (c.i < head.i and not _leading_participle(c, lex))
                 or qmask[c.i]
                 or any(g.dep_ in _SUBJ or g.dep_ == "neg" for g in c.children)
                 or verb_lemma(c, lex) not in known
@@ -1202,8 +1317,13 @@ def find_attributions(
             continue  # "added a note of caution", "writing songs about him"
         if lemma in lex.clause_not_infinitive and not _has_clause(tok, infinitive=False):
             continue  # "supporters continue to show signs": not "he continued: ..."
-        if any(c.dep_ == "neg" and not qmask[c.i] for c in tok.children):
-            continue  # "what was not disclosed by Ushakov": the author reports an absence
+        # "what was not disclosed by Ushakov", "has not said when", "declined to
+        # comment", "has not endorsed": the author reports an absence of speech or of a
+        # stance. Not an attribution, but the would-be source and the words are marked
+        # as evidence.
+        negated = any(c.dep_ == "neg" and not qmask[c.i] for c in tok.children)
+        refusal = _refusal(tok) if speech else None
+        withheld = negated or refusal is not None
         if stance and any(c.lower_ in _WH and c.dep_ not in _SUBJ for c in tok.children):
             continue  # "what opinions Trump expressed": the stance is not given
         if any(c.dep_ == "advmod" and c.lower_ == "how" for c in tok.children) and not (
@@ -1212,11 +1332,31 @@ def find_attributions(
             # "it's remarkable how they talked about everything": the manner; but "That
             # is how Lavrov put it: “...”" hands over to the quote
             continue
-        if stance and tok.tag_ == "VB" and any(c.lower_ == "to" for c in tok.children):
+        # "Smith seemed to think ...", "appears to believe": the author infers the
+        # stance (rule 4); marked as evidence of it, for the subject of "seem"
+        seeming = (
+            stance
+            and tok.dep_ == "xcomp"
+            and tok.head.lemma_.lower() in _SEEM
+            and tok.head.i < tok.i
+            and any(c.dep_ in ("ccomp", "dobj") for c in tok.children)
+        )
+        if (
+            stance
+            and not seeming
+            and tok.tag_ == "VB"
+            and any(c.lower_ == "to" for c in tok.children)
+        ):
             continue  # "to get Trump to think", "intend to support": not a stance held
+        if speech and _content_co_verb(tok, lex):
+            continue  # "said Gates was ... and said ...": a further cue (_co_cues)
         # "Putin hopes to use this as a bridge": an aim the author ascribes, marked as
         # evidence only (it does not make the sentence attributed, rule 7).
         aim = stance and _intention_only(tok)
+        if aim and lemma in _REFUSALS and any(
+            c.dep_ == "xcomp" and verb_lemma(c, lex) in lex.speech for c in tok.children
+        ):
+            continue  # "refused to say": marked with its speech verb (_refusal)
         if lemma in lex.aims_only and not aim:
             continue  # "plans a new factory": a plan, not a stance; "plans to ..." an aim
         # Stance verbs need their own subject: "intend to support" is a plan, not a stance.
@@ -1225,6 +1365,7 @@ def find_attributions(
         subj, agentless = _subject(
             tok,
             climb=not stance
+            or seeming
             or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
             # "The embassy issued a statement condemning the move": the statement's
             # issuer holds the stance
@@ -1267,8 +1408,8 @@ def find_attributions(
         if subj is None:
             # Only verbs that report a rumour or charge make an agentless passive a
             # (vague) source: "has been accused", "is said", not "more was revealed".
-            if lemma not in _AGENTLESS or _subordinate(tok):
-                continue
+            if lemma not in _AGENTLESS or _subordinate(tok) or withheld:
+                continue  # "the same could not be said": no hearsay either
             found.append(
                 Attribution(
                     (tok.i, tok.i + 1),
@@ -1363,9 +1504,13 @@ def find_attributions(
             # "Many conservatives have said ...", "the airline said Thursday": whatever
             # common noun says or tells something is its source
             lemma in lex.any_noun_speaks
-            and subj.pos_ == "NOUN"
+            # "Nearly nine out of 10 say ...": a share of those polled
+            and (subj.pos_ == "NOUN" or (subj.pos_ == "NUM" and subj.head.i == tok.i))
             and subj.dep_ == "nsubj"
-            and subj.head.i == tok.i  # its own subject, not one borrowed by "and warned"
+            # its own subject, not one borrowed by "and warned" ... but a participle
+            # after a comma reports for its clause's subject ("One aide tried to play it
+            # down, saying ...")
+            and (subj.head.i == tok.i or (tok.dep_ == "advcl" and tok.tag_ == "VBG"))
             and not qmask[subj.i]
             # with reported content: not "the ease of the victory says a lot"
             and _has_clause(tok, infinitive=False)
@@ -1377,6 +1522,9 @@ def find_attributions(
             if subj.lower_ == "those":
                 # "those close to him": the modifier is what identifies them
                 bounds = (subj.i, subj.right_edge.i + 1)
+            elif subj.pos_ == "NUM" and subj.right_edge.i < tok.i:
+                # "nearly nine out of 10": the share is the whole phrase
+                bounds = (subj.left_edge.i, subj.right_edge.i + 1)
         if (
             subj.dep_ not in _SUBJ
             and subj.head.dep_ != "agent"
@@ -1408,7 +1556,11 @@ def find_attributions(
         clear = make_clear(tok) if lemma == "make clear" else None
         found.append(
             Attribution(
-                (tok.i, tok.i + 1 if clear is None else clear.i + 1),
+                (
+                    # "declined to comment", "seemed to think": the whole phrase
+                    refusal.i if refusal is not None else tok.head.i if seeming else tok.i,
+                    tok.i + 1 if clear is None else clear.i + 1,
+                ),
                 bounds,
                 head.i,
                 rule,
@@ -1418,9 +1570,10 @@ def find_attributions(
                 subordinate=_subordinate(tok),
                 relative=relative is not None,
                 # "cancelled the rally, citing the storm": the reason stated for an action
-                evidence_only=(stance and (aim or private))
+                evidence_only=(stance and (aim or private or seeming))
                 or (object_only and tok.tag_ == "VBG" and tok.dep_ == "advcl")
-                or _asked_by(tok),
+                or _asked_by(tok)
+                or withheld,
             )
         )
         verbs_used.add(tok.i)
