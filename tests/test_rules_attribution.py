@@ -2049,3 +2049,37 @@ def test_calling_someone_is_no_demand(nlp):
     p = one(nlp, "Senator Smith called his mother on Sunday.")
     assert p.label not in ("sourced_fact", "official_quote")
     assert p.source is None
+
+
+# --- stance adjectives: a state of mind told with an adjective ("is worried that") ---
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Some Democrats are concerned that the plan will fail.", "Some Democrats", "concerned"),
+        ("Republicans have been critical of the deal.", "Republicans", "critical"),
+        ("The senator was confident that the bill would pass.", "The senator", "confident"),
+        ("His supporters seemed optimistic about a comeback.", "His supporters", "optimistic"),
+        ("She is not sure she can vote for him.", "She", "sure"),
+    ],
+)
+def test_a_stance_adjective_is_evidence_only(nlp, text, source, cue):
+    label, spans = spans_of(nlp, text)
+    assert label not in ("sourced_fact", "official_quote")
+    assert ("SOURCE", source) in spans and ("CUE", cue) in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am convinced that the plan will fail.",  # the author's own opinion
+        "The voters were angry.",  # no content the state is about
+        "The bridge is critical for the region's trade.",  # not a state of mind
+        "It is certain that prices will rise.",  # "it" holds no view
+        "Farmers who are worried about the drought met on Monday.",  # a relative clause
+    ],
+)
+def test_no_stance_adjective_evidence_without_a_holder_or_content(nlp, text):
+    _label, spans = spans_of(nlp, text)
+    assert not [s for s in spans if s[0] == "SOURCE"]

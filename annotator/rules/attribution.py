@@ -1052,6 +1052,59 @@ def _document_reports(
     return out
 
 
+# the copulas an adjective stance hangs on: "is worried", "seemed confident", "grew wary"
+_STANCE_COPULAS = frozenset(
+    {"be", "seem", "appear", "feel", "remain", "become", "grow", "get", "sound", "look"}
+)
+# what a stance adjective is about: "worried about", "critical of", "pleased with"
+_STANCE_PREPS = frozenset({"about", "of", "with", "over"})
+
+
+def _adjective_stances(
+    sent: Span,
+    lex: Lexicons,
+    qmask: Sequence[bool],
+    tokens: Sequence[Token] | None = None,
+) -> list[Attribution]:
+    """ "Some Democrats are concerned that ...", "Republicans have been critical of her
+    emails", "his supporters are optimistic that he will ...": a state of mind held by
+    someone, told with an adjective instead of a verb ("fear", "criticize", "hope").
+    Like the private-state verbs, the holder is marked as a SOURCE and the adjective as
+    a CUE, as evidence only (rule 7: it never attributes the sentence). The author's own
+    "I am convinced that ..." is the author's opinion, not a source's."""
+    out: list[Attribution] = []
+    for tok in sent if tokens is None else tokens:
+        if tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "oprd") or qmask[tok.i]:
+            continue
+        if tok.lemma_.lower() not in lex.stance_adjectives:
+            continue
+        cop = tok.head
+        if cop.lemma_.lower() not in _STANCE_COPULAS:
+            continue
+        # with what it is about: "concerned that ...", "critical of X" (not "were angry")
+        if not any(
+            c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ in _STANCE_PREPS)
+            for c in tok.children
+        ):
+            continue
+        subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        if subj is None or qmask[subj.i] or not can_be_source(subj, lex):
+            continue
+        out.append(
+            Attribution(
+                (tok.i, tok.i + 1),
+                source_bounds(subj),
+                subj.i,
+                "attr-stance-adjective",
+                stance=True,
+                depth=_depth(tok),
+                subordinate=_subordinate(cop),
+                evidence_only=True,
+            )
+        )
+    return out
+
+
 def _inner_speaker(
     document: Token,
     lex: Lexicons,
@@ -1581,6 +1634,7 @@ def find_attributions(
     found.extend(_finding_tags(sent, lex, qmask, verbs_used, tokens))
     taken = verbs_used | {a.cue[0] for a in found}
     found.extend(_document_reports(sent, lex, qmask, taken, tokens))
+    found.extend(_adjective_stances(sent, lex, qmask, tokens))
     found.extend(_possessive_nouns(sent, lex, qmask, tokens))
     found.extend(_possessive_positions(sent, lex, qmask, names, tokens))
     found.extend(_name_colon(sent, qmask, names, lex))

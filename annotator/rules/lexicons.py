@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.8"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.9"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,8 @@ class Lexicons:
     gendered_words: dict[str, frozenset[str]] = field(default_factory=dict)
     # verbs that tell what a document says or shows: "the ad accuses", "records show"
     document_verbs: frozenset[str] = frozenset()
+    # adjectives for a state of mind someone holds: "is worried that", "critical of"
+    stance_adjectives: frozenset[str] = frozenset()
 
     @cached_property
     def reporting_verbs(self) -> frozenset[str]:
@@ -105,6 +107,7 @@ def lexicons() -> Lexicons:
         utterances=frozenset(nouns.get("utterances", [])),
         not_with_particle=frozenset(verbs.get("not_with_particle", [])),
         aims_only=frozenset(verbs.get("aims_only", [])),
+        stance_adjectives=frozenset(verbs.get("stance_adjectives", [])),
         any_noun_speaks=frozenset(verbs.get("any_noun_speaks", [])),
         object_is_content=frozenset(verbs.get("object_is_content", [])),
         person_roles={k: tuple(v) for k, v in kinds.get("person_roles", {}).items()},
