@@ -2083,3 +2083,42 @@ def test_a_stance_adjective_is_evidence_only(nlp, text, source, cue):
 def test_no_stance_adjective_evidence_without_a_holder_or_content(nlp, text):
     _label, spans = spans_of(nlp, text)
     assert not [s for s in spans if s[0] == "SOURCE"]
+
+
+# --- misparsed tags: a that-clause hung on a prepositional object, a trailing tag with
+# its own subject ---
+
+
+def test_that_clause_hung_on_a_prepositional_object_is_reported(nlp):
+    label, spans = spans_of(
+        nlp,
+        "On Thursday, Senator Jane Smith told the crowd at her fundraiser for veterans "
+        "that she and her staff had met the families.",
+    )
+    assert label == "sourced_fact"
+    assert ("SOURCE", "Senator Jane Smith") in spans and ("CUE", "told") in spans
+
+
+def test_relative_clause_on_a_prepositional_object_is_not_content(nlp):
+    # "that" is the relative clause's subject, not a complementizer: no reported content
+    label, spans = spans_of(nlp, "He told stories to voters that had waited for hours.")
+    assert label != "sourced_fact"
+    assert ("CUE", "told") not in spans
+
+
+def test_trailing_tag_parsed_with_its_own_subject(nlp):
+    label, spans = spans_of(
+        nlp,
+        "The plan includes a special force to assist local fighters, Defense Secretary "
+        "Ash Carter told a Senate panel Wednesday.",
+    )
+    assert label == "sourced_fact"
+    assert ("SOURCE", "Defense Secretary Ash Carter") in spans
+
+
+def test_conjoined_clause_with_its_own_content_is_not_a_trailing_tag(nlp):
+    from annotator.rules.attribution import _conj_tag
+
+    doc = nlp("Prices rose in May, Ash Carter told the panel that costs would fall.")
+    told = next(t for t in doc if t.text == "told")
+    assert not _conj_tag(told)

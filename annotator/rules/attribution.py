@@ -625,8 +625,10 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
     # "told a meeting of leaders that few people understood ...": the small model hangs
     # the that-clause on the object as a relative clause, but a relative "that" is its
     # clause's subject or object, never a "mark".
+    # ("told the audience at his fundraiser for veterans that he ...": also on the
+    # object of a preposition after the verb)
     for obj in verb.children:
-        if obj.dep_ in ("dobj", "dative"):
+        if obj.dep_ in ("dobj", "dative") or (obj.dep_ == "prep" and obj.i > verb.i):
             for t in obj.subtree:
                 if t.dep_ == "relcl" and any(
                     m.dep_ == "mark" and m.lower_ == "that" for m in t.children
@@ -653,9 +655,17 @@ def _conj_tag(verb: Token) -> bool:
     doc = verb.doc
     if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
         return False
-    if any(c.dep_ in _SUBJ for c in verb.children):
-        return False
-    name = _name_before(verb)
+    own = [c for c in verb.children if c.dep_ in _SUBJ]
+    if own:
+        # "..., Defense Secretary Ash Carter told a Senate panel Wednesday.": the tag
+        # parsed with its own subject, the speaker's name right before the verb
+        name = own[0] if len(own) == 1 and own[0].i < verb.i else None
+        if name is None or any(t.pos_ in ("VERB", "AUX") for t in doc[name.i + 1 : verb.i]):
+            return False
+        if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+            return False  # "..., Carter told the panel that ...": its own content
+    else:
+        name = _name_before(verb)
     if name is None or name.ent_type_ not in ("PERSON", "ORG"):
         return False
     start = name.left_edge.i
