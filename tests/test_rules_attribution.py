@@ -2122,3 +2122,22 @@ def test_conjoined_clause_with_its_own_content_is_not_a_trailing_tag(nlp):
     doc = nlp("Prices rose in May, Ash Carter told the panel that costs would fall.")
     told = next(t for t in doc if t.text == "told")
     assert not _conj_tag(told)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As Clinton told the Daily News, tax relief is given in exchange for new jobs.",
+        "The bill will pass, as the senator told reporters on Monday.",
+    ],
+)
+def test_an_as_tag_reports_the_clause_it_hangs_on(nlp, text):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("CUE", "told") in spans
+
+
+def test_an_as_clause_of_time_reports_nothing(nlp):
+    label, spans = spans_of(nlp, "He left as the crowd told jokes.")
+    assert label != "sourced_fact"
+    assert not [s for s in spans if s[0] == "SOURCE"]

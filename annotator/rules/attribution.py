@@ -609,6 +609,8 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
         return True
     if _conj_tag(verb):
         return True
+    if _as_tag(verb):
+        return True
     if infinitive and _addressee(verb) and any(
         c.dep_ == "advcl"
         and c.i > verb.i
@@ -643,6 +645,30 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
     return verb_lemma(verb) == "cite" and any(
         c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
     )
+
+
+# "as requested", "as demanded": what was asked for, not what was said
+_AS_NOT_REPORTS = frozenset({"ask", "request", "demand", "seek", "urge", "call", "promise"})
+
+
+def _as_tag(verb: Token) -> bool:
+    """ "As Clinton told the Daily News, tax relief is ...", "..., as the senator told
+    reporters.": an as-clause set off by a comma, with no object or only the people
+    told; the clause it hangs on is what was said ("He left as the crowd told jokes" is
+    a time)."""
+    if verb.dep_ != "advcl" or verb_lemma(verb) in _AS_NOT_REPORTS:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    doc = verb.doc
+    if verb.i < verb.head.i:
+        nxt = verb.right_edge.i + 1
+        if nxt >= len(doc) or doc[nxt].text != ",":
+            return False
+    elif verb.left_edge.i == 0 or doc[verb.left_edge.i - 1].text != ",":
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    return not objects or _addressee(verb)
 
 
 def _conj_tag(verb: Token) -> bool:
