@@ -147,3 +147,45 @@ def test_a_journalist_in_a_transcript_is_no_interviewing_outlet(nlp):
     )
     got = by_text(nlp, text)
     assert got["Matthews: Well, the vote was close on Monday."].label == "official_quote"
+
+
+def test_an_unnamed_source_is_named_with_what_it_is_close_to(nlp):
+    text = (
+        "According to a source close to the Kremlin cited by a news site, the deal was "
+        "brokered after several phone calls."
+    )
+    p = next(iter(by_text(nlp, text).values()))
+    assert p.source == "a source close to the Kremlin"
+    assert p.source_kind == "anonymous"
+
+
+def test_a_document_is_named_with_its_author(nlp):
+    text = "A study by the Kiel Institute found that 70 tanks were promised."
+    p = next(iter(by_text(nlp, text).values()))
+    assert p.source == "A study by the Kiel Institute"
+
+
+def test_close_and_by_phrases_that_name_nobody_stay_out(nlp):
+    got = by_text(
+        nlp,
+        "A report by two reporters said that prices rose. "
+        "Officials close to tears said the plant would shut.",
+    )
+    assert got["A report by two reporters said that prices rose."].source == "A report"
+    assert got["Officials close to tears said the plant would shut."].source == "Officials"
+
+
+def test_a_role_is_named_with_the_name_in_apposition(nlp):
+    text = (
+        "Ukraine's own commander-in-chief, Valerii Zaluzhnyi, admitted in an essay that "
+        "the war had reached a stalemate."
+    )
+    p = next(iter(by_text(nlp, text).values()))
+    assert p.source == "Ukraine's own commander-in-chief, Valerii Zaluzhnyi"
+    assert p.source_kind == "official"
+
+
+def test_an_apposition_that_is_no_name_stays_out(nlp):
+    text = "The spokesman, a former journalist, said that the talks had failed."
+    p = next(iter(by_text(nlp, text).values()))
+    assert p.source == "The spokesman"

@@ -387,6 +387,10 @@ class Prelabeler:
             s0, s1 = mention_bounds(ante, with_prep=False)
         text = index.fullest(doc, s0, s1)
         kind = source_kind(doc, s0, s1, text, self.lex, hint=a.kind_hint, sentence=sent)
+        # the kind is the source's own ("a source close to the Kremlin" is anonymous)
+        longer = _named_by_end(head, s1, self.lex) if s0 <= head.i < s1 else s1
+        if longer > s1:
+            text = clean_text(doc[s0:longer])
         return Speaker(text, kind, span, cue, cue_text, a.rule_id, a.hedged)
 
     def _quote_speakers(
@@ -677,6 +681,56 @@ class Prelabeler:
         # ..."); it interviews only where someone else has dialogue lines too
         interviewer = frozenset(outlet) if out else frozenset()
         return out, interviewer
+
+
+# "a source close to the Kremlin", "people familiar with the talks": the adjective
+# phrase says whose the unnamed source is (codebook: the fullest mention).
+_CLOSE_TO = frozenset({"close", "familiar", "loyal", "near"})
+
+
+def _named_by_end(head: Token, end: int, lex: Lexicons) -> int:
+    """End of the source's fullest mention past its bounds: the name in apposition to
+    a role ("the commander-in-chief, Valerii Zaluzhnyi,"), the author behind a document
+    ("a study by the Kiel Institute") and what an unnamed source is close to ("a source
+    close to the Kremlin"). Only the source's text grows, not its span."""
+    doc = head.doc
+    for child in head.rights:
+        if child.i < end - 1:
+            continue
+        if (
+            child.dep_ == "appos"
+            and head.pos_ == "NOUN"
+            and child.pos_ == "PROPN"
+            and doc[end].text == ","
+            and all(
+                t.pos_ == "PROPN" and t.is_title for t in doc[child.left_edge.i : child.i + 1]
+            )
+            and child.ent_type_ not in ("GPE", "LOC", "DATE", "FAC")
+        ):
+            # "Ukraine's commander-in-chief, Valerii Zaluzhnyi, admitted": the role's name
+            stop = child.i + 1
+            return stop if stop - head.i <= 10 else end
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "by"
+            and head.lemma_.lower() in lex.documents
+            and any(t.pos_ == "PROPN" for t in child.subtree)
+        ) or (
+            child.dep_ == "amod"
+            and child.lower_ in _CLOSE_TO
+            and head.lemma_.lower() in lex.anonymous_heads
+            and any(c.dep_ == "prep" for c in child.children)
+            # something named or definite: "close to the talks", not "close to tears"
+            and any(t.pos_ in ("PROPN", "DET") for t in child.subtree)
+        ):
+            stop = child.right_edge.i + 1
+            for t in child.subtree:
+                if t.i > child.i and t.dep_ in ("relcl", "acl"):
+                    stop = min(stop, t.left_edge.i)  # "... cited by Meduza" describes it
+            while stop > end and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
+                stop -= 1
+            return max(end, stop) if stop - head.i <= 14 else end
+    return end
 
 
 def _named_speaker(tok: Token, after: int, *, exchange: bool) -> bool:
