@@ -374,3 +374,33 @@ def test_a_document_label_is_no_speaker_label(nlp):
     got = by_text(nlp, text)
     p = got["A few weeks ahead of the primary, the campaign says it will not debate."]
     assert p.rule_ids[0] != "block-speaker-label"
+
+
+READS_AS_FOLLOWS = (
+    "The Kremlin's readout of the call reads as follows:\n\n"
+    "During the conversation, the sides discussed the grain initiative.\n\n"
+    "Vladimir Putin stressed that the Russian part of the deal has not been fulfilled.\n\n"
+    "The Turkish presidency issued its own statement.\n\n"
+    "Key quotes:\n\n"
+    "Dmitry Peskov, on the grain deal:\n\n"
+    "Moscow has not yet taken a decision on extending the deal.\n\n"
+    "The grain deal was signed in Istanbul in July 2022."
+)
+
+
+def test_a_readout_runs_over_paragraphs_that_report_its_speakers(nlp):
+    got = by_text(nlp, READS_AS_FOLLOWS)
+    for sent in ("During the conversation, the sides discussed the grain initiative.",
+                 "Vladimir Putin stressed that the Russian part of the deal has not been "
+                 "fulfilled."):
+        assert got[sent].label == "official_quote", sent
+        assert got[sent].source == "The Kremlin's readout of the call"
+
+
+def test_a_readout_ends_where_the_author_tells_of_a_document_or_leads_in_again(nlp):
+    got = by_text(nlp, READS_AS_FOLLOWS)
+    assert got["The Turkish presidency issued its own statement."].label != "official_quote"
+    assert got["Key quotes:"].label != "official_quote"
+    p = got["Moscow has not yet taken a decision on extending the deal."]
+    assert p.label == "official_quote" and p.source == "Dmitry Peskov"
+    assert got["The grain deal was signed in Istanbul in July 2022."].label != "official_quote"

@@ -113,6 +113,20 @@ def _issuer(sent: Span, lemma: str) -> Token | None:
     return None
 
 
+def _narrates_issue(sent: Span, lex: Lexicons) -> bool:
+    """A named body or person issued, released or published some document: the author
+    narrates ("The Turkish presidency issued its own statement.")."""
+    for t in sent:
+        if (
+            t.dep_ == "dobj"
+            and t.lemma_.lower() in lex.documents
+            and t.head.lemma_.lower() in _ISSUE
+            and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in t.head.children)
+        ):
+            return True
+    return False
+
+
 def _points_to_text(sent: Span) -> bool:
     """ "Consider the following passage:", "It reads in part:": the lead-in points at a
     text without naming whose it is."""
@@ -350,6 +364,14 @@ def find_blocks(
                 if ending == ":" and not intro_ids and not _closer_ahead(pars, pi, by_par, close):
                     break
                 continue
+            if not quoted and taken and (
+                _ends_open(sents[ks[-1]], _text(sents, texts, ks[-1])) == ":"
+                or _narrates_issue(sents[ks[0]], lex)
+            ):
+                # "Key quotes:", "Peskov, on the deal:" (a new lead-in) or "The Turkish
+                # presidency issued its own statement." (the author tells of a document):
+                # the author is speaking again
+                break
             if not quoted:
                 if _voice_resumes([sents[k] for k in ks], close, ks, hedged, par_kinds[q]):
                     break
