@@ -119,6 +119,17 @@ def test_patterns_have_unique_ids_and_valid_actions() -> None:
         "Subscribe to our Substack for more analysis.",
         "Load 4 Comments",
         "Advertise",
+        "Home | Markets | Geopolitical | Crypto | Premium",
+        "World | Analysis | Podcasts | Multimedia",
+        "Jane Doe's Photo",
+        "Subscribe to Example Premium for exclusive content.",
+        "Contact Information",
+        "Tips: tips@example.com",
+        "All Example articles can be read in 20 languages by activating the Translate "
+        "Website button below.",
+        "To receive Example's Daily Newsletter (selected articles), click here.",
+        "Share this article: Twitter [Facebook] Telegram",
+        "Share: Facebook | X | Email",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -149,6 +160,17 @@ def test_boilerplate_lines(line: str) -> None:
         "Read the full report, the minister urged lawmakers.",
         "Dear reader, this column is about the budget.",
         "The views expressed by the minister were rejected by the opposition.",
+        "By The Example Staff | June 25, 2023",
+        "Gas | Oil | Coal: prices rose 3% in May",
+        "The minister's photo was shown on state television.",
+        "Subscribe to the plan, the minister urged, for exclusive access to credit.",
+        "The ambassador said contact information was shared with Kiev.",
+        "To receive the aid, Kiev must publish its budget, the IMF said.",
+        "He asked the court to translate the website into Russian.",
+        "Share prices in Moscow fell on Monday.",
+        "Sputnik",
+        "Sputnik International",
+        "Global Research - Centre for Research on Globalization",
     ],
 )
 def test_content_lines_are_kept(line: str) -> None:
@@ -424,3 +446,11 @@ def test_second_headline_byline_date_block_starts_a_teaser() -> None:
     assert article.shown.startswith("Main headline\n\nBy Ann Lee\n\nMarch 3, 2019\n\n")
     assert article.shown.endswith("Paragraph 3 of the article says something long enough "
                                   "to count as prose text.")
+
+
+def test_site_masthead_is_navigation_only_at_the_top() -> None:
+    body = "The minister said the talks would resume in May after a pause of two weeks."
+    lines = ["Sputnik International", "Headline of the day", body, body, body, "The Duran"]
+    reasons = find_boilerplate([PageLine(x, x) for x in lines])
+    assert reasons[0] == "nav-masthead"
+    assert reasons[1:] == [None] * 5  # after the body a masthead word is kept (a credit)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from spacy.language import Language
+from spacy.matcher import Matcher
 
 from annotator.rules import add_to_pipeline
+from annotator.schemas import schema_path
 from annotator.segment import load_nlp
 
 
@@ -249,3 +253,154 @@ def test_a_statement_nobody_is_said_to_have_issued_keeps_its_own_name(nlp):
     got = by_text(nlp, text)
     p = got["Every new delivery of weapons prolongs the conflict."]
     assert p.source == "The statement"
+
+
+def test_pasted_press_release_runs_to_its_end_marker(nlp):
+    text = (
+        "The following press release was issued by the Example Monitoring Mission "
+        "on 13 March:\n\n"
+        "The Mission recorded more ceasefire violations in the region.\n\n"
+        "The Mission saw damage to civilian properties in the town.\n\n"
+        "Its access remained restricted near the river.\n\n"
+        "(End of press release. Emphasis mine.)\n\n"
+        "Notice that the Mission does not say who fired."
+    )
+    got = by_text(nlp, text)
+    for sent in (
+        "The Mission recorded more ceasefire violations in the region.",
+        "The Mission saw damage to civilian properties in the town.",
+        "Its access remained restricted near the river.",
+    ):
+        assert got[sent].label == "official_quote", sent
+        assert "Mission" in got[sent].source
+    assert got["Notice that the Mission does not say who fired."].label != "official_quote"
+
+
+def test_a_release_reported_in_passing_hands_over_nothing(nlp):
+    text = (
+        "The Example Mission issued a press release on 13 March.\n\n"
+        "The town has been shelled many times since then.\n\n"
+        "Its residents have mostly left."
+    )
+    got = by_text(nlp, text)
+    assert got["The town has been shelled many times since then."].label != "official_quote"
+    assert got["Its residents have mostly left."].label != "official_quote"
+
+
+def test_closing_markers_with_a_full_stop():
+    nlp = load_nlp()
+    path = schema_path("patterns/blocks.jsonl")
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    m = Matcher(nlp.vocab)
+    for r in rows:
+        if r["label"] == "CLOSE":
+            m.add(r["id"], [r["pattern"]])
+    for yes in ("(End of press release.", "(Emphasis mine.)", "[End of transcript]", "(Ends)"):
+        assert m(nlp.make_doc(yes)), yes
+    for no in ("(The end of the war is near.)", "(He said so, mine.)"):
+        assert not m(nlp.make_doc(no)), no
+
+
+ROUNDUP = (
+    "We collected the weekend's posts.\n\n"
+    "Maria Zakharova (Foreign Ministry spokeswoman):\n\n"
+    "Washington knew about the preparations in advance. Let them explain why they kept "
+    "silent.\n\n"
+    "Zakharova did not provide any evidence for the claim.\n\n"
+    "Ramzan Kadyrov:\n\n"
+    "Kadyrov posted a video of his fighters near the border.\n\n"
+    "Rybar (military blogger):\n\n"
+    "Columns were seen on the highway north of the city. Several helicopters were lost.\n\n"
+    "The account could not be verified."
+)
+
+
+def test_a_speaker_label_line_hands_over_the_next_paragraph(nlp):
+    got = by_text(nlp, ROUNDUP)
+    for sent in (
+        "Washington knew about the preparations in advance.",
+        "Let them explain why they kept silent.",
+    ):
+        assert got[sent].label == "official_quote", sent
+        assert got[sent].source == "Maria Zakharova"
+    for sent in ("Columns were seen on the highway north of the city.",
+                 "Several helicopters were lost."):
+        assert got[sent].label == "official_quote", sent
+        assert got[sent].source == "Rybar"
+    assert got["Zakharova did not provide any evidence for the claim."].label != "official_quote"
+    assert got["The account could not be verified."].label != "official_quote"
+
+
+def test_a_speaker_label_is_not_the_author_telling_of_the_speaker(nlp):
+    got = by_text(nlp, ROUNDUP)
+    assert got["Kadyrov posted a video of his fighters near the border."].label != "official_quote"
+
+
+def test_a_place_or_field_label_is_no_speaker(nlp):
+    text = (
+        "Here is what happened on each front.\n\n"
+        "Syria:\n\n"
+        "The army took two villages near the river.\n\n"
+        "Update:\n\n"
+        "The ministry has not commented yet."
+    )
+    got = by_text(nlp, text)
+    assert got["The army took two villages near the river."].label != "official_quote"
+    assert got["The ministry has not commented yet."].label != "official_quote"
+
+
+def test_transcript_lines_in_a_block_keep_their_speakers(nlp):
+    text = (
+        "CNN host Jake Tapper spoke about Donald Trump. Partial transcript as follows:\n\n"
+        "JAKE TAPPER: Donald Trump released a video on Friday. Take a listen.\n\n"
+        "(BEGIN VIDEO CLIP.)\n\n"
+        "TRUMP: Racial divisions have gotten worse, not better.\n\n"
+        "(END VIDEO CLIP.)\n\n"
+        "The video was watched a million times."
+    )
+    got = by_text(nlp, text)
+    p = got["TRUMP: Racial divisions have gotten worse, not better."]
+    assert p.label == "official_quote" and p.source.lower().endswith("trump")
+    assert got["(BEGIN VIDEO CLIP.)"].label != "official_quote"
+    assert got["The video was watched a million times."].label != "official_quote"
+
+
+def test_a_document_label_is_no_speaker_label(nlp):
+    text = (
+        "Video Transcript:\n\n"
+        "A few weeks ahead of the primary, the campaign says it will not debate.\n\n"
+        "The debate was cancelled."
+    )
+    got = by_text(nlp, text)
+    p = got["A few weeks ahead of the primary, the campaign says it will not debate."]
+    assert p.rule_ids[0] != "block-speaker-label"
+
+
+READS_AS_FOLLOWS = (
+    "The Kremlin's readout of the call reads as follows:\n\n"
+    "During the conversation, the sides discussed the grain initiative.\n\n"
+    "Vladimir Putin stressed that the Russian part of the deal has not been fulfilled.\n\n"
+    "The Turkish presidency issued its own statement.\n\n"
+    "Key quotes:\n\n"
+    "Dmitry Peskov, on the grain deal:\n\n"
+    "Moscow has not yet taken a decision on extending the deal.\n\n"
+    "The grain deal was signed in Istanbul in July 2022."
+)
+
+
+def test_a_readout_runs_over_paragraphs_that_report_its_speakers(nlp):
+    got = by_text(nlp, READS_AS_FOLLOWS)
+    for sent in ("During the conversation, the sides discussed the grain initiative.",
+                 "Vladimir Putin stressed that the Russian part of the deal has not been "
+                 "fulfilled."):
+        assert got[sent].label == "official_quote", sent
+        assert got[sent].source == "The Kremlin's readout of the call"
+
+
+def test_a_readout_ends_where_the_author_tells_of_a_document_or_leads_in_again(nlp):
+    got = by_text(nlp, READS_AS_FOLLOWS)
+    assert got["The Turkish presidency issued its own statement."].label != "official_quote"
+    assert got["Key quotes:"].label != "official_quote"
+    p = got["Moscow has not yet taken a decision on extending the deal."]
+    assert p.label == "official_quote" and p.source == "Dmitry Peskov"
+    assert got["The grain deal was signed in Istanbul in July 2022."].label != "official_quote"

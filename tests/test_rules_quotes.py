@@ -247,3 +247,21 @@ def test_he_after_a_new_subject_is_that_subject(nlp):
     )
     _, pre = run(nlp, text)
     assert "Peskov" in (pre[2].source or "")
+
+
+def test_a_quote_opened_by_a_prepositional_participle_is_a_fragment(nlp):
+    text = 'Peskov added that no fighters would be prosecuted, "given their service at the front."'
+    _, pls = run(nlp, text)
+    assert pls[0].label == "sourced_fact"
+
+
+def test_a_quote_with_a_passive_participle_is_a_clause(nlp):
+    text = 'Peskov said the fighters "were given new orders and will leave for Belarus."'
+    _, pls = run(nlp, text)
+    assert pls[0].label == "official_quote"
+
+
+def test_a_quote_that_opens_the_sentence_keeps_its_participle(nlp):
+    text = '"Including with tanks, yes, including with tanks," the minister responded.'
+    _, pls = run(nlp, text)
+    assert pls[0].label == "official_quote"

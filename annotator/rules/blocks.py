@@ -37,6 +37,7 @@ _MIN_REPEAT_WORDS = 6
 _OPENING = ("“", '"', "«")
 _CLOSING = ("”", '"', "»")
 _DIALOGUE = re.compile(r"[A-Z][\w.’' -]{0,30}:\s")
+_BRACKETED = re.compile(r"^[(\[][^()\[\]]{1,60}[)\]]\.?$|^[(\[][^()\[\]]{1,60}\.[)\]]$")
 
 
 def _text(sents: Sequence[Span], texts: Sequence[str] | None, k: int) -> str:
@@ -112,6 +113,20 @@ def _issuer(sent: Span, lemma: str) -> Token | None:
     return None
 
 
+def _narrates_issue(sent: Span, lex: Lexicons) -> bool:
+    """A named body or person issued, released or published some document: the author
+    narrates ("The Turkish presidency issued its own statement.")."""
+    for t in sent:
+        if (
+            t.dep_ == "dobj"
+            and t.lemma_.lower() in lex.documents
+            and t.head.lemma_.lower() in _ISSUE
+            and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in t.head.children)
+        ):
+            return True
+    return False
+
+
 def _points_to_text(sent: Span) -> bool:
     """ "Consider the following passage:", "It reads in part:": the lead-in points at a
     text without naming whose it is."""
@@ -183,6 +198,10 @@ def _intro_source(
                         return start, end, clean_text(doc[found[0] : found[1]])
                 if owners:
                     o = owners[0]
+                    # the whole name ("the Example Monitoring Mission"), not its first word
+                    ent = next((e for e in doc.ents if e.start <= o.i < e.end), None)
+                    if ent is not None:
+                        o = ent.root
                     os_, oe = mention_bounds(o, with_conj=False, with_prep=False)
                     return os_, oe, clean_text(doc[os_:oe])
                 issuer = _issuer(prev, head.lemma_.lower()) if prev is not None else None
@@ -274,7 +293,12 @@ def find_blocks(
             if m.label == "INTRO"
             and not (m.rule_id == "block-as-source-reports" and _own_content(sent, m))
         ]
-        if par_kinds[p] == "heading" or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        label_src = (
+            _speaker_label(sent, index, lex) if len(by_par[p]) == 1 and ending == ":" else None
+        )
+        if label_src is None and (
+            par_kinds[p] == "heading" or not any(t.pos_ in ("VERB", "AUX") for t in sent)
+        ):
             continue  # a title ("X: summary and analysis") hands over to nothing
         if not intro_ids and ending != ":":
             continue  # without a colon only an explicit hand-over ("here is", "reads as follows")
@@ -285,7 +309,7 @@ def find_blocks(
         ):
             continue
         prev_sent = sents[by_par[p][-2]] if len(by_par[p]) > 1 else None
-        src = _intro_source(sent, attrs[last], lex, index, qmask, prev_sent)
+        src = label_src or _intro_source(sent, attrs[last], lex, index, qmask, prev_sent)
         if src is None and len(by_par[p]) > 1 and ending == ":" and _points_to_text(sent):
             # "The Kremlin has released a readout of the call. It reads in part:",
             # "... the Times concedes that ... Consider the following passage:": the
@@ -299,6 +323,8 @@ def find_blocks(
         rule_id = (
             intro_ids[0]
             if intro_ids
+            else "block-speaker-label"
+            if label_src is not None
             else ("block-colon-intro" if ending == ":" else "block-open-intro")
         )
         bsrc = BlockSource(
@@ -328,6 +354,24 @@ def find_blocks(
                 quoted = True  # (a quoted transcript's lines keep their own speakers)
             elif quoted and not opens:
                 break  # a quote running over paragraphs reopens each of them
+            if label_src is not None and not taken and _names_speaker(sents[ks[0]], start, end):
+                break  # "Kadyrov posted a video ...": the author tells of the speaker
+            if not quoted and len(ks) == 1 and _BRACKETED.match(first_text.rstrip()):
+                continue  # "(BEGIN VIDEO CLIP)": a stage direction, nobody's words
+            if not quoted and _DIALOGUE.match(first_text) and _own_speaker(sents[ks[0]], index):
+                # "TRUMP: ..." in a pasted transcript keeps its own speaker; it still
+                # counts as the paragraph a bare colon hands over
+                if ending == ":" and not intro_ids and not _closer_ahead(pars, pi, by_par, close):
+                    break
+                continue
+            if not quoted and taken and (
+                _ends_open(sents[ks[-1]], _text(sents, texts, ks[-1])) == ":"
+                or _narrates_issue(sents[ks[0]], lex)
+            ):
+                # "Key quotes:", "Peskov, on the deal:" (a new lead-in) or "The Turkish
+                # presidency issued its own statement." (the author tells of a document):
+                # the author is speaking again
+                break
             if not quoted:
                 if _voice_resumes([sents[k] for k in ks], close, ks, hedged, par_kinds[q]):
                     break
@@ -345,6 +389,69 @@ def find_blocks(
             members[k] = bsrc
         del closed
     return Blocks(members, frozenset(close), frozenset(intros))
+
+
+def _speaker_label(sent: Span, index: MentionIndex, lex: Lexicons) -> tuple[int, int, str] | None:
+    """A paragraph that is only a speaker's name, maybe with a role, and a colon
+    ("Maria Zakharova (Foreign Ministry spokeswoman):", "Rybar, military blogger:"),
+    as in a roundup of posts: the next paragraph is what that speaker wrote."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    # the tokenizer may glue the closing bracket to the colon ("):")
+    if len(toks) < 2 or len(toks) > 24 or toks[-1].text not in (":", "):"):
+        return None
+    first = toks[0]
+    if first.pos_ != "PROPN" or not first.is_title:
+        return None
+    end = first.i
+    while end < sent.end and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    if end - first.i > 4:
+        return None
+    rest = doc[end : toks[-1].i]
+    name = doc[first.i : end]
+    if any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "EVENT", "FAC") for t in name):
+        return None  # "Syria:", "Monday:": a section label
+    if any(t.lemma_.lower() in lex.documents for t in name):
+        return None  # "Video Transcript:": a transcript's lines have their own speakers
+    if not len(rest) and not any(t.ent_type_ in ("PERSON", "ORG") for t in name):
+        return None  # a bare word is a speaker only if it is a name ("Update:" is not)
+    if len(rest):
+        opener = rest[0].text
+        if opener == "(":
+            if rest[-1].text != ")" and toks[-1].text != "):":
+                return None
+        elif opener not in (",", "–", "—", "-"):
+            return None
+    # the role in brackets may have verbs ("who heads the council"); outside them, none
+    depth = 0
+    for t in rest:
+        depth += t.text == "("
+        depth -= t.text == ")"
+        if depth == 0 and t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN":
+            return None
+    return first.i, end, index.fullest(doc, first.i, end)
+
+
+def _own_speaker(sent: Span, index: MentionIndex) -> bool:
+    """Does the line open with a speaker of its own ("TRUMP:", "Sergei Lavrov:"), as
+    the dialogue rule reads it? A field label ("Q:", "Voter participation:") is not."""
+    doc = sent.doc
+    colon = next((t.i for t in doc[sent.start : sent.start + 5] if t.text == ":"), None)
+    if colon is None:
+        return False
+    return any(
+        t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or (t.is_upper and t.lower_ in index.names)
+        for t in doc[sent.start : colon]
+    )
+
+
+def _names_speaker(sent: Span, start: int, end: int) -> bool:
+    """Does ``sent`` name the speaker of tokens ``start:end`` (by the last word of the
+    name) as someone spoken of? A speaker's own post seldom names its author."""
+    doc = sent.doc
+    name = doc[end - 1].lower_
+    return any(t.lower_ == name and not (start <= t.i < end) for t in sent)
 
 
 def _closer_ahead(

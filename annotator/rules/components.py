@@ -179,6 +179,11 @@ class Prelabeler:
             )
             for s, m, st in zip(sents, matches, sent_toks, strict=True)
         ]
+        heads = self._paragraph_heads(doc, sents, par_of_sent, forms)
+        dialogue, interviewer = self._dialogue(doc, sents, heads, par_of_sent, index, par_kinds)
+        for k in interviewer:
+            # the outlet's own questions: its name before the colon is no source
+            attrs[k] = [a for a in attrs[k] if a.rule_id != "attr-name-colon"]
         hedge_sent = [any(m.label == "HEDGE" for m in ms) for ms in matches]
         blocks = find_blocks(
             doc,
@@ -207,8 +212,6 @@ class Prelabeler:
         quote_speakers = self._quote_speakers(
             doc, text, sents, quotes, main_speakers, index, qmask, sent_toks, sent_texts
         )
-        heads = self._paragraph_heads(doc, sents, par_of_sent, forms)
-        dialogue = self._dialogue(doc, sents, heads, par_of_sent, index)
         out = []
         for k, s in enumerate(sents):
             sp = [x for x in main_speakers[k] if x is not None]  # asides are None there
@@ -384,6 +387,10 @@ class Prelabeler:
             s0, s1 = mention_bounds(ante, with_prep=False)
         text = index.fullest(doc, s0, s1)
         kind = source_kind(doc, s0, s1, text, self.lex, hint=a.kind_hint, sentence=sent)
+        # the kind is the source's own ("a source close to the Kremlin" is anonymous)
+        longer = _named_by_end(head, s1, self.lex) if s0 <= head.i < s1 else s1
+        if longer > s1:
+            text = clean_text(doc[s0:longer])
         return Speaker(text, kind, span, cue, cue_text, a.rule_id, a.hedged)
 
     def _quote_speakers(
@@ -607,10 +614,31 @@ class Prelabeler:
         heads: Mapping[int, Sequence[Match]],
         par_of_sent: Sequence[int],
         index: MentionIndex,
-    ) -> dict[int, Speaker]:
-        """``heads``: ``_paragraph_heads``, the DIALOGUE match opening each paragraph."""
+        par_kinds: Sequence[str],
+    ) -> tuple[dict[int, Speaker], frozenset[int]]:
+        """Speakers of dialogue lines, and the lines of an outlet that interviews
+        someone ("Sputnik: Who benefits?" between "Klaus Hoffmann: ..." lines): those
+        speak in the article's own voice. ``heads``: ``_paragraph_heads``, the DIALOGUE
+        match opening each paragraph; ``par_kinds``: each paragraph's kind (a heading
+        "Telegram Roundup: What ..." is a title, not a line of dialogue)."""
         out: dict[int, Speaker] = {}
+        outlet: set[int] = set()
         current: tuple[int, Speaker] | None = None
+        # distinct names that open lines: two or more make an exchange, where a one-word
+        # name the NER calls a person speaks ("Lavrov: ..." / "Pompeo: ...") even if the
+        # article names it nowhere else
+        spans = [
+            doc[m.start + 1 if doc[m.start].is_punct else m.start : m.end - 1]
+            for ms in heads.values()
+            for m in ms
+            if m.label == "DIALOGUE"
+        ]
+        openers = {
+            n.text.lower()
+            for n in spans
+            if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.is_upper for t in n)
+        }
+        exchange = len(openers) >= 2
         for k, s in enumerate(sents):
             first_in_par = k == 0 or par_of_sent[k - 1] != par_of_sent[k]
             m = next((m for m in heads.get(k, ()) if m.label == "DIALOGUE"), None)
@@ -618,17 +646,26 @@ class Prelabeler:
                 # '"WALLACE: ...' (a transcript quoted whole): skip the opening quote
                 first = m.start + 1 if doc[m.start].is_punct else m.start
                 name = doc[first : m.end - 1]
+                text, kind = "", ""
                 if (
-                    # a named speaker, or a capitalised name the article names elsewhere
-                    # ("PENCE:" in a transcript of Mike Pence)
-                    any(
-                        t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-                        or (t.is_upper and t.lower_ in index.names)
-                        for t in name
-                    )
-                    and len(name) <= 3
+                    len(name) <= 3
+                    and par_kinds[par_of_sent[k]] != "heading"
+                    and (len(name) > 1 or _named_speaker(name[0], m.end, exchange=exchange))
                 ):
                     text, kind = self._mention(doc, name.start, name.end, index, s)
+                if kind == "media" and name.text.lower() in self.lex.media:
+                    # "Sputnik: Who benefits?": the outlet's own interviewer speaks in
+                    # the article's voice; what the line reports is judged as usual
+                    outlet.add(k)
+                    current = None
+                    continue
+                if text and any(
+                    # a named speaker, or a capitalised name the article names elsewhere
+                    # ("PENCE:" in a transcript of Mike Pence)
+                    t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                    or (t.is_upper and t.lower_ in index.names)
+                    for t in name
+                ):
                     colon = doc[m.end - 1]
                     cue = (colon.idx, colon.idx + 1)
                     sp = Speaker(text, kind, (name.start_char, name.end_char), cue, ":", m.rule_id)
@@ -640,7 +677,72 @@ class Prelabeler:
                 out[k] = Speaker(sp.text, sp.kind, None, None, None, sp.rule_id)
             else:
                 current = None
-        return out
+        # an outlet's name alone before a colon may be a headline's source ("Reuters:
+        # ..."); it interviews only where someone else has dialogue lines too
+        interviewer = frozenset(outlet) if out else frozenset()
+        return out, interviewer
+
+
+# "a source close to the Kremlin", "people familiar with the talks": the adjective
+# phrase says whose the unnamed source is (codebook: the fullest mention).
+_CLOSE_TO = frozenset({"close", "familiar", "loyal", "near"})
+
+
+def _named_by_end(head: Token, end: int, lex: Lexicons) -> int:
+    """End of the source's fullest mention past its bounds: the name in apposition to
+    a role ("the commander-in-chief, Valerii Zaluzhnyi,"), the author behind a document
+    ("a study by the Kiel Institute") and what an unnamed source is close to ("a source
+    close to the Kremlin"). Only the source's text grows, not its span."""
+    doc = head.doc
+    for child in head.rights:
+        if child.i < end - 1:
+            continue
+        if (
+            child.dep_ == "appos"
+            and head.pos_ == "NOUN"
+            and child.pos_ == "PROPN"
+            and doc[end].text == ","
+            and all(
+                t.pos_ == "PROPN" and t.is_title for t in doc[child.left_edge.i : child.i + 1]
+            )
+            and child.ent_type_ not in ("GPE", "LOC", "DATE", "FAC")
+        ):
+            # "Ukraine's commander-in-chief, Valerii Zaluzhnyi, admitted": the role's name
+            stop = child.i + 1
+            return stop if stop - head.i <= 10 else end
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "by"
+            and head.lemma_.lower() in lex.documents
+            and any(t.pos_ == "PROPN" for t in child.subtree)
+        ) or (
+            child.dep_ == "amod"
+            and child.lower_ in _CLOSE_TO
+            and head.lemma_.lower() in lex.anonymous_heads
+            and any(c.dep_ == "prep" for c in child.children)
+            # something named or definite: "close to the talks", not "close to tears"
+            and any(t.pos_ in ("PROPN", "DET") for t in child.subtree)
+        ):
+            stop = child.right_edge.i + 1
+            for t in child.subtree:
+                if t.i > child.i and t.dep_ in ("relcl", "acl"):
+                    stop = min(stop, t.left_edge.i)  # "... cited by Meduza" describes it
+            while stop > end and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
+                stop -= 1
+            return max(end, stop) if stop - head.i <= 14 else end
+    return end
+
+
+def _named_speaker(tok: Token, after: int, *, exchange: bool) -> bool:
+    """A one-word dialogue speaker is in capitals ("PENCE:"), a person in an exchange
+    of lines (``exchange``), or a name the article uses again outside its own label
+    ("Lavrov:" ... "Lavrov said"); a lone field label ("Verdict: False.") is none of
+    these, whatever the NER tags it (the small model reads "Verdict" as a person)."""
+    if tok.is_upper or (exchange and tok.ent_type_ == "PERSON"):
+        return True  # "PENCE:" in a transcript, "Lavrov:" answering "Pompeo:"
+    return any(t.lower_ == tok.lower_ for t in tok.doc[after:]) or any(
+        t.lower_ == tok.lower_ for t in tok.doc[: tok.i]
+    )
 
 
 def _reported_content(doc: Doc, attr: Attribution) -> set[int]:

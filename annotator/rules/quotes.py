@@ -157,6 +157,21 @@ class QuoteInSentence:
     quote: Quote
 
 
+# Participles used as prepositions ("given their service", "including two
+# generals"): a quote that has only such a verb is a phrase, not a clause (rule 9).
+_PREP_PARTICIPLES = frozenset(
+    {"given", "including", "following", "regarding", "concerning", "considering",
+     "excluding", "according", "barring", "pending", "notwithstanding"}
+)
+
+
+def _prepositional(tok: Token) -> bool:
+    """``tok`` is a participle used as a preposition: no auxiliary, no subject."""
+    return tok.lower_ in _PREP_PARTICIPLES and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children
+    )
+
+
 def quotes_in(
     sent: Span,
     quotes: Sequence[Quote],
@@ -184,8 +199,11 @@ def quotes_in(
         ]
         # Rule 9: any verb form counts (infinitives, participles); a copula counts too.
         # ("rules-based" is an adjective however it is tagged: amod verbs do not count.)
+        # A partial quote opened by a prepositional participle ('prosecuted, "given
+        # their service"') is a phrase; a quote that opens the sentence keeps its verbs.
+        lead = toks[0].i if toks and q.start > s0 and _prepositional(toks[0]) else -1
         has_verb = any(
-            (t.pos_ == "VERB" and t.dep_ not in ("amod", "compound"))
+            (t.pos_ == "VERB" and t.dep_ not in ("amod", "compound") and t.i != lead)
             or (t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass"))
             for t in toks
         )

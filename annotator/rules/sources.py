@@ -256,6 +256,64 @@ def gender_clash(pronoun: str, words: Iterable[str], lex: Lexicons) -> bool:
     return any(w.lower() in clash for w in words)
 
 
+# Prepositions of place: "his fighters near Rostov" names a place, whatever the NER says.
+_LOCATIVE = frozenset(
+    {"in", "near", "at", "outside", "around", "across", "inside", "into", "toward", "towards"}
+)
+
+
+def _place_not_person(ent: Span, lex: Lexicons) -> bool:
+    """A PERSON entity that is a place: the small NER model tags some cities as people
+    ("near Rostov", "Kiev remains silent"); a capital that speaks for its government
+    is in the official lexicon, and a name after a preposition of place is a place."""
+    if all(t.lower_ in lex.official for t in ent):
+        return True
+    root = ent.root
+    # one word only: a parse that hangs "Ohio, 62-year-old Brenda Johnson" on "in" is
+    # wrong more often than a full name is a place
+    return len(ent) == 1 and root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+
+
+def _titled_person(ent: Span, pronoun: str, lex: Lexicons) -> bool:
+    """An ORG or GPE entity that is a person of the pronoun's gender by the words of its
+    mention ("Defense Ministry spokesman Lieutenant General Igor Konashenkov", which the
+    NER reads as an organisation): a gendered title or role next to the name."""
+    p = pronoun.lower()
+    gender = "male" if p in ("he", "him", "his") else "female"
+    words = lex.gendered_words.get(gender, frozenset())
+    doc = ent.doc
+    # cheap test first: a gendered word just before or inside the entity at all
+    if not any(t.lower_ in words for t in doc[max(ent.start - 8, 0) : ent.end]):
+        return False
+    head = name_head(ent.root)
+    m0, m1 = mention_bounds(head, with_conj=False, with_prep=False)
+    return any(t.lower_ in words for t in ent.doc[min(m0, ent.start) : max(m1, ent.end)])
+
+
+def _near_start(tok: Token) -> int:
+    """First token of the sentence before ``tok``'s (or of its own, at the start)."""
+    sent = tok.sent
+    return tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+
+
+def _subject_name(ent: Span, near: int, lex: Lexicons) -> bool:
+    """A short ORG entity that is the main subject of the sentence before the pronoun's
+    (or of its own) and has no word of a body or outlet: a surname the NER reads as an
+    organisation ("Kadyrov posted a video ... he wrote"). ``near``: ``_near_start``."""
+    if ent.label_ != "ORG" or len(ent) > 2 or ent.start < near or ent.root.dep_ != "nsubj":
+        return False
+    if ent.root.head.dep_ != "ROOT":
+        return False  # the subject of a clause inside ("... whether Trump will be ...")
+    return not any(
+        t.pos_ != "PROPN"
+        or not t.is_alpha
+        or not t.is_title  # "CIA", "AT&T": acronyms and brands are bodies
+        or t.lower_ in lex.official
+        or t.lower_ in lex.media
+        for t in ent
+    )
+
+
 def resolve_pronoun(
     tok: Token, ents: Sequence[Span], quote_mask: Sequence[bool], lex: Lexicons
 ) -> Token | None:
@@ -267,9 +325,26 @@ def resolve_pronoun(
         if tok.lower_ in ("he", "she", "him", "her", "his")
         else {"ORG", "GPE", "NORP", "PERSON"}
     )
+    personal = tok.lower_ in ("he", "she", "him", "her", "his")
+    # a surname the NER reads as an organisation: taken only if no person is named in
+    # this sentence or the one before
+    fallback: Token | None = None
+    near = -1  # _near_start(tok), computed on first need
     for ent in reversed(ents):
-        if ent.end > tok.i or ent.label_ not in want or quote_mask[ent.start]:
+        if ent.end > tok.i or quote_mask[ent.start]:
             continue
+        if personal and tok.i - ent.end > 400:
+            return fallback  # every earlier mention is farther still
+        if ent.label_ not in want and not (personal and _titled_person(ent, tok.lower_, lex)):
+            if personal and fallback is None and ent.label_ == "ORG":
+                near = _near_start(tok) if near < 0 else near
+                if _subject_name(ent, near, lex):
+                    fallback = name_head(ent.root)
+            continue
+        if personal and _place_not_person(ent, lex):
+            continue
+        if fallback is not None and ent.start < near:
+            return fallback
         # "they" takes a coordinated pair of people, not a single person.
         if (
             tok.lower_ in ("they", "them", "their")
@@ -291,7 +366,7 @@ def resolve_pronoun(
         if gender_clash(tok.lower_, (t.lower_ for t in tok.doc[m0:m1]), lex):
             continue
         return head
-    return None
+    return fallback
 
 
 class MentionIndex:
