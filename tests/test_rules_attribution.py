@@ -2141,3 +2141,34 @@ def test_an_as_clause_of_time_reports_nothing(nlp):
     label, spans = spans_of(nlp, "He left as the crowd told jokes.")
     assert label != "sourced_fact"
     assert not [s for s in spans if s[0] == "SOURCE"]
+
+
+# --- a report nobody made, or of nothing: an absence the author reports ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No official has confirmed the report.",
+        "So far, no group has claimed responsibility for the attack.",
+        "The audit cited no evidence that the minister intervened.",
+        "The campaign has endorsed none of these plans.",
+    ],
+)
+def test_a_report_nobody_made_does_not_attribute(nlp, text):
+    label, _spans = spans_of(nlp, text)
+    assert label not in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police reported no arrests late Monday.",  # a figure reported: zero
+        "The minister said no decision had been taken.",  # "no" inside the content
+        "No wonder the senator said, and I quote, \"We will win.\"",
+    ],
+)
+def test_no_in_a_figure_or_in_the_content_still_attributes(nlp, text):
+    label, spans = spans_of(nlp, text)
+    assert label in ("sourced_fact", "official_quote")
+    assert [s for s in spans if s[0] == "SOURCE"]

@@ -244,6 +244,31 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
     return None, False
 
 
+_NOBODY = frozenset({"nobody", "none", "noone"})
+
+
+def _none_said(verb: Token) -> bool:
+    """ "No official has confirmed the report", "Nobody claimed ...", "The post cited no
+    source": a report nobody made, or of nothing, is an absence the author reports (as
+    "did not say"), not an attribution."""
+    for c in verb.children:
+        # "reported no arrests" reports a figure, "want no repeat" a stance; only what is
+        # cited can be nothing
+        if c.dep_ == "dobj" and c.lower_ != "none" and verb.lemma_ != "cite":
+            continue
+        if c.dep_ in ("nsubj", "dobj") and (
+            c.lower_ in _NOBODY
+            or (c.lower_ == "one" and c.i > 0 and verb.doc[c.i - 1].lower_ == "no")
+            # not "No wonder Trump said ...", which the parser may make the subject
+            or (
+                c.lower_ != "wonder"
+                and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            )
+        ):
+            return True
+    return False
+
+
 def _subordinate_object(verb: Token) -> Token | None:
     """ "..., whilst an article in the Journal suggested that ...": the small model reads
     a subordinating conjunction as a preposition, its clause's subject as that
@@ -1410,7 +1435,9 @@ def find_attributions(
         # comment", "has not endorsed": the author reports an absence of speech or of a
         # stance. Not an attribution, but the would-be source and the words are marked
         # as evidence.
-        negated = any(c.dep_ == "neg" and not qmask[c.i] for c in tok.children)
+        negated = any(c.dep_ == "neg" and not qmask[c.i] for c in tok.children) or _none_said(
+            tok
+        )
         refusal = _refusal(tok) if speech else None
         withheld = negated or refusal is not None
         if stance and any(c.lower_ in _WH and c.dep_ not in _SUBJ for c in tok.children):
