@@ -150,3 +150,68 @@ def test_agency_slash_credit_has_no_cue_on_the_agency(bare: Language) -> None:
     ev = other_evidence(doc[:], paragraph_kind="text")
     assert ev is not None and "other.caption.agency_slash" in ev.rule_ids
     assert [doc.text[c.start : c.end] for c in ev.cues] == []
+
+
+# -- reports not made: an object pronoun read as the subject, a hoped-for report ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun"),
+    [
+        ("The senator threatened the clerk, daring him to say that the law was void.", "him"),
+        ("The coach trained his eyes on the players to make them feel that he cared.", "them"),
+    ],
+)
+def test_object_pronoun_is_not_a_speaker(nlp: Language, text: str, pronoun: str) -> None:
+    _, sp = spans(nlp, text)
+    assert ("SOURCE", pronoun) not in sp
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The win was enough for him to claim that the party was united.", "him"),
+        ("The governor told reporters that the budget would pass.", "The governor"),
+    ],
+)
+def test_for_to_and_plain_subjects_still_speak(nlp: Language, text: str, source: str) -> None:
+    _, sp = spans(nlp, text)
+    assert ("SOURCE", source) in sp
+
+
+def test_a_hoped_for_report_is_not_attributed(nlp: Language) -> None:
+    p, sp = spans(nlp, 'I hope in 2030 the country says, "Thank you for your service."')
+    assert not any(t == "SOURCE" for t, _ in sp)
+    assert p.label not in ("sourced_fact", "official_quote")
+
+
+def test_a_quoted_hope_keeps_its_speaker(nlp: Language) -> None:
+    _, sp = spans(nlp, '"I hope we win the vote," Garcia said.')
+    assert ("SOURCE", "Garcia") in sp
+
+
+# -- "a play called X": a name, not a speech ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The charity now runs a program called Safe Streets.",
+        'A theatre group is staging a comedy called "The Candidate" in the capital.',
+    ],
+)
+def test_called_as_a_name_is_not_speech(nlp: Language, text: str) -> None:
+    _, sp = spans(nlp, text)
+    assert not any(t == "CUE" and s == "called" for t, s in sp)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator, who has called the treaty a disaster, voted against it.",
+        "The treaty, which the senator called a disaster, was signed in May.",
+    ],
+)
+def test_called_with_a_caller_is_speech(nlp: Language, text: str) -> None:
+    _, sp = spans(nlp, text)
+    assert any(t == "CUE" and s == "called" for t, s in sp)

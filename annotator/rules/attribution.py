@@ -579,6 +579,55 @@ def _byline_report(verb: Token, lex: Lexicons) -> bool:
     )
 
 
+def _naming_participle(verb: Token, lex: Lexicons) -> bool:
+    """ "a program called Sandy Hook Promise", "a play called “Sons of Trump”": "called"
+    as a participle after a noun gives the thing's name; nobody is said to call it so
+    (not "a campaign Mr. Khan has called bigoted", which has a subject)."""
+    return (
+        verb_lemma(verb, lex) == "call"
+        and verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and any(c.dep_ == "oprd" for c in verb.children)
+        and not any(c.dep_ in (*_SUBJ, "aux", "auxpass", "agent") for c in verb.children)
+    )
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
+_WISHES = frozenset({"hope", "wish", "pray"})
+
+
+def _not_said(subj: Token, verb: Token) -> bool:
+    """A report that has not been made: an object pronoun the parser takes for the
+    verb's subject ("daring him to say that ...", "make them feel that ...": someone
+    else wants it said), or a report the author hopes for ("I hope America says ...")."""
+    if (
+        subj.lower_ in _OBJECT_PRONOUNS
+        and subj.dep_ == "nsubj"
+        and subj.head.i == verb.i
+        # "enough for him to claim victory": the for-to subject is the speaker
+        and not (subj.i > 0 and subj.doc[subj.i - 1].lower_ == "for")
+    ):
+        return True
+    doc = verb.doc
+
+    def wish(w: Token) -> bool:
+        return w.lemma_.lower() in _WISHES and any(
+            c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in w.children
+        )
+
+    if verb.dep_ == "ccomp" and wish(verb.head):
+        return True
+    # the parser may hang "I hope" on the verb it governs; with no punctuation between
+    # (not '"I hope we win," Smith said', where the wish is the quote)
+    return any(
+        c.dep_ == "ccomp"
+        and c.i < verb.i
+        and wish(c)
+        and not any(t.is_punct for t in doc[c.i : verb.i])
+        for c in verb.children
+    )
+
+
 def _conj_tag(verb: Token) -> bool:
     """ "Britain will send more missiles to Ukraine, Defence Secretary Grant Shapps told
     MPs.": a trailing speech tag the parser joined to the clause it reports as a
@@ -1232,6 +1281,8 @@ def find_attributions(
             continue  # "added a note of caution", "writing songs about him"
         if lemma in lex.clause_not_infinitive and not _has_clause(tok, infinitive=False):
             continue  # "supporters continue to show signs": not "he continued: ..."
+        if _naming_participle(tok, lex):
+            continue  # "a play called “Sons of Trump”": the name of a thing
         if _byline_report(tok, lex):
             continue  # "Smith reported from Kabul.": a credit line, nothing reported
         if any(c.dep_ == "neg" and not qmask[c.i] for c in tok.children):
@@ -1296,6 +1347,8 @@ def find_attributions(
 
         if subj is None and not agentless:
             continue
+        if subj is not None and _not_said(subj, tok):
+            continue  # "daring him to say ...", "I hope America says ...": nothing said
         if subj is None:
             # Only verbs that report a rumour or charge make an agentless passive a
             # (vague) source: "has been accused", "is said", not "more was revealed".
