@@ -215,3 +215,21 @@ def test_called_as_a_name_is_not_speech(nlp: Language, text: str) -> None:
 def test_called_with_a_caller_is_speech(nlp: Language, text: str) -> None:
     _, sp = spans(nlp, text)
     assert any(t == "CUE" and s == "called" for t, s in sp)
+
+
+# -- "X, as one of his advisers pointed out, ...": the adviser speaks ----------------------
+
+
+def test_as_clause_names_the_speaker_not_the_topic(nlp: Language) -> None:
+    text = (
+        "The new rules take effect next month.\n\n"
+        "Hawaii, as one of Mr. Obama's climate advisers pointed out, normally does not get"
+        " back-to-back hurricanes."
+    )
+    _, sp = spans(nlp, text)
+    assert ("SOURCE", "Hawaii") not in sp
+
+
+def test_as_phrase_set_off_by_commas_keeps_the_subject(nlp: Language) -> None:
+    _, sp = spans(nlp, "Clinton, as secretary of state, said that the talks would resume.")
+    assert ("SOURCE", "Clinton") in sp

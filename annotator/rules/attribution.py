@@ -1390,6 +1390,16 @@ def find_attributions(
         as_phrase = next(
             (c for c in subj.children if c.dep_ == "prep" and c.lower_ == "as"), None
         )
+        if as_phrase is None and subj.i < tok.i:
+            # ... or on the verb itself, between the subject and the verb
+            as_phrase = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ == "as" and subj.i < c.i < tok.i
+                ),
+                None,
+            )
         if as_phrase is not None and as_phrase.right_edge.i + 1 == tok.i:
             # "The island, as one of his advisers pointed out, ...": the parser hangs the
             # as-clause's subject on the main subject; it is the speaker.
