@@ -233,3 +233,26 @@ def test_as_clause_names_the_speaker_not_the_topic(nlp: Language) -> None:
 def test_as_phrase_set_off_by_commas_keeps_the_subject(nlp: Language) -> None:
     _, sp = spans(nlp, "Clinton, as secretary of state, said that the talks would resume.")
     assert ("SOURCE", "Clinton") in sp
+
+
+# -- "in an interview with X" with no speaker found: X only heard it -------------------------
+
+
+def test_interviewer_of_a_shared_subject_is_not_a_source(nlp: Language) -> None:
+    text = (
+        "Senator Reid criticized the plan and praised the mayor"
+        " in a recent interview with The Courier."
+    )
+    _, sp = spans(nlp, text)
+    assert not any(t == "SOURCE" and "Courier" in s for t, s in sp)
+
+
+def test_interviewer_who_asks_is_a_source(nlp: Language) -> None:
+    text = (
+        "In an interview with The Courier published online Wednesday, Reid was asked,"
+        " \u201cWhat is the most dangerous place you have been to?\u201d"
+    )
+    _, sp = spans(nlp, text)
+    assert any(t == "SOURCE" and "Courier" in s for t, s in sp) or any(
+        t == "SOURCE" and s == "Reid" for t, s in sp
+    )

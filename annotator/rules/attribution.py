@@ -1546,6 +1546,16 @@ def find_attributions(
                 )
                 continue
             last = doc[m.end - 1]
+            if (
+                m.rule_id == "attr-in-interview"
+                and last.lower_ in ("with", "to")
+                and not any(t.lemma_.lower() == "ask" for t in sent)
+            ):
+                # "defended Cruz in an interview with The Post", "who lamented in an
+                # interview with <editor>": the outlet or audience only heard it; with no
+                # speaker found, the phrase names no source (but in "In an interview with
+                # the Post, Trump was asked ...", the Post asked the question)
+                continue
             pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 pobj = next((c for c in last.children if c.dep_ == "pcomp"), None)
