@@ -696,6 +696,74 @@ def _as_tag(verb: Token) -> bool:
     return not objects or _addressee(verb)
 
 
+def _byline_report(verb: Token, lex: Lexicons) -> bool:
+    """ "Julie Davis reported from Midway Atoll, and Mark Landler from Kaneohe Bay.": a
+    credit line at the end of a news story says where a reporter worked; "report from" a
+    place with no clause, quotation or colon after it reports no content."""
+    return (
+        verb_lemma(verb, lex) == "report"
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "from"
+            and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+            for c in verb.children
+        )
+        # "reported $5,000 in income from an investment" reports a figure
+        and not any(c.dep_ == "dobj" and c.pos_ != "PROPN" for c in verb.children)
+        and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+        and not _has_clause(verb)
+    )
+
+
+def _naming_participle(verb: Token, lex: Lexicons) -> bool:
+    """ "a program called Sandy Hook Promise", "a play called “Sons of Trump”": "called"
+    as a participle after a noun gives the thing's name; nobody is said to call it so
+    (not "a campaign Mr. Khan has called bigoted", which has a subject)."""
+    return (
+        verb_lemma(verb, lex) == "call"
+        and verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and any(c.dep_ == "oprd" for c in verb.children)
+        and not any(c.dep_ in (*_SUBJ, "aux", "auxpass", "agent") for c in verb.children)
+    )
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
+_WISHES = frozenset({"hope", "wish", "pray"})
+
+
+def _not_said(subj: Token, verb: Token) -> bool:
+    """A report that has not been made: an object pronoun the parser takes for the
+    verb's subject ("daring him to say that ...", "make them feel that ...": someone
+    else wants it said), or a report the author hopes for ("I hope America says ...")."""
+    if (
+        subj.lower_ in _OBJECT_PRONOUNS
+        and subj.dep_ == "nsubj"
+        and subj.head.i == verb.i
+        # "enough for him to claim victory": the for-to subject is the speaker
+        and not (subj.i > 0 and subj.doc[subj.i - 1].lower_ == "for")
+    ):
+        return True
+    doc = verb.doc
+
+    def wish(w: Token) -> bool:
+        return w.lemma_.lower() in _WISHES and any(
+            c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in w.children
+        )
+
+    if verb.dep_ == "ccomp" and wish(verb.head):
+        return True
+    # the parser may hang "I hope" on the verb it governs; with no punctuation between
+    # (not '"I hope we win," Smith said', where the wish is the quote)
+    return any(
+        c.dep_ == "ccomp"
+        and c.i < verb.i
+        and wish(c)
+        and not any(t.is_punct for t in doc[c.i : verb.i])
+        for c in verb.children
+    )
+
+
 def _conj_tag(verb: Token) -> bool:
     """ "Britain will send more missiles to Ukraine, Defence Secretary Grant Shapps told
     MPs.": a trailing speech tag the parser joined to the clause it reports as a
@@ -1241,6 +1309,17 @@ def _interview_speaker(
     return subj
 
 
+def _phrase_on_cue(doc: Doc, m: Match, found: Sequence[Attribution]) -> bool:
+    """Does an "in an interview with X" phrase hang on a reporting verb already found with
+    a source ("the strategist said in an interview with CNN's Wolf Blitzer")? Then the
+    verb's subject speaks and X only heard it; whatever noun the subject is (the phrase's
+    own speaker look-up only takes names and known sayers)."""
+    if m.rule_id != "attr-in-interview" or doc[m.end - 1].lower_ == "by":
+        return False
+    verb = doc[m.start].head
+    return any(a.source is not None and not a.aside and a.cue[0] == verb.i for a in found)
+
+
 def _set_off(doc: Doc, sent: Span, m: Match) -> bool:
     """Does the "in his view" / "by her account" phrase stand apart as a comment on the
     clause: first in the sentence, set off by a comma or ending it, or with "own" ("by
@@ -1431,6 +1510,10 @@ def find_attributions(
             continue  # "added a note of caution", "writing songs about him"
         if lemma in lex.clause_not_infinitive and not _has_clause(tok, infinitive=False):
             continue  # "supporters continue to show signs": not "he continued: ..."
+        if _naming_participle(tok, lex):
+            continue  # "a play called “Sons of Trump”": the name of a thing
+        if _byline_report(tok, lex):
+            continue  # "Smith reported from Kabul.": a credit line, nothing reported
         # "what was not disclosed by Ushakov", "has not said when", "declined to
         # comment", "has not endorsed": the author reports an absence of speech or of a
         # stance. Not an attribution, but the would-be source and the words are marked
@@ -1521,6 +1604,8 @@ def find_attributions(
 
         if subj is None and not agentless:
             continue
+        if subj is not None and _not_said(subj, tok):
+            continue  # "daring him to say ...", "I hope America says ...": nothing said
         if subj is None:
             # Only verbs that report a rumour or charge make an agentless passive a
             # (vague) source: "has been accused", "is said", not "more was revealed".
@@ -1562,6 +1647,16 @@ def find_attributions(
         as_phrase = next(
             (c for c in subj.children if c.dep_ == "prep" and c.lower_ == "as"), None
         )
+        if as_phrase is None and subj.i < tok.i:
+            # ... or on the verb itself, between the subject and the verb
+            as_phrase = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ == "as" and subj.i < c.i < tok.i
+                ),
+                None,
+            )
         if as_phrase is not None and as_phrase.right_edge.i + 1 == tok.i:
             # "The island, as one of his advisers pointed out, ...": the parser hangs the
             # as-clause's subject on the main subject; it is the speaker.
@@ -1707,6 +1802,8 @@ def find_attributions(
             speaker = _interview_speaker(doc[m.start], lex, qmask, m)
             if speaker is not None and any(a.source_head == speaker.i for a in found):
                 continue  # "X said in an interview with CNN": "said" is the cue
+            if speaker is None and _phrase_on_cue(doc, m, found):
+                continue  # "the strategist said in an interview with CNN's X": likewise
             if speaker is not None:
                 found.append(
                     Attribution(
@@ -1719,6 +1816,16 @@ def find_attributions(
                 )
                 continue
             last = doc[m.end - 1]
+            if (
+                m.rule_id == "attr-in-interview"
+                and last.lower_ in ("with", "to")
+                and not any(t.lemma_.lower() == "ask" for t in sent)
+            ):
+                # "defended Cruz in an interview with The Post", "who lamented in an
+                # interview with <editor>": the outlet or audience only heard it; with no
+                # speaker found, the phrase names no source (but in "In an interview with
+                # the Post, Trump was asked ...", the Post asked the question)
+                continue
             pobj = next((c for c in last.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 pobj = next((c for c in last.children if c.dep_ == "pcomp"), None)

@@ -651,6 +651,7 @@ class Prelabeler:
                     len(name) <= 3
                     and par_kinds[par_of_sent[k]] != "heading"
                     and (len(name) > 1 or _named_speaker(name[0], m.end, exchange=exchange))
+                    and not _dialogue_label(name, doc[m.end : s.end])
                 ):
                     text, kind = self._mention(doc, name.start, name.end, index, s)
                 if kind == "media" and name.text.lower() in self.lex.media:
@@ -743,6 +744,14 @@ def _named_speaker(tok: Token, after: int, *, exchange: bool) -> bool:
     return any(t.lower_ == tok.lower_ for t in tok.doc[after:]) or any(
         t.lower_ == tok.lower_ for t in tok.doc[: tok.i]
     )
+
+
+def _dialogue_label(name: Span, rest: Span) -> bool:
+    """Is a "Name:" line a label rather than a speaker: a place ("New Hampshire: Ayotte
+    48, Hassan 46"), or a name with only a figure after it, a tally ("Clinton: 547.")?"""
+    if all(t.ent_type_ in ("GPE", "LOC") for t in name):
+        return True
+    return any(t.like_num for t in rest) and not any(t.is_alpha for t in rest)
 
 
 def _reported_content(doc: Doc, attr: Attribution) -> set[int]:

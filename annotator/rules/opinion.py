@@ -905,9 +905,18 @@ def is_cue_rule(rule_id: str) -> bool:
     phrases; the credits of an "other" line), not evaluative or loaded wording, lead-ins
     or calls to action (``lexicons/opinion.json`` ``cue_spans``). The other cues still
     decide the label and are named in ``rule_ids`` and the explanation."""
+    if rule_id in _cue_span_exceptions():
+        return False
     return any(
         rule_id == fam or rule_id.startswith(fam + ".") for fam in _cue_span_families()
     )
+
+
+@lru_cache(maxsize=1)
+def _cue_span_exceptions() -> frozenset[str]:
+    """Rule ids inside a CUE family whose match names the source rather than the cue
+    ("Getty/" of a photo credit; ``cue_spans.except``)."""
+    return frozenset(_lexicon().get("cue_spans", {}).get("except", ()))
 
 
 @lru_cache(maxsize=1)
