@@ -2172,3 +2172,26 @@ def test_no_in_a_figure_or_in_the_content_still_attributes(nlp, text):
     label, spans = spans_of(nlp, text)
     assert label in ("sourced_fact", "official_quote")
     assert [s for s in spans if s[0] == "SOURCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("“We were wrong from the beginning,” Ramos, 58, told AFP on Monday.", "Ramos"),
+        (
+            "It was no accident — Brendan Buck, a spokesman for Ryan, told Politico that "
+            "the speaker had been warned.",
+            "Brendan Buck",
+        ),
+    ],
+)
+def test_a_tag_whose_speaker_the_parser_set_apart(nlp, text, source):
+    label, spans = spans_of(nlp, text)
+    assert label in ("sourced_fact", "official_quote")
+    assert ("SOURCE", source) in spans
+
+
+def test_a_joined_clause_keeps_its_own_subject(nlp):
+    # "and" joins two clauses: the name before the comma is no speaker of "said"
+    label, spans = spans_of(nlp, "The talks failed, and the minister said nothing had been agreed.")
+    assert ("SOURCE", "the minister") in spans

@@ -313,6 +313,12 @@ def _inverted_tag_name(verb: Token) -> Token | None:
     return name if name.head.i != i else None
 
 
+def _after_dash(name: Token) -> bool:
+    """Does the name's phrase open right after a dash ("... an accident — Brendan Buck")?"""
+    k = name.left_edge.i - 1
+    return k >= 0 and name.doc[k].text in _DASHES
+
+
 def _name_before(verb: Token) -> Token | None:
     """ "In a meeting with the board of the Washington Post Trump said that ...": a verb
     left without a subject after a name the parser swallowed into the preceding phrase
@@ -320,7 +326,12 @@ def _name_before(verb: Token) -> Token | None:
     if verb.i == 0 or verb.dep_ not in ("ROOT", "ccomp", "parataxis", "conj"):
         return None
     prev = verb.doc[verb.i - 1]
-    if prev.text == "," and verb.i >= 3 and verb.dep_ == "ROOT":
+    # a conjunct with no "and" before it: '"...," Ramos, 58, told AFP', "It wasn't an
+    # accident — Brendan Buck, a spokesman for Ryan, told Politico that ..."
+    unjoined = verb.dep_ == "conj" and not any(
+        c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children
+    )
+    if prev.text == "," and verb.i >= 3 and (verb.dep_ == "ROOT" or unjoined):
         # "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said
         # that ...": the name, parsed into the phrase before it, with its apposition.
         appos = verb.doc[verb.i - 2]
@@ -337,6 +348,7 @@ def _name_before(verb: Token) -> Token | None:
                 name.i == appos.i
                 or name.dep_ in ("pobj", "conj", "dobj", "compound")
                 or _after_quote(name)
+                or (name.dep_ == "appos" and _after_dash(name))
             )
         ):
             return name
