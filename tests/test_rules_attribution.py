@@ -2195,3 +2195,17 @@ def test_a_joined_clause_keeps_its_own_subject(nlp):
     # "and" joins two clauses: the name before the comma is no speaker of "said"
     label, spans = spans_of(nlp, "The talks failed, and the minister said nothing had been agreed.")
     assert ("SOURCE", "the minister") in spans
+
+
+def test_an_inverted_tag_after_a_quote_names_its_speaker(nlp):
+    label, spans = spans_of(nlp, "“He has always been a leader,” said the 46-year-old.")
+    assert label == "official_quote"
+    assert ("SOURCE", "the 46-year-old") in spans
+
+
+def test_a_participle_after_a_quoted_title_names_no_speaker(nlp):
+    # "written by" after a quoted title: the agent wrote the show, it says nothing here
+    _label, spans = spans_of(
+        nlp, 'The film is an adaptation of a show called "Brokers," written by a comedy troupe.'
+    )
+    assert ("SOURCE", "a comedy troupe") not in spans

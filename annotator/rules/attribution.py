@@ -805,6 +805,16 @@ def _conj_tag(verb: Token) -> bool:
     return start > 0 and doc[start - 1].text == ","
 
 
+def _inverted_after_quote(verb: Token) -> bool:
+    """ '"...," said the 46-year-old.': the verb comes right after the closing quotation
+    mark (and its comma), before its subject."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k > 0 and doc[k].text == ",":
+        k -= 1
+    return 0 <= k < verb.i and doc[k].text in _CLOSE_QUOTES
+
+
 def _tag_after_quote(verb: Token) -> bool:
     """ '"...," he told the show.', '"...?" Ramos, 58, told reporters.': a speech verb
     whose subject directly follows a closing quotation mark (and its comma)."""
@@ -1718,6 +1728,16 @@ def find_attributions(
             and subj.left_edge.i > 0
             and doc[subj.left_edge.i - 1].text == ","
             and not any(t.is_punct for t in doc[subj.right_edge.i + 1 : tok.i])
+        ) and not (
+            # '"...," said the 46-year-old.': whoever an inverted tag right after a
+            # quotation names is its source
+            speech
+            and subj.dep_ == "nsubj"
+            and subj.head.i == tok.i
+            and subj.left_edge.i == tok.i + 1
+            and subj.pos_ != "PRON"
+            and not qmask[subj.i]
+            and _inverted_after_quote(tok)
         ) and not (
             # "research conducted by X found that ...", "the average of polls shows Y
             # ahead": a study's or a poll average's finding is reported
