@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from annotator.recordio import documents_path
 from annotator.records import (
@@ -25,6 +26,20 @@ from annotator.records import (
     content_hash,
     make_sentence_id,
 )
+from annotator.rules import add_to_pipeline
+from annotator.segment import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    """The spaCy pipeline with the rules but without the opinion cues (the rule tests of
+    attribution, quotes and blocks); a test module may define its own ``nlp``."""
+    nlp = load_nlp()
+    if "annotator_prelabeler" in nlp.pipe_names:
+        nlp.remove_pipe("annotator_prelabeler")
+    add_to_pipeline(nlp, use_opinion=False)
+    return nlp
+
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -9,17 +9,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from annotator.rules import Prelabel, add_to_pipeline, model_version
-from annotator.segment import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    nlp = load_nlp()
-    if "annotator_prelabeler" in nlp.pipe_names:
-        nlp.remove_pipe("annotator_prelabeler")
-    add_to_pipeline(nlp, use_opinion=False)
-    return nlp
+from annotator.rules import Prelabel, model_version
 
 
 def labels(nlp: Language, text: str) -> list[Prelabel]:

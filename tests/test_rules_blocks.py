@@ -4,23 +4,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from spacy.language import Language
 from spacy.matcher import Matcher
 
-from annotator.rules import add_to_pipeline
 from annotator.schemas import schema_path
 from annotator.segment import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    nlp = load_nlp()
-    if "annotator_prelabeler" in nlp.pipe_names:
-        nlp.remove_pipe("annotator_prelabeler")
-    add_to_pipeline(nlp, use_opinion=False)
-    return nlp
-
 
 READOUT = (
     "The two presidents spoke by phone on Tuesday.\n\n"

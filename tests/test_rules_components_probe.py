@@ -6,18 +6,6 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from annotator.rules import add_to_pipeline
-from annotator.segment import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    nlp = load_nlp()
-    if "annotator_prelabeler" in nlp.pipe_names:
-        nlp.remove_pipe("annotator_prelabeler")
-    add_to_pipeline(nlp, use_opinion=False)
-    return nlp
-
 
 def by_text(nlp: Language, text: str) -> dict[str, object]:
     doc = nlp(text)

@@ -8,18 +8,8 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from annotator.rules import Prelabel, add_to_pipeline
+from annotator.rules import Prelabel
 from annotator.rules.opinion import is_cue_rule, other_evidence
-from annotator.segment import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    nlp = load_nlp()
-    if "annotator_prelabeler" in nlp.pipe_names:
-        nlp.remove_pipe("annotator_prelabeler")
-    add_to_pipeline(nlp, use_opinion=False)
-    return nlp
 
 
 @pytest.fixture(scope="module")
