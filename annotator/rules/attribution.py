@@ -805,14 +805,12 @@ def _conj_tag(verb: Token) -> bool:
     return start > 0 and doc[start - 1].text == ","
 
 
-def _inverted_after_quote(verb: Token) -> bool:
-    """ '"...," said the 46-year-old.': the verb comes right after the closing quotation
-    mark (and its comma), before its subject."""
-    doc = verb.doc
-    k = verb.i - 1
+def _close_quote_before(doc: Doc, i: int) -> bool:
+    """Does token ``i`` come right after a closing quotation mark (and its comma)?"""
+    k = i - 1
     while k > 0 and doc[k].text == ",":
         k -= 1
-    return 0 <= k < verb.i and doc[k].text in _CLOSE_QUOTES
+    return k > 0 and doc[k].text in _CLOSE_QUOTES
 
 
 def _tag_after_quote(verb: Token) -> bool:
@@ -824,10 +822,7 @@ def _tag_after_quote(verb: Token) -> bool:
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subj is None or any(t.pos_ in ("VERB", "AUX") for t in doc[subj.i + 1 : verb.i]):
         return False
-    k = subj.left_edge.i - 1
-    while k > 0 and doc[k].text == ",":
-        k -= 1
-    return k > 0 and doc[k].text in _CLOSE_QUOTES
+    return _close_quote_before(doc, subj.left_edge.i)
 
 
 def _parenthetical_tag(verb: Token) -> bool:
@@ -1310,6 +1305,12 @@ def _inner_speaker(
     ]
 
 
+def _heard_by(doc: Doc, m: Match) -> bool:
+    """Is the match an "in an interview with / a speech to X" phrase, whose X heard it
+    (not "in a statement by X", whose X speaks)?"""
+    return m.rule_id == "attr-in-interview" and doc[m.end - 1].lower_ != "by"
+
+
 def _interview_speaker(
     prep: Token, lex: Lexicons, qmask: Sequence[bool], m: Match
 ) -> Token | None:
@@ -1318,7 +1319,7 @@ def _interview_speaker(
     discussed ...": the outlet or audience after "with"/"to" is who heard it; the speaker
     is the subject of the clause the phrase belongs to. None when there is no such
     subject (then the phrase's own object stands as the source)."""
-    if m.rule_id != "attr-in-interview" or prep.doc[m.end - 1].lower_ == "by":
+    if not _heard_by(prep.doc, m):
         return None
     head = prep.head
     for _ in range(3):
@@ -1336,7 +1337,7 @@ def _phrase_on_cue(doc: Doc, m: Match, found: Sequence[Attribution]) -> bool:
     a source ("the strategist said in an interview with CNN's Wolf Blitzer")? Then the
     verb's subject speaks and X only heard it; whatever noun the subject is (the phrase's
     own speaker look-up only takes names and known sayers)."""
-    if m.rule_id != "attr-in-interview" or doc[m.end - 1].lower_ == "by":
+    if not _heard_by(doc, m):
         return False
     verb = doc[m.start].head
     return any(a.source is not None and not a.aside and a.cue[0] == verb.i for a in found)
@@ -1737,7 +1738,8 @@ def find_attributions(
             and subj.left_edge.i == tok.i + 1
             and subj.pos_ != "PRON"
             and not qmask[subj.i]
-            and _inverted_after_quote(tok)
+            # right after the closing quotation mark, before its subject
+            and _close_quote_before(doc, tok.i)
         ) and not (
             # "research conducted by X found that ...", "the average of polls shows Y
             # ahead": a study's or a poll average's finding is reported
@@ -1851,7 +1853,7 @@ def find_attributions(
             if (
                 m.rule_id == "attr-in-interview"
                 and last.lower_ in ("with", "to")
-                and not any(t.lemma_.lower() == "ask" for t in sent)
+                and not any(t.lemma_.lower() == "ask" for t in tokens or sent)
             ):
                 # "defended Cruz in an interview with The Post", "who lamented in an
                 # interview with <editor>": the outlet or audience only heard it; with no

@@ -756,6 +756,13 @@ _NOT_SPEAKERS = frozenset(
 )
 
 
+def _mask_subtree(node: Token, sent: Span, mask: list[bool]) -> None:
+    """Mask ``node`` and everything it governs, within ``sent``."""
+    for t in node.subtree:
+        if sent.start <= t.i < sent.end:
+            mask[t.i - sent.start] = True
+
+
 def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
     """Also mask what a third party is reported to have said (their hedges, not ours).
 
@@ -771,7 +778,6 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
     evidence_verbs, evidence_subjects = _evidence_verbs()
     sent, tokens = view.sent, view.tokens
     lowers, _, lemmas = view.forms
-    base = sent.start
     for i, pos in enumerate(view.pos):
         if pos != VERB:
             continue
@@ -798,9 +804,7 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
             continue  # "X did not say", "no word is said": nothing is reported
         for child in tok.children:
             if child.dep_ == "ccomp":
-                for t in child.subtree:
-                    if sent.start <= t.i < sent.end:
-                        mask[t.i - base] = True
+                _mask_subtree(child, sent, mask)
     _mask_noun_contents(view, mask)
     if "according" not in view.words:
         return  # no token is "according" (the words hold every lower-cased form)
@@ -832,9 +836,7 @@ def _mask_finding(verb: Token, sent: Span, mask: list[bool], subjects: frozenset
         return
     for child in verb.children:
         if child.dep_ == "ccomp":
-            for t in child.subtree:
-                if sent.start <= t.i < sent.end:
-                    mask[t.i - sent.start] = True
+            _mask_subtree(child, sent, mask)
 
 
 @lru_cache(maxsize=1)
@@ -866,9 +868,7 @@ def _mask_noun_contents(view: SentenceView, mask: list[bool]) -> None:
                 c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
             ):
                 continue
-            for t in clause.subtree:
-                if sent.start <= t.i < sent.end:
-                    mask[t.i - sent.start] = True
+            _mask_subtree(clause, sent, mask)
 
 
 @lru_cache(maxsize=1)
@@ -889,9 +889,7 @@ def _mask_as_view(verb: Token, sent: Span, mask: list[bool]) -> None:
         return  # "nobody sees it as ...", "they do not see it as ...": the author's
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "as":
-            for t in child.subtree:
-                if sent.start <= t.i < sent.end:
-                    mask[t.i - sent.start] = True
+            _mask_subtree(child, sent, mask)
 
 
 @lru_cache(maxsize=1)
