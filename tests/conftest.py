@@ -101,6 +101,9 @@ def gold_records(doc_stems: list[str] | None = None,
     the gold source's last word where the sentence contains it, a QUOTE the first
     quoted passage. Scores are a deterministic hash, not a model's.
     """
+    if not GOLD.exists():
+        # a checkout without ../shared beside it (CI has it): as test_segment does
+        pytest.skip(f"shared gold not available ({GOLD})")
     gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
     docs: list[DocumentRecord] = []
     sents: list[SentenceRecord] = []
