@@ -239,3 +239,21 @@ def test_modal_in_a_when_clause_stays(nlp: Language) -> None:
 )
 def test_word_senses_that_judge_nothing(nlp: Language, text: str, family: str, fires: bool) -> None:
     assert has(rule_ids(nlp, text), family) is fires, rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # States and times that the subjectivity lexicon rates subjective, as the
+        # valence cue skips them: a health state, no cost, how others receive it, a first version.
+        ("Workers can take unpaid sick days without losing points.", False),
+        ("Pupils get free meals at lunch.", False),
+        ("The tax is popular with voters.", False),
+        ("The union dropped its original demand.", False),
+        # A word that judges still counts.
+        ("The show was funny.", True),
+    ],
+)
+def test_subjectivity_skips_states_and_times(nlp: Language, text: str, fires: bool) -> None:
+    ids = rule_ids(nlp, text)
+    assert (has(ids, "opinion.subjective") or has(ids, "opinion.valence")) is fires, ids
