@@ -257,3 +257,9 @@ def test_word_senses_that_judge_nothing(nlp: Language, text: str, family: str, f
 def test_subjectivity_skips_states_and_times(nlp: Language, text: str, fires: bool) -> None:
     ids = rule_ids(nlp, text)
     assert (has(ids, "opinion.subjective") or has(ids, "opinion.valence")) is fires, ids
+
+
+def test_phrase_ending_inside_a_hyphenated_word_is_no_cue(nlp: Language) -> None:
+    # "by far" + "-right": the last word belongs to the compound "far-right".
+    assert not has(rule_ids(nlp, "The march was marred by far-right thugs."), "opinion.intensifier")
+    assert has(rule_ids(nlp, "This is by far the largest port."), "opinion.intensifier")
