@@ -216,3 +216,50 @@ def test_modal_in_a_when_clause_stays(nlp: Language) -> None:
     # A temporal clause is no question: the modal is the author's verdict.
     ids = rule_ids(nlp, "The council fought the tram plan when it should have backed it.")
     assert has(ids, "opinion.normative") or has(ids, "opinion.modal"), ids
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "fires"),
+    [
+        # 'even if / though / as' opens a concessive clause: a conjunction, no emphasis.
+        ("Pilots may fly the route even if they lack the new licence.", "opinion.weak", False),
+        ("The plant stayed open even though orders had fallen.", "opinion.weak", False),
+        ("Even the regulators signed the letter.", "opinion.weak", True),
+        # 'a great deal', 'a good many': quantities, not verdicts.
+        ("The farmers spent a great deal of money on feed.", "opinion.evaluative", False),
+        ("A good many of the seats were empty.", "opinion.evaluative", False),
+        ("The new coach is a great choice.", "opinion.evaluative", True),
+        # An elided condition names when something applies.
+        ("The fund lends to the banks when necessary.", "opinion.evaluative", False),
+        ("Staff will work from home where possible.", "opinion.evaluative", False),
+        ("A change of course is necessary.", "opinion.evaluative", True),
+        # 'experienced' as the verb, not the adjective of skill.
+        ("The delays being experienced by travellers began in May.", "opinion.evaluative", False),
+    ],
+)
+def test_word_senses_that_judge_nothing(nlp: Language, text: str, family: str, fires: bool) -> None:
+    assert has(rule_ids(nlp, text), family) is fires, rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # States and times that the subjectivity lexicon rates subjective, as the
+        # valence cue skips them: a health state, no cost, how others receive it, a first version.
+        ("Workers can take unpaid sick days without losing points.", False),
+        ("Pupils get free meals at lunch.", False),
+        ("The tax is popular with voters.", False),
+        ("The union dropped its original demand.", False),
+        # A word that judges still counts.
+        ("The show was funny.", True),
+    ],
+)
+def test_subjectivity_skips_states_and_times(nlp: Language, text: str, fires: bool) -> None:
+    ids = rule_ids(nlp, text)
+    assert (has(ids, "opinion.subjective") or has(ids, "opinion.valence")) is fires, ids
+
+
+def test_phrase_ending_inside_a_hyphenated_word_is_no_cue(nlp: Language) -> None:
+    # "by far" + "-right": the last word belongs to the compound "far-right".
+    assert not has(rule_ids(nlp, "The march was marred by far-right thugs."), "opinion.intensifier")
+    assert has(rule_ids(nlp, "This is by far the largest port."), "opinion.intensifier")

@@ -1410,6 +1410,16 @@ def _derived_adverb_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers)
     return hits
 
 
+def _ends_in_compound(tokens: Sequence[Token], end: int) -> bool:
+    """Whether a lexicon phrase of several words ending before ``tokens[end]`` ends
+    inside a hyphenated word: "by far" in "marred by far-right violence", "at least" in
+    "at least-cost": the last word belongs to the compound, not to the phrase."""
+    if end + 1 >= len(tokens) or tokens[end - 1].whitespace_:
+        return False
+    hyphen = tokens[end]
+    return hyphen.text == "-" and not hyphen.whitespace_ and tokens[end + 1].is_alpha
+
+
 def _inside_name(tokens: Sequence[Token], at_start: bool) -> bool:
     """A matched word (its ``tokens``) that is part of a capitalised name or title
     ("The Servile State", "Good Friday", "Great Lakes") names something; it does not
@@ -1478,14 +1488,21 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
     _mask_reported_speech(view, mask)
     off = sent.start
     hits: list[_Hit] = []
-    spans = [*m.phrases(sent, as_spans=True), *_sentence_matches(view, m)["opinion"]]
-    for span in spans:
+    phrases = m.phrases(sent, as_spans=True)
+    spans = [*phrases, *_sentence_matches(view, m)["opinion"]]
+    for k, span in enumerate(spans):
         if any(mask[span.start - off : span.end - off]):
             continue
         if _inside_name(view.tokens[span.start - off : span.end - off], span.start == off):
             continue
         if span.end - span.start == 1 and _neutral_sense(view, span.start - off):
             continue
+        if (
+            k < len(phrases)
+            and span.end - span.start > 1
+            and _ends_in_compound(view.tokens, span.end - off)
+        ):
+            continue  # a lexicon phrase whose last word is half of a compound
         rule = m.rules[span.label_]
         if rule.focus is not None:
             span = span[rule.focus : rule.focus + 1]
