@@ -1600,6 +1600,27 @@ def find_attributions(
                 and not any(c.dep_ == "poss" for c in tok.head.children)
             ),
         )
+        if (
+            agentless
+            and lemma in lex.expectation_passives
+            and any(c.dep_ == "xcomp" for c in tok.children)
+        ):
+            # "Trump is (not) expected to speak tonight": an expectation held by unnamed
+            # people; the words are marked (from the auxiliary, "had been expected"),
+            # the sentence keeps its label (evidence only, no source)
+            aux = [c.i for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i]
+            found.append(
+                Attribution(
+                    (min(aux, default=tok.i), tok.i + 1),
+                    None,
+                    None,
+                    "attr-verb-expectation-passive",
+                    depth=_depth(tok),
+                    evidence_only=True,
+                )
+            )
+            verbs_used.add(tok.i)
+            continue
         if stance and (agentless or any(c.dep_ == "agent" for c in tok.children)) and not (
             # "The Kremlin is believed to be monitoring ...": hearsay with no source
             # (rule 6, vague), like "is said to"

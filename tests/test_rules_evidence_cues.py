@@ -1,0 +1,46 @@
+"""Evidence-only CUE spans: words that attribute or mark an expectation, a stance or a
+private state, marked without changing the sentence's label (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+
+def spans(nlp: Language, text: str, kind: str) -> list[str]:
+    doc = nlp(text)
+    return [doc.text[s.start : s.end] for p in doc._.prelabels for s in p.spans if s.type == kind]
+
+
+def label(nlp: Language, text: str) -> str:
+    (p,) = nlp(text)._.prelabels
+    return p.label
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The mayor is expected to open the bridge on Friday.", "is expected"),
+        ("Ticket sales are widely expected to fall this winter.", "are widely expected"),
+        ("The ferry had been expected to arrive before noon.", "had been expected"),
+        ("The governor is not expected to attend the dinner.", "is not expected"),
+        ("Farmers who are expected to vote early met on Monday.", "are expected"),
+    ],
+)
+def test_agentless_expectation_is_an_evidence_cue(nlp, text, cue):
+    assert spans(nlp, text, "CUE") == [cue]
+    assert spans(nlp, text, "SOURCE") == []
+    # nobody is named: the sentence keeps its label
+    assert label(nlp, text) == "unsourced_claim"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The delay was expected.",  # no to-infinitive: nothing about what is to come
+        "The bridge was expected by engineers to open in May.",  # an agent: not agentless
+        "The result exceeded what was expected.",
+    ],
+)
+def test_expectation_without_infinitive_or_with_agent_is_not_marked(nlp, text):
+    assert "expected" not in " ".join(spans(nlp, text, "CUE"))
