@@ -44,3 +44,42 @@ def test_agentless_expectation_is_an_evidence_cue(nlp, text, cue):
 )
 def test_expectation_without_infinitive_or_with_agent_is_not_marked(nlp, text):
     assert "expected" not in " ".join(spans(nlp, text, "CUE"))
+
+
+@pytest.mark.parametrize(
+    ("text", "occasion"),
+    [
+        ('"The bridge is safe," the engineer said, speaking by phone from Leeds.', "speaking"),
+        (
+            '"The vote was rigged," one official said, speaking on condition of anonymity.',
+            "speaking",
+        ),
+        ("The mayor has backed the tram plan, putting her at odds with the council.", "putting"),
+    ],
+)
+def test_a_participle_giving_the_occasion_is_not_a_further_cue(nlp, text, occasion):
+    cues = spans(nlp, text, "CUE")
+    assert cues and occasion not in cues
+
+
+def test_a_participle_that_reports_is_still_a_further_cue(nlp):
+    text = "\"The tram is late,\" the mayor said, speaking of the new timetable."
+    assert "speaking" in spans(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She is now advising the harbour board on its budget.",
+        "The bank advised the ferry company on the sale.",
+    ],
+)
+def test_advising_as_a_job_is_not_an_attribution(nlp, text):
+    assert spans(nlp, text, "CUE") == []
+    assert label(nlp, text) == "unsourced_claim"
+
+
+def test_advice_with_a_clause_is_still_reported(nlp):
+    text = "The health ministry advised travellers to avoid the region."
+    assert spans(nlp, text, "CUE") == ["advised"]
+    assert label(nlp, text) == "sourced_fact"

@@ -1429,6 +1429,11 @@ def _co_cues(
                 continue
             if c.dep_ == "advcl" and c.tag_ != "VBG":
                 continue  # "said ... because ...", not "..., arguing that ..."
+            if not _particle_ok(c, lex):
+                # the particle test a verb of its own passes: "speaking of the plan", not
+                # "said, speaking by phone / on condition of anonymity" (the occasion) or
+                # "..., putting her at odds with ..." (a consequence)
+                continue
             cues.add(c.i)
             out.append(
                 Attribution(
