@@ -83,3 +83,24 @@ def test_advice_with_a_clause_is_still_reported(nlp):
     text = "The health ministry advised travellers to avoid the region."
     assert spans(nlp, text, "CUE") == ["advised"]
     assert label(nlp, text) == "sourced_fact"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The mayor was asked about the closure of the library.", "was asked"),
+        ("The minister was asked.", "was asked"),
+        ("Shoppers were also asked to rate the new car park.", "were also asked"),
+    ],
+)
+def test_agentless_question_is_an_evidence_cue(nlp, text, cue):
+    assert spans(nlp, text, "CUE") == [cue]
+    assert spans(nlp, text, "SOURCE") == []
+    # nothing is reported as said: the sentence keeps its label
+    assert label(nlp, text) == "unsourced_claim"
+
+
+def test_a_question_with_its_asker_is_not_agentless(nlp):
+    text = "The mayor was asked by a caller whether the library would close."
+    assert "was asked" not in spans(nlp, text, "CUE")
+    assert "a caller" in spans(nlp, text, "SOURCE")

@@ -1448,6 +1448,20 @@ def _co_cues(
     return out
 
 
+def _evidence_passive(verb: Token, rule_id: str) -> Attribution:
+    """An agentless passive marked as an evidence-only CUE with no source, from its
+    first auxiliary ("had been expected", "was asked")."""
+    aux = [c.i for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    return Attribution(
+        (min(aux, default=verb.i), verb.i + 1),
+        None,
+        None,
+        rule_id,
+        depth=_depth(verb),
+        evidence_only=True,
+    )
+
+
 def find_attributions(
     sent: Span,
     *,
@@ -1611,19 +1625,8 @@ def find_attributions(
             and any(c.dep_ == "xcomp" for c in tok.children)
         ):
             # "Trump is (not) expected to speak tonight": an expectation held by unnamed
-            # people; the words are marked (from the auxiliary, "had been expected"),
-            # the sentence keeps its label (evidence only, no source)
-            aux = [c.i for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i]
-            found.append(
-                Attribution(
-                    (min(aux, default=tok.i), tok.i + 1),
-                    None,
-                    None,
-                    "attr-verb-expectation-passive",
-                    depth=_depth(tok),
-                    evidence_only=True,
-                )
-            )
+            # people; the words are marked, the sentence keeps its label
+            found.append(_evidence_passive(tok, "attr-verb-expectation-passive"))
             verbs_used.add(tok.i)
             continue
         if stance and (agentless or any(c.dep_ == "agent" for c in tok.children)) and not (
@@ -1655,6 +1658,12 @@ def find_attributions(
             continue
         if subj is not None and _not_said(subj, tok):
             continue  # "daring him to say ...", "I hope America says ...": nothing said
+        if subj is None and agentless and lemma in lex.question_passives and not withheld:
+            # "Clinton was asked about the border": a question put by unnamed people;
+            # nothing is reported as said, so the words are marked as evidence only
+            found.append(_evidence_passive(tok, "attr-verb-question-passive"))
+            verbs_used.add(tok.i)
+            continue
         if subj is None:
             # Only verbs that report a rumour or charge make an agentless passive a
             # (vague) source: "has been accused", "is said", not "more was revealed".

@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.19"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.20"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,8 @@ class Lexicons:
     stance_adjectives: frozenset[str] = frozenset()
     # "is expected to speak": an expectation held by unnamed people (evidence CUE only)
     expectation_passives: frozenset[str] = frozenset()
+    # "was asked about ...": a question put by unnamed people (evidence CUE only)
+    question_passives: frozenset[str] = frozenset()
 
     @cached_property
     def reporting_verbs(self) -> frozenset[str]:
@@ -111,6 +113,7 @@ def lexicons() -> Lexicons:
         aims_only=frozenset(verbs.get("aims_only", [])),
         stance_adjectives=frozenset(verbs.get("stance_adjectives", [])),
         expectation_passives=frozenset(verbs.get("expectation_passives", [])),
+        question_passives=frozenset(verbs.get("question_passives", [])),
         any_noun_speaks=frozenset(verbs.get("any_noun_speaks", [])),
         object_is_content=frozenset(verbs.get("object_is_content", [])),
         person_roles={k: tuple(v) for k, v in kinds.get("person_roles", {}).items()},
