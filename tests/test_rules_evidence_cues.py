@@ -104,3 +104,27 @@ def test_a_question_with_its_asker_is_not_agentless(nlp):
     text = "The mayor was asked by a caller whether the library would close."
     assert "was asked" not in spans(nlp, text, "CUE")
     assert "a caller" in spans(nlp, text, "SOURCE")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The new toll, council officials believe, will cut traffic.", "council officials", "believe"),
+        ("Such a delay, they fear, would cost the town its ferry.", "they", "fear"),
+    ],
+)
+def test_a_stance_tag_set_off_by_commas_holds_the_clause(nlp, text, source, cue):
+    assert spans(nlp, text, "SOURCE") == [source]
+    assert spans(nlp, text, "CUE") == [cue]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new toll, I believe, will cut traffic.",  # the author's own view
+        "The new toll, we think, will cut traffic.",
+    ],
+)
+def test_a_first_person_stance_tag_is_the_authors(nlp, text):
+    assert spans(nlp, text, "SOURCE") == []
+    assert label(nlp, text) != "sourced_fact"

@@ -1824,7 +1824,9 @@ def find_attributions(
                 continue
             if not any(
                 c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "prep", "attr") for c in tok.children
-            ):
+            ) and not _parenthetical_tag(tok):
+                # ("Such a move, his advisers believe, would ...": the clause around a
+                # tag set off by commas is the view held)
                 continue
             if any(
                 c.dep_ == "aux" and c.lower_ in lex.hedge_modals and not qmask[c.i]
