@@ -1853,6 +1853,8 @@ def find_attributions(
                 relative=relative is not None,
                 # "cancelled the rally, citing the storm": the reason stated for an action
                 evidence_only=(stance and (aim or private or seeming))
+                # "Rubio sought to present himself as ...": an attempt, an action (rule 7)
+                or (lemma in lex.speech_aims and _intention_only(tok))
                 or (object_only and tok.tag_ == "VBG" and tok.dep_ == "advcl")
                 or _asked_by(tok)
                 or withheld,
