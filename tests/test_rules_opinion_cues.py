@@ -687,3 +687,36 @@ def test_self_deception_and_cost_idioms(nlp: Language, text: str, family: str) -
 
 def test_being_convinced_is_not_self_deception(nlp: Language) -> None:
     assert opinion_evidence(nlp("The committee was convinced by the engineer's report.")[:]) is None
+
+
+def cue_texts(nlp: Language, text: str) -> list[str]:
+    doc = nlp(text)
+    ev = opinion_evidence(doc[:], min_score=0.0)
+    return [doc.text[c.start : c.end] for c in ev.cues] if ev is not None else []
+
+
+@pytest.mark.parametrize(
+    ("text", "not_cue", "still"),
+    [
+        # a necessity, not a state of mind or a guess; the hedge stays a CUE
+        ("The mayor needs forty votes and will probably fall short.", "needs", "probably"),
+        # a consequence stated as settled, not a hedge
+        ("The closure means the ferry will probably stop.", "means", "probably"),
+        ("The plan proved costly, and it will perhaps be dropped.", "proved", "perhaps"),
+    ],
+)
+def test_necessity_and_consequence_words_are_not_cue_spans(
+    nlp: Language, text: str, not_cue: str, still: str
+) -> None:
+    cues = cue_texts(nlp, text)
+    assert not_cue not in cues
+    assert still in cues
+
+
+def test_a_state_of_mind_is_still_a_cue_span(nlp: Language) -> None:
+    assert "wants" in cue_texts(nlp, "The mayor wants a second term.")
+
+
+def test_real_estate_is_not_the_certainty_marker(nlp: Language) -> None:
+    assert not fires(nlp, "The board met the real estate developer on Monday.", "opinion.certainty")
+    assert fires(nlp, "The real reason for the delay was money.", "opinion.certainty")

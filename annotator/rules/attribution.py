@@ -1429,6 +1429,11 @@ def _co_cues(
                 continue
             if c.dep_ == "advcl" and c.tag_ != "VBG":
                 continue  # "said ... because ...", not "..., arguing that ..."
+            if not _particle_ok(c, lex):
+                # the particle test a verb of its own passes: "speaking of the plan", not
+                # "said, speaking by phone / on condition of anonymity" (the occasion) or
+                # "..., putting her at odds with ..." (a consequence)
+                continue
             cues.add(c.i)
             out.append(
                 Attribution(
@@ -1441,6 +1446,20 @@ def _co_cues(
                 )
             )
     return out
+
+
+def _evidence_passive(verb: Token, rule_id: str) -> Attribution:
+    """An agentless passive marked as an evidence-only CUE with no source, from its
+    first auxiliary ("had been expected", "was asked")."""
+    aux = [c.i for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    return Attribution(
+        (min(aux, default=verb.i), verb.i + 1),
+        None,
+        None,
+        rule_id,
+        depth=_depth(verb),
+        evidence_only=True,
+    )
 
 
 def find_attributions(
@@ -1600,6 +1619,16 @@ def find_attributions(
                 and not any(c.dep_ == "poss" for c in tok.head.children)
             ),
         )
+        if (
+            agentless
+            and lemma in lex.expectation_passives
+            and any(c.dep_ == "xcomp" for c in tok.children)
+        ):
+            # "Trump is (not) expected to speak tonight": an expectation held by unnamed
+            # people; the words are marked, the sentence keeps its label
+            found.append(_evidence_passive(tok, "attr-verb-expectation-passive"))
+            verbs_used.add(tok.i)
+            continue
         if stance and (agentless or any(c.dep_ == "agent" for c in tok.children)) and not (
             # "The Kremlin is believed to be monitoring ...": hearsay with no source
             # (rule 6, vague), like "is said to"
@@ -1629,6 +1658,12 @@ def find_attributions(
             continue
         if subj is not None and _not_said(subj, tok):
             continue  # "daring him to say ...", "I hope America says ...": nothing said
+        if subj is None and agentless and lemma in lex.question_passives and not withheld:
+            # "Clinton was asked about the border": a question put by unnamed people;
+            # nothing is reported as said, so the words are marked as evidence only
+            found.append(_evidence_passive(tok, "attr-verb-question-passive"))
+            verbs_used.add(tok.i)
+            continue
         if subj is None:
             # Only verbs that report a rumour or charge make an agentless passive a
             # (vague) source: "has been accused", "is said", not "more was revealed".
@@ -1789,7 +1824,9 @@ def find_attributions(
                 continue
             if not any(
                 c.dep_ in ("dobj", "ccomp", "xcomp", "oprd", "prep", "attr") for c in tok.children
-            ):
+            ) and not _parenthetical_tag(tok):
+                # ("Such a move, his advisers believe, would ...": the clause around a
+                # tag set off by commas is the view held)
                 continue
             if any(
                 c.dep_ == "aux" and c.lower_ in lex.hedge_modals and not qmask[c.i]
@@ -1816,6 +1853,8 @@ def find_attributions(
                 relative=relative is not None,
                 # "cancelled the rally, citing the storm": the reason stated for an action
                 evidence_only=(stance and (aim or private or seeming))
+                # "Rubio sought to present himself as ...": an attempt, an action (rule 7)
+                or (lemma in lex.speech_aims and _intention_only(tok))
                 or (object_only and tok.tag_ == "VBG" and tok.dep_ == "advcl")
                 or _asked_by(tok)
                 or withheld,

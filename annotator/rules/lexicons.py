@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.17"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.23"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,12 @@ class Lexicons:
     document_verbs: frozenset[str] = frozenset()
     # adjectives for a state of mind someone holds: "is worried that", "critical of"
     stance_adjectives: frozenset[str] = frozenset()
+    # "is expected to speak": an expectation held by unnamed people (evidence CUE only)
+    expectation_passives: frozenset[str] = frozenset()
+    # "was asked about ...": a question put by unnamed people (evidence CUE only)
+    question_passives: frozenset[str] = frozenset()
+    # "sought to present himself": with only a to-infinitive an attempt (evidence only)
+    speech_aims: frozenset[str] = frozenset()
 
     @cached_property
     def reporting_verbs(self) -> frozenset[str]:
@@ -108,6 +114,9 @@ def lexicons() -> Lexicons:
         not_with_particle=frozenset(verbs.get("not_with_particle", [])),
         aims_only=frozenset(verbs.get("aims_only", [])),
         stance_adjectives=frozenset(verbs.get("stance_adjectives", [])),
+        expectation_passives=frozenset(verbs.get("expectation_passives", [])),
+        question_passives=frozenset(verbs.get("question_passives", [])),
+        speech_aims=frozenset(verbs.get("speech_aims", [])),
         any_noun_speaks=frozenset(verbs.get("any_noun_speaks", [])),
         object_is_content=frozenset(verbs.get("object_is_content", [])),
         person_roles={k: tuple(v) for k, v in kinds.get("person_roles", {}).items()},

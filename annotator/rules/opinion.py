@@ -918,6 +918,14 @@ def _cue_span_exceptions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _cue_span_not_words() -> frozenset[str]:
+    """Words whose one-word hit in a CUE family still counts for the label but is not a
+    CUE span: they state a necessity or a consequence ("needs 67 delegates", "this
+    means", "proved decisive"), not speculation (``cue_spans.not_words``)."""
+    return frozenset(_lexicon().get("cue_spans", {}).get("not_words", ()))
+
+
+@lru_cache(maxsize=1)
 def _attitude_verbs() -> frozenset[str]:
     """Verbs of belief and feeling ("they fear that ...", "critics believe ...") whose
     clause, like a speech verb's, holds someone else's view (``lexicons/opinion.json``
@@ -1439,24 +1447,30 @@ class _Sense:
     next: frozenset[str] = frozenset()
     prev: frozenset[str] = frozenset()
     next_number: frozenset[str] = frozenset()
+    # also for the last word of a phrase hit ("the real" of "the real estate")
+    in_phrases: bool = False
 
 
 @lru_cache(maxsize=1)
 def _word_senses() -> dict[str, tuple[_Sense, ...]]:
     out: dict[str, list[_Sense]] = {}
     for entry in _lexicon().get("word_senses", {}).get("entries", ()):
+        pos, dep, nxt, prev, next_number = (
+            frozenset(entry.get(k, ())) for k in ("pos", "dep", "next", "prev", "next_number")
+        )
         sense = _Sense(
-            *(frozenset(entry.get(k, ())) for k in ("pos", "dep", "next", "prev", "next_number"))
+            pos, dep, nxt, prev, next_number, in_phrases=bool(entry.get("in_phrases", False))
         )
         for word in entry["words"]:
             out.setdefault(word, []).append(sense)
     return {w: tuple(v) for w, v in out.items()}
 
 
-def _neutral_sense(view: SentenceView, i: int) -> bool:
+def _neutral_sense(view: SentenceView, i: int, *, in_phrase: bool = False) -> bool:
     """Whether token ``i``, a one-word opinion hit, is used in a sense that judges
     nothing ("The town lies on a road", "the establishment of a zone", "elite units",
-    "the sanctions regime", "failed to agree")."""
+    "the sanctions regime", "failed to agree"). ``in_phrase``: token ``i`` ends a phrase
+    hit; only senses marked ``in_phrases`` apply ("the real estate")."""
     lowers = view.forms[0]
     senses = _word_senses().get(lowers[i])
     if not senses:
@@ -1464,6 +1478,8 @@ def _neutral_sense(view: SentenceView, i: int) -> bool:
     tok = view.tokens[i]
     n = len(lowers)
     for sense in senses:
+        if in_phrase and not sense.in_phrases:
+            continue
         if sense.pos and tok.pos_ not in sense.pos:
             continue
         if sense.dep and tok.dep_ not in sense.dep:
@@ -1503,6 +1519,10 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
             and _ends_in_compound(view.tokens, span.end - off)
         ):
             continue  # a lexicon phrase whose last word is half of a compound
+        if span.end - span.start > 1 and _neutral_sense(
+            view, span.end - off - 1, in_phrase=True
+        ):
+            continue  # a phrase whose last word is used in a neutral sense: "the real estate"
         rule = m.rules[span.label_]
         if rule.focus is not None:
             span = span[rule.focus : rule.focus + 1]
@@ -1652,10 +1672,11 @@ def opinion_evidence(
             score = min(OPINION_MAX, _score(hits, weak_factor=_FIGURES_FACTOR))
             if score < min_score:
                 return None
+    not_cues = _cue_span_not_words()
     cues = tuple(
         DocSpan("CUE", h.start, h.end)
         for h in sorted(hits, key=lambda h: h.start)
-        if is_cue_rule(h.rule.id)
+        if is_cue_rule(h.rule.id) and h.text.lower() not in not_cues
     )
     reason = hits[0].reason
     if len(hits) > 1:

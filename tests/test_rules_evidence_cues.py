@@ -1,0 +1,149 @@
+"""Evidence-only CUE spans: words that attribute or mark an expectation, a stance or a
+private state, marked without changing the sentence's label (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+
+def spans(nlp: Language, text: str, kind: str) -> list[str]:
+    doc = nlp(text)
+    return [doc.text[s.start : s.end] for p in doc._.prelabels for s in p.spans if s.type == kind]
+
+
+def label(nlp: Language, text: str) -> str:
+    (p,) = nlp(text)._.prelabels
+    return p.label
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The mayor is expected to open the bridge on Friday.", "is expected"),
+        ("Ticket sales are widely expected to fall this winter.", "are widely expected"),
+        ("The ferry had been expected to arrive before noon.", "had been expected"),
+        ("The governor is not expected to attend the dinner.", "is not expected"),
+        ("Farmers who are expected to vote early met on Monday.", "are expected"),
+    ],
+)
+def test_agentless_expectation_is_an_evidence_cue(nlp, text, cue):
+    assert spans(nlp, text, "CUE") == [cue]
+    assert spans(nlp, text, "SOURCE") == []
+    # nobody is named: the sentence keeps its label
+    assert label(nlp, text) == "unsourced_claim"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The delay was expected.",  # no to-infinitive: nothing about what is to come
+        "The bridge was expected by engineers to open in May.",  # an agent: not agentless
+        "The result exceeded what was expected.",
+    ],
+)
+def test_expectation_without_infinitive_or_with_agent_is_not_marked(nlp, text):
+    assert "expected" not in " ".join(spans(nlp, text, "CUE"))
+
+
+@pytest.mark.parametrize(
+    ("text", "occasion"),
+    [
+        ('"The bridge is safe," the engineer said, speaking by phone from Leeds.', "speaking"),
+        (
+            '"The vote was rigged," one official said, speaking on condition of anonymity.',
+            "speaking",
+        ),
+        ("The mayor has backed the tram plan, putting her at odds with the council.", "putting"),
+    ],
+)
+def test_a_participle_giving_the_occasion_is_not_a_further_cue(nlp, text, occasion):
+    cues = spans(nlp, text, "CUE")
+    assert cues and occasion not in cues
+
+
+def test_a_participle_that_reports_is_still_a_further_cue(nlp):
+    text = "\"The tram is late,\" the mayor said, speaking of the new timetable."
+    assert "speaking" in spans(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She is now advising the harbour board on its budget.",
+        "The bank advised the ferry company on the sale.",
+    ],
+)
+def test_advising_as_a_job_is_not_an_attribution(nlp, text):
+    assert spans(nlp, text, "CUE") == []
+    assert label(nlp, text) == "unsourced_claim"
+
+
+def test_advice_with_a_clause_is_still_reported(nlp):
+    text = "The health ministry advised travellers to avoid the region."
+    assert spans(nlp, text, "CUE") == ["advised"]
+    assert label(nlp, text) == "sourced_fact"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The mayor was asked about the closure of the library.", "was asked"),
+        ("The minister was asked.", "was asked"),
+        ("Shoppers were also asked to rate the new car park.", "were also asked"),
+    ],
+)
+def test_agentless_question_is_an_evidence_cue(nlp, text, cue):
+    assert spans(nlp, text, "CUE") == [cue]
+    assert spans(nlp, text, "SOURCE") == []
+    # nothing is reported as said: the sentence keeps its label
+    assert label(nlp, text) == "unsourced_claim"
+
+
+def test_a_question_with_its_asker_is_not_agentless(nlp):
+    text = "The mayor was asked by a caller whether the library would close."
+    assert "was asked" not in spans(nlp, text, "CUE")
+    assert "a caller" in spans(nlp, text, "SOURCE")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The toll, council officials believe, will cut traffic.", "council officials", "believe"),
+        ("Such a delay, they fear, would cost the town its ferry.", "they", "fear"),
+    ],
+)
+def test_a_stance_tag_set_off_by_commas_holds_the_clause(nlp, text, source, cue):
+    assert spans(nlp, text, "SOURCE") == [source]
+    assert spans(nlp, text, "CUE") == [cue]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new toll, I believe, will cut traffic.",  # the author's own view
+        "The new toll, we think, will cut traffic.",
+    ],
+)
+def test_a_first_person_stance_tag_is_the_authors(nlp, text):
+    assert spans(nlp, text, "SOURCE") == []
+    assert label(nlp, text) != "sourced_fact"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor sought to calm the crowd with a short speech.",
+        "The council is seeking to cut the cost of the bridge.",
+    ],
+)
+def test_seeking_to_do_something_is_an_attempt_not_an_attribution(nlp, text):
+    # rule 7: an attempt is an action; the words stay marked as evidence
+    assert label(nlp, text) == "unsourced_claim"
+    assert spans(nlp, text, "CUE") in (["sought"], ["seeking"])
+
+
+def test_a_report_inside_an_attempt_is_the_attribution(nlp):
+    text = "The mayor sought to assure residents that the bridge was safe."
+    assert label(nlp, text) == "sourced_fact"
+    assert "assure" in spans(nlp, text, "CUE")
