@@ -361,6 +361,7 @@ def extract_html(html: str) -> tuple[str, dict[str, str]]:
     # trafilatura logs broken markup at ERROR level, which Python's last-resort handler
     # would print on the user's terminal; the Skipped reason already says it.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    html = _FOOTNOTE_REF.sub("", html)
     try:
         doc = trafilatura.bare_extraction(
             html,
@@ -391,6 +392,16 @@ def extract_html(html: str) -> tuple[str, dict[str, str]]:
     return body, meta
 
 
+# A footnote reference ("...in Western capitals.<sup><a href="#n1">1</a></sup> A year
+# later"): its number would glue to the full stop ("capitals.1 A") and hide the
+# sentence boundary; the notes themselves stay where the page has them.
+# A number in <sup> counts as a reference when it is a link or follows punctuation
+# (not the exponent of "10<sup>6</sup> km").
+_FOOTNOTE_REF = re.compile(
+    r"<sup\b[^>]*>\s*<a\b[^>]*>\s*\[?\d{1,3}\]?\s*</a>\s*</sup>"
+    r"|(?<=[.,;:!?\"”’)\]])<sup\b[^>]*>\s*\[?\d{1,3}\]?\s*</sup>",
+    re.IGNORECASE,
+)
 _HTML_DROP = re.compile(
     r"<(script|style|noscript|template|svg|nav|footer|aside)\b.*?(</\1\s*>|$)|<!--.*?(-->|$)",
     re.IGNORECASE | re.DOTALL,

@@ -454,3 +454,77 @@ def test_site_masthead_is_navigation_only_at_the_top() -> None:
     reasons = find_boilerplate([PageLine(x, x) for x in lines])
     assert reasons[0] == "nav-masthead"
     assert reasons[1:] == [None] * 5  # after the body a masthead word is kept (a credit)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Subscribe for $1 a week",
+        "∙ Paid",
+        "Thanks for reading The Weekly Letter! Subscribe for free to receive new posts.",
+        "Updated at 13.52 GMT",
+        "Updated 2 hours ago",
+        "Our Standards: The Example Trust Principles.",
+        "... we have a small favour to ask. Millions read us every day. Please support us today.",
+    ],
+)
+def test_probe_boilerplate_lines(line: str) -> None:
+    assert find_boilerplate([PageLine(line, line)])[0] is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mar 02, 2024",  # a date line, not a donation amount
+        "Updated figures show the economy grew by 2 percent last year.",
+        "Subscribers for the service rose to 40,000 in March.",
+        "Our standards of living have fallen since the war began, she said.",
+        "The minister said the ministry would support us today and in the future.",
+    ],
+)
+def test_probe_content_lines_are_kept(line: str) -> None:
+    assert find_boilerplate([PageLine(line, line)])[0] is None
+
+
+def test_a_run_of_menu_words_at_the_top_is_navigation() -> None:
+    body = "The minister said the talks would resume in May after a pause of two weeks."
+    lines = ["World", "Business", "Markets", "Breakingviews", "Turkey weighs halting talks",
+             body, body, body, "World", "Conclusions"]
+    reasons = find_boilerplate([PageLine(x, x) for x in lines])
+    assert reasons[:4] == ["nav-section-word", "nav-section-word"] + ["struct-nav-run"] * 2
+    assert reasons[4:] == [None] * 6  # after the body a menu word is a section heading
+
+
+def test_a_short_line_after_a_headline_is_not_navigation() -> None:
+    lines = ["Turkey weighs halting talks", "Analysis Desk", "Some long body text goes here."]
+    assert find_boilerplate([PageLine(x, x) for x in lines]) == [None, None, None]
+
+
+def test_a_local_paper_masthead_is_navigation_only_at_the_top() -> None:
+    body = "The minister said the talks would resume in May after a pause of two weeks."
+    lines = ["The Millbrook Courier", "Protest ends with two arrests", body, body, body,
+             "The Millbrook Courier"]
+    reasons = find_boilerplate([PageLine(x, x) for x in lines])
+    assert reasons[0] == "nav-newspaper-name"
+    assert reasons[1:] == [None] * 5
+
+
+def test_footnote_references_do_not_glue_sentences() -> None:
+    from annotator.ingest import extract_html
+
+    para = (
+        "The paper was widely dismissed in Western capitals.<sup><a href='#n1'>1</a></sup> "
+        "A year later, the envoy had produced nothing.<sup>[2]</sup> The talks went on."
+    )
+    html = (
+        f"<html><body><article><h1>Title here</h1><p>{para}</p><p>{para}</p>"
+        "</article></body></html>"
+    )
+    text, _ = extract_html(html)
+    assert "capitals. A year later" in text
+    assert "nothing. The talks" in text
+    assert "capitals.1" not in text
+    # an exponent that is no footnote reference stays
+    text, _ = extract_html(html.replace("</h1>", "</h1><p>An area of 10<sup>6</sup> km is "
+                                        "large for a country of this size and history.</p>"))
+    assert "106 km" in text

@@ -392,3 +392,44 @@ def test_a_readout_ends_where_the_author_tells_of_a_document_or_leads_in_again(n
     p = got["Moscow has not yet taken a decision on extending the deal."]
     assert p.label == "official_quote" and p.source == "Dmitry Peskov"
     assert got["The grain deal was signed in Istanbul in July 2022."].label != "official_quote"
+
+
+EMBED = (
+    "Hungary again said it would block the talks.\n\n"
+    "Hungary's position is clear: Ukraine is not ready. Negotiations now would be a "
+    "mistake.\n\n"
+    "— Zoltan Kovacs (@zoltanspox) December 12, 2023\n\n"
+    "EU leaders meet in Brussels on Thursday."
+)
+
+
+def test_an_embedded_post_is_the_words_of_the_author_its_credit_names(nlp):
+    got = by_text(nlp, EMBED)
+    for sent in ("Hungary's position is clear: Ukraine is not ready.",
+                 "Negotiations now would be a mistake."):
+        assert got[sent].label == "official_quote", sent
+        assert got[sent].source == "Zoltan Kovacs"
+    assert got["— Zoltan Kovacs (@zoltanspox) December 12, 2023"].label == "other"
+    assert got["EU leaders meet in Brussels on Thursday."].label == "unsourced_claim"
+
+
+def test_an_embedded_post_with_its_credit_in_the_same_paragraph(nlp):
+    text = (
+        "Leaders met on Monday.\n\n"
+        "We will not stop until every inch of our land is free.\n"
+        "— Dmytro Kuleba (@DmytroKuleba) December 12, 2023"
+    )
+    got = by_text(nlp, text)
+    p = got["We will not stop until every inch of our land is free."]
+    assert p.label == "official_quote" and p.source == "Dmytro Kuleba"
+    assert got["Leaders met on Monday."].label != "official_quote"
+
+
+def test_a_dash_line_without_a_handle_is_no_credit(nlp):
+    text = (
+        "Leaders met on Monday.\n\n"
+        "The talks will resume in May.\n\n"
+        "— Dmytro Kuleba, December 12, 2023"
+    )
+    got = by_text(nlp, text)
+    assert got["The talks will resume in May."].label != "official_quote"

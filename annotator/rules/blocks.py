@@ -388,7 +388,54 @@ def find_blocks(
         for k in taken:
             members[k] = bsrc
         del closed
+    _embed_credits(doc, sents, par_of_sent, by_par, members, close, lex, index, texts)
     return Blocks(members, frozenset(close), frozenset(intros))
+
+
+# The credit line under an embedded post: "— Dmytro Kuleba (@DmytroKuleba) December
+# 12, 2023" (a dash, the author's name, the handle in brackets, the date).
+_EMBED_CREDIT = re.compile(r"^\s*[—–-]{1,2}\s*([^\s()@—–][^()@\n]{0,60}?)\s*\(@\w{1,30}\)")
+
+
+def _embed_credits(
+    doc: Doc,
+    sents: Sequence[Span],
+    par_of_sent: Sequence[int],
+    by_par: dict[int, list[int]],
+    members: dict[int, BlockSource],
+    close: set[int],
+    lex: Lexicons,
+    index: MentionIndex,
+    texts: Sequence[str] | None,
+) -> None:
+    """An embedded post is the words of the author its credit line names, in place:
+    the sentences before the credit line in its paragraph, or, when the credit line
+    is a paragraph of its own, the paragraph before it. The credit line is a
+    closing marker (a credit, codebook rule 14)."""
+    for k in range(len(sents)):
+        m = _EMBED_CREDIT.match(_text(sents, texts, k))
+        if m is None:
+            continue
+        name_start = sents[k].start_char + m.start(1)
+        name = doc.char_span(name_start, name_start + len(m.group(1)), alignment_mode="expand")
+        if name is None:
+            continue
+        p = par_of_sent[k]
+        before = [j for j in by_par[p] if j < k]
+        if not before and p - 1 in by_par:
+            before = by_par[p - 1]
+        before = [j for j in before if j not in members and j not in close]
+        if not before:
+            continue
+        start, end = name.start, name.end
+        text = index.fullest(doc, start, end)
+        kind = source_kind(doc, start, end, text, lex, sentence=sents[k])
+        bsrc = BlockSource(
+            text, kind, (name.start_char, name.end_char), k, "block-embed-credit"
+        )
+        for j in before:
+            members[j] = bsrc
+        close.add(k)
 
 
 def _speaker_label(sent: Span, index: MentionIndex, lex: Lexicons) -> tuple[int, int, str] | None:

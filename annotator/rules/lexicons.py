@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.16"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.17"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,8 @@ class Lexicons:
     document_verbs: frozenset[str] = frozenset()
     # adjectives for a state of mind someone holds: "is worried that", "critical of"
     stance_adjectives: frozenset[str] = frozenset()
+    # nouns for the text itself: "This commentary argues that ..." is the author
+    own_text: frozenset[str] = frozenset()
 
     @cached_property
     def reporting_verbs(self) -> frozenset[str]:
@@ -114,6 +116,7 @@ def lexicons() -> Lexicons:
         positions=frozenset(nouns.get("positions", [])),
         gendered_words={k: frozenset(v) for k, v in kinds.get("gendered_words", {}).items()},
         document_verbs=frozenset(nouns.get("document_verbs", [])),
+        own_text=frozenset(nouns.get("own_text", [])),
         sayers=frozenset(
             kinds["official_titles"]
             + kinds["media"]
