@@ -433,3 +433,28 @@ def test_a_dash_line_without_a_handle_is_no_credit(nlp):
     )
     got = by_text(nlp, text)
     assert got["The talks will resume in May."].label != "official_quote"
+
+
+def test_a_lead_in_that_judges_the_passage_is_still_a_lead_in():
+    full = load_nlp()
+    text = (
+        "Clark wrote a book about the war of 1914.\n\n"
+        "Clark has a second passage that I find even more unsettling:\n\n"
+        "The crisis was the fruit of a shared political culture.\n\n"
+        "Multipolar. That is the word the president uses in every speech."
+    )
+    got = by_text(full, text)
+    assert got["Clark has a second passage that I find even more unsettling:"].label == "other"
+    p = got["The crisis was the fruit of a shared political culture."]
+    assert p.label == "official_quote" and p.source == "Clark"
+
+
+def test_a_judgment_ending_with_a_colon_that_hands_over_nothing_stays_opinion():
+    full = load_nlp()
+    text = (
+        "The minister spoke for an hour.\n\n"
+        "What followed was a shameful and dishonest performance:\n\n"
+        "Multipolar? I doubt that anyone in the room believed a word of it."
+    )
+    got = by_text(full, text)
+    assert got["What followed was a shameful and dishonest performance:"].label == "opinion"

@@ -273,3 +273,21 @@ def test_a_document_or_person_arguing_is_still_a_source(full_nlp, text):
     p = by_text(full_nlp, text)[text]
     assert p.label == "sourced_fact"
     assert p.source is not None
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "# Turkey weighs halting gas talks, sources say",
+        '# "The sanctions have failed," says former ambassador',
+    ],
+)
+def test_a_heading_that_names_its_source_is_other(full_nlp, heading):
+    from annotator.ingest import article_from_text
+    from annotator.pipeline import prelabel_articles
+
+    text = f"{heading}\n\nTurkey is considering suspending talks on a gas hub, officials said."
+    _, (first, second) = next(prelabel_articles([article_from_text("h", text)], nlp=full_nlp))
+    assert first.label == "other" and first.source is None
+    assert any(s.type == "SOURCE" for s in first.spans)  # still marked as evidence
+    assert second.label == "sourced_fact"

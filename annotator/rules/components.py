@@ -283,6 +283,7 @@ class Prelabeler:
                 nested=main_attr if block is not None else None,
                 closer=k in blocks.closers,
                 intro=intro,
+                hands_over=k in blocks.intros and sent_texts[k].rstrip().endswith(":"),
                 dialogue=dialogue.get(k),
                 opinion=opinion,
                 other=other,
