@@ -466,6 +466,14 @@ def test_site_masthead_is_navigation_only_at_the_top() -> None:
         "Updated 2 hours ago",
         "Our Standards: The Example Trust Principles.",
         "... we have a small favour to ask. Millions read us every day. Please support us today.",
+        "The views expressed in this commentary are the author's own and do not necessarily "
+        "reflect those of the Institute.",
+        "Support the Example Times. Fund independent journalism with $5 per month. Support us",
+        "Example Review is reader-funded. If you value our interviews, please consider a donation.",
+        "Share on Facebook Share on X Share via Email",
+        "Key events",
+        "1h ago Minister lands in Washington",
+        "Home > Research > Commentary",
     ],
 )
 def test_probe_boilerplate_lines(line: str) -> None:
@@ -480,6 +488,10 @@ def test_probe_boilerplate_lines(line: str) -> None:
         "Subscribers for the service rose to 40,000 in March.",
         "Our standards of living have fallen since the war began, she said.",
         "The minister said the ministry would support us today and in the future.",
+        "Support for the sanctions has fallen to 40 percent, a poll found.",
+        "Homeowners in the region are struggling with the cost of gas.",
+        "The views expressed by the minister were those of the government.",
+        "Key events of the week included a summit in Vienna.",
     ],
 )
 def test_probe_content_lines_are_kept(line: str) -> None:
@@ -528,3 +540,13 @@ def test_footnote_references_do_not_glue_sentences() -> None:
     text, _ = extract_html(html.replace("</h1>", "</h1><p>An area of 10<sup>6</sup> km is "
                                         "large for a country of this size and history.</p>"))
     assert "106 km" in text
+
+
+def test_a_comment_count_after_the_body_opens_the_comment_section() -> None:
+    body = "The minister said the talks would resume in May after a pause of two weeks."
+    lines = ["Headline here", "3 comments", body, body, body, "12 Comments", "Great piece.",
+             "Reed has been wrong about this for years."]
+    reasons = find_boilerplate([PageLine(x, x) for x in lines])
+    # a counter under the headline only drops its line
+    assert reasons[:5] == [None, "end-comment-count", None, None, None]
+    assert reasons[5:] == ["end-comment-count", "struct-tail", "struct-tail"]
