@@ -550,3 +550,32 @@ def test_a_comment_count_after_the_body_opens_the_comment_section() -> None:
     # a counter under the headline only drops its line
     assert reasons[:5] == [None, "end-comment-count", None, None, None]
     assert reasons[5:] == ["end-comment-count", "struct-tail", "struct-tail"]
+
+
+def test_blockquotes_are_quote_paragraphs() -> None:
+    text = (
+        "# Title\n\nClark's argument is that nobody planned the war.\n\n"
+        "> The protagonists of 1914 were sleepwalkers,\n> watchful but unseeing.\n\n"
+        "That passage should be pinned above every desk."
+    )
+    article = article_from_text("q", text, fmt="md")
+    kinds = [(article.shown[p.start:p.end], p.kind) for p in article.paragraphs]
+    assert ("The protagonists of 1914 were sleepwalkers, watchful but unseeing.", "quote") in kinds
+    assert kinds[-1][1] == "text"
+    check_offsets(article)
+
+
+def test_html_blockquotes_keep_their_mark() -> None:
+    from annotator.ingest import extract_html
+
+    prose = "Clark argues that nobody planned the war, and he argues it well in his book. " * 3
+    html = (
+        f"<html><body><article><h1>A title for this</h1><p>{prose}</p>"
+        "<blockquote><p><strong>The protagonists</strong> of 1914 were sleepwalkers.</p>"
+        "<p>They were watchful but unseeing.</p></blockquote>"
+        f"<p>{prose}</p></article></body></html>"
+    )
+    text, _ = extract_html(html)
+    assert "> The protagonists of 1914 were sleepwalkers." in text
+    assert "> They were watchful but unseeing." in text
+    assert text.count(">") == 2  # the prose around it is no quotation

@@ -458,3 +458,35 @@ def test_a_judgment_ending_with_a_colon_that_hands_over_nothing_stays_opinion():
     )
     got = by_text(full, text)
     assert got["What followed was a shameful and dishonest performance:"].label == "opinion"
+
+
+def _records(text: str):
+    from annotator.ingest import article_from_text
+    from annotator.pipeline import prelabel_articles
+
+    _, recs = next(prelabel_articles([article_from_text("q", text, fmt="md")], nlp=load_nlp()))
+    return {r.text.strip(): r for r in recs}
+
+
+def test_a_blockquote_after_a_paragraph_naming_its_source_is_their_quote():
+    got = _records(
+        "I have been rereading a history of 1914 this winter.\n\n"
+        "Clark's argument is that nobody planned the war.\n\n"
+        "> The protagonists of 1914 were sleepwalkers, blind to the horror ahead.\n\n"
+        "That passage should be pinned above every desk in Brussels."
+    )
+    p = got["The protagonists of 1914 were sleepwalkers, blind to the horror ahead."]
+    assert p.label == "official_quote" and "Clark" in (p.source or "")
+    assert got["That passage should be pinned above every desk in Brussels."].label != (
+        "official_quote"
+    )
+
+
+def test_a_blockquote_with_no_source_before_it_is_no_quote():
+    got = _records(
+        "The war began in the summer of 1914.\n\n"
+        "> The protagonists of 1914 were sleepwalkers, blind to the horror ahead.\n\n"
+        "Nobody wanted it, and everybody got it."
+    )
+    p = got["The protagonists of 1914 were sleepwalkers, blind to the horror ahead."]
+    assert p.label != "official_quote" and p.source is None

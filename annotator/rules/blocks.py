@@ -389,7 +389,71 @@ def find_blocks(
             members[k] = bsrc
         del closed
     _embed_credits(doc, sents, par_of_sent, by_par, members, close, lex, index, texts)
+    _quoted_passages(
+        doc, sents, pars, by_par, par_kinds, members, close, intros, attrs, lex, index, qmask
+    )
     return Blocks(members, frozenset(close), frozenset(intros))
+
+
+def _quoted_passages(
+    doc: Doc,
+    sents: Sequence[Span],
+    pars: Sequence[int],
+    by_par: dict[int, list[int]],
+    par_kinds: Sequence[str],
+    members: dict[int, BlockSource],
+    close: set[int],
+    intros: set[int],
+    attrs: Sequence[Sequence[Attribution]],
+    lex: Lexicons,
+    index: MentionIndex,
+    qmask: Sequence[bool] | None,
+) -> None:
+    """A blockquote (Markdown "> ", an HTML <blockquote>) that no lead-in hands over to
+    is still a passage the author reproduces: it is the words of the source the
+    paragraph before it names ("Clark's argument is that nobody planned the war." and
+    then a blockquote of his book). With no source there, nothing is quoted (codebook
+    rule 11)."""
+    pi = 0
+    while pi < len(pars):
+        p = pars[pi]
+        run: list[int] = []
+        while (
+            pi + len(run) < len(pars)
+            and par_kinds[pars[pi + len(run)]] == "quote"
+            and len(run) < MAX_BLOCK_PARAGRAPHS
+        ):
+            run.append(pars[pi + len(run)])
+        if not run:
+            pi += 1
+            continue
+        pi += len(run)
+        ks = [k for q in run for k in by_par[q] if k not in members and k not in close]
+        if not ks or pars.index(p) == 0:
+            continue
+        before = pars[pars.index(p) - 1]
+        if par_kinds[before] == "heading":
+            continue
+        src = None
+        for j in reversed(by_par[before]):
+            if j in close:
+                break
+            src = _intro_source(sents[j], attrs[j], lex, index, qmask)
+            if src is not None:
+                break
+        if src is None:
+            continue
+        start, end, text = src
+        kind = source_kind(doc, start, end, text, lex, sentence=sents[by_par[before][-1]])
+        bsrc = BlockSource(
+            text,
+            kind,
+            (doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),
+            by_par[before][-1],
+            "block-blockquote",
+        )
+        for k in ks:
+            members[k] = bsrc
 
 
 # The credit line under an embedded post: "— Dmytro Kuleba (@DmytroKuleba) December
