@@ -490,3 +490,29 @@ def test_a_blockquote_with_no_source_before_it_is_no_quote():
     )
     p = got["The protagonists of 1914 were sleepwalkers, blind to the horror ahead."]
     assert p.label != "official_quote" and p.source is None
+
+
+def test_an_embedded_post_credited_on_its_own_line_in_a_text_scrape(nlp):
+    text = (
+        "Kyiv reacted quickly.\n\n"
+        "We thank our partners for their support. Our land will be free. "
+        "pic.twitter.com/AbC12 — Dmytro Kuleba (@DmytroKuleba) December 12, 2023\n\n"
+        "The hat says MAKE MEXICO GREAT AGAIN, for real, people — Dana Roe (@danaroe) "
+        "September 1, 2016.\n\n"
+        "The talks ended — as expected."
+    )
+    got = by_text(nlp, text)
+    for sent in ("We thank our partners for their support.", "Our land will be free."):
+        assert got[sent].label == "official_quote" and got[sent].source == "Dmytro Kuleba"
+    p = next(v for k, v in got.items() if k.startswith("The hat says"))
+    assert p.label == "official_quote" and p.source == "Dana Roe"
+    assert got["Kyiv reacted quickly."].label != "official_quote"
+    assert got["The talks ended — as expected."].label != "official_quote"
+
+
+def test_a_handle_inside_a_sentence_is_no_credit(nlp):
+    text = "Kyiv reacted quickly.\n\nThe ministry posted on X (@MFA_Ukraine) that talks were over."
+    got = by_text(nlp, text)
+    assert "block-embed-credit" not in got[
+        "The ministry posted on X (@MFA_Ukraine) that talks were over."
+    ].rule_ids

@@ -458,7 +458,13 @@ def _quoted_passages(
 
 # The credit line under an embedded post: "— Dmytro Kuleba (@DmytroKuleba) December
 # 12, 2023" (a dash, the author's name, the handle in brackets, the date).
-_EMBED_CREDIT = re.compile(r"^\s*[—–-]{1,2}\s*([^\s()@—–][^()@\n]{0,60}?)\s*\(@\w{1,30}\)")
+# In a text scrape the credit follows the post's words and its picture link on one
+# line ("... every inch of our land is free. pic.twitter.com/x — Dmytro Kuleba
+# (@DmytroKuleba) December 12, 2023"): it ends the sentence.
+_EMBED_CREDIT = re.compile(
+    r"(?:^|\s)(?:pic\.twitter\.com/\S+\s*)?[—–-]{1,2}\s*([^\s()@—–][^()@\n]{0,60}?)"
+    r"\s*\(@\w{1,30}\)[^()@\n]{0,40}$"
+)
 
 
 def _embed_credits(
@@ -477,7 +483,10 @@ def _embed_credits(
     is a paragraph of its own, the paragraph before it. The credit line is a
     closing marker (a credit, codebook rule 14)."""
     for k in range(len(sents)):
-        m = _EMBED_CREDIT.match(_text(sents, texts, k))
+        sent_text = _text(sents, texts, k).rstrip()
+        if "(@" not in sent_text:
+            continue
+        m = _EMBED_CREDIT.search(sent_text)
         if m is None:
             continue
         name_start = sents[k].start_char + m.start(1)
@@ -486,7 +495,12 @@ def _embed_credits(
             continue
         p = par_of_sent[k]
         before = [j for j in by_par[p] if j < k]
-        if not before and p - 1 in by_par:
+        # the post's own words before the credit in this sentence: the sentence is
+        # part of the post, and the credit closes nothing apart
+        own = len(sent_text[: m.start()].split()) >= 3
+        if own:
+            before.append(k)
+        elif not before and p - 1 in by_par:
             before = by_par[p - 1]
         before = [j for j in before if j not in members and j not in close]
         if not before:
@@ -499,7 +513,8 @@ def _embed_credits(
         )
         for j in before:
             members[j] = bsrc
-        close.add(k)
+        if not own:
+            close.add(k)
 
 
 def _speaker_label(sent: Span, index: MentionIndex, lex: Lexicons) -> tuple[int, int, str] | None:
