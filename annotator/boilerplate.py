@@ -55,6 +55,7 @@ _CODE_CHARS = frozenset("{}();=<>[]|&$\\")
 _CSS_OPEN = re.compile(r"^[@.#]?[\w\s.#:,>*()\[\]=\"'-]{0,200}\{\s*$")
 _CSS_DECL = re.compile(r"^-?[a-z][a-z-]*\s*:\s*[^;{}]{1,200};\s*\}?\s*$")
 _CSS_CLOSE = re.compile(r"^\}+[.;]?\s*$")
+_HAS_WORD = re.compile(r"\w")
 _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 
 
@@ -232,6 +233,8 @@ def find_boilerplate(
             reasons[i] = "struct-link-only"
         elif is_code_like(line.shown) or _is_css_line(line.shown):
             reasons[i] = "struct-code"
+        elif not _HAS_WORD.search(line.shown):
+            reasons[i] = "struct-no-words"  # "·", "--", "* * *": separators, no sentence
         elif (
             body_chars < BODY_START_CHARS
             and body_lines < BODY_START_LINES

@@ -474,6 +474,12 @@ def test_site_masthead_is_navigation_only_at_the_top() -> None:
         "Key events",
         "1h ago Minister lands in Washington",
         "Home > Research > Commentary",
+        "·",
+        "--",
+        "1.2K Followers",
+        "42 Likes · 7 Restacks",
+        "Listen",
+        "Follow AP's coverage of the war in Ukraine at https://example.org/hub/ukraine",
     ],
 )
 def test_probe_boilerplate_lines(line: str) -> None:
@@ -492,6 +498,9 @@ def test_probe_boilerplate_lines(line: str) -> None:
         "Homeowners in the region are struggling with the cost of gas.",
         "The views expressed by the minister were those of the government.",
         "Key events of the week included a summit in Vienna.",
+        "Listen to the minister: the war is not over.",
+        "Follow the money, the prosecutor told the court.",
+        "Help arrived in Kherson on Sunday, the governor said.",
     ],
 )
 def test_probe_content_lines_are_kept(line: str) -> None:
@@ -579,3 +588,12 @@ def test_html_blockquotes_keep_their_mark() -> None:
     assert "> The protagonists of 1914 were sleepwalkers." in text
     assert "> They were watchful but unseeing." in text
     assert text.count(">") == 2  # the prose around it is no quotation
+
+
+def test_a_footer_menu_after_the_body_is_navigation_but_a_lone_word_is_a_heading() -> None:
+    body = "The minister said the talks would resume in May after a pause of two weeks."
+    lines = ["Headline here", body, body, body, "Help", "Status", "About"]
+    reasons = find_boilerplate([PageLine(x, x) for x in lines])
+    assert reasons[4:] == ["nav-footer-word", "nav-footer-word", "nav-section-word"]
+    lines = ["Headline here", body, body, body, "Archive", body]
+    assert find_boilerplate([PageLine(x, x) for x in lines])[4] is None

@@ -516,3 +516,25 @@ def test_a_handle_inside_a_sentence_is_no_credit(nlp):
     assert "block-embed-credit" not in got[
         "The ministry posted on X (@MFA_Ukraine) that talks were over."
     ].rule_ids
+
+
+def test_a_blockquote_after_a_colon_lead_in_naming_a_person_is_theirs():
+    got = _records(
+        "Moscow left the deal on Monday.\n\n"
+        "The UN's Martin Griffiths was blunter:\n\n"
+        "> Today's decision will strike a blow to people in need everywhere.\n\n"
+        "In my view, the collapse was predictable."
+    )
+    p = got["Today's decision will strike a blow to people in need everywhere."]
+    assert p.label == "official_quote" and "Martin Griffiths" in (p.source or "")
+
+
+def test_a_blockquote_after_a_lead_in_naming_nobody_is_no_quote():
+    got = _records(
+        "Moscow left the deal on Monday.\n\n"
+        "The reason was simple:\n\n"
+        "> Today's decision will strike a blow to people in need everywhere.\n\n"
+        "In my view, the collapse was predictable."
+    )
+    p = got["Today's decision will strike a blow to people in need everywhere."]
+    assert p.label != "official_quote"

@@ -438,7 +438,9 @@ def _quoted_passages(
         for j in reversed(by_par[before]):
             if j in close:
                 break
-            src = _intro_source(sents[j], attrs[j], lex, index, qmask)
+            src = _intro_source(sents[j], attrs[j], lex, index, qmask) or _named_subject(
+                sents[j], index
+            )
             if src is not None:
                 break
         if src is None:
@@ -515,6 +517,22 @@ def _embed_credits(
             members[j] = bsrc
         if not own:
             close.add(k)
+
+
+def _named_subject(sent: Span, index: MentionIndex) -> tuple[int, int, str] | None:
+    """The named subject of a colon lead-in with no verb of saying ("The UN's Martin
+    Griffiths was blunter:"): before a blockquote, the one whose words it holds."""
+    if not sent.text.rstrip().endswith(":"):
+        return None
+    doc = sent.doc
+    for tok in sent:
+        if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and tok.ent_type_ in (
+            "PERSON",
+            "ORG",
+        ):
+            start, end = mention_bounds(tok, with_conj=False)
+            return start, end, index.fullest(doc, start, end)
+    return None
 
 
 def _speaker_label(sent: Span, index: MentionIndex, lex: Lexicons) -> tuple[int, int, str] | None:
