@@ -291,3 +291,24 @@ def test_a_heading_that_names_its_source_is_other(full_nlp, heading):
     assert first.label == "other" and first.source is None
     assert any(s.type == "SOURCE" for s in first.spans)  # still marked as evidence
     assert second.label == "sourced_fact"
+
+
+def test_an_explainers_answers_are_the_authors(nlp):
+    text = (
+        "Donald Trump left the nuclear deal in 2018.\n\n"
+        "Q: What is the nuclear deal?\n\n"
+        "A: An agreement that limits Iran's enrichment of uranium."
+    )
+    got = by_text(nlp, text)
+    assert got["A: An agreement that limits Iran's enrichment of uranium."].source is None
+
+
+def test_qa_answers_without_named_lines_are_the_interviewees(nlp):
+    text = (
+        "Thomas Reed spoke to us about the sanctions.\n\n"
+        "Q: Have they worked?\n\n"
+        "A: No. They have failed to change anything."
+    )
+    got = by_text(nlp, text)
+    p = got["They have failed to change anything."]
+    assert p.label == "official_quote" and p.source == "Thomas Reed"

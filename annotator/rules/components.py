@@ -330,8 +330,15 @@ class Prelabeler:
             top = max(named, key=lambda sp: sum(x.text == sp.text for x in named))
             text, kind = top.text, top.kind
         else:
+            # no named line: the person the introduction says was interviewed, not
+            # the first name of an explainer's "Q: What is ...? A: ..." (its author)
+            first = sents[answers[0]].start
             person = next((e for e in doc.ents if e.label_ == "PERSON"), None)
-            if person is None or person.start > sents[answers[0]].start:
+            if (
+                person is None
+                or person.start > first
+                or not any(t.lemma_.lower() in _INTERVIEW_WORDS for t in doc[:first])
+            ):
                 return
             text, kind = self._mention(doc, person.start, person.end, index, person.sent)
         for k in answers:
@@ -770,6 +777,12 @@ class Prelabeler:
 
 # "Q:"/"A:" interview lines (patterns in schemas/patterns/attribution.jsonl)
 _INTERVIEW_LINES = frozenset({"attr-dialogue-question", "attr-dialogue-answer"})
+# words by which an introduction tells of an interview ("X spoke to ...", "in an
+# interview with ...", "sat down with ...", "the transcript", "Questions and answers
+# have been edited"): "A:" lines are then the person it names, not the author
+_INTERVIEW_WORDS = frozenset(
+    {"interview", "speak", "talk", "sit", "discuss", "conversation", "transcript", "edit"}
+)
 
 
 def _spoken_line(rest: Span) -> bool:
