@@ -55,6 +55,7 @@ _CODE_CHARS = frozenset("{}();=<>[]|&$\\")
 _CSS_OPEN = re.compile(r"^[@.#]?[\w\s.#:,>*()\[\]=\"'-]{0,200}\{\s*$")
 _CSS_DECL = re.compile(r"^-?[a-z][a-z-]*\s*:\s*[^;{}]{1,200};\s*\}?\s*$")
 _CSS_CLOSE = re.compile(r"^\}+[.;]?\s*$")
+_HAS_WORD = re.compile(r"\w")
 _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 
 
@@ -232,6 +233,18 @@ def find_boilerplate(
             reasons[i] = "struct-link-only"
         elif is_code_like(line.shown) or _is_css_line(line.shown):
             reasons[i] = "struct-code"
+        elif not _HAS_WORD.search(line.shown):
+            reasons[i] = "struct-no-words"  # "·", "--", "* * *": separators, no sentence
+        elif (
+            body_chars < BODY_START_CHARS
+            and body_lines < BODY_START_LINES
+            and i > 0
+            and _nav_item(line.shown)
+            and _after_nav(matched[i - 1], reasons[i - 1])
+        ):
+            # "World / Business / Markets / Breakingviews" at the top of the page: the
+            # words the nav patterns do not know carry on a run of ones they do
+            reasons[i] = "struct-nav-run"
         if reasons[i] is None and is_prose(line.shown):
             body_chars += len(line.shown)
             body_lines += 1
@@ -248,6 +261,19 @@ _DATE = re.compile(
     r"[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\b.{0,30}$",
     re.IGNORECASE,
 )
+
+
+def _after_nav(prev: Pattern | None, reason: str | None) -> bool:
+    """The line before was dropped as a nav word, or as a run of them."""
+    if reason is None:
+        return False
+    return reason == "struct-nav-run" or (prev is not None and prev.action == "nav")
+
+
+def _nav_item(shown: str) -> bool:
+    """One or two capitalised words with no digits or punctuation: a menu item."""
+    words = shown.split()
+    return 0 < len(words) <= 2 and all(w[:1].isupper() and w.isalpha() for w in words)
 
 
 def _second_article_head(lines: Sequence[PageLine], i: int) -> bool:

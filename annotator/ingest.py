@@ -59,7 +59,8 @@ _CLOSING = re.compile(r"[.!?,;:…][\"'”’)\]*_]*$")
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph in ``Article.shown`` offsets; ``kind`` is ``"heading"`` or ``"text"``."""
+    """A paragraph in ``Article.shown`` offsets; ``kind`` is ``"heading"``, ``"text"`` or
+    ``"quote"`` (a Markdown or HTML blockquote)."""
 
     start: int
     end: int
@@ -229,9 +230,10 @@ def build_shown(
             continue
         kept = list(stripped[i].kept)
         heading = stripped[i].heading
+        kind = "heading" if heading else "quote" if stripped[i].quote else "text"
         joinable = (
             groups
-            and groups[-1][1] == "text"
+            and groups[-1][1] == kind
             and not heading
             and (
                 (wrapped and prev_line == i - 1)
@@ -242,7 +244,7 @@ def build_shown(
             groups[-1][0].append(-1)  # the line break shows as a space
             groups[-1][0].extend(kept)
         else:
-            groups.append((kept, "heading" if heading else "text"))
+            groups.append((kept, kind))
         prev_line = i
     shown_parts: list[str] = []
     offsets = array("l")
@@ -259,7 +261,7 @@ def build_shown(
         chars = gather(padded, kept)
         shown_parts.append(chars)
         offsets.extend(kept)
-        if kind == "text" and _looks_like_heading(
+        if kind != "heading" and _looks_like_heading(
             chars, multiline=-1 in kept, first=not paragraphs
         ):
             kind = "heading"
@@ -361,6 +363,8 @@ def extract_html(html: str) -> tuple[str, dict[str, str]]:
     # trafilatura logs broken markup at ERROR level, which Python's last-resort handler
     # would print on the user's terminal; the Skipped reason already says it.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    html = _FOOTNOTE_REF.sub("", html)
+    html = _mark_blockquotes(html)
     try:
         doc = trafilatura.bare_extraction(
             html,
@@ -389,6 +393,42 @@ def extract_html(html: str) -> tuple[str, dict[str, str]]:
     if title and body.strip() and title not in body[: len(title) + 200]:
         body = f"# {title}\n\n{body}"
     return body, meta
+
+
+# A footnote reference ("...in Western capitals.<sup><a href="#n1">1</a></sup> A year
+# later"): its number would glue to the full stop ("capitals.1 A") and hide the
+# sentence boundary; the notes themselves stay where the page has them.
+# A number in <sup> counts as a reference when it is a link or follows punctuation
+# (not the exponent of "10<sup>6</sup> km").
+_FOOTNOTE_REF = re.compile(
+    r"<sup\b[^>]*>\s*<a\b[^>]*>\s*\[?\d{1,3}\]?\s*</a>\s*</sup>"
+    r"|(?<=[.,;:!?\"”’)\]])<sup\b[^>]*>\s*\[?\d{1,3}\]?\s*</sup>",
+    re.IGNORECASE,
+)
+_BLOCKQUOTE = re.compile(r"(<blockquote\b[^>]*>)(.*?)(</blockquote\s*>)", re.IGNORECASE | re.DOTALL)
+# a paragraph's start, past the inline tags that open its text ("<p><span>")
+_BLOCK_START = re.compile(r"<p\b[^>]*>(?:\s*<(?:span|a)\b[^>]*>)*", re.IGNORECASE)
+_INLINE_EMPHASIS = re.compile(r"</?(?:strong|b|em|i|u)\b[^>]*>", re.IGNORECASE)
+
+
+def _mark_blockquotes(html: str) -> str:
+    """Each paragraph of a <blockquote> starts with "> ", so that the extracted Markdown
+    keeps the quotation (trafilatura drops the element): a passage the author
+    reproduces, read like a Markdown blockquote."""
+    if "<blockquote" not in html and "<BLOCKQUOTE" not in html:
+        return html
+
+    def mark(m: re.Match[str]) -> str:
+        # bold or italics inside a blockquote make trafilatura glue its paragraphs
+        # ("...sleepwalkers.They were") and words ("protagonistsof"): dropped there
+        inner = _INLINE_EMPHASIS.sub("", m.group(2))
+        if _BLOCK_START.search(inner):
+            inner = _BLOCK_START.sub(lambda p: p.group() + "&gt; ", inner)
+        else:
+            inner = "&gt; " + inner.lstrip()
+        return m.group(1) + inner + m.group(3)
+
+    return _BLOCKQUOTE.sub(mark, html)
 
 
 _HTML_DROP = re.compile(

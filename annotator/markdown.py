@@ -52,6 +52,7 @@ class Line:
     kept: tuple[int, ...]
     heading: bool
     rule: bool  # a thematic break (---): nothing shown
+    quote: bool = False  # a blockquote line ("> ..."): a passage the author reproduces
 
     def shown(self, text: str) -> str:
         return gather(text, self.kept)
@@ -83,6 +84,7 @@ def strip_line(text: str, start: int, end: int, *, markdown: bool = True) -> Lin
     pos = 0
     heading = False
     m = _QUOTE.match(line, pos)
+    quote = bool(m and ">" in m.group())
     while m and m.end() > pos:
         _drop(keep, m.start(), m.end())
         pos = m.end()
@@ -102,7 +104,7 @@ def strip_line(text: str, start: int, end: int, *, markdown: bool = True) -> Lin
             pos = m.end()
     _strip_inline(line, keep, pos)
     kept = list(compress(range(start, start + len(keep)), keep))
-    return Line(tuple(_trim(kept, text)), heading=heading, rule=False)
+    return Line(tuple(_trim(kept, text)), heading=heading, rule=False, quote=quote)
 
 
 def _strip_inline(line: str, keep: list[bool], pos: int) -> None:

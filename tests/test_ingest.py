@@ -454,3 +454,146 @@ def test_site_masthead_is_navigation_only_at_the_top() -> None:
     reasons = find_boilerplate([PageLine(x, x) for x in lines])
     assert reasons[0] == "nav-masthead"
     assert reasons[1:] == [None] * 5  # after the body a masthead word is kept (a credit)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Subscribe for $1 a week",
+        "∙ Paid",
+        "Thanks for reading The Weekly Letter! Subscribe for free to receive new posts.",
+        "Updated at 13.52 GMT",
+        "Updated 2 hours ago",
+        "Our Standards: The Example Trust Principles.",
+        "... we have a small favour to ask. Millions read us every day. Please support us today.",
+        "The views expressed in this commentary are the author's own and do not necessarily "
+        "reflect those of the Institute.",
+        "Support the Example Times. Fund independent journalism with $5 per month. Support us",
+        "Example Review is reader-funded. If you value our interviews, please consider a donation.",
+        "Share on Facebook Share on X Share via Email",
+        "Key events",
+        "1h ago Minister lands in Washington",
+        "Home > Research > Commentary",
+        "·",
+        "--",
+        "1.2K Followers",
+        "42 Likes · 7 Restacks",
+        "Listen",
+        "Follow AP's coverage of the war in Ukraine at https://example.org/hub/ukraine",
+    ],
+)
+def test_probe_boilerplate_lines(line: str) -> None:
+    assert find_boilerplate([PageLine(line, line)])[0] is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mar 02, 2024",  # a date line, not a donation amount
+        "Updated figures show the economy grew by 2 percent last year.",
+        "Subscribers for the service rose to 40,000 in March.",
+        "Our standards of living have fallen since the war began, she said.",
+        "The minister said the ministry would support us today and in the future.",
+        "Support for the sanctions has fallen to 40 percent, a poll found.",
+        "Homeowners in the region are struggling with the cost of gas.",
+        "The views expressed by the minister were those of the government.",
+        "Key events of the week included a summit in Vienna.",
+        "Listen to the minister: the war is not over.",
+        "Follow the money, the prosecutor told the court.",
+        "Help arrived in Kherson on Sunday, the governor said.",
+    ],
+)
+def test_probe_content_lines_are_kept(line: str) -> None:
+    assert find_boilerplate([PageLine(line, line)])[0] is None
+
+
+def test_a_run_of_menu_words_at_the_top_is_navigation() -> None:
+    body = "The minister said the talks would resume in May after a pause of two weeks."
+    lines = ["World", "Business", "Markets", "Breakingviews", "Turkey weighs halting talks",
+             body, body, body, "World", "Conclusions"]
+    reasons = find_boilerplate([PageLine(x, x) for x in lines])
+    assert reasons[:4] == ["nav-section-word", "nav-section-word"] + ["struct-nav-run"] * 2
+    assert reasons[4:] == [None] * 6  # after the body a menu word is a section heading
+
+
+def test_a_short_line_after_a_headline_is_not_navigation() -> None:
+    lines = ["Turkey weighs halting talks", "Analysis Desk", "Some long body text goes here."]
+    assert find_boilerplate([PageLine(x, x) for x in lines]) == [None, None, None]
+
+
+def test_a_local_paper_masthead_is_navigation_only_at_the_top() -> None:
+    body = "The minister said the talks would resume in May after a pause of two weeks."
+    lines = ["The Millbrook Courier", "Protest ends with two arrests", body, body, body,
+             "The Millbrook Courier"]
+    reasons = find_boilerplate([PageLine(x, x) for x in lines])
+    assert reasons[0] == "nav-newspaper-name"
+    assert reasons[1:] == [None] * 5
+
+
+def test_footnote_references_do_not_glue_sentences() -> None:
+    from annotator.ingest import extract_html
+
+    para = (
+        "The paper was widely dismissed in Western capitals.<sup><a href='#n1'>1</a></sup> "
+        "A year later, the envoy had produced nothing.<sup>[2]</sup> The talks went on."
+    )
+    html = (
+        f"<html><body><article><h1>Title here</h1><p>{para}</p><p>{para}</p>"
+        "</article></body></html>"
+    )
+    text, _ = extract_html(html)
+    assert "capitals. A year later" in text
+    assert "nothing. The talks" in text
+    assert "capitals.1" not in text
+    # an exponent that is no footnote reference stays
+    text, _ = extract_html(html.replace("</h1>", "</h1><p>An area of 10<sup>6</sup> km is "
+                                        "large for a country of this size and history.</p>"))
+    assert "106 km" in text
+
+
+def test_a_comment_count_after_the_body_opens_the_comment_section() -> None:
+    body = "The minister said the talks would resume in May after a pause of two weeks."
+    lines = ["Headline here", "3 comments", body, body, body, "12 Comments", "Great piece.",
+             "Reed has been wrong about this for years."]
+    reasons = find_boilerplate([PageLine(x, x) for x in lines])
+    # a counter under the headline only drops its line
+    assert reasons[:5] == [None, "end-comment-count", None, None, None]
+    assert reasons[5:] == ["end-comment-count", "struct-tail", "struct-tail"]
+
+
+def test_blockquotes_are_quote_paragraphs() -> None:
+    text = (
+        "# Title\n\nClark's argument is that nobody planned the war.\n\n"
+        "> The protagonists of 1914 were sleepwalkers,\n> watchful but unseeing.\n\n"
+        "That passage should be pinned above every desk."
+    )
+    article = article_from_text("q", text, fmt="md")
+    kinds = [(article.shown[p.start:p.end], p.kind) for p in article.paragraphs]
+    assert ("The protagonists of 1914 were sleepwalkers, watchful but unseeing.", "quote") in kinds
+    assert kinds[-1][1] == "text"
+    check_offsets(article)
+
+
+def test_html_blockquotes_keep_their_mark() -> None:
+    from annotator.ingest import extract_html
+
+    prose = "Clark argues that nobody planned the war, and he argues it well in his book. " * 3
+    html = (
+        f"<html><body><article><h1>A title for this</h1><p>{prose}</p>"
+        "<blockquote><p><strong>The protagonists</strong> of 1914 were sleepwalkers.</p>"
+        "<p>They were watchful but unseeing.</p></blockquote>"
+        f"<p>{prose}</p></article></body></html>"
+    )
+    text, _ = extract_html(html)
+    assert "> The protagonists of 1914 were sleepwalkers." in text
+    assert "> They were watchful but unseeing." in text
+    assert text.count(">") == 2  # the prose around it is no quotation
+
+
+def test_a_footer_menu_after_the_body_is_navigation_but_a_lone_word_is_a_heading() -> None:
+    body = "The minister said the talks would resume in May after a pause of two weeks."
+    lines = ["Headline here", body, body, body, "Help", "Status", "About"]
+    reasons = find_boilerplate([PageLine(x, x) for x in lines])
+    assert reasons[4:] == ["nav-footer-word", "nav-footer-word", "nav-section-word"]
+    lines = ["Headline here", body, body, body, "Archive", body]
+    assert find_boilerplate([PageLine(x, x) for x in lines])[4] is None

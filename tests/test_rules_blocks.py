@@ -392,3 +392,149 @@ def test_a_readout_ends_where_the_author_tells_of_a_document_or_leads_in_again(n
     p = got["Moscow has not yet taken a decision on extending the deal."]
     assert p.label == "official_quote" and p.source == "Dmitry Peskov"
     assert got["The grain deal was signed in Istanbul in July 2022."].label != "official_quote"
+
+
+EMBED = (
+    "Hungary again said it would block the talks.\n\n"
+    "Hungary's position is clear: Ukraine is not ready. Negotiations now would be a "
+    "mistake.\n\n"
+    "— Zoltan Kovacs (@zoltanspox) December 12, 2023\n\n"
+    "EU leaders meet in Brussels on Thursday."
+)
+
+
+def test_an_embedded_post_is_the_words_of_the_author_its_credit_names(nlp):
+    got = by_text(nlp, EMBED)
+    for sent in ("Hungary's position is clear: Ukraine is not ready.",
+                 "Negotiations now would be a mistake."):
+        assert got[sent].label == "official_quote", sent
+        assert got[sent].source == "Zoltan Kovacs"
+    assert got["— Zoltan Kovacs (@zoltanspox) December 12, 2023"].label == "other"
+    assert got["EU leaders meet in Brussels on Thursday."].label == "unsourced_claim"
+
+
+def test_an_embedded_post_with_its_credit_in_the_same_paragraph(nlp):
+    text = (
+        "Leaders met on Monday.\n\n"
+        "We will not stop until every inch of our land is free.\n"
+        "— Dmytro Kuleba (@DmytroKuleba) December 12, 2023"
+    )
+    got = by_text(nlp, text)
+    p = got["We will not stop until every inch of our land is free."]
+    assert p.label == "official_quote" and p.source == "Dmytro Kuleba"
+    assert got["Leaders met on Monday."].label != "official_quote"
+
+
+def test_a_dash_line_without_a_handle_is_no_credit(nlp):
+    text = (
+        "Leaders met on Monday.\n\n"
+        "The talks will resume in May.\n\n"
+        "— Dmytro Kuleba, December 12, 2023"
+    )
+    got = by_text(nlp, text)
+    assert got["The talks will resume in May."].label != "official_quote"
+
+
+def test_a_lead_in_that_judges_the_passage_is_still_a_lead_in():
+    full = load_nlp()
+    text = (
+        "Clark wrote a book about the war of 1914.\n\n"
+        "Clark has a second passage that I find even more unsettling:\n\n"
+        "The crisis was the fruit of a shared political culture.\n\n"
+        "Multipolar. That is the word the president uses in every speech."
+    )
+    got = by_text(full, text)
+    assert got["Clark has a second passage that I find even more unsettling:"].label == "other"
+    p = got["The crisis was the fruit of a shared political culture."]
+    assert p.label == "official_quote" and p.source == "Clark"
+
+
+def test_a_judgment_ending_with_a_colon_that_hands_over_nothing_stays_opinion():
+    full = load_nlp()
+    text = (
+        "The minister spoke for an hour.\n\n"
+        "What followed was a shameful and dishonest performance:\n\n"
+        "Multipolar? I doubt that anyone in the room believed a word of it."
+    )
+    got = by_text(full, text)
+    assert got["What followed was a shameful and dishonest performance:"].label == "opinion"
+
+
+def _records(text: str):
+    from annotator.ingest import article_from_text
+    from annotator.pipeline import prelabel_articles
+
+    _, recs = next(prelabel_articles([article_from_text("q", text, fmt="md")], nlp=load_nlp()))
+    return {r.text.strip(): r for r in recs}
+
+
+def test_a_blockquote_after_a_paragraph_naming_its_source_is_their_quote():
+    got = _records(
+        "I have been rereading a history of 1914 this winter.\n\n"
+        "Clark's argument is that nobody planned the war.\n\n"
+        "> The protagonists of 1914 were sleepwalkers, blind to the horror ahead.\n\n"
+        "That passage should be pinned above every desk in Brussels."
+    )
+    p = got["The protagonists of 1914 were sleepwalkers, blind to the horror ahead."]
+    assert p.label == "official_quote" and "Clark" in (p.source or "")
+    assert got["That passage should be pinned above every desk in Brussels."].label != (
+        "official_quote"
+    )
+
+
+def test_a_blockquote_with_no_source_before_it_is_no_quote():
+    got = _records(
+        "The war began in the summer of 1914.\n\n"
+        "> The protagonists of 1914 were sleepwalkers, blind to the horror ahead.\n\n"
+        "Nobody wanted it, and everybody got it."
+    )
+    p = got["The protagonists of 1914 were sleepwalkers, blind to the horror ahead."]
+    assert p.label != "official_quote" and p.source is None
+
+
+def test_an_embedded_post_credited_on_its_own_line_in_a_text_scrape(nlp):
+    text = (
+        "Kyiv reacted quickly.\n\n"
+        "We thank our partners for their support. Our land will be free. "
+        "pic.twitter.com/AbC12 — Dmytro Kuleba (@DmytroKuleba) December 12, 2023\n\n"
+        "The hat says MAKE MEXICO GREAT AGAIN, for real, people — Dana Roe (@danaroe) "
+        "September 1, 2016.\n\n"
+        "The talks ended — as expected."
+    )
+    got = by_text(nlp, text)
+    for sent in ("We thank our partners for their support.", "Our land will be free."):
+        assert got[sent].label == "official_quote" and got[sent].source == "Dmytro Kuleba"
+    p = next(v for k, v in got.items() if k.startswith("The hat says"))
+    assert p.label == "official_quote" and p.source == "Dana Roe"
+    assert got["Kyiv reacted quickly."].label != "official_quote"
+    assert got["The talks ended — as expected."].label != "official_quote"
+
+
+def test_a_handle_inside_a_sentence_is_no_credit(nlp):
+    text = "Kyiv reacted quickly.\n\nThe ministry posted on X (@MFA_Ukraine) that talks were over."
+    got = by_text(nlp, text)
+    assert "block-embed-credit" not in got[
+        "The ministry posted on X (@MFA_Ukraine) that talks were over."
+    ].rule_ids
+
+
+def test_a_blockquote_after_a_colon_lead_in_naming_a_person_is_theirs():
+    got = _records(
+        "Moscow left the deal on Monday.\n\n"
+        "The UN's Martin Griffiths was blunter:\n\n"
+        "> Today's decision will strike a blow to people in need everywhere.\n\n"
+        "In my view, the collapse was predictable."
+    )
+    p = got["Today's decision will strike a blow to people in need everywhere."]
+    assert p.label == "official_quote" and "Martin Griffiths" in (p.source or "")
+
+
+def test_a_blockquote_after_a_lead_in_naming_nobody_is_no_quote():
+    got = _records(
+        "Moscow left the deal on Monday.\n\n"
+        "The reason was simple:\n\n"
+        "> Today's decision will strike a blow to people in need everywhere.\n\n"
+        "In my view, the collapse was predictable."
+    )
+    p = got["Today's decision will strike a blow to people in need everywhere."]
+    assert p.label != "official_quote"

@@ -177,3 +177,138 @@ def test_an_apposition_that_is_no_name_stays_out(nlp):
     text = "The spokesman, a former journalist, said that the talks had failed."
     p = next(iter(by_text(nlp, text).values()))
     assert p.source == "The spokesman"
+
+
+# Second probe round: a transcript with "Q:"/"A:" lines, an outlet's initials and a
+# surname as speaker labels, and the text itself as the arguer.
+QA = (
+    "Former envoy Thomas Reed spoke to Global Affairs Review about the sanctions.\n\n"
+    "Global Affairs Review: Two years on, have the sanctions worked?\n\n"
+    "Thomas Reed: No. The sanctions have failed to change behaviour.\n\n"
+    "GAR: Do you think the Kremlin wants to negotiate?\n\n"
+    "Reed: I think the Kremlin wants to negotiate on its own terms.\n\n"
+    "Q: What should Washington do differently?\n\n"
+    "A: Talk to Moscow. I know that is unpopular."
+)
+
+
+def test_answer_lines_are_the_interviewees(nlp):
+    got = by_text(nlp, QA)
+    for sent in ("A: Talk to Moscow.", "I know that is unpopular."):
+        assert got[sent].label == "official_quote", sent
+        assert got[sent].source == "Former envoy Thomas Reed"
+
+
+def test_a_surname_in_an_exchange_speaks(nlp):
+    got = by_text(nlp, QA)
+    p = got["Reed: I think the Kremlin wants to negotiate on its own terms."]
+    assert p.label == "official_quote"
+    assert p.source == "Former envoy Thomas Reed"
+
+
+@pytest.fixture(scope="module")
+def full_nlp():
+    """The whole pipeline, opinion cues included."""
+    from annotator.segment import load_nlp
+
+    return load_nlp()
+
+
+def test_the_interviewers_questions_ask_and_assert_nothing(full_nlp):
+    got = by_text(full_nlp, QA)
+    for sent in ("Global Affairs Review: Two years on, have the sanctions worked?",
+                 "GAR: Do you think the Kremlin wants to negotiate?",
+                 "Q: What should Washington do differently?"):
+        assert got[sent].label == "other", sent
+        assert got[sent].source is None
+
+
+def test_an_answer_line_with_nobody_named_before_has_no_speaker(nlp):
+    text = "A: Talk to Moscow. I know that is unpopular."
+    got = by_text(nlp, text)
+    assert got["I know that is unpopular."].label != "official_quote"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pence: Flowers Won't Be at the Debate, Trump Was Mocking Clinton Camp.",
+        "Rubio: Finish second.",
+    ],
+)
+def test_a_surname_label_of_a_headline_or_goal_is_no_dialogue(nlp, line):
+    text = (
+        "Mike Pence and Marco Rubio spoke in Iowa.\n\n"
+        "Sanders: Win in a walk.\n\n"
+        f"{line}"
+    )
+    got = by_text(nlp, text)
+    assert "attr-dialogue-line" not in got[line].rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This commentary argues that the mediation is constrained by its own priorities.",
+        "This essay contends that Europe has misread Moscow for a decade.",
+        "I argue that the sanctions were never designed to work.",
+        "I am not arguing for appeasement.",
+    ],
+)
+def test_the_author_arguing_is_opinion(full_nlp, text):
+    p = by_text(full_nlp, text)[text]
+    assert p.label == "opinion"
+    assert p.source is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report argues that the mediation is constrained by its own priorities.",
+        "This report, published by the institute, argues that the sanctions failed.",
+        "The minister argues that the sanctions have worked.",
+    ],
+)
+def test_a_document_or_person_arguing_is_still_a_source(full_nlp, text):
+    p = by_text(full_nlp, text)[text]
+    assert p.label == "sourced_fact"
+    assert p.source is not None
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "# Turkey weighs halting gas talks, sources say",
+        '# "The sanctions have failed," says former ambassador',
+    ],
+)
+def test_a_heading_that_names_its_source_is_other(full_nlp, heading):
+    from annotator.ingest import article_from_text
+    from annotator.pipeline import prelabel_articles
+
+    text = f"{heading}\n\nTurkey is considering suspending talks on a gas hub, officials said."
+    _, (first, second) = next(prelabel_articles([article_from_text("h", text)], nlp=full_nlp))
+    assert first.label == "other" and first.source is None
+    assert any(s.type == "SOURCE" for s in first.spans)  # still marked as evidence
+    assert second.label == "sourced_fact"
+
+
+def test_an_explainers_answers_are_the_authors(nlp):
+    text = (
+        "Donald Trump left the nuclear deal in 2018.\n\n"
+        "Q: What is the nuclear deal?\n\n"
+        "A: An agreement that limits Iran's enrichment of uranium."
+    )
+    got = by_text(nlp, text)
+    assert got["A: An agreement that limits Iran's enrichment of uranium."].source is None
+
+
+def test_qa_answers_without_named_lines_are_the_interviewees(nlp):
+    text = (
+        "Thomas Reed spoke to us about the sanctions.\n\n"
+        "Q: Have they worked?\n\n"
+        "A: No. They have failed to change anything."
+    )
+    got = by_text(nlp, text)
+    p = got["They have failed to change anything."]
+    assert p.label == "official_quote" and p.source == "Thomas Reed"

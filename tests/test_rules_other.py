@@ -40,6 +40,13 @@ def nlp() -> Language:
         ("(bold italics added)", "other.note.emphasis"),
         ("Here’s a significant exchange:", "other.leadin.here_is"),
         ("The full text of the resolution can be found here.", "other.leadin.found_here"),
+        (
+            "(Reporting by Jane Roe in Ankara; Editing by John Doe)",
+            "other.credit.reporting_by",
+        ),
+        ("Additional reporting by Ann Lee in Kyiv.", "other.credit.reporting_by"),
+        ("The interview has been edited for length and clarity.", "other.note.edited"),
+        ("This transcript was lightly edited.", "other.note.edited"),
     ],
 )
 def test_structural_other(nlp: Language, text: str, rule_id: str) -> None:
@@ -412,3 +419,17 @@ def test_wire_photo_captions(nlp: Language, text: str, rule_id: str) -> None:
 def test_dated_claims_are_not_captions(nlp: Language, text: str) -> None:
     ev = other_evidence(nlp(text)[:], paragraph_kind="text")
     assert ev is None or not any(r.startswith("other.caption") for r in ev.rule_ids)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Editing by the ministry changed the meaning of the report.",
+        "The reporting by the agency was later corrected by its editors.",
+        "The interview was held in Moscow on Tuesday.",
+    ],
+)
+def test_credit_and_note_rules_need_their_shape(nlp: Language, text: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    ids = ev.rule_ids if ev is not None else ()
+    assert "other.credit.reporting_by" not in ids and "other.note.edited" not in ids

@@ -776,6 +776,14 @@ def _not_said(subj: Token, verb: Token) -> bool:
     )
 
 
+def _own_text(subj: Token, lex: Lexicons) -> bool:
+    """The subject is the article itself ("This commentary argues ...", "this essay
+    contends"): what it reports is the author's own argument."""
+    return subj.lemma_.lower() in lex.own_text and any(
+        c.dep_ == "det" and c.lower_ == "this" for c in subj.children
+    )
+
+
 def _conj_tag(verb: Token) -> bool:
     """ "Britain will send more missiles to Ukraine, Defence Secretary Grant Shapps told
     MPs.": a trailing speech tag the parser joined to the clause it reports as a
@@ -1178,7 +1186,7 @@ def _document_reports(
             if ante is None or not _is_document(ante, lex):
                 continue
             head, bounds = ante, (subj.i, subj.i + 1)
-        elif _is_document(subj, lex):
+        elif _is_document(subj, lex) and not _own_text(subj, lex):
             head, bounds = subj, mention_bounds(subj)
         else:
             continue
@@ -1658,6 +1666,8 @@ def find_attributions(
             continue
         if subj is not None and _not_said(subj, tok):
             continue  # "daring him to say ...", "I hope America says ...": nothing said
+        if subj is not None and _own_text(subj, lex):
+            continue  # "This commentary argues that ...": the author, not a source
         if subj is None and agentless and lemma in lex.question_passives and not withheld:
             # "Clinton was asked about the border": a question put by unnamed people;
             # nothing is reported as said, so the words are marked as evidence only

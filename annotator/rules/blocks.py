@@ -388,7 +388,151 @@ def find_blocks(
         for k in taken:
             members[k] = bsrc
         del closed
+    _embed_credits(doc, sents, par_of_sent, by_par, members, close, lex, index, texts)
+    _quoted_passages(
+        doc, sents, pars, by_par, par_kinds, members, close, intros, attrs, lex, index, qmask
+    )
     return Blocks(members, frozenset(close), frozenset(intros))
+
+
+def _quoted_passages(
+    doc: Doc,
+    sents: Sequence[Span],
+    pars: Sequence[int],
+    by_par: dict[int, list[int]],
+    par_kinds: Sequence[str],
+    members: dict[int, BlockSource],
+    close: set[int],
+    intros: set[int],
+    attrs: Sequence[Sequence[Attribution]],
+    lex: Lexicons,
+    index: MentionIndex,
+    qmask: Sequence[bool] | None,
+) -> None:
+    """A blockquote (Markdown "> ", an HTML <blockquote>) that no lead-in hands over to
+    is still a passage the author reproduces: it is the words of the source the
+    paragraph before it names ("Clark's argument is that nobody planned the war." and
+    then a blockquote of his book). With no source there, nothing is quoted (codebook
+    rule 11)."""
+    pi = 0
+    while pi < len(pars):
+        p = pars[pi]
+        run: list[int] = []
+        while (
+            pi + len(run) < len(pars)
+            and par_kinds[pars[pi + len(run)]] == "quote"
+            and len(run) < MAX_BLOCK_PARAGRAPHS
+        ):
+            run.append(pars[pi + len(run)])
+        if not run:
+            pi += 1
+            continue
+        pi += len(run)
+        ks = [k for q in run for k in by_par[q] if k not in members and k not in close]
+        if not ks or pars.index(p) == 0:
+            continue
+        before = pars[pars.index(p) - 1]
+        if par_kinds[before] == "heading":
+            continue
+        src = None
+        for j in reversed(by_par[before]):
+            if j in close:
+                break
+            src = _intro_source(sents[j], attrs[j], lex, index, qmask) or _named_subject(
+                sents[j], index
+            )
+            if src is not None:
+                break
+        if src is None:
+            continue
+        start, end, text = src
+        kind = source_kind(doc, start, end, text, lex, sentence=sents[by_par[before][-1]])
+        bsrc = BlockSource(
+            text,
+            kind,
+            (doc[start].idx, doc[end - 1].idx + len(doc[end - 1])),
+            by_par[before][-1],
+            "block-blockquote",
+        )
+        for k in ks:
+            members[k] = bsrc
+
+
+# The credit line under an embedded post: "— Dmytro Kuleba (@DmytroKuleba) December
+# 12, 2023" (a dash, the author's name, the handle in brackets, the date).
+# In a text scrape the credit follows the post's words and its picture link on one
+# line ("... every inch of our land is free. pic.twitter.com/x — Dmytro Kuleba
+# (@DmytroKuleba) December 12, 2023"): it ends the sentence.
+_EMBED_CREDIT = re.compile(
+    r"(?:^|\s)(?:pic\.twitter\.com/\S+\s*)?[—–-]{1,2}\s*([^\s()@—–][^()@\n]{0,60}?)"
+    r"\s*\(@\w{1,30}\)[^()@\n]{0,40}$"
+)
+
+
+def _embed_credits(
+    doc: Doc,
+    sents: Sequence[Span],
+    par_of_sent: Sequence[int],
+    by_par: dict[int, list[int]],
+    members: dict[int, BlockSource],
+    close: set[int],
+    lex: Lexicons,
+    index: MentionIndex,
+    texts: Sequence[str] | None,
+) -> None:
+    """An embedded post is the words of the author its credit line names, in place:
+    the sentences before the credit line in its paragraph, or, when the credit line
+    is a paragraph of its own, the paragraph before it. The credit line is a
+    closing marker (a credit, codebook rule 14)."""
+    for k in range(len(sents)):
+        sent_text = _text(sents, texts, k).rstrip()
+        if "(@" not in sent_text:
+            continue
+        m = _EMBED_CREDIT.search(sent_text)
+        if m is None:
+            continue
+        name_start = sents[k].start_char + m.start(1)
+        name = doc.char_span(name_start, name_start + len(m.group(1)), alignment_mode="expand")
+        if name is None:
+            continue
+        p = par_of_sent[k]
+        before = [j for j in by_par[p] if j < k]
+        # the post's own words before the credit in this sentence: the sentence is
+        # part of the post, and the credit closes nothing apart
+        own = len(sent_text[: m.start()].split()) >= 3
+        if own:
+            before.append(k)
+        elif not before and p - 1 in by_par:
+            before = by_par[p - 1]
+        before = [j for j in before if j not in members and j not in close]
+        if not before:
+            continue
+        start, end = name.start, name.end
+        text = index.fullest(doc, start, end)
+        kind = source_kind(doc, start, end, text, lex, sentence=sents[k])
+        bsrc = BlockSource(
+            text, kind, (name.start_char, name.end_char), k, "block-embed-credit"
+        )
+        for j in before:
+            members[j] = bsrc
+        if not own:
+            close.add(k)
+
+
+def _named_subject(sent: Span, index: MentionIndex) -> tuple[int, int, str] | None:
+    """The named subject of a colon lead-in with no verb of saying ("The UN's Martin
+    Griffiths was blunter:"): before a blockquote, the one whose words it holds."""
+    if not sent.text.rstrip().endswith(":"):
+        return None
+    doc = sent.doc
+    for tok in sent:
+        if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and tok.ent_type_ in (
+            "PERSON",
+            "ORG",
+        ):
+            start, end = mention_bounds(tok, with_conj=False)
+            return start, end, index.fullest(doc, start, end)
+    return None
 
 
 def _speaker_label(sent: Span, index: MentionIndex, lex: Lexicons) -> tuple[int, int, str] | None:

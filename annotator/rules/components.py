@@ -257,6 +257,10 @@ class Prelabeler:
                 )
                 opinion = opinion_evidence(s, view=view)
                 other = other_evidence(s, paragraph_kind=para_kind, view=view)
+                if k in interviewer and other is not None and sent_texts[k].rstrip().endswith("?"):
+                    # an interviewer's question asks ("What should Washington do?"): its
+                    # modals and evaluative words assert nothing
+                    opinion = None
             intro = k in blocks.intros or (
                 sent_texts[k].rstrip().endswith(":")
                 and k + 1 < len(sents)
@@ -279,6 +283,7 @@ class Prelabeler:
                 nested=main_attr if block is not None else None,
                 closer=k in blocks.closers,
                 intro=intro,
+                hands_over=k in blocks.intros and sent_texts[k].rstrip().endswith(":"),
                 dialogue=dialogue.get(k),
                 opinion=opinion,
                 other=other,
@@ -293,6 +298,52 @@ class Prelabeler:
         doc._.prelabels = prelabels
 
     # -- helpers -----------------------------------------------------------------
+    def _interview(
+        self,
+        doc: Doc,
+        sents: Sequence[Span],
+        par_of_sent: Sequence[int],
+        out: dict[int, Speaker],
+        outlet: set[int],
+        lines: Mapping[int, tuple[bool, bool]],
+        answers: Sequence[int],
+        index: MentionIndex,
+    ) -> None:
+        """An interview's two sides, in place. Organisations that ask more questions
+        than the people they talk to are the outlet interviewing ("GAR: Do you think
+        ...?" between "Reed: ..." lines): their lines, and the lines of that
+        paragraph, speak in the article's voice. "A:" lines are the interviewee's:
+        the person with the most dialogue lines, else the first person named."""
+        asks = {org: sum(q for o, q in lines.values() if o == org) for org in (True, False)}
+        if asks[True] > asks[False]:
+            for k in [k for k, (org, _) in lines.items() if org]:
+                p = par_of_sent[k]
+                for j in range(k, len(sents)):
+                    if par_of_sent[j] != p:
+                        break
+                    out.pop(j, None)
+                    outlet.add(j)
+        if not answers:
+            return
+        named = [sp for k, sp in out.items() if k in lines]
+        if named:
+            top = max(named, key=lambda sp: sum(x.text == sp.text for x in named))
+            text, kind = top.text, top.kind
+        else:
+            # no named line: the person the introduction says was interviewed, not
+            # the first name of an explainer's "Q: What is ...? A: ..." (its author)
+            first = sents[answers[0]].start
+            person = next((e for e in doc.ents if e.label_ == "PERSON"), None)
+            if (
+                person is None
+                or person.start > first
+                or not any(t.lemma_.lower() in _INTERVIEW_WORDS for t in doc[:first])
+            ):
+                return
+            text, kind = self._mention(doc, person.start, person.end, index, person.sent)
+        for k in answers:
+            out[k] = Speaker(text, kind, None, None, None, "attr-dialogue-answer")
+
     def _doc_matches(self, doc: Doc, words: set[str]) -> list[tuple[int, int, int]]:
         """``self.matcher(doc)``, run without the patterns whose words ``doc`` lacks
         (``words``: every lower-cased form, norm and lemma in it). A pattern that
@@ -623,7 +674,8 @@ class Prelabeler:
         "Telegram Roundup: What ..." is a title, not a line of dialogue)."""
         out: dict[int, Speaker] = {}
         outlet: set[int] = set()
-        current: tuple[int, Speaker] | None = None
+        # (paragraph, its speaker; None while an "A:" answer's speaker is unknown)
+        current: tuple[int, Speaker | None] | None = None
         # distinct names that open lines: two or more make an exchange, where a one-word
         # name the NER calls a person speaks ("Lavrov: ..." / "Pompeo: ...") even if the
         # article names it nowhere else
@@ -639,9 +691,26 @@ class Prelabeler:
             if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.is_upper for t in n)
         }
         exchange = len(openers) >= 2
+        # lines of an interview: "Q:" lines are the outlet's, "A:" lines the
+        # interviewee's (named once all lines are read); per line, whether an
+        # organisation speaks it and whether it ends with a question
+        answers: list[int] = []
+        lines: dict[int, tuple[bool, bool]] = {}
+        # names the NER found elsewhere: "Global Affairs Review:" as a line's speaker
+        # where the parser reads "Global" as an adjective
+        entity_names = {e.text.lower(): e.label_ for e in index.ents if len(e) > 1}
         for k, s in enumerate(sents):
             first_in_par = k == 0 or par_of_sent[k - 1] != par_of_sent[k]
-            m = next((m for m in heads.get(k, ()) if m.label == "DIALOGUE"), None)
+            ms = [m for m in heads.get(k, ()) if m.label == "DIALOGUE"]
+            m = next((m for m in ms if m.rule_id in _INTERVIEW_LINES), ms[0] if ms else None)
+            if m is not None and first_in_par and m.rule_id in _INTERVIEW_LINES:
+                if m.rule_id == "attr-dialogue-answer":
+                    answers.append(k)
+                    current = (par_of_sent[k], None)
+                else:
+                    outlet.add(k)
+                    current = None
+                continue
             if m is not None and first_in_par:
                 # '"WALLACE: ...' (a transcript quoted whole): skip the opening quote
                 first = m.start + 1 if doc[m.start].is_punct else m.start
@@ -660,28 +729,77 @@ class Prelabeler:
                     outlet.add(k)
                     current = None
                     continue
-                if text and any(
+                if text and (any(
                     # a named speaker, or a capitalised name the article names elsewhere
                     # ("PENCE:" in a transcript of Mike Pence)
                     t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
                     or (t.is_upper and t.lower_ in index.names)
                     for t in name
-                ):
+                ) or (
+                    # "Reed:" in an interview of Thomas Reed, "Global Affairs Review:"
+                    # where the NER missed the name on the line: a name the NER found
+                    # elsewhere, in an exchange, opening a clause (not a headline's
+                    # source, not a label such as "Rubio: Finish second.")
+                    exchange
+                    and (
+                        name.text.lower() in entity_names
+                        if len(name) > 1
+                        else name[0].is_title and name[0].lower_ in index.by_name
+                    )
+                    and _spoken_line(doc[m.end : s.end])
+                )):
                     colon = doc[m.end - 1]
                     cue = (colon.idx, colon.idx + 1)
                     sp = Speaker(text, kind, (name.start_char, name.end_char), cue, ":", m.rule_id)
                     out[k] = sp
                     current = (par_of_sent[k], sp)
+                    org = (
+                        kind == "media"
+                        or any(t.ent_type_ == "ORG" for t in name)
+                        or entity_names.get(name.text.lower()) == "ORG"
+                    )
+                    lines[k] = (org, _par_asks(sents, par_of_sent, k))
                     continue
             if current is not None and current[0] == par_of_sent[k]:
-                sp = current[1]
-                out[k] = Speaker(sp.text, sp.kind, None, None, None, sp.rule_id)
+                said = current[1]
+                if said is None:
+                    answers.append(k)
+                else:
+                    out[k] = Speaker(said.text, said.kind, None, None, None, said.rule_id)
             else:
                 current = None
+        self._interview(doc, sents, par_of_sent, out, outlet, lines, answers, index)
         # an outlet's name alone before a colon may be a headline's source ("Reuters:
         # ..."); it interviews only where someone else has dialogue lines too
         interviewer = frozenset(outlet) if out else frozenset()
         return out, interviewer
+
+
+# "Q:"/"A:" interview lines (patterns in schemas/patterns/attribution.jsonl)
+_INTERVIEW_LINES = frozenset({"attr-dialogue-question", "attr-dialogue-answer"})
+# words by which an introduction tells of an interview ("X spoke to ...", "in an
+# interview with ...", "sat down with ...", "the transcript", "Questions and answers
+# have been edited"): "A:" lines are then the person it names, not the author
+_INTERVIEW_WORDS = frozenset(
+    {"interview", "speak", "talk", "sit", "discuss", "conversation", "transcript", "edit"}
+)
+
+
+def _spoken_line(rest: Span) -> bool:
+    """The words after a speaker label make a clause with a subject, not in headline
+    case ("Pence: Flowers Won't Be at Debate" names a headline's source)."""
+    words = [t for t in rest if t.is_alpha and len(t) > 3]
+    if len(words) >= 2 and sum(t.is_title for t in words) / len(words) >= 0.6:
+        return False
+    return any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in rest)
+
+
+def _par_asks(sents: Sequence[Span], par_of_sent: Sequence[int], k: int) -> bool:
+    """Does the paragraph of sentence ``k`` end with a question?"""
+    j = k
+    while j + 1 < len(sents) and par_of_sent[j + 1] == par_of_sent[k]:
+        j += 1
+    return sents[j].text.rstrip().rstrip("\"'”’*_").endswith("?")
 
 
 # "a source close to the Kremlin", "people familiar with the talks": the adjective

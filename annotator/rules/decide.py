@@ -162,6 +162,10 @@ class Evidence:
     nested: Speaker | None = None  # a speaker quoted inside a block (rule 10)
     closer: bool = False
     intro: bool = False
+    # the sentence hands over to a reproduced block that follows it (a lead-in such as
+    # "Clark has a second passage that I find even more unsettling:"): a lead-in makes
+    # no claim, whatever it calls the passage (codebook: "other")
+    hands_over: bool = False
     dialogue: Speaker | None = None
     opinion: Any = None  # OpinionEvidence from rules.opinion (part B), or None
     other: Any = None  # OtherEvidence from rules.opinion (part B), or None
@@ -220,6 +224,20 @@ def decide(ev: Evidence) -> Prelabel:
     """One label for one sentence, following the codebook's precedence, with the
     SOURCE and CUE spans of every attribution found in it (``Evidence.evidence``)."""
     pl = _decide(ev)
+    if ev.paragraph_kind == "heading" and pl.label in ("sourced_fact", "official_quote"):
+        # A headline or section heading makes no claim (codebook: "other"), even one
+        # that names its source ("Turkey weighs halting talks, sources say"); who it
+        # names stays marked as evidence.
+        pl = replace(
+            pl,
+            label="other",
+            score=RULE_PRECISION["heading"],
+            source=None,
+            source_kind=None,
+            cue=None,
+            explanation=f"a heading makes no claim ({pl.explanation})",
+            rule_ids=(*pl.rule_ids, "heading"),
+        )
     have = set(pl.spans)
     ids = list(pl.rule_ids)
     for sp in ev.evidence:
@@ -345,7 +363,7 @@ def _decide(ev: Evidence) -> Prelabel:
             explanation=f"attributed to {who} ({a.kind}) by '{a.cue_text}'",
             rule_ids=[a.rule_id],
         )
-    if ev.intro and ev.opinion is None:
+    if ev.intro and (ev.opinion is None or ev.hands_over):
         return _label(
             "other",
             "lead-in",

@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.23"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.25"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,8 @@ class Lexicons:
     question_passives: frozenset[str] = frozenset()
     # "sought to present himself": with only a to-infinitive an attempt (evidence only)
     speech_aims: frozenset[str] = frozenset()
+    # nouns for the text itself: "This commentary argues that ..." is the author
+    own_text: frozenset[str] = frozenset()
 
     @cached_property
     def reporting_verbs(self) -> frozenset[str]:
@@ -123,6 +125,7 @@ def lexicons() -> Lexicons:
         positions=frozenset(nouns.get("positions", [])),
         gendered_words={k: frozenset(v) for k, v in kinds.get("gendered_words", {}).items()},
         document_verbs=frozenset(nouns.get("document_verbs", [])),
+        own_text=frozenset(nouns.get("own_text", [])),
         sayers=frozenset(
             kinds["official_titles"]
             + kinds["media"]
