@@ -374,7 +374,8 @@ def _title_case_lines(doc: Doc) -> list[tuple[int, int]]:
     Mom Corners Obama On His Refusal"): headlines, where the parser and the entity
     recogniser read a run of capitalised words as one long name, so they are not a
     fuller mention of anyone."""
-    rows: list[list[int]] = doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER]).tolist()
+    array: Any = doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER])
+    rows: list[list[int]] = array.tolist()
     out = []
     for sent in doc.sents:
         words = [r for r in rows[sent.start : sent.end] if r[0]]
