@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from spacy.attrs import DEP, POS
+from spacy.attrs import DEP, IS_ALPHA, IS_TITLE, IS_UPPER, POS
 from spacy.strings import get_string_id
 from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span, Token
@@ -369,27 +369,50 @@ def resolve_pronoun(
     return fallback
 
 
+def _title_case_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the sentences in Title Case, every word capitalised ("Gold Star
+    Mom Corners Obama On His Refusal"): headlines, where the parser and the entity
+    recogniser read a run of capitalised words as one long name, so they are not a
+    fuller mention of anyone."""
+    array: Any = doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER])
+    rows: list[list[int]] = array.tolist()
+    out = []
+    for sent in doc.sents:
+        words = [r for r in rows[sent.start : sent.end] if r[0]]
+        if len(words) >= 4 and all(r[1] or r[2] for r in words):
+            out.append((sent.start, sent.end))
+    return out
+
+
 class MentionIndex:
     """Every named mention of an article, to find the fullest mention of a source."""
 
     def __init__(self, doc: Doc, lemmas: Sequence[str] | None = None) -> None:
         """``lemmas``: each token's ``lemma_.lower()``, if the caller has them."""
-        # name token -> (mention bounds, the entity's own tokens)
-        self.by_name: dict[str, list[tuple[tuple[int, int], frozenset[str]]]] = {}
+        # name token -> (mention bounds, the entity's own tokens, its root, its label)
+        self.by_name: dict[str, list[tuple[tuple[int, int], frozenset[str], str, str]]] = {}
         self.by_head: dict[str, list[tuple[int, int]]] = {}
         self.ents: list[Span] = list(doc.ents)
         self.names: frozenset[str] = frozenset(
             e.root.lower_ for e in self.ents if e.label_ in _ENT_SOURCE
         )
+        headlines = _title_case_lines(doc)
+        # words of the people's names ("donald", "trump")
+        self.person_names: frozenset[str] = frozenset(
+            t.lower_ for e in self.ents if e.label_ == "PERSON" for t in e
+        )
         for ent in self.ents:
-            if ent.label_ not in _ENT_SOURCE:
+            if ent.label_ not in _ENT_SOURCE or any(a <= ent.start < b for a, b in headlines):
                 continue
             bounds = mention_bounds(name_head(ent.root), with_conj=False, with_prep=False)
             if not (bounds[0] <= ent.start and ent.end <= bounds[1]):
                 bounds = (ent.start, ent.end)
+            if bounds[1] - bounds[0] > 1 and doc[bounds[1] - 1].tag_ == "POS":
+                bounds = (bounds[0], bounds[1] - 1)  # "Donald Trump’s": the name, not its 's
             names = frozenset(t.lower_ for t in ent)
+            root = ent.root.lower_
             for tok in ent:
-                self.by_name.setdefault(tok.lower_, []).append((bounds, names))
+                self.by_name.setdefault(tok.lower_, []).append((bounds, names, root, ent.label_))
         # Common-noun heads are indexed lazily: only the few lemmas a source is asked
         # about ("summary") get their mentions bounded (noun_chunks costs a parse walk).
         self._doc = doc
@@ -431,8 +454,16 @@ class MentionIndex:
         if not names and head.is_title and head.lower_ in self.by_name:
             names = [head.lower_]
         if names and head.pos_ != "NOUN" or (names and head.lower_ in self.by_name):
-            for (cs, ce), ent_names in self.by_name.get(head.lower_, []):
-                if all(n in ent_names for n in names) and _longer(doc, (cs, ce), best, keys):
+            persons = self.person_names
+            for (cs, ce), ent_names, root, label in self.by_name.get(head.lower_, []):
+                # A body or place named after a person names something else: "Trump
+                # University", "the Clinton Foundation" are not "Trump", "Clinton"
+                # (a person's full name may end in another word: "Ban Ki-moon"; "Fox"
+                # is fullest as "Fox News").
+                other = label != "PERSON" and root != head.lower_ and head.lower_ in persons
+                if other or not all(n in ent_names for n in names):
+                    continue
+                if _longer(doc, (cs, ce), best, keys):
                     best = (cs, ce)
         elif head.pos_ == "NOUN":
             names_all = {t.lower_ for t in span if t.pos_ == "PROPN"}
