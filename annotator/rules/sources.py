@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from spacy.attrs import DEP, IS_ALPHA, IS_TITLE, IS_UPPER, POS
+from spacy.attrs import DEP, IS_ALPHA, IS_TITLE, IS_UPPER, POS, SENT_START
 from spacy.strings import get_string_id
 from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span, Token
@@ -374,13 +374,23 @@ def _title_case_lines(doc: Doc) -> list[tuple[int, int]]:
     Mom Corners Obama On His Refusal"): headlines, where the parser and the entity
     recogniser read a run of capitalised words as one long name, so they are not a
     fuller mention of anyone."""
-    array: Any = doc.to_array([IS_ALPHA, IS_TITLE, IS_UPPER])
+    # one pass over four attribute columns: iterating doc.sents and its tokens costs
+    # a Python object per token
+    array: Any = doc.to_array([SENT_START, IS_ALPHA, IS_TITLE, IS_UPPER])
     rows: list[list[int]] = array.tolist()
     out = []
-    for sent in doc.sents:
-        words = [r for r in rows[sent.start : sent.end] if r[0]]
-        if len(words) >= 4 and all(r[1] or r[2] for r in words):
-            out.append((sent.start, sent.end))
+    start = n_words = 0
+    titled = True
+    for i, (sent_start, alpha, title, upper) in enumerate(rows):
+        if sent_start == 1 and i > start:
+            if titled and n_words >= 4:
+                out.append((start, i))
+            start, n_words, titled = i, 0, True
+        if alpha:
+            n_words += 1
+            titled = titled and bool(title or upper)
+    if titled and n_words >= 4:
+        out.append((start, len(rows)))
     return out
 
 
