@@ -116,7 +116,9 @@ def test_idiom_lexicon_is_versioned_and_read() -> None:
         ("The coalition has thrown its junior partner under the bus.", "throw_under_the_bus"),
         ("The minister shot himself in the foot with that speech.", "shoot_in_the_foot"),
         ("By then the cat was out of the bag.", "cat_be_out_of_the_bag"),
-        ("The whole scheme is a house of cards.", "a_house_of_cards"),
+        ("The whole scheme is a house of cards.", "house_of_cards"),
+        ("By then the cat was already out of the bag.", "cat_be_out_of_the_bag"),
+        ("The vote is another nail in the coffin of the treaty.", "nail_in_the_coffin"),
         ("The board has become a rubber stamp for the chairman.", "a_rubber_stamp"),
         ("All those promises went out of the window after the vote.", "go_out_of_the_window"),
     ],
@@ -133,6 +135,7 @@ def test_evaluative_idioms_match_in_any_inflection(nlp: Language, text: str, rul
         "The fire spread across the hillside overnight.",
         "The cat was sleeping in a bag by the door.",
         "The bus left the depot at noon.",
+        "Already the cat was out in the garden.",
         'The mayor said the budget was "a house of cards".',
     ],
 )

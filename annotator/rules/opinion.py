@@ -1438,6 +1438,27 @@ def _idiom_word_at(view: SentenceView, j: int, word: str) -> bool:
     return word in (lowers[j], norms[j], lemmas[j])
 
 
+def _idiom_end(view: SentenceView, i: int, words: Sequence[str]) -> int | None:
+    """The end of a match of ``words`` starting at token ``i``, or None. One adverb may
+    stand between two words of the idiom ("the cat was already out of the bag", "has
+    quickly gone out of the window"), never before its first word."""
+    n, pos = len(view.tokens), view.pos
+    j = i
+    skipped = False
+    for k, word in enumerate(words):
+        if j >= n:
+            return None
+        if not _idiom_word_at(view, j, word):
+            if k == 0 or skipped or pos[j] != ADV or j + 1 >= n:
+                return None
+            skipped = True
+            j += 1
+            if not _idiom_word_at(view, j, word):
+                return None
+        j += 1
+    return j
+
+
 def _idiom_hits(view: SentenceView, mask: Sequence[bool]) -> list[_Hit]:
     """Evaluative idioms ("spread like wildfire", "threw them under the bus"): each
     word matches a token's form or lemma, so any inflection of the verb counts."""
@@ -1449,15 +1470,15 @@ def _idiom_hits(view: SentenceView, mask: Sequence[bool]) -> list[_Hit]:
     tokens, n = view.tokens, len(view.tokens)
     for key in keys:
         for idiom in index[key]:
-            size = len(idiom.words)
-            for i in range(n - size + 1):
-                if not all(_idiom_word_at(view, i + k, w) for k, w in enumerate(idiom.words)):
+            for i in range(n - len(idiom.words) + 1):
+                end = _idiom_end(view, i, idiom.words)
+                if end is None:
                     continue
-                if any(mask[i : i + size]) or _inside_name(tokens[i : i + size], i == 0):
+                if any(mask[i:end]) or _inside_name(tokens[i:end], i == 0):
                     continue
-                last = tokens[i + size - 1]
-                start, end = tokens[i].idx, last.idx + len(last)
-                hits.append(_Hit(idiom.rule, start, end, view.sent.doc.text[start:end]))
+                last = tokens[end - 1]
+                start, stop = tokens[i].idx, last.idx + len(last)
+                hits.append(_Hit(idiom.rule, start, stop, view.sent.doc.text[start:stop]))
                 break  # one hit per idiom (``_best_per_rule`` keeps one anyway)
     return hits
 
