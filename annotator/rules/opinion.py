@@ -1406,6 +1406,7 @@ _IDIOM_SHORT_WORDS = frozenset(("a", "an", "the", "*", "'s", "of", "in", "on", "
 class _Idiom:
     words: tuple[str, ...]
     rule: _Rule
+    needs: frozenset[str]  # its words but the slot and "a" (which also matches "an")
 
 
 @lru_cache(maxsize=1)
@@ -1420,7 +1421,8 @@ def _idioms() -> dict[str, tuple[_Idiom, ...]]:
         words = tuple(t.norm_.lower() for t in tok(entry))
         rule = _Rule(f"{data['id']}.{_slug(entry)}", weight, reason)
         key = max((w for w in words if w not in _IDIOM_SHORT_WORDS), key=len)
-        out.setdefault(key, []).append(_Idiom(words, rule))
+        needs = frozenset(words).difference((_IDIOM_SLOT, "a"))
+        out.setdefault(key, []).append(_Idiom(words, rule, needs))
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -1462,14 +1464,17 @@ def _idiom_end(view: SentenceView, i: int, words: Sequence[str]) -> int | None:
 def _idiom_hits(view: SentenceView, mask: Sequence[bool]) -> list[_Hit]:
     """Evaluative idioms ("spread like wildfire", "threw them under the bus"): each
     word matches a token's form or lemma, so any inflection of the verb counts."""
-    index = _idioms()
-    keys = view.words & _idiom_keys()
+    words = view.words
+    keys = words & _idiom_keys()
     if not keys:
         return []
+    index = _idioms()
     hits = []
     tokens, n = view.tokens, len(view.tokens)
     for key in keys:
         for idiom in index[key]:
+            if not idiom.needs <= words:
+                continue
             for i in range(n - len(idiom.words) + 1):
                 end = _idiom_end(view, i, idiom.words)
                 if end is None:
