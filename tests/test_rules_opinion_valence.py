@@ -120,6 +120,7 @@ def test_idiom_lexicon_is_versioned_and_read() -> None:
         ("By then the cat was already out of the bag.", "cat_be_out_of_the_bag"),
         ("The vote is another nail in the coffin of the treaty.", "nail_in_the_coffin"),
         ("The proposal went down like a lead balloon.", "like_a_lead_balloon"),
+        ("The ministry swept the report under the carpet.", "sweep_under_the_carpet"),
         ("The board has become a rubber stamp for the chairman.", "a_rubber_stamp"),
         ("All those promises went out of the window after the vote.", "go_out_of_the_window"),
     ],
@@ -138,6 +139,7 @@ def test_evaluative_idioms_match_in_any_inflection(nlp: Language, text: str, rul
         "The bus left the depot at noon.",
         "Already the cat was out in the garden.",
         "The balloon was filled with lead weights.",
+        "The cleaner swept the floor under the window.",
         'The mayor said the budget was "a house of cards".',
     ],
 )
