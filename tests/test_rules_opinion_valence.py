@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Span
 
-from annotator.rules.opinion import LEXICON_PATH, _valence, data_files, opinion_hits
+from annotator.rules.opinion import (
+    IDIOMS_PATH,
+    LEXICON_PATH,
+    OPINION_THRESHOLD,
+    _valence,
+    data_files,
+    opinion_evidence,
+    opinion_hits,
+)
 
 
 @pytest.fixture(scope="module")
@@ -83,3 +93,74 @@ def test_neutral_quoted_or_named_words_are_not_valence_cues(nlp: Language, text:
 )
 def test_war_as_a_modifier_is_no_evaluation(nlp: Language, text: str) -> None:
     assert "war" not in valence_hits(nlp, text)
+
+
+# --------------------------------------------------------------- idioms and judging words
+
+
+def rule_ids(nlp: Language, text: str) -> set[str]:
+    return {h.rule.id for h in opinion_hits(sent(nlp, text))}
+
+
+def test_idiom_lexicon_is_versioned_and_read() -> None:
+    assert IDIOMS_PATH in data_files()
+    data = json.loads(IDIOMS_PATH.read_text(encoding="utf-8"))
+    assert data["version"] and "not taken from any dataset" in data["description"]
+    assert len(data["idioms"]) == len(set(data["idioms"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("The rumour spread like wildfire through the party.", "spread_like_wildfire"),
+        ("The coalition has thrown its junior partner under the bus.", "throw_under_the_bus"),
+        ("The minister shot himself in the foot with that speech.", "shoot_in_the_foot"),
+        ("By then the cat was out of the bag.", "cat_be_out_of_the_bag"),
+        ("The whole scheme is a house of cards.", "house_of_cards"),
+        ("By then the cat was already out of the bag.", "cat_be_out_of_the_bag"),
+        ("The vote is another nail in the coffin of the treaty.", "nail_in_the_coffin"),
+        ("The proposal went down like a lead balloon.", "like_a_lead_balloon"),
+        ("The ministry swept the report under the carpet.", "sweep_under_the_carpet"),
+        ("The board has become a rubber stamp for the chairman.", "a_rubber_stamp"),
+        ("All those promises went out of the window after the vote.", "go_out_of_the_window"),
+    ],
+)
+def test_evaluative_idioms_match_in_any_inflection(nlp: Language, text: str, rule: str) -> None:
+    assert f"opinion.idiom.{rule}" in rule_ids(nlp, text)
+    ev = opinion_evidence(sent(nlp, text))
+    assert ev is not None and ev.score >= OPINION_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fire spread across the hillside overnight.",
+        "The cat was sleeping in a bag by the door.",
+        "The bus left the depot at noon.",
+        "Already the cat was out in the garden.",
+        "The balloon was filled with lead weights.",
+        "The cleaner swept the floor under the window.",
+        'The mayor said the budget was "a house of cards".',
+    ],
+)
+def test_literal_wording_or_a_quoted_idiom_is_no_idiom_cue(nlp: Language, text: str) -> None:
+    assert not any(r.startswith("opinion.idiom.") for r in rule_ids(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("The council offered a paltry sum for the repairs.", "opinion.evaluative_adj.paltry"),
+        ("The minister equivocated when asked about the deal.", "opinion.loaded_verb.equivocate"),
+        ("The report drew a torrent of vitriol.", "opinion.evaluative_noun.vitriol"),
+        ("A small cabal of donors runs the party.", "opinion.evaluative_noun.cabal"),
+    ],
+)
+def test_judging_nouns_verbs_and_adjectives(nlp: Language, text: str, rule: str) -> None:
+    assert rule in rule_ids(nlp, text)
+
+
+def test_plain_nouns_and_verbs_with_strong_valence_are_not_cues(nlp: Language) -> None:
+    # VADER rates event words strongly; nouns and verbs stay out of the valence cue
+    ids = rule_ids(nlp, "Two soldiers were killed in the war on Tuesday.")
+    assert not any(r.startswith("opinion.valence.") for r in ids)

@@ -55,6 +55,7 @@ SCHEMAS = SCHEMAS_DIR
 LEXICON_PATH = SCHEMAS / "lexicons" / "opinion.json"
 OPINION_PATTERNS_PATH = SCHEMAS / "patterns" / "opinion.jsonl"
 OTHER_PATTERNS_PATH = SCHEMAS / "patterns" / "other.jsonl"
+IDIOMS_PATH = SCHEMAS / "lexicons" / "idioms_en.json"
 
 #: ``opinion_evidence`` returns None below this score (by default).
 OPINION_THRESHOLD = 0.5
@@ -180,6 +181,7 @@ def data_files() -> tuple[Path, ...]:
         LEXICON_PATH.parent / _lexicon()["valence"]["path"],
         OPINION_PATTERNS_PATH,
         OTHER_PATTERNS_PATH,
+        IDIOMS_PATH,
     )
 
 
@@ -1395,6 +1397,97 @@ def _lemma_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -> list[
     return hits
 
 
+#: Idiom words that match any one token, and the article that also matches "an".
+_IDIOM_SLOT = "*"
+_IDIOM_SHORT_WORDS = frozenset(("a", "an", "the", "*", "'s", "of", "in", "on", "to", "be"))
+
+
+@dataclass(frozen=True)
+class _Idiom:
+    words: tuple[str, ...]
+    rule: _Rule
+    needs: frozenset[str]  # its words but the slot and "a" (which also matches "an")
+
+
+@lru_cache(maxsize=1)
+def _idioms() -> dict[str, tuple[_Idiom, ...]]:
+    """``lexicons/idioms_en.json``: each idiom under its longest word, which a
+    sentence must contain for the idiom to be looked for (``_idiom_hits``)."""
+    data = json.loads(IDIOMS_PATH.read_text(encoding="utf-8"))
+    tok = _phrase_tokenizer()
+    weight, reason = float(data["weight"]), str(data["reason"])
+    out: dict[str, list[_Idiom]] = {}
+    for entry in data["idioms"]:
+        words = tuple(t.norm_.lower() for t in tok(entry))
+        rule = _Rule(f"{data['id']}.{_slug(entry)}", weight, reason)
+        key = max((w for w in words if w not in _IDIOM_SHORT_WORDS), key=len)
+        needs = frozenset(words).difference((_IDIOM_SLOT, "a"))
+        out.setdefault(key, []).append(_Idiom(words, rule, needs))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _idiom_keys() -> frozenset[str]:
+    return frozenset(_idioms())
+
+
+def _idiom_word_at(view: SentenceView, j: int, word: str) -> bool:
+    lowers, norms, lemmas = view.forms
+    if word == _IDIOM_SLOT:
+        return True
+    if word == "a":
+        return lowers[j] in ("a", "an")
+    return word in (lowers[j], norms[j], lemmas[j])
+
+
+def _idiom_end(view: SentenceView, i: int, words: Sequence[str]) -> int | None:
+    """The end of a match of ``words`` starting at token ``i``, or None. One adverb may
+    stand between two words of the idiom ("the cat was already out of the bag", "has
+    quickly gone out of the window"), never before its first word."""
+    n, pos = len(view.tokens), view.pos
+    j = i
+    skipped = False
+    for k, word in enumerate(words):
+        if j >= n:
+            return None
+        if not _idiom_word_at(view, j, word):
+            if k == 0 or skipped or pos[j] != ADV or j + 1 >= n:
+                return None
+            skipped = True
+            j += 1
+            if not _idiom_word_at(view, j, word):
+                return None
+        j += 1
+    return j
+
+
+def _idiom_hits(view: SentenceView, mask: Sequence[bool]) -> list[_Hit]:
+    """Evaluative idioms ("spread like wildfire", "threw them under the bus"): each
+    word matches a token's form or lemma, so any inflection of the verb counts."""
+    words = view.words
+    keys = words & _idiom_keys()
+    if not keys:
+        return []
+    index = _idioms()
+    hits = []
+    tokens, n = view.tokens, len(view.tokens)
+    for key in keys:
+        for idiom in index[key]:
+            if not idiom.needs <= words:
+                continue
+            for i in range(n - len(idiom.words) + 1):
+                end = _idiom_end(view, i, idiom.words)
+                if end is None:
+                    continue
+                if any(mask[i:end]) or _inside_name(tokens[i:end], i == 0):
+                    continue
+                last = tokens[end - 1]
+                start, stop = tokens[i].idx, last.idx + len(last)
+                hits.append(_Hit(idiom.rule, start, stop, view.sent.doc.text[start:stop]))
+                break  # one hit per idiom (``_best_per_rule`` keeps one anyway)
+    return hits
+
+
 def _derived_adverb_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -> list[_Hit]:
     """An ``-ly`` adverb built on a judging adjective ("callously", "egregiously",
     "absurdly") carries the adjective's judgment; the lexicons list adjectives, so
@@ -1557,6 +1650,7 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
     hits.extend(_forecast_hits(view, mask))
     hits.extend(_derived_adverb_hits(view, mask, m))
     hits.extend(_lemma_hits(view, mask, m))
+    hits.extend(_idiom_hits(view, mask))
     hits.extend(_scare_quote_hits(view, _SCARE))
     rq = _rhetorical_question(view, mask)
     if rq is not None:
