@@ -2199,3 +2199,50 @@ def test_a_participle_after_a_quoted_title_names_no_speaker(nlp):
         nlp, 'The film is an adaptation of a show called "Brokers," written by a comedy troupe.'
     )
     assert ("SOURCE", "a comedy troupe") not in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the small model reads the noun of the apposition as a verb and leaves "said"
+        # without a subject
+        (
+            "Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said "
+            "he and other rabbis were alarmed.",
+            "Jeffrey Salkin",
+        ),
+        (
+            "“It is not the position that everything is fine,” Gene Sperling, a top outside "
+            "Clinton adviser, said at a recent event on the economy in Iowa.",
+            "Gene Sperling",
+        ),
+    ],
+)
+def test_a_name_and_its_apposition_before_a_subjectless_tag_speak(nlp, text, source):
+    label, spans = spans_of(nlp, text)
+    assert label in ("sourced_fact", "official_quote")
+    assert ("SOURCE", source) in spans
+
+
+def test_a_name_and_its_apposition_before_a_deed_is_no_speaker(nlp):
+    label, spans = spans_of(nlp, "Jeffrey Salkin, a Hollywood, Fla., rabbi, led the boycott.")
+    assert label not in ("sourced_fact", "official_quote")
+    assert not [s for s in spans if s[0] == "SOURCE"]
+
+
+def test_a_trailing_tag_with_a_role_then_a_name(nlp):
+    # "his top aide, Tad Devine, told ...": the role is the subject, the name its apposition
+    label, spans = spans_of(
+        nlp,
+        "Despite costly defeats on Tuesday night, Sen. Bernie Sanders (I-Vt.) remains committed "
+        "to seeing the primary through to the convention, his top aide, Tad Devine, told "
+        "The Huffington Post.",
+    )
+    assert label == "sourced_fact"
+    assert ("SOURCE", "Tad Devine") in spans
+
+
+def test_a_scare_quoted_name_keeps_its_quotation_marks(nlp):
+    # the mention is clipped after a quotation's closing mark, not after scare quotes
+    _label, spans = spans_of(nlp, "The “Never Trump” movement said it would fight on.")
+    assert ("SOURCE", "The “Never Trump” movement") in spans

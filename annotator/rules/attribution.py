@@ -168,6 +168,8 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
     misread = _subordinate_object(verb)
     if misread is None:
         misread = _inverted_tag_name(verb)
+    if misread is None:
+        misread = _apposed_speaker(verb)
     if misread is not None:
         return misread, False
     cur = verb
@@ -311,6 +313,47 @@ def _inverted_tag_name(verb: Token) -> Token | None:
     if name.ent_type_ not in ("PERSON", "ORG") or name.dep_ not in (*_SUBJ, "appos"):
         return None
     return name if name.head.i != i else None
+
+
+def _apposed_speaker(verb: Token, *, after_quote: bool = False) -> Token | None:
+    """ '"...," Gene Sperling, a top Clinton adviser, said at an event.', "Jeffrey
+    Salkin, a rabbi helping to organize the boycott, said he ...": a name and its
+    apposition set off by commas right before a speech verb that has no subject. The
+    small model takes the name into the quotation (or the apposition for a verb) and
+    leaves the tag without a subject. The name opens the sentence or follows the
+    closing quotation mark; it is the subject."""
+    doc = verb.doc
+    i = verb.i
+    if verb.dep_ != "ROOT" or i < 4 or doc[i - 1].text != ",":
+        return None
+    if any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    if verb_lemma(verb) not in _APPOSED_TAGS:
+        return None
+    commas = 0
+    for k in range(i - 2, max(i - 26, 0), -1):
+        tok = doc[k]
+        if tok.is_sent_start or tok.text in _CLOSE_QUOTES or tok.text in (";", ":", "(", ")"):
+            return None
+        if tok.text != ",":
+            continue
+        commas += 1
+        if commas > 3:
+            return None
+        j = k
+        while j > 0 and doc[j - 1].pos_ == "PROPN" and k - j < 5 and not doc[j].is_sent_start:
+            j -= 1
+        if j == k or doc[k - 1].ent_type_ not in ("PERSON", "ORG"):
+            continue
+        if (doc[j].is_sent_start and not after_quote) or _close_quote_before(doc, j):
+            return doc[k - 1]
+    return None
+
+
+# closing quotation marks that never end a name ("’" may close "Sanders’")
+_QUOTE_ENDS = frozenset({"”", '"', "''"})
+# the speech verbs of a quotation's tag ("said", "told", "added", ...)
+_APPOSED_TAGS = frozenset({"say", "tell", "add", "write", "note", "explain", "argue", "tweet"})
 
 
 def _after_dash(name: Token) -> bool:
@@ -797,7 +840,13 @@ def _conj_tag(verb: Token) -> bool:
             return False  # "..., Carter told the panel that ...": its own content
     else:
         name = _name_before(verb)
-    if name is None or name.ent_type_ not in ("PERSON", "ORG"):
+    if name is None:
+        return False
+    if name.ent_type_ not in ("PERSON", "ORG") and not any(
+        # "..., his top aide, Tad Devine, told the Post.": the role, then the name
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i < verb.i
+        for c in name.children
+    ):
         return False
     start = name.left_edge.i
     while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == name.i:
@@ -820,7 +869,11 @@ def _tag_after_quote(verb: Token) -> bool:
     if verb.dep_ not in ("ROOT", "parataxis"):
         return False
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if subj is None or any(t.pos_ in ("VERB", "AUX") for t in doc[subj.i + 1 : verb.i]):
+    if subj is None:
+        # '"...," Gene Sperling, a top adviser, said at an event.': the name misread
+        # into the quotation
+        return _apposed_speaker(verb, after_quote=True) is not None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[subj.i + 1 : verb.i]):
         return False
     return _close_quote_before(doc, subj.left_edge.i)
 
@@ -1764,6 +1817,15 @@ def find_attributions(
         else:
             head = subj
             bounds = source_bounds(subj)
+            close = [
+                k
+                for k in range(bounds[0], subj.i)
+                if doc[k].text in _QUOTE_ENDS and k > 0 and doc[k - 1].text in (",", "?", "!")
+            ]
+            if close:
+                # a name the parser took into the quotation before it: the mention
+                # starts after the closing mark (and its comma)
+                bounds = (close[-1] + 1 + (doc[close[-1] + 1].text == ","), bounds[1])
             if subj.lower_ == "those":
                 # "those close to him": the modifier is what identifies them
                 bounds = (subj.i, subj.right_edge.i + 1)
@@ -2099,7 +2161,7 @@ def find_attributions(
                 or (m.start, m.end) in polls_seen
             ):
                 continue
-            if poll.tag_ == "NNS" and not any(
+            if poll.tag_ in ("NNS", "NNPS") and not any(
                 c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ in ("from", "by", "of"))
                 for c in poll.children
             ):

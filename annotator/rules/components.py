@@ -762,6 +762,21 @@ def _reported_content(doc: Doc, attr: Attribution) -> set[int]:
     }
 
 
+def _closing_according(doc: Doc, attr: Attribution) -> bool:
+    """ "The witness said the order was unusual, according to the report.": an
+    "according to" set off by a comma that closes the sentence is the author's own
+    attribution of the whole, even when the parser hangs it inside what the witness
+    said; it is never part of the reported content."""
+    if attr.rule_id != "attr-according-to" or attr.source is None or attr.cue[0] == 0:
+        return False
+    if doc[attr.cue[0] - 1].text != ",":
+        return False
+    end = attr.source[1]
+    while end < len(doc) and not doc[end].is_punct and end - attr.source[1] < 8:
+        end += 1  # the rest of the mention ("a tally by the Associated Press")
+    return bool(end >= len(doc) or doc[end].text in (".", "!", "?") or doc[end].is_sent_start)
+
+
 def _outside_content(
     doc: Doc,
     speakers: Sequence[Speaker | None],
@@ -779,7 +794,9 @@ def _outside_content(
     return [
         x
         for x, a in zip(speakers, attrs, strict=True)
-        if x is not None and x is not plain[0] and a.cue[0] not in content
+        if x is not None
+        and x is not plain[0]
+        and (a.cue[0] not in content or _closing_according(doc, a))
     ]
 
 
@@ -795,7 +812,12 @@ def _not_nested(
     return [
         x
         for x, a in zip(speakers, attrs, strict=True)
-        if x is not None and (a.cue[0] not in content or a.rule_id == "attr-co-cue")
+        if x is not None
+        and (
+            a.cue[0] not in content
+            or a.rule_id == "attr-co-cue"
+            or _closing_according(doc, a)
+        )
     ]
 
 
