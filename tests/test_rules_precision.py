@@ -246,3 +246,36 @@ def test_interviewer_who_asks_is_a_source(nlp: Language) -> None:
     assert any(t == "SOURCE" and "Courier" in s for t, s in sp) or any(
         t == "SOURCE" and s == "Reid" for t, s in sp
     )
+
+
+# -- "adding to" a lead: increasing it, nothing said --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor won the primary in Ohio, adding to her run of victories in the Midwest.",
+        "Smith is adding to his delegate lead after wins in two states.",
+    ],
+)
+def test_adding_to_a_lead_reports_nothing(nlp: Language, text: str) -> None:
+    p, out = spans(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert not [s for s in out if s[0] == "SOURCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("“We will win this state,” he added to reporters.", "he", "added"),
+        ("The mayor added that the budget was balanced.", "The mayor", "added"),
+        ("The senator boasted that the bill had passed.", "The senator", "boasted"),
+    ],
+)
+def test_adding_with_what_was_said_still_reports(
+    nlp: Language, text: str, source: str, cue: str
+) -> None:
+    p, out = spans(nlp, text)
+    assert p.label in ("sourced_fact", "official_quote")
+    assert ("SOURCE", source) in out
+    assert ("CUE", cue) in out

@@ -1584,6 +1584,14 @@ def find_attributions(
             and any(c.dep_ == "dobj" and not qmask[c.i] for c in tok.children)
         ):
             continue  # "added a note of caution", "writing songs about him"
+        if (
+            lemma == "add"
+            and not _has_clause(tok)
+            and any(
+                c.dep_ == "prep" and c.lower_ == "to" and c.i == tok.i + 1 for c in tok.children
+            )
+        ):
+            continue  # "is adding to her lead": increasing it, nothing reported
         if lemma in lex.clause_not_infinitive and not _has_clause(tok, infinitive=False):
             continue  # "supporters continue to show signs": not "he continued: ..."
         if _naming_participle(tok, lex):
