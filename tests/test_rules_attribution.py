@@ -2246,3 +2246,70 @@ def test_a_scare_quoted_name_keeps_its_quotation_marks(nlp):
     # the mention is clipped after a quotation's closing mark, not after scare quotes
     _label, spans = spans_of(nlp, "The “Never Trump” movement said it would fight on.")
     assert ("SOURCE", "The “Never Trump” movement") in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "Among likely voters, 60 percent said they backed the plan, while 30 percent said "
+            "they opposed it.",
+            "60 percent",
+            "30 percent",
+        ),
+        (
+            "Six in 10 Ohio voters said the governor is honest, and three-quarters said the "
+            "same of the mayor.",
+            "Six in 10 Ohio voters",
+            "three-quarters",
+        ),
+    ],
+)
+def test_a_second_report_beside_the_first_is_marked(nlp, text, first, second):
+    # the parser hangs the second "said" inside what the first source said
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", first) in spans
+    assert ("SOURCE", second) in spans
+
+
+def test_a_report_inside_what_was_said_is_not_a_second_report(nlp):
+    _label, spans = spans_of(nlp, "Smith said that Jones said the plan failed.")
+    assert ("SOURCE", "Smith") in spans
+    assert ("SOURCE", "Jones") not in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("At the time, Mr. Smith called Mr. Jones an outstanding leader.", "Mr. Smith"),
+        (
+            "Still, he called Clinton's public squabble with the intelligence community unusual.",
+            "he",
+        ),
+        (
+            "Mark Stevens, who served as a strategist during the 2012 campaign, called the "
+            'mayor\'s remarks on Sunday "childish."',
+            "Mark Stevens",
+        ),
+    ],
+)
+def test_calling_something_a_verdict_the_parser_split_off(nlp, text, source):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", source) in spans
+    assert ("CUE", "called") in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She called her mother on Sunday.",
+        "He called the meeting to order.",
+        "Dana Reed, who served as an aide in the 2012 campaign, called the mayor on Sunday.",
+    ],
+)
+def test_calling_someone_or_to_order_is_no_verdict(nlp, text):
+    label, spans = spans_of(nlp, text)
+    assert label not in ("sourced_fact", "official_quote")
+    assert ("CUE", "called") not in spans

@@ -324,14 +324,28 @@ def _apposed_speaker(verb: Token, *, after_quote: bool = False) -> Token | None:
     closing quotation mark; it is the subject."""
     doc = verb.doc
     i = verb.i
-    if verb.dep_ != "ROOT" or i < 4 or doc[i - 1].text != ",":
-        return None
-    if any(c.dep_ in _SUBJ for c in verb.children):
+    root = None
+    if verb.dep_ != "ROOT":
+        # "Stuart Stevens, who served as ..., called X “childish.”": the verb read as a
+        # participle on the name, which is left as the root of the sentence
+        if verb.dep_ not in ("acl", "relcl") or verb.tag_ not in ("VBN", "VBD"):
+            return None
+        root = verb
+        while root.head.i != root.i:
+            root = root.head
+        if root.pos_ != "PROPN":
+            return None
+    if i < 4 or any(c.dep_ in _SUBJ for c in verb.children):
         return None
     if verb_lemma(verb) not in _APPOSED_TAGS:
         return None
+    gap = i - 1
+    while gap > i - 4 and doc[gap].text != "," and not doc[gap].is_punct:
+        gap -= 1  # ", on Tuesday called ...": a short time phrase before the verb
+    if doc[gap].text != "," or (gap < i - 1 and doc[gap + 1].pos_ != "ADP"):
+        return None
     commas = 0
-    for k in range(i - 2, max(i - 26, 0), -1):
+    for k in range(gap - 1, max(i - 26, 0), -1):
         tok = doc[k]
         if tok.is_sent_start or tok.text in _CLOSE_QUOTES or tok.text in (";", ":", "(", ")"):
             return None
@@ -345,6 +359,8 @@ def _apposed_speaker(verb: Token, *, after_quote: bool = False) -> Token | None:
             j -= 1
         if j == k or doc[k - 1].ent_type_ not in ("PERSON", "ORG"):
             continue
+        if root is not None and root.i != k - 1:
+            continue
         if (doc[j].is_sent_start and not after_quote) or _close_quote_before(doc, j):
             return doc[k - 1]
     return None
@@ -353,7 +369,9 @@ def _apposed_speaker(verb: Token, *, after_quote: bool = False) -> Token | None:
 # closing quotation marks that never end a name ("’" may close "Sanders’")
 _QUOTE_ENDS = frozenset({"”", '"', "''"})
 # the speech verbs of a quotation's tag ("said", "told", "added", ...)
-_APPOSED_TAGS = frozenset({"say", "tell", "add", "write", "note", "explain", "argue", "tweet"})
+_APPOSED_TAGS = frozenset(
+    {"say", "tell", "add", "write", "note", "explain", "argue", "tweet", "call", "describe"}
+)
 
 
 def _after_dash(name: Token) -> bool:
@@ -643,11 +661,42 @@ def _calls_something(verb: Token) -> bool:
     # the verb's object (the parser may take the quoted word for the object itself)
     # (from the object's head on: not "called the “town hall” meeting to order")
     doc = verb.doc
-    return any(
+    if any(
         c.dep_ == "dobj"
         and c.i > verb.i
         and any(t.text in _OPEN_QUOTES for t in doc[max(c.i - 1, verb.i + 1) : c.right_edge.i + 1])
         for c in verb.children
+    ):
+        return True
+    return any(_verdict_after(c) for c in verb.children if c.dep_ == "dobj" and c.i > verb.i)
+
+
+def _verdict_after(obj: Token) -> bool:
+    """ 'called Trump's statements on Sunday "childish"', "called the dispute unusual",
+    "called Mr. Yanukovych an outstanding leader": the verdict on the object that the
+    small model leaves out of the object predicate: a quotation opening right after the
+    object (and a short adverbial), an adjective closing the clause right after it, or
+    a noun phrase with "a"/"an" set right next to a name."""
+    doc = obj.doc
+    end = obj.right_edge.i
+    for t in doc[end + 1 : min(end + 5, len(doc))]:
+        if t.text in _OPEN_QUOTES:
+            return True
+        if t.is_punct or t.pos_ in ("VERB", "AUX") or t.is_sent_start:
+            break
+    for t in obj.subtree:
+        if (
+            t.tag_ == "JJ"
+            and t.dep_ == "amod"
+            and t.head.i < t.i
+            and t.i == end
+            and t.i + 1 < len(doc)
+            and doc[t.i + 1].text in (".", ",", ";", "!", "?")
+        ):
+            return True  # "called the squabble unusual."
+    return obj.pos_ == "PROPN" and any(
+        a.dep_ == "appos" and a.left_edge.i == obj.i + 1 and a.left_edge.lower_ in ("a", "an")
+        for a in obj.children
     )
 
 
@@ -780,6 +829,8 @@ def _naming_participle(verb: Token, lex: Lexicons) -> bool:
         and verb.dep_ == "acl"
         and any(c.dep_ == "oprd" for c in verb.children)
         and not any(c.dep_ in (*_SUBJ, "aux", "auxpass", "agent") for c in verb.children)
+        # not "Stuart Stevens, a strategist, called X “childish.”", misread
+        and _apposed_speaker(verb) is None
     )
 
 

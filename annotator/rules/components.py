@@ -777,6 +777,26 @@ def _closing_according(doc: Doc, attr: Attribution) -> bool:
     return bool(end >= len(doc) or doc[end].text in (".", "!", "?") or doc[end].is_sent_start)
 
 
+_PARALLEL_LINKS = frozenset({"and", "but", "while", "whereas", "although", "though"})
+
+
+def _parallel_report(doc: Doc, main: Attribution, attr: Attribution) -> bool:
+    """ "Six in 10 said ..., and three-quarters said the same of Sanders", "74 percent
+    said ..., while 22 percent said ...": the same reporting verb again, with its own
+    subject, joined by "and"/"while"/"but": a second report beside the first, not part
+    of what the first source said (the parser hangs it inside the first's clause)."""
+    if attr.source is None or attr.cue[1] - attr.cue[0] != 1:
+        return False
+    cue, first = doc[attr.cue[0]], doc[main.cue[0]]
+    if cue.lemma_.lower() != first.lemma_.lower() or cue.i <= first.i:
+        return False
+    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > cue.i or not (attr.source[0] <= subj.i < attr.source[1]):
+        return False
+    k = subj.left_edge.i - 1
+    return k > first.i and doc[k].lower_ in _PARALLEL_LINKS
+
+
 def _outside_content(
     doc: Doc,
     speakers: Sequence[Speaker | None],
@@ -796,7 +816,11 @@ def _outside_content(
         for x, a in zip(speakers, attrs, strict=True)
         if x is not None
         and x is not plain[0]
-        and (a.cue[0] not in content or _closing_according(doc, a))
+        and (
+            a.cue[0] not in content
+            or _closing_according(doc, a)
+            or _parallel_report(doc, main, a)
+        )
     ]
 
 
