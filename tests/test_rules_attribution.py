@@ -2313,3 +2313,32 @@ def test_calling_someone_or_to_order_is_no_verdict(nlp, text):
     label, spans = spans_of(nlp, text)
     assert label not in ("sourced_fact", "official_quote")
     assert ("CUE", "called") not in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Then someone asked how the mayor could win over young voters.", "someone"),
+        ("Everyone but the treasurer said yes.", "Everyone but the treasurer"),
+    ],
+)
+def test_a_vague_pronoun_is_a_vague_source(nlp, text, source):
+    # the small model tags "someone"/"everyone" as pronouns (rule 6: vague sources)
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", source) in spans
+
+
+def test_something_said_is_no_source(nlp):
+    label, spans = spans_of(nlp, "Something told him the plan would fail.")
+    assert ("SOURCE", "Something") not in spans
+
+
+def test_a_partitive_the_parser_hung_on_the_main_verb_speaks(nlp):
+    # "many of whom say" read as an adverbial clause of the main verb: still a relative
+    # aside about the farmers, marked as evidence
+    _label, spans = spans_of(
+        nlp, "The plan angered the farmers, many of whom say the rules are unfair."
+    )
+    assert ("SOURCE", "many of whom") in spans
+    assert ("CUE", "say") in spans

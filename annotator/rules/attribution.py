@@ -484,6 +484,17 @@ def _relative_antecedent(subj: Token, verb: Token) -> Token | None:
         return None
     while cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i:
         cur = cur.head
+    if cur.dep_ == "advcl" and subj.lower_ not in _RELATIVE:
+        # "..., family members of the victims, many of whom say ...": the parser hangs
+        # the partitive's clause on the main verb; the noun before the comma is its
+        # antecedent
+        k = subj.left_edge.i - 1
+        if k < 1 or verb.doc[k].text != ",":
+            return None
+        ante = verb.doc[k - 1]
+        while ante.dep_ == "pobj" and ante.head.lower_ == "of" and ante.head.head.pos_ == "NOUN":
+            ante = ante.head.head
+        return ante if ante.pos_ in ("NOUN", "PROPN") else None
     if cur.dep_ != "relcl" or cur.head.pos_ not in ("NOUN", "PROPN"):
         return None
     return cur.head
