@@ -2342,3 +2342,50 @@ def test_a_partitive_the_parser_hung_on_the_main_verb_speaks(nlp):
     )
     assert ("SOURCE", "many of whom") in spans
     assert ("CUE", "say") in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ('"Everybody thought the mayor was unbeatable, right?" he told Fox News.', "he"),
+        (
+            "“She is moving a bit to the left and I think that’s fine, and people who are giving "
+            "to her understand that,” Lasry told Bloomberg Politics in May.",
+            "Lasry",
+        ),
+    ],
+)
+def test_a_tag_the_parser_hung_inside_the_quotation(nlp, text, source):
+    label, spans = spans_of(nlp, text)
+    assert label == "official_quote"
+    assert ("SOURCE", source) in spans
+
+
+def test_a_name_tagged_as_a_noun_known_from_the_article_speaks(nlp):
+    doc = nlp(
+        "Fox News host Sean Hannity interviewed Trump on Monday. "
+        "Hannity asked Trump how high the wall would be."
+    )
+    p = doc._.prelabels[-1]
+    assert p.label == "sourced_fact"
+    assert ("SOURCE", "Hannity") in [(s.type, doc.text[s.start : s.end]) for s in p.spans]
+
+
+def test_a_capitalised_noun_unknown_to_the_article_is_no_speaker(nlp):
+    label, spans = spans_of(nlp, "Clouds asked whether the storm was coming.")
+    assert not [s for s in spans if s[0] == "SOURCE"]
+
+
+def test_a_plural_noun_the_parser_swallowed_before_say_speaks(nlp):
+    label, spans = spans_of(
+        nlp, "That's a small fraction of the minimum $20 million experts say it costs to run."
+    )
+    assert label == "sourced_fact"
+    assert ("SOURCE", "experts") in spans
+
+
+def test_a_place_inside_a_phrase_before_say_is_no_speaker(nlp):
+    _label, spans = spans_of(
+        nlp, "Majorities of voters in all five states say they feel betrayed by politicians."
+    )
+    assert ("SOURCE", "states") not in spans

@@ -374,6 +374,20 @@ _APPOSED_TAGS = frozenset(
 )
 
 
+def _noun_right_before(verb: Token, lex: Lexicons) -> Token | None:
+    """ "a fraction of the $20 million experts say it costs": a speech verb left without
+    a subject because the parser took the plural noun right before it into the phrase
+    before (as its object). The noun, if it can speak, is the subject."""
+    if verb.i == 0 or verb.tag_ not in ("VBP", "VBD") or not _has_clause(verb, infinitive=False):
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.tag_ != "NNS" or prev.dep_ not in ("pobj", "dobj", "compound", "conj"):
+        return None
+    if prev.dep_ == "pobj" and prev.head.lower_ != "of":
+        return None  # "majorities of voters in all five states say": "states" is no subject
+    return prev if can_be_source(prev, lex) else None
+
+
 def _after_dash(name: Token) -> bool:
     """Does the name's phrase open right after a dash ("... an accident — Brendan Buck")?"""
     k = name.left_edge.i - 1
@@ -928,9 +942,15 @@ def _tag_after_quote(verb: Token) -> bool:
     """ '"...," he told the show.', '"...?" Ramos, 58, told reporters.': a speech verb
     whose subject directly follows a closing quotation mark (and its comma)."""
     doc = verb.doc
-    if verb.dep_ not in ("ROOT", "parataxis"):
+    if verb.dep_ not in ("ROOT", "parataxis", "ccomp", "conj", "advcl"):
         return False
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if verb.dep_ not in ("ROOT", "parataxis") and (
+        # '"... unbeatable, right?" he told Fox News.': the parser hangs the tag on a
+        # word of the quotation; its head lies before the tag's subject
+        subj is None or verb.head.i >= subj.left_edge.i
+    ):
+        return False
     if subj is None:
         # '"...," Gene Sperling, a top adviser, said at an event.': the name misread
         # into the quotation
@@ -1748,6 +1768,8 @@ def find_attributions(
         # evidence, but not a stance on a claim that would attribute the sentence
         aim = aim or person_action
 
+        if subj is None and not agentless and speech:
+            subj = _noun_right_before(tok, lex)
         if subj is None and not agentless:
             continue
         if subj is not None and _not_said(subj, tok):
@@ -1840,6 +1862,14 @@ def find_attributions(
             # "many of whom say": the partitive is the mention
             bounds = (subj.i, subj.i + 1) if subj.lower_ in _RELATIVE else source_bounds(subj)
         elif not can_be_source(subj, lex) and not (
+            # "Hannity asked Trump how ...", "Giles tried ... and said ...": a name the
+            # small model tags as a common noun at the start of a sentence, known as a
+            # name from elsewhere in the article
+            subj.is_title
+            and subj.pos_ == "NOUN"
+            and subj.lower_ in names
+            and not qmask[subj.i]
+        ) and not (
             # "..., the airline added, ...": whatever common noun a parenthetical speech
             # tag names is its source
             speech
