@@ -2389,3 +2389,14 @@ def test_a_place_inside_a_phrase_before_say_is_no_speaker(nlp):
         nlp, "Majorities of voters in all five states say they feel betrayed by politicians."
     )
     assert ("SOURCE", "states") not in spans
+
+
+def test_a_quoted_show_title_after_the_tag_is_no_speaker(nlp):
+    # the parser makes the show's name the subject of "said"; the name before it speaks
+    label, spans = spans_of(
+        nlp,
+        "There's a severe disconnect between this White House and our military,” Flynn, a "
+        "top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”",
+    )
+    assert ("SOURCE", "Flynn") in spans
+    assert ("SOURCE", "Fox and Friends") not in spans

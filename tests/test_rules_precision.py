@@ -279,3 +279,18 @@ def test_adding_with_what_was_said_still_reports(
     assert p.label in ("sourced_fact", "official_quote")
     assert ("SOURCE", source) in out
     assert ("CUE", cue) in out
+
+
+# -- "X contributed reporting": a credit line, not a report ------------------------------
+
+
+def test_contributed_reporting_is_a_credit_line(nlp: Language) -> None:
+    p, out = spans(nlp, "Jane Rousseau and Carl Wilson contributed reporting.")
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert not [s for s in out if s[0] == "SOURCE"]
+
+
+def test_reporting_contributed_with_content_still_reports(nlp: Language) -> None:
+    p, out = spans(nlp, "Jane Rousseau reported that the plant had closed.")
+    assert p.label == "sourced_fact"
+    assert ("SOURCE", "Jane Rousseau") in out

@@ -335,7 +335,12 @@ def _apposed_speaker(verb: Token, *, after_quote: bool = False) -> Token | None:
             root = root.head
         if root.pos_ != "PROPN":
             return None
-    if i < 4 or any(c.dep_ in _SUBJ for c in verb.children):
+    if i < 4 or any(
+        # (a "subject" further on, inside a title, is misread too: '... said on Fox
+        # News's “Fox and Friends.”'; not the inverted "said Smith")
+        c.dep_ in _SUBJ and (c.i < i or c.left_edge.i == i + 1)
+        for c in verb.children
+    ):
         return None
     if verb_lemma(verb) not in _APPOSED_TAGS:
         return None
@@ -828,7 +833,16 @@ def _as_tag(verb: Token) -> bool:
 def _byline_report(verb: Token, lex: Lexicons) -> bool:
     """ "Julie Davis reported from Midway Atoll, and Mark Landler from Kaneohe Bay.": a
     credit line at the end of a news story says where a reporter worked; "report from" a
-    place with no clause, quotation or colon after it reports no content."""
+    place with no clause, quotation or colon after it reports no content. So does
+    "Amanda Terkel contributed reporting.": the reporting someone contributed."""
+    if (
+        verb_lemma(verb, lex) == "report"
+        and verb.tag_ == "VBG"
+        and verb.dep_ in ("xcomp", "dobj")
+        and verb.head.lemma_.lower() == "contribute"
+        and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
+    ):
+        return True
     return (
         verb_lemma(verb, lex) == "report"
         and any(
