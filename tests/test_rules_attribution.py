@@ -2400,3 +2400,22 @@ def test_a_quoted_show_title_after_the_tag_is_no_speaker(nlp):
     )
     assert ("SOURCE", "Flynn") in spans
     assert ("SOURCE", "Fox and Friends") not in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("“Saying that his plan had worked,” the passage continued.", "the passage"),
+        ("“We will never give up,” the crowd yelled.", "the crowd"),
+    ],
+)
+def test_whatever_noun_a_tag_after_a_quotation_names_speaks(nlp, text, source):
+    label, spans = spans_of(nlp, text)
+    assert label == "official_quote"
+    assert ("SOURCE", source) in spans
+
+
+def test_a_noun_before_a_verb_after_a_quotation_that_is_no_tag(nlp):
+    # "gathered" reports nothing: the crowd is no speaker of the quotation
+    _label, spans = spans_of(nlp, "“We will never give up,” the crowd gathered near the gate.")
+    assert ("SOURCE", "the crowd") not in spans

@@ -245,3 +245,16 @@ def test_an_according_to_inside_the_reported_clause_is_not_marked(nlp):
     p, spans = last(nlp, "Trump said that, according to the report, the order was unusual.")
     assert ("SOURCE", "Trump") in spans
     assert ("SOURCE", "the report") not in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The cable indicated that 13 guards would be the minimum needed.", "The cable"),
+        ("He has 2,205 delegates, according to a tally by the Associated Press.", "a tally"),
+    ],
+)
+def test_a_cable_or_a_tally_is_a_document(nlp, text, source):
+    p, spans = last(nlp, text)
+    assert p.label == "sourced_fact"
+    assert any(s[0] == "SOURCE" and s[1].startswith(source) for s in spans)

@@ -1897,6 +1897,15 @@ def find_attributions(
             and doc[subj.left_edge.i - 1].text == ","
             and not any(t.is_punct for t in doc[subj.right_edge.i + 1 : tok.i])
         ) and not (
+            # '"Mexico!" the audience screamed back.': whatever noun a speech tag right
+            # after a quotation names is its source
+            speech
+            and subj.pos_ == "NOUN"
+            and subj.dep_ == "nsubj"
+            and subj.head.i == tok.i
+            and not qmask[subj.i]
+            and _tag_after_quote(tok)
+        ) and not (
             # '"...," said the 46-year-old.': whoever an inverted tag right after a
             # quotation names is its source
             speech
