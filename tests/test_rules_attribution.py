@@ -2419,3 +2419,13 @@ def test_a_noun_before_a_verb_after_a_quotation_that_is_no_tag(nlp):
     # "gathered" reports nothing: the crowd is no speaker of the quotation
     _label, spans = spans_of(nlp, "“We will never give up,” the crowd gathered near the gate.")
     assert ("SOURCE", "the crowd") not in spans
+
+
+def test_a_participle_hung_on_the_quoted_verb_speaks_for_the_main_subject(nlp):
+    label, spans = spans_of(
+        nlp,
+        "Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, “Some "
+        "people get a little carried away, have you noticed that?”",
+    )
+    assert ("SOURCE", "Clinton") in spans
+    assert ("SOURCE", "Some people") not in spans

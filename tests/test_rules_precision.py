@@ -294,3 +294,35 @@ def test_reporting_contributed_with_content_still_reports(nlp: Language) -> None
     p, out = spans(nlp, "Jane Rousseau reported that the plant had closed.")
     assert p.label == "sourced_fact"
     assert ("SOURCE", "Jane Rousseau") in out
+
+
+# -- advising someone as a job; a name given with "called" -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He is now advising the campaign on foreign policy.",
+        "His nonprofit group, called the Virginia Legacy Fund, will still own the property.",
+    ],
+)
+def test_a_role_or_a_name_given_reports_nothing(nlp: Language, text: str) -> None:
+    p, out = spans(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert not [s for s in out if s[0] == "SOURCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The lawyer advised the board that the deal was illegal.", "The lawyer", "advised"),
+        ("The mayor called the plan a disaster.", "The mayor", "called"),
+    ],
+)
+def test_advice_given_or_a_verdict_still_reports(
+    nlp: Language, text: str, source: str, cue: str
+) -> None:
+    p, out = spans(nlp, text)
+    assert p.label == "sourced_fact"
+    assert ("SOURCE", source) in out
+    assert ("CUE", cue) in out

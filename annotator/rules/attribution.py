@@ -379,6 +379,18 @@ _APPOSED_TAGS = frozenset(
 )
 
 
+def _main_subject_before(verb: Token, qmask: Sequence[bool]) -> Token | None:
+    """The subject of the sentence's root when it stands before ``verb`` and outside
+    quotation marks (the root is found by climbing from the verb)."""
+    root = verb
+    while root.head.i != root.i:
+        root = root.head
+    return next(
+        (c for c in root.children if c.dep_ == "nsubj" and c.i < verb.i and not qmask[c.i]),
+        None,
+    )
+
+
 def _noun_right_before(verb: Token, lex: Lexicons) -> Token | None:
     """ "a fraction of the $20 million experts say it costs": a speech verb left without
     a subject because the parser took the plural noun right before it into the phrase
@@ -862,6 +874,21 @@ def _naming_participle(verb: Token, lex: Lexicons) -> bool:
     """ "a program called Sandy Hook Promise", "a play called “Sons of Trump”": "called"
     as a participle after a noun gives the thing's name; nobody is said to call it so
     (not "a campaign Mr. Khan has called bigoted", which has a subject)."""
+    doc = verb.doc
+    if (
+        verb_lemma(verb, lex) == "call"
+        and verb.dep_ in ("parataxis", "acl", "relcl")
+        and verb.tag_ in ("VBN", "VBD")
+        and verb.i > 1
+        and doc[verb.i - 1].text == ","
+        and doc[verb.i - 2].pos_ == "NOUN"
+        and any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children)
+        # a name given, with nothing named by it (not "called the plan a disaster"), and
+        # no subject but the noun before the comma
+        and not any(c.dep_ in ("dobj", "aux", "auxpass", "agent") for c in verb.children)
+        and not any(c.dep_ in _SUBJ and c.i != verb.i - 2 for c in verb.children)
+    ):
+        return True  # "His nonprofit group, called the Virginia Legacy Fund, will ..."
     return (
         verb_lemma(verb, lex) == "call"
         and verb.tag_ == "VBN"
@@ -1784,6 +1811,11 @@ def find_attributions(
 
         if subj is None and not agentless and speech:
             subj = _noun_right_before(tok, lex)
+        if subj is not None and qmask[subj.i] and not qmask[tok.i] and tok.tag_ == "VBG":
+            # "Clinton seemed ready to riff, telling the crowd, “Some people get ...”":
+            # the parser hangs the participle on the quoted verb; the speaker is the
+            # subject of the clause the participle follows, not one inside the quotation
+            subj = _main_subject_before(tok, qmask)
         if subj is None and not agentless:
             continue
         if subj is not None and _not_said(subj, tok):
