@@ -2429,3 +2429,34 @@ def test_a_participle_hung_on_the_quoted_verb_speaks_for_the_main_subject(nlp):
     )
     assert ("SOURCE", "Clinton") in spans
     assert ("SOURCE", "Some people") not in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The contrast with Trump, said Doyle and others, would be clear since Trump has no "
+            "former presidents by his side.",
+            "Doyle and others",
+        ),
+        (
+            "Part of the problem in detecting tunnels, say experts like Paul Bauman, a Canadian "
+            "geophysicist, is the ground itself.",
+            "experts",
+        ),
+    ],
+)
+def test_an_inverted_tag_whose_speakers_the_parser_gave_the_reported_clause(nlp, text, source):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert any(s[0] == "SOURCE" and s[1].startswith(source) for s in spans)
+
+
+def test_a_speaker_with_an_apposition_keeps_the_tag(nlp):
+    # the subject before "said" has its own apposition: no inverted tag here
+    _label, spans = spans_of(
+        nlp,
+        "And aides to Gov. Chris Christie of New Jersey, a former federal prosecutor, said their "
+        "stump speeches, already full of references to security, would change.",
+    )
+    assert not any(s[0] == "SOURCE" and s[1].startswith("their stump speeches") for s in spans)

@@ -170,6 +170,8 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
         misread = _inverted_tag_name(verb)
     if misread is None:
         misread = _apposed_speaker(verb)
+    if misread is None:
+        misread = _inverted_clause_subject(verb)
     if misread is not None:
         return misread, False
     cur = verb
@@ -403,6 +405,38 @@ def _noun_right_before(verb: Token, lex: Lexicons) -> Token | None:
     if prev.dep_ == "pobj" and prev.head.lower_ != "of":
         return None  # "majorities of voters in all five states say": "states" is no subject
     return prev if can_be_source(prev, lex) else None
+
+
+def _inverted_clause_subject(verb: Token) -> Token | None:
+    """ "The contrast with Trump, said Doyle and others, would be clear", "Part of the
+    problem, say experts like Paul Bauman, is the ground": an inverted tag set off by
+    commas inside the clause it reports; the small model makes the speakers the subject
+    of the reported clause. A subject of the verb's clause that starts right after the
+    verb and ends at a comma is the speaker."""
+    doc = verb.doc
+    i = verb.i
+    if i == 0 or doc[i - 1].text != "," or verb_lemma(verb) not in _APPOSED_TAGS:
+        return None
+    for own in verb.children:
+        # the misread "subject" before the tag is a short topic phrase ("The contrast
+        # with Trump"), not a speaker with an apposition set off by commas ("aides to
+        # Gov. Christie, a former prosecutor, said their speeches, ...")
+        if (
+            own.dep_ in _SUBJ
+            and own.i < i
+            and any(t.text == "," for t in doc[own.left_edge.i : own.right_edge.i + 1])
+        ):
+            return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < i:
+            continue
+        for subj in clause.children:
+            if subj.dep_ != "nsubj" or subj.left_edge.i != i + 1 + (doc[i + 1].pos_ == "DET"):
+                continue
+            end = subj.right_edge.i
+            if doc[end].text == "," or (end + 1 < len(doc) and doc[end + 1].text == ","):
+                return subj
+    return None
 
 
 def _after_dash(name: Token) -> bool:
