@@ -2460,3 +2460,13 @@ def test_a_speaker_with_an_apposition_keeps_the_tag(nlp):
         "stump speeches, already full of references to security, would change.",
     )
     assert not any(s[0] == "SOURCE" and s[1].startswith("their stump speeches") for s in spans)
+
+
+def test_a_tag_joined_to_the_quoted_clause_with_a_name_and_apposition(nlp):
+    label, spans = spans_of(
+        nlp,
+        "''If Reagan had gone with Kemp, I would have been sitting in Siberia for a long time,'' "
+        "Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by telephone this week.",
+    )
+    assert label == "official_quote"
+    assert ("SOURCE", "Mr. Daniloff") in spans

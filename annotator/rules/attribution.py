@@ -327,7 +327,10 @@ def _apposed_speaker(verb: Token, *, after_quote: bool = False) -> Token | None:
     doc = verb.doc
     i = verb.i
     root = None
-    if verb.dep_ != "ROOT":
+    # '"...," Mr. Daniloff, now 81 and retired, said by telephone.': the tag joined to
+    # the quoted clause before it; the name must then follow the closing mark
+    quoted_head = verb.dep_ in ("conj", "ccomp", "advcl") and verb.head.i < i
+    if verb.dep_ != "ROOT" and not quoted_head:
         # "Stuart Stevens, who served as ..., called X “childish.”": the verb read as a
         # participle on the name, which is left as the root of the sentence
         if verb.dep_ not in ("acl", "relcl") or verb.tag_ not in ("VBN", "VBD"):
@@ -367,6 +370,8 @@ def _apposed_speaker(verb: Token, *, after_quote: bool = False) -> Token | None:
         if j == k or doc[k - 1].ent_type_ not in ("PERSON", "ORG"):
             continue
         if root is not None and root.i != k - 1:
+            continue
+        if quoted_head and (verb.head.i >= j or not _close_quote_before(doc, j)):
             continue
         if (doc[j].is_sent_start and not after_quote) or _close_quote_before(doc, j):
             return doc[k - 1]
