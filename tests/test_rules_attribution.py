@@ -2470,3 +2470,20 @@ def test_a_tag_joined_to_the_quoted_clause_with_a_name_and_apposition(nlp):
     )
     assert label == "official_quote"
     assert ("SOURCE", "Mr. Daniloff") in spans
+
+
+def test_another_as_a_subject_is_a_vague_source(nlp):
+    label, spans = spans_of(
+        nlp,
+        "While one company says there are more than 2,400 billionaires, another says there "
+        "are about 1,800.",
+    )
+    assert label == "sourced_fact"
+    assert ("SOURCE", "one company") in spans
+    assert ("SOURCE", "another") in spans
+
+
+def test_another_as_a_determiner_is_no_source(nlp):
+    _label, spans = spans_of(nlp, "Another report said the plant was unsafe.")
+    assert ("SOURCE", "Another") not in spans
+    assert ("SOURCE", "Another report") in spans
