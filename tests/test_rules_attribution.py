@@ -2487,3 +2487,20 @@ def test_another_as_a_determiner_is_no_source(nlp):
     _label, spans = spans_of(nlp, "Another report said the plant was unsafe.")
     assert ("SOURCE", "Another") not in spans
     assert ("SOURCE", "Another report") in spans
+
+
+def test_a_report_after_a_sentence_end_the_segmenter_missed_is_marked(nlp):
+    # one stretch with two sentences: "He added" starts a new report, not part of Reid's
+    doc = nlp(
+        "He says he respects Clinton and calls her “an extremely intelligent woman with a "
+        "wonderful resume.” He adds, “In a campaign things get heated up.”"
+    )
+    spans = [(s.type, doc.text[s.start : s.end]) for p in doc._.prelabels for s in p.spans]
+    assert ("CUE", "says") in spans
+    assert ("CUE", "adds") in spans
+    assert spans.count(("SOURCE", "He")) == 2
+
+
+def test_a_pronoun_report_inside_what_was_said_stays_nested(nlp):
+    _label, spans = spans_of(nlp, "Reid said that he added the clause.")
+    assert ("CUE", "added") not in spans

@@ -797,6 +797,19 @@ def _parallel_report(doc: Doc, main: Attribution, attr: Attribution) -> bool:
     return k > first.i and doc[k].lower_ in _PARALLEL_LINKS
 
 
+def _after_sentence_end(doc: Doc, attr: Attribution) -> bool:
+    """ 'Reid said that ... "... now." He added, "..."': a report whose subject follows
+    a sentence's final mark (and a closing quotation mark) in a stretch the segmenter
+    left as one sentence; the parser hangs it inside the first report's clause, but it
+    starts a new sentence."""
+    if attr.source is None or doc[attr.source[0]].is_sent_start:
+        return False
+    k = attr.source[0] - 1
+    if k > 0 and doc[k].text in ("”", '"', "''") and not doc[k].is_left_punct:
+        k -= 1
+    return k > 0 and doc[k].text in (".", "?", "!")
+
+
 def _outside_content(
     doc: Doc,
     speakers: Sequence[Speaker | None],
@@ -820,6 +833,7 @@ def _outside_content(
             a.cue[0] not in content
             or _closing_according(doc, a)
             or _parallel_report(doc, main, a)
+            or _after_sentence_end(doc, a)
         )
     ]
 
