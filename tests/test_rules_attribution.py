@@ -2199,3 +2199,308 @@ def test_a_participle_after_a_quoted_title_names_no_speaker(nlp):
         nlp, 'The film is an adaptation of a show called "Brokers," written by a comedy troupe.'
     )
     assert ("SOURCE", "a comedy troupe") not in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the small model reads the noun of the apposition as a verb and leaves "said"
+        # without a subject
+        (
+            "Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said "
+            "he and other rabbis were alarmed.",
+            "Jeffrey Salkin",
+        ),
+        (
+            "“It is not the position that everything is fine,” Gene Sperling, a top outside "
+            "Clinton adviser, said at a recent event on the economy in Iowa.",
+            "Gene Sperling",
+        ),
+    ],
+)
+def test_a_name_and_its_apposition_before_a_subjectless_tag_speak(nlp, text, source):
+    label, spans = spans_of(nlp, text)
+    assert label in ("sourced_fact", "official_quote")
+    assert ("SOURCE", source) in spans
+
+
+def test_a_name_and_its_apposition_before_a_deed_is_no_speaker(nlp):
+    label, spans = spans_of(nlp, "Jeffrey Salkin, a Hollywood, Fla., rabbi, led the boycott.")
+    assert label not in ("sourced_fact", "official_quote")
+    assert not [s for s in spans if s[0] == "SOURCE"]
+
+
+def test_a_trailing_tag_with_a_role_then_a_name(nlp):
+    # "his top aide, Tad Devine, told ...": the role is the subject, the name its apposition
+    label, spans = spans_of(
+        nlp,
+        "Despite costly defeats on Tuesday night, Sen. Bernie Sanders (I-Vt.) remains committed "
+        "to seeing the primary through to the convention, his top aide, Tad Devine, told "
+        "The Huffington Post.",
+    )
+    assert label == "sourced_fact"
+    assert ("SOURCE", "Tad Devine") in spans
+
+
+def test_a_scare_quoted_name_keeps_its_quotation_marks(nlp):
+    # the mention is clipped after a quotation's closing mark, not after scare quotes
+    _label, spans = spans_of(nlp, "The “Never Trump” movement said it would fight on.")
+    assert ("SOURCE", "The “Never Trump” movement") in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "Among likely voters, 60 percent said they backed the plan, while 30 percent said "
+            "they opposed it.",
+            "60 percent",
+            "30 percent",
+        ),
+        (
+            "Six in 10 Ohio voters said the governor is honest, and three-quarters said the "
+            "same of the mayor.",
+            "Six in 10 Ohio voters",
+            "three-quarters",
+        ),
+    ],
+)
+def test_a_second_report_beside_the_first_is_marked(nlp, text, first, second):
+    # the parser hangs the second "said" inside what the first source said
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", first) in spans
+    assert ("SOURCE", second) in spans
+
+
+def test_a_report_inside_what_was_said_is_not_a_second_report(nlp):
+    _label, spans = spans_of(nlp, "Smith said that Jones said the plan failed.")
+    assert ("SOURCE", "Smith") in spans
+    assert ("SOURCE", "Jones") not in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("At the time, Mr. Smith called Mr. Jones an outstanding leader.", "Mr. Smith"),
+        (
+            "Still, he called Clinton's public squabble with the intelligence community unusual.",
+            "he",
+        ),
+        (
+            "Mark Stevens, who served as a strategist during the 2012 campaign, called the "
+            'mayor\'s remarks on Sunday "childish."',
+            "Mark Stevens",
+        ),
+    ],
+)
+def test_calling_something_a_verdict_the_parser_split_off(nlp, text, source):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", source) in spans
+    assert ("CUE", "called") in spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She called her mother on Sunday.",
+        "He called the meeting to order.",
+        "Dana Reed, who served as an aide in the 2012 campaign, called the mayor on Sunday.",
+    ],
+)
+def test_calling_someone_or_to_order_is_no_verdict(nlp, text):
+    label, spans = spans_of(nlp, text)
+    assert label not in ("sourced_fact", "official_quote")
+    assert ("CUE", "called") not in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Then someone asked how the mayor could win over young voters.", "someone"),
+        ("Everyone but the treasurer said yes.", "Everyone but the treasurer"),
+    ],
+)
+def test_a_vague_pronoun_is_a_vague_source(nlp, text, source):
+    # the small model tags "someone"/"everyone" as pronouns (rule 6: vague sources)
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", source) in spans
+
+
+def test_something_said_is_no_source(nlp):
+    label, spans = spans_of(nlp, "Something told him the plan would fail.")
+    assert ("SOURCE", "Something") not in spans
+
+
+def test_a_partitive_the_parser_hung_on_the_main_verb_speaks(nlp):
+    # "many of whom say" read as an adverbial clause of the main verb: still a relative
+    # aside about the farmers, marked as evidence
+    _label, spans = spans_of(
+        nlp, "The plan angered the farmers, many of whom say the rules are unfair."
+    )
+    assert ("SOURCE", "many of whom") in spans
+    assert ("CUE", "say") in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ('"Everybody thought the mayor was unbeatable, right?" he told Fox News.', "he"),
+        (
+            "“She is moving a bit to the left and I think that’s fine, and people who are giving "
+            "to her understand that,” Lasry told Bloomberg Politics in May.",
+            "Lasry",
+        ),
+    ],
+)
+def test_a_tag_the_parser_hung_inside_the_quotation(nlp, text, source):
+    label, spans = spans_of(nlp, text)
+    assert label == "official_quote"
+    assert ("SOURCE", source) in spans
+
+
+def test_a_name_tagged_as_a_noun_known_from_the_article_speaks(nlp):
+    doc = nlp(
+        "Fox News host Sean Hannity interviewed Trump on Monday. "
+        "Hannity asked Trump how high the wall would be."
+    )
+    p = doc._.prelabels[-1]
+    assert p.label == "sourced_fact"
+    assert ("SOURCE", "Hannity") in [(s.type, doc.text[s.start : s.end]) for s in p.spans]
+
+
+def test_a_capitalised_noun_unknown_to_the_article_is_no_speaker(nlp):
+    label, spans = spans_of(nlp, "Clouds asked whether the storm was coming.")
+    assert not [s for s in spans if s[0] == "SOURCE"]
+
+
+def test_a_plural_noun_the_parser_swallowed_before_say_speaks(nlp):
+    label, spans = spans_of(
+        nlp, "That's a small fraction of the minimum $20 million experts say it costs to run."
+    )
+    assert label == "sourced_fact"
+    assert ("SOURCE", "experts") in spans
+
+
+def test_a_place_inside_a_phrase_before_say_is_no_speaker(nlp):
+    _label, spans = spans_of(
+        nlp, "Majorities of voters in all five states say they feel betrayed by politicians."
+    )
+    assert ("SOURCE", "states") not in spans
+
+
+def test_a_quoted_show_title_after_the_tag_is_no_speaker(nlp):
+    # the parser makes the show's name the subject of "said"; the name before it speaks
+    label, spans = spans_of(
+        nlp,
+        "There's a severe disconnect between this White House and our military,” Flynn, a "
+        "top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”",
+    )
+    assert ("SOURCE", "Flynn") in spans
+    assert ("SOURCE", "Fox and Friends") not in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("“Saying that his plan had worked,” the passage continued.", "the passage"),
+        ("“We will never give up,” the crowd yelled.", "the crowd"),
+    ],
+)
+def test_whatever_noun_a_tag_after_a_quotation_names_speaks(nlp, text, source):
+    label, spans = spans_of(nlp, text)
+    assert label == "official_quote"
+    assert ("SOURCE", source) in spans
+
+
+def test_a_noun_before_a_verb_after_a_quotation_that_is_no_tag(nlp):
+    # "gathered" reports nothing: the crowd is no speaker of the quotation
+    _label, spans = spans_of(nlp, "“We will never give up,” the crowd gathered near the gate.")
+    assert ("SOURCE", "the crowd") not in spans
+
+
+def test_a_participle_hung_on_the_quoted_verb_speaks_for_the_main_subject(nlp):
+    label, spans = spans_of(
+        nlp,
+        "Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, “Some "
+        "people get a little carried away, have you noticed that?”",
+    )
+    assert ("SOURCE", "Clinton") in spans
+    assert ("SOURCE", "Some people") not in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The contrast with Trump, said Doyle and others, would be clear since Trump has no "
+            "former presidents by his side.",
+            "Doyle and others",
+        ),
+        (
+            "Part of the problem in detecting tunnels, say experts like Paul Bauman, a Canadian "
+            "geophysicist, is the ground itself.",
+            "experts",
+        ),
+    ],
+)
+def test_an_inverted_tag_whose_speakers_the_parser_gave_the_reported_clause(nlp, text, source):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert any(s[0] == "SOURCE" and s[1].startswith(source) for s in spans)
+
+
+def test_a_speaker_with_an_apposition_keeps_the_tag(nlp):
+    # the subject before "said" has its own apposition: no inverted tag here
+    _label, spans = spans_of(
+        nlp,
+        "And aides to Gov. Chris Christie of New Jersey, a former federal prosecutor, said their "
+        "stump speeches, already full of references to security, would change.",
+    )
+    assert not any(s[0] == "SOURCE" and s[1].startswith("their stump speeches") for s in spans)
+
+
+def test_a_tag_joined_to_the_quoted_clause_with_a_name_and_apposition(nlp):
+    label, spans = spans_of(
+        nlp,
+        "''If Reagan had gone with Kemp, I would have been sitting in Siberia for a long time,'' "
+        "Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by telephone this week.",
+    )
+    assert label == "official_quote"
+    assert ("SOURCE", "Mr. Daniloff") in spans
+
+
+def test_another_as_a_subject_is_a_vague_source(nlp):
+    label, spans = spans_of(
+        nlp,
+        "While one company says there are more than 2,400 billionaires, another says there "
+        "are about 1,800.",
+    )
+    assert label == "sourced_fact"
+    assert ("SOURCE", "one company") in spans
+    assert ("SOURCE", "another") in spans
+
+
+def test_another_as_a_determiner_is_no_source(nlp):
+    _label, spans = spans_of(nlp, "Another report said the plant was unsafe.")
+    assert ("SOURCE", "Another") not in spans
+    assert ("SOURCE", "Another report") in spans
+
+
+def test_a_report_after_a_sentence_end_the_segmenter_missed_is_marked(nlp):
+    # one stretch with two sentences: "He added" starts a new report, not part of Reid's
+    doc = nlp(
+        "He says he respects Clinton and calls her “an extremely intelligent woman with a "
+        "wonderful resume.” He adds, “In a campaign things get heated up.”"
+    )
+    spans = [(s.type, doc.text[s.start : s.end]) for p in doc._.prelabels for s in p.spans]
+    assert ("CUE", "says") in spans
+    assert ("CUE", "adds") in spans
+    assert spans.count(("SOURCE", "He")) == 2
+
+
+def test_a_pronoun_report_inside_what_was_said_stays_nested(nlp):
+    _label, spans = spans_of(nlp, "Reid said that he added the clause.")
+    assert ("CUE", "added") not in spans

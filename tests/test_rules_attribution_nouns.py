@@ -216,3 +216,45 @@ def test_an_account_inside_a_noun_phrase_is_no_view(nlp, text):
     p, spans = last(nlp, text)
     assert "attr-by-own-account" not in p.rule_ids
     assert not [t for k, t in spans if k == "SOURCE"]
+
+
+# -- polls named as proper nouns; a closing "according to" --------------------------
+
+
+def test_a_poll_named_with_capitals_is_the_source(nlp):
+    p, spans = last(nlp, "In a CNN/ORC International Poll released Sunday, voters disapproved.")
+    assert p.label == "sourced_fact"
+    assert ("SOURCE", "a CNN/ORC International Poll") in spans
+
+
+def test_a_lead_in_the_polls_is_still_no_poll_finding(nlp):
+    p, spans = last(nlp, "Smith has a big lead in the Polls.")
+    assert not [s for s in spans if s[0] == "SOURCE"]
+
+
+def test_a_closing_according_to_is_marked_beside_the_speaker(nlp):
+    # the parser may hang the phrase inside what the witness said; closing the sentence
+    # after a comma, it is the author's attribution of the whole
+    p, spans = last(nlp, "The witness said the order was unusual, according to the report.")
+    assert ("SOURCE", "The witness") in spans
+    assert ("SOURCE", "the report") in spans
+    assert ("CUE", "according to") in spans
+
+
+def test_an_according_to_inside_the_reported_clause_is_not_marked(nlp):
+    p, spans = last(nlp, "Trump said that, according to the report, the order was unusual.")
+    assert ("SOURCE", "Trump") in spans
+    assert ("SOURCE", "the report") not in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The cable indicated that 13 guards would be the minimum needed.", "The cable"),
+        ("He has 2,205 delegates, according to a tally by the Associated Press.", "a tally"),
+    ],
+)
+def test_a_cable_or_a_tally_is_a_document(nlp, text, source):
+    p, spans = last(nlp, text)
+    assert p.label == "sourced_fact"
+    assert any(s[0] == "SOURCE" and s[1].startswith(source) for s in spans)

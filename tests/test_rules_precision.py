@@ -246,3 +246,83 @@ def test_interviewer_who_asks_is_a_source(nlp: Language) -> None:
     assert any(t == "SOURCE" and "Courier" in s for t, s in sp) or any(
         t == "SOURCE" and s == "Reid" for t, s in sp
     )
+
+
+# -- "adding to" a lead: increasing it, nothing said --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor won the primary in Ohio, adding to her run of victories in the Midwest.",
+        "Smith is adding to his delegate lead after wins in two states.",
+    ],
+)
+def test_adding_to_a_lead_reports_nothing(nlp: Language, text: str) -> None:
+    p, out = spans(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert not [s for s in out if s[0] == "SOURCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("“We will win this state,” he added to reporters.", "he", "added"),
+        ("The mayor added that the budget was balanced.", "The mayor", "added"),
+        ("The senator boasted that the bill had passed.", "The senator", "boasted"),
+    ],
+)
+def test_adding_with_what_was_said_still_reports(
+    nlp: Language, text: str, source: str, cue: str
+) -> None:
+    p, out = spans(nlp, text)
+    assert p.label in ("sourced_fact", "official_quote")
+    assert ("SOURCE", source) in out
+    assert ("CUE", cue) in out
+
+
+# -- "X contributed reporting": a credit line, not a report ------------------------------
+
+
+def test_contributed_reporting_is_a_credit_line(nlp: Language) -> None:
+    p, out = spans(nlp, "Jane Rousseau and Carl Wilson contributed reporting.")
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert not [s for s in out if s[0] == "SOURCE"]
+
+
+def test_reporting_contributed_with_content_still_reports(nlp: Language) -> None:
+    p, out = spans(nlp, "Jane Rousseau reported that the plant had closed.")
+    assert p.label == "sourced_fact"
+    assert ("SOURCE", "Jane Rousseau") in out
+
+
+# -- advising someone as a job; a name given with "called" -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He is now advising the campaign on foreign policy.",
+        "His nonprofit group, called the Virginia Legacy Fund, will still own the property.",
+    ],
+)
+def test_a_role_or_a_name_given_reports_nothing(nlp: Language, text: str) -> None:
+    p, out = spans(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert not [s for s in out if s[0] == "SOURCE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The lawyer advised the board that the deal was illegal.", "The lawyer", "advised"),
+        ("The mayor called the plan a disaster.", "The mayor", "called"),
+    ],
+)
+def test_advice_given_or_a_verdict_still_reports(
+    nlp: Language, text: str, source: str, cue: str
+) -> None:
+    p, out = spans(nlp, text)
+    assert p.label == "sourced_fact"
+    assert ("SOURCE", source) in out
+    assert ("CUE", cue) in out

@@ -168,6 +168,10 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
     misread = _subordinate_object(verb)
     if misread is None:
         misread = _inverted_tag_name(verb)
+    if misread is None:
+        misread = _apposed_speaker(verb)
+    if misread is None:
+        misread = _inverted_clause_subject(verb)
     if misread is not None:
         return misread, False
     cur = verb
@@ -313,6 +317,133 @@ def _inverted_tag_name(verb: Token) -> Token | None:
     return name if name.head.i != i else None
 
 
+def _apposed_speaker(verb: Token, *, after_quote: bool = False) -> Token | None:
+    """ '"...," Gene Sperling, a top Clinton adviser, said at an event.', "Jeffrey
+    Salkin, a rabbi helping to organize the boycott, said he ...": a name and its
+    apposition set off by commas right before a speech verb that has no subject. The
+    small model takes the name into the quotation (or the apposition for a verb) and
+    leaves the tag without a subject. The name opens the sentence or follows the
+    closing quotation mark; it is the subject."""
+    doc = verb.doc
+    i = verb.i
+    root = None
+    # '"...," Mr. Daniloff, now 81 and retired, said by telephone.': the tag joined to
+    # the quoted clause before it; the name must then follow the closing mark
+    quoted_head = verb.dep_ in ("conj", "ccomp", "advcl") and verb.head.i < i
+    if verb.dep_ != "ROOT" and not quoted_head:
+        # "Stuart Stevens, who served as ..., called X “childish.”": the verb read as a
+        # participle on the name, which is left as the root of the sentence
+        if verb.dep_ not in ("acl", "relcl") or verb.tag_ not in ("VBN", "VBD"):
+            return None
+        root = verb
+        while root.head.i != root.i:
+            root = root.head
+        if root.pos_ != "PROPN":
+            return None
+    if i < 4 or any(
+        # (a "subject" further on, inside a title, is misread too: '... said on Fox
+        # News's “Fox and Friends.”'; not the inverted "said Smith")
+        c.dep_ in _SUBJ and (c.i < i or c.left_edge.i == i + 1)
+        for c in verb.children
+    ):
+        return None
+    if verb_lemma(verb) not in _APPOSED_TAGS:
+        return None
+    gap = i - 1
+    while gap > i - 4 and doc[gap].text != "," and not doc[gap].is_punct:
+        gap -= 1  # ", on Tuesday called ...": a short time phrase before the verb
+    if doc[gap].text != "," or (gap < i - 1 and doc[gap + 1].pos_ != "ADP"):
+        return None
+    commas = 0
+    for k in range(gap - 1, max(i - 26, 0), -1):
+        tok = doc[k]
+        if tok.is_sent_start or tok.text in _CLOSE_QUOTES or tok.text in (";", ":", "(", ")"):
+            return None
+        if tok.text != ",":
+            continue
+        commas += 1
+        if commas > 3:
+            return None
+        j = k
+        while j > 0 and doc[j - 1].pos_ == "PROPN" and k - j < 5 and not doc[j].is_sent_start:
+            j -= 1
+        if j == k or doc[k - 1].ent_type_ not in ("PERSON", "ORG"):
+            continue
+        if root is not None and root.i != k - 1:
+            continue
+        if quoted_head and (verb.head.i >= j or not _close_quote_before(doc, j)):
+            continue
+        if (doc[j].is_sent_start and not after_quote) or _close_quote_before(doc, j):
+            return doc[k - 1]
+    return None
+
+
+# closing quotation marks that never end a name ("’" may close "Sanders’")
+_QUOTE_ENDS = frozenset({"”", '"', "''"})
+# the speech verbs of a quotation's tag ("said", "told", "added", ...)
+_APPOSED_TAGS = frozenset(
+    {"say", "tell", "add", "write", "note", "explain", "argue", "tweet", "call", "describe"}
+)
+
+
+def _main_subject_before(verb: Token, qmask: Sequence[bool]) -> Token | None:
+    """The subject of the sentence's root when it stands before ``verb`` and outside
+    quotation marks (the root is found by climbing from the verb)."""
+    root = verb
+    while root.head.i != root.i:
+        root = root.head
+    return next(
+        (c for c in root.children if c.dep_ == "nsubj" and c.i < verb.i and not qmask[c.i]),
+        None,
+    )
+
+
+def _noun_right_before(verb: Token, lex: Lexicons) -> Token | None:
+    """ "a fraction of the $20 million experts say it costs": a speech verb left without
+    a subject because the parser took the plural noun right before it into the phrase
+    before (as its object). The noun, if it can speak, is the subject."""
+    if verb.i == 0 or verb.tag_ not in ("VBP", "VBD") or not _has_clause(verb, infinitive=False):
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.tag_ != "NNS" or prev.dep_ not in ("pobj", "dobj", "compound", "conj"):
+        return None
+    if prev.dep_ == "pobj" and prev.head.lower_ != "of":
+        return None  # "majorities of voters in all five states say": "states" is no subject
+    return prev if can_be_source(prev, lex) else None
+
+
+def _inverted_clause_subject(verb: Token) -> Token | None:
+    """ "The contrast with Trump, said Doyle and others, would be clear", "Part of the
+    problem, say experts like Paul Bauman, is the ground": an inverted tag set off by
+    commas inside the clause it reports; the small model makes the speakers the subject
+    of the reported clause. A subject of the verb's clause that starts right after the
+    verb and ends at a comma is the speaker."""
+    doc = verb.doc
+    i = verb.i
+    if i == 0 or doc[i - 1].text != "," or verb_lemma(verb) not in _APPOSED_TAGS:
+        return None
+    for own in verb.children:
+        # the misread "subject" before the tag is a short topic phrase ("The contrast
+        # with Trump"), not a speaker with an apposition set off by commas ("aides to
+        # Gov. Christie, a former prosecutor, said their speeches, ...")
+        if (
+            own.dep_ in _SUBJ
+            and own.i < i
+            and any(t.text == "," for t in doc[own.left_edge.i : own.right_edge.i + 1])
+        ):
+            return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < i:
+            continue
+        for subj in clause.children:
+            if subj.dep_ != "nsubj" or subj.left_edge.i != i + 1 + (doc[i + 1].pos_ == "DET"):
+                continue
+            end = subj.right_edge.i
+            if doc[end].text == "," or (end + 1 < len(doc) and doc[end + 1].text == ","):
+                return subj
+    return None
+
+
 def _after_dash(name: Token) -> bool:
     """Does the name's phrase open right after a dash ("... an accident — Brendan Buck")?"""
     k = name.left_edge.i - 1
@@ -423,6 +554,17 @@ def _relative_antecedent(subj: Token, verb: Token) -> Token | None:
         return None
     while cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i:
         cur = cur.head
+    if cur.dep_ == "advcl" and subj.lower_ not in _RELATIVE:
+        # "..., family members of the victims, many of whom say ...": the parser hangs
+        # the partitive's clause on the main verb; the noun before the comma is its
+        # antecedent
+        k = subj.left_edge.i - 1
+        if k < 1 or verb.doc[k].text != ",":
+            return None
+        ante = verb.doc[k - 1]
+        while ante.dep_ == "pobj" and ante.head.lower_ == "of" and ante.head.head.pos_ == "NOUN":
+            ante = ante.head.head
+        return ante if ante.pos_ in ("NOUN", "PROPN") else None
     if cur.dep_ != "relcl" or cur.head.pos_ not in ("NOUN", "PROPN"):
         return None
     return cur.head
@@ -600,11 +742,42 @@ def _calls_something(verb: Token) -> bool:
     # the verb's object (the parser may take the quoted word for the object itself)
     # (from the object's head on: not "called the “town hall” meeting to order")
     doc = verb.doc
-    return any(
+    if any(
         c.dep_ == "dobj"
         and c.i > verb.i
         and any(t.text in _OPEN_QUOTES for t in doc[max(c.i - 1, verb.i + 1) : c.right_edge.i + 1])
         for c in verb.children
+    ):
+        return True
+    return any(_verdict_after(c) for c in verb.children if c.dep_ == "dobj" and c.i > verb.i)
+
+
+def _verdict_after(obj: Token) -> bool:
+    """ 'called Trump's statements on Sunday "childish"', "called the dispute unusual",
+    "called Mr. Yanukovych an outstanding leader": the verdict on the object that the
+    small model leaves out of the object predicate: a quotation opening right after the
+    object (and a short adverbial), an adjective closing the clause right after it, or
+    a noun phrase with "a"/"an" set right next to a name."""
+    doc = obj.doc
+    end = obj.right_edge.i
+    for t in doc[end + 1 : min(end + 5, len(doc))]:
+        if t.text in _OPEN_QUOTES:
+            return True
+        if t.is_punct or t.pos_ in ("VERB", "AUX") or t.is_sent_start:
+            break
+    for t in obj.subtree:
+        if (
+            t.tag_ == "JJ"
+            and t.dep_ == "amod"
+            and t.head.i < t.i
+            and t.i == end
+            and t.i + 1 < len(doc)
+            and doc[t.i + 1].text in (".", ",", ";", "!", "?")
+        ):
+            return True  # "called the squabble unusual."
+    return obj.pos_ == "PROPN" and any(
+        a.dep_ == "appos" and a.left_edge.i == obj.i + 1 and a.left_edge.lower_ in ("a", "an")
+        for a in obj.children
     )
 
 
@@ -711,7 +884,16 @@ def _as_tag(verb: Token) -> bool:
 def _byline_report(verb: Token, lex: Lexicons) -> bool:
     """ "Julie Davis reported from Midway Atoll, and Mark Landler from Kaneohe Bay.": a
     credit line at the end of a news story says where a reporter worked; "report from" a
-    place with no clause, quotation or colon after it reports no content."""
+    place with no clause, quotation or colon after it reports no content. So does
+    "Amanda Terkel contributed reporting.": the reporting someone contributed."""
+    if (
+        verb_lemma(verb, lex) == "report"
+        and verb.tag_ == "VBG"
+        and verb.dep_ in ("xcomp", "dobj")
+        and verb.head.lemma_.lower() == "contribute"
+        and not any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
+    ):
+        return True
     return (
         verb_lemma(verb, lex) == "report"
         and any(
@@ -731,12 +913,29 @@ def _naming_participle(verb: Token, lex: Lexicons) -> bool:
     """ "a program called Sandy Hook Promise", "a play called “Sons of Trump”": "called"
     as a participle after a noun gives the thing's name; nobody is said to call it so
     (not "a campaign Mr. Khan has called bigoted", which has a subject)."""
+    doc = verb.doc
+    if (
+        verb_lemma(verb, lex) == "call"
+        and verb.dep_ in ("parataxis", "acl", "relcl")
+        and verb.tag_ in ("VBN", "VBD")
+        and verb.i > 1
+        and doc[verb.i - 1].text == ","
+        and doc[verb.i - 2].pos_ == "NOUN"
+        and any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children)
+        # a name given, with nothing named by it (not "called the plan a disaster"), and
+        # no subject but the noun before the comma
+        and not any(c.dep_ in ("dobj", "aux", "auxpass", "agent") for c in verb.children)
+        and not any(c.dep_ in _SUBJ and c.i != verb.i - 2 for c in verb.children)
+    ):
+        return True  # "His nonprofit group, called the Virginia Legacy Fund, will ..."
     return (
         verb_lemma(verb, lex) == "call"
         and verb.tag_ == "VBN"
         and verb.dep_ == "acl"
         and any(c.dep_ == "oprd" for c in verb.children)
         and not any(c.dep_ in (*_SUBJ, "aux", "auxpass", "agent") for c in verb.children)
+        # not "Stuart Stevens, a strategist, called X “childish.”", misread
+        and _apposed_speaker(verb) is None
     )
 
 
@@ -805,7 +1004,13 @@ def _conj_tag(verb: Token) -> bool:
             return False  # "..., Carter told the panel that ...": its own content
     else:
         name = _name_before(verb)
-    if name is None or name.ent_type_ not in ("PERSON", "ORG"):
+    if name is None:
+        return False
+    if name.ent_type_ not in ("PERSON", "ORG") and not any(
+        # "..., his top aide, Tad Devine, told the Post.": the role, then the name
+        c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i < verb.i
+        for c in name.children
+    ):
         return False
     start = name.left_edge.i
     while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == name.i:
@@ -825,10 +1030,20 @@ def _tag_after_quote(verb: Token) -> bool:
     """ '"...," he told the show.', '"...?" Ramos, 58, told reporters.': a speech verb
     whose subject directly follows a closing quotation mark (and its comma)."""
     doc = verb.doc
-    if verb.dep_ not in ("ROOT", "parataxis"):
+    if verb.dep_ not in ("ROOT", "parataxis", "ccomp", "conj", "advcl"):
         return False
     subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if subj is None or any(t.pos_ in ("VERB", "AUX") for t in doc[subj.i + 1 : verb.i]):
+    if verb.dep_ not in ("ROOT", "parataxis") and (
+        # '"... unbeatable, right?" he told Fox News.': the parser hangs the tag on a
+        # word of the quotation; its head lies before the tag's subject
+        subj is None or verb.head.i >= subj.left_edge.i
+    ):
+        return False
+    if subj is None:
+        # '"...," Gene Sperling, a top adviser, said at an event.': the name misread
+        # into the quotation
+        return _apposed_speaker(verb, after_quote=True) is not None
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[subj.i + 1 : verb.i]):
         return False
     return _close_quote_before(doc, subj.left_edge.i)
 
@@ -1558,6 +1773,14 @@ def find_attributions(
             and any(c.dep_ == "dobj" and not qmask[c.i] for c in tok.children)
         ):
             continue  # "added a note of caution", "writing songs about him"
+        if (
+            lemma == "add"
+            and not _has_clause(tok)
+            and any(
+                c.dep_ == "prep" and c.lower_ == "to" and c.i == tok.i + 1 for c in tok.children
+            )
+        ):
+            continue  # "is adding to her lead": increasing it, nothing reported
         if lemma in lex.clause_not_infinitive and not _has_clause(tok, infinitive=False):
             continue  # "supporters continue to show signs": not "he continued: ..."
         if _naming_participle(tok, lex):
@@ -1662,6 +1885,13 @@ def find_attributions(
         # evidence, but not a stance on a claim that would attribute the sentence
         aim = aim or person_action
 
+        if subj is None and not agentless and speech:
+            subj = _noun_right_before(tok, lex)
+        if subj is not None and qmask[subj.i] and not qmask[tok.i] and tok.tag_ == "VBG":
+            # "Clinton seemed ready to riff, telling the crowd, “Some people get ...”":
+            # the parser hangs the participle on the quoted verb; the speaker is the
+            # subject of the clause the participle follows, not one inside the quotation
+            subj = _main_subject_before(tok, qmask)
         if subj is None and not agentless:
             continue
         if subj is not None and _not_said(subj, tok):
@@ -1762,6 +1992,14 @@ def find_attributions(
             # "many of whom say": the partitive is the mention
             bounds = (subj.i, subj.i + 1) if subj.lower_ in _RELATIVE else source_bounds(subj)
         elif not can_be_source(subj, lex) and not (
+            # "Hannity asked Trump how ...", "Giles tried ... and said ...": a name the
+            # small model tags as a common noun at the start of a sentence, known as a
+            # name from elsewhere in the article
+            subj.is_title
+            and subj.pos_ == "NOUN"
+            and subj.lower_ in names
+            and not qmask[subj.i]
+        ) and not (
             # "..., the airline added, ...": whatever common noun a parenthetical speech
             # tag names is its source
             speech
@@ -1774,6 +2012,15 @@ def find_attributions(
             and subj.left_edge.i > 0
             and doc[subj.left_edge.i - 1].text == ","
             and not any(t.is_punct for t in doc[subj.right_edge.i + 1 : tok.i])
+        ) and not (
+            # '"Mexico!" the audience screamed back.': whatever noun a speech tag right
+            # after a quotation names is its source
+            speech
+            and subj.pos_ == "NOUN"
+            and subj.dep_ == "nsubj"
+            and subj.head.i == tok.i
+            and not qmask[subj.i]
+            and _tag_after_quote(tok)
         ) and not (
             # '"...," said the 46-year-old.': whoever an inverted tag right after a
             # quotation names is its source
@@ -1809,6 +2056,15 @@ def find_attributions(
         else:
             head = subj
             bounds = source_bounds(subj)
+            close = [
+                k
+                for k in range(bounds[0], subj.i)
+                if doc[k].text in _QUOTE_ENDS and k > 0 and doc[k - 1].text in (",", "?", "!")
+            ]
+            if close:
+                # a name the parser took into the quotation before it: the mention
+                # starts after the closing mark (and its comma)
+                bounds = (close[-1] + 1 + (doc[close[-1] + 1].text == ","), bounds[1])
             if subj.lower_ == "those":
                 # "those close to him": the modifier is what identifies them
                 bounds = (subj.i, subj.right_edge.i + 1)
@@ -2148,7 +2404,7 @@ def find_attributions(
                 or (m.start, m.end) in polls_seen
             ):
                 continue
-            if poll.tag_ == "NNS" and not any(
+            if poll.tag_ in ("NNS", "NNPS") and not any(
                 c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ in ("from", "by", "of"))
                 for c in poll.children
             ):

@@ -880,6 +880,54 @@ def _reported_content(doc: Doc, attr: Attribution) -> set[int]:
     }
 
 
+def _closing_according(doc: Doc, attr: Attribution) -> bool:
+    """ "The witness said the order was unusual, according to the report.": an
+    "according to" set off by a comma that closes the sentence is the author's own
+    attribution of the whole, even when the parser hangs it inside what the witness
+    said; it is never part of the reported content."""
+    if attr.rule_id != "attr-according-to" or attr.source is None or attr.cue[0] == 0:
+        return False
+    if doc[attr.cue[0] - 1].text != ",":
+        return False
+    end = attr.source[1]
+    while end < len(doc) and not doc[end].is_punct and end - attr.source[1] < 8:
+        end += 1  # the rest of the mention ("a tally by the Associated Press")
+    return bool(end >= len(doc) or doc[end].text in (".", "!", "?") or doc[end].is_sent_start)
+
+
+_PARALLEL_LINKS = frozenset({"and", "but", "while", "whereas", "although", "though"})
+
+
+def _parallel_report(doc: Doc, main: Attribution, attr: Attribution) -> bool:
+    """ "Six in 10 said ..., and three-quarters said the same of Sanders", "74 percent
+    said ..., while 22 percent said ...": the same reporting verb again, with its own
+    subject, joined by "and"/"while"/"but": a second report beside the first, not part
+    of what the first source said (the parser hangs it inside the first's clause)."""
+    if attr.source is None or attr.cue[1] - attr.cue[0] != 1:
+        return False
+    cue, first = doc[attr.cue[0]], doc[main.cue[0]]
+    if cue.lemma_.lower() != first.lemma_.lower() or cue.i <= first.i:
+        return False
+    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > cue.i or not (attr.source[0] <= subj.i < attr.source[1]):
+        return False
+    k = subj.left_edge.i - 1
+    return k > first.i and doc[k].lower_ in _PARALLEL_LINKS
+
+
+def _after_sentence_end(doc: Doc, attr: Attribution) -> bool:
+    """ 'Reid said that ... "... now." He added, "..."': a report whose subject follows
+    a sentence's final mark (and a closing quotation mark) in a stretch the segmenter
+    left as one sentence; the parser hangs it inside the first report's clause, but it
+    starts a new sentence."""
+    if attr.source is None or doc[attr.source[0]].is_sent_start:
+        return False
+    k = attr.source[0] - 1
+    if k > 0 and doc[k].text in ("”", '"', "''") and not doc[k].is_left_punct:
+        k -= 1
+    return k > 0 and doc[k].text in (".", "?", "!")
+
+
 def _outside_content(
     doc: Doc,
     speakers: Sequence[Speaker | None],
@@ -897,7 +945,14 @@ def _outside_content(
     return [
         x
         for x, a in zip(speakers, attrs, strict=True)
-        if x is not None and x is not plain[0] and a.cue[0] not in content
+        if x is not None
+        and x is not plain[0]
+        and (
+            a.cue[0] not in content
+            or _closing_according(doc, a)
+            or _parallel_report(doc, main, a)
+            or _after_sentence_end(doc, a)
+        )
     ]
 
 
@@ -913,7 +968,12 @@ def _not_nested(
     return [
         x
         for x, a in zip(speakers, attrs, strict=True)
-        if x is not None and (a.cue[0] not in content or a.rule_id == "attr-co-cue")
+        if x is not None
+        and (
+            a.cue[0] not in content
+            or a.rule_id == "attr-co-cue"
+            or _closing_according(doc, a)
+        )
     ]
 
 

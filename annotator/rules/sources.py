@@ -186,6 +186,12 @@ def can_be_source(tok: Token, lex: Lexicons) -> bool:
         return False
     if tok.ent_type_ in _ENT_SOURCE or tok.pos_ == "PROPN" or tok.lower_ in _PERSONAL:
         return True
+    if (tok.pos_ == "PRON" or (tok.pos_ == "DET" and tok.dep_ == "nsubj")) and (
+        tok.lower_ in lex.sayers
+    ):
+        # "someone asked ...", "everyone agreed ...", "one says ..., another says ...":
+        # a vague source (rule 6)
+        return True
     # A common noun speaks only if it names people, a body or a document: not
     # "the ease ... emphasizes", "no word is said", "italics added".
     if tok.pos_ == "NOUN":
