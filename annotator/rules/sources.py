@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy
 from spacy.attrs import DEP, IS_ALPHA, IS_TITLE, IS_UPPER, POS, SENT_START
 from spacy.strings import get_string_id
 from spacy.symbols import NOUN
@@ -380,23 +381,26 @@ def _title_case_lines(doc: Doc) -> list[tuple[int, int]]:
     Mom Corners Obama On His Refusal"): headlines, where the parser and the entity
     recogniser read a run of capitalised words as one long name, so they are not a
     fuller mention of anyone."""
-    # one pass over four attribute columns: iterating doc.sents and its tokens costs
-    # a Python object per token
+    # numpy over four attribute columns: iterating doc.sents and its tokens costs a
+    # Python object per token, and tolist() a big integer per -1 (SENT_START is uint64)
     array: Any = doc.to_array([SENT_START, IS_ALPHA, IS_TITLE, IS_UPPER])
-    rows: list[list[int]] = array.tolist()
-    out = []
-    start = n_words = 0
-    titled = True
-    for i, (sent_start, alpha, title, upper) in enumerate(rows):
-        if sent_start == 1 and i > start:
-            if titled and n_words >= 4:
-                out.append((start, i))
-            start, n_words, titled = i, 0, True
-        if alpha:
-            n_words += 1
-            titled = titled and bool(title or upper)
-    if titled and n_words >= 4:
-        out.append((start, len(rows)))
+    if not len(array):
+        return []
+    starts = numpy.flatnonzero(array[:, 0] == 1)
+    if not len(starts) or starts[0] != 0:
+        starts = numpy.concatenate(([0], starts))
+    alpha = array[:, 1] == 1
+    lower = alpha & (array[:, 2] == 0) & (array[:, 3] == 0)
+    n_words = numpy.add.reduceat(alpha.astype(numpy.int64), starts)
+    n_lower = numpy.add.reduceat(lower.astype(numpy.int64), starts)
+    ends = [*starts[1:].tolist(), len(array)]
+    out = [
+        (start, end)
+        for start, end, words, low in zip(
+            starts.tolist(), ends, n_words.tolist(), n_lower.tolist(), strict=True
+        )
+        if words >= 4 and not low
+    ]
     return out
 
 
@@ -438,11 +442,12 @@ class MentionIndex:
         # Read from one POS/DEP array: Token.pos_ / dep_ per token cost a string each.
         compound = get_string_id("compound")
         array: Any = doc.to_array([POS, DEP])
-        rows: list[list[int]] = array.tolist()
-        for i, (pos, dep) in enumerate(rows):
-            if pos == NOUN and dep != compound:
-                lemma = lemmas[i] if lemmas is not None else doc[i].lemma_.lower()
-                self._noun_heads.setdefault(lemma, []).append(i)
+        # the nouns that head a phrase, found with numpy (tolist() would build a big
+        # integer per dependency label id)
+        heads = numpy.flatnonzero((array[:, 0] == NOUN) & (array[:, 1] != compound)).tolist()
+        for i in heads:
+            lemma = lemmas[i] if lemmas is not None else doc[i].lemma_.lower()
+            self._noun_heads.setdefault(lemma, []).append(i)
 
     def _keys_for(self, doc: Doc) -> dict[tuple[int, int], tuple[bool, int]] | None:
         return self._keys if doc is self._doc else None
