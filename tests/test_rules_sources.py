@@ -132,3 +132,32 @@ def test_a_mention_of_the_other_gender_is_not_fuller(nlp):
     )
     src = last(nlp, text).source
     assert src is not None and "Mrs." not in src
+
+
+def test_a_headline_verb_inside_a_name_is_cut(nlp):
+    text = "Trump rips Joe Scarborough\n\nJoe Scarborough said the remarks were false."
+    src = last(nlp, text).source
+    assert src is not None and "rips" not in src
+
+
+def test_a_participle_before_a_title_stays(nlp):
+    text = "Retired Gen. John Allen said the plan would fail."
+    assert last(nlp, text).source == "Retired Gen. John Allen"
+
+
+def test_he_is_the_subject_before_not_the_person_named_as_object(nlp):
+    # News style carries the subject on: "he" is Sanders, not Clinton.
+    text = (
+        "Senator Bernie Sanders apologized to Hillary Clinton on Friday. "
+        "\u201cThis is not the campaign we run,\u201d he said."
+    )
+    assert last(nlp, text).source == "Senator Bernie Sanders"
+
+
+def test_he_is_still_the_nearest_person_when_that_one_is_the_subject(nlp):
+    text = (
+        "Hillary Clinton praised Bernie Sanders on Friday. "
+        "Sanders thanked the crowd in Iowa. "
+        "\u201cWe are not done,\u201d he said."
+    )
+    assert last(nlp, text).source == "Bernie Sanders"

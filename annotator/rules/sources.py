@@ -365,8 +365,49 @@ def resolve_pronoun(
         m0, m1 = mention_bounds(head, with_conj=False, with_prep=False)
         if gender_clash(tok.lower_, (t.lower_ for t in tok.doc[m0:m1]), lex):
             continue
+        if personal and not _main_subject(head) and not _named_again(ent, tok):
+            subject = _subject_before(tok, ent, ents, quote_mask, lex)
+            if subject is not None:
+                return subject
         return head
     return fallback
+
+
+def _named_again(ent: Span, pronoun: Token) -> bool:
+    """Is the person of ``ent`` named again as a subject before the pronoun, in a word the entity
+    recogniser missed ("Sanders thanked the crowd", a sentence-initial surname the
+    small model reads as a noun)? Then that person is the one the text carries on."""
+    doc = pronoun.doc
+    words = {t.lower_ for t in ent}
+    return any(
+        doc[i].is_title and doc[i].lower_ in words and doc[i].dep_ in ("nsubj", "nsubjpass")
+        for i in range(ent.end, pronoun.i)
+    )
+
+
+def _main_subject(tok: Token) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+
+
+def _subject_before(
+    pronoun: Token, ent: Span, ents: Sequence[Span], quote_mask: Sequence[bool], lex: Lexicons
+) -> Token | None:
+    """The person who is the main subject of the sentence of ``ent`` (a person named
+    as an object there), for "he"/"she": "Sanders apologized to Clinton. 'This is not
+    who we are,' he said." is Sanders (news style carries the subject on)."""
+    sent = ent.sent
+    for other in ents:
+        if other.start >= ent.start:
+            break
+        if other.start < sent.start or other.label_ != "PERSON" or quote_mask[other.start]:
+            continue
+        head = name_head(other.root)
+        if not _main_subject(head) or _place_not_person(other, lex):
+            continue
+        m0, m1 = mention_bounds(head, with_conj=False, with_prep=False)
+        if not gender_clash(pronoun.lower_, (t.lower_ for t in pronoun.doc[m0:m1]), lex):
+            return head
+    return None
 
 
 def _title_case_lines(doc: Doc) -> list[tuple[int, int]]:
@@ -386,6 +427,8 @@ def _title_case_lines(doc: Doc) -> list[tuple[int, int]]:
 
 # Dashes that set a dateline off the story: "CLEVELAND - Donald Trump said".
 _DASHES = frozenset({"-", "–", "—", "--"})
+# Verb forms that a name does not hold ("retired Gen. X" has a participle that does).
+_FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP"})
 # Parts of speech of a lowercase word that describes a name rather than titles it.
 _NOT_TITLE_POS = frozenset({"VERB", "PRON", "AUX", "SCONJ", "PART", "ADV"})
 # ... and with no title between: "skeptical Trump", "a young John Ellis Bush", "how Sanders"
@@ -436,6 +479,21 @@ def clean_name_bounds(
             root = doc[s:e].root.i
             s, e = (i + 1, e) if root > i else (s, i)
             break
+    for i in range(e - 2, s - 1, -1):
+        t = doc[i]
+        if (
+            (t.tag_ in _FINITE_VERB_TAGS and i > s or (i == s and t.tag_ == "VBG" and t.is_title))
+            and e - i <= 7
+            and t.is_alpha
+            and doc[i - 1].text != "-"
+            and doc[i + 1].pos_ == "PROPN"
+        ):
+            # a headline's verb inside the name: "Trump rips Joe Scarborough",
+            # "Bashing Trump", "Sen. Cruz disavowed Lindsey Graham"
+            s = i + 1
+            break
+        if t.tag_ == "POS" and i > s and all(doc[j].ent_type_ == "NORP" for j in range(i + 1, e)):
+            e = i  # "Trump's Middle Eastern", "Trump's Jewish": the name, not what is its
     n0 = e  # start of the person's name at the end of the mention
     while n0 > s and (
         doc[n0 - 1].ent_type_ == "PERSON"
