@@ -161,3 +161,11 @@ def test_he_is_still_the_nearest_person_when_that_one_is_the_subject(nlp):
         "\u201cWe are not done,\u201d he said."
     )
     assert last(nlp, text).source == "Bernie Sanders"
+
+
+def test_an_adjective_before_a_courtesy_title_is_not_part_of_the_name(nlp):
+    text = (
+        "A youthful Mr. Bush campaigned in Iowa in 1999. "
+        "Mr. Bush said the tax cut would pass."
+    )
+    assert last(nlp, text).source == "Mr. Bush"

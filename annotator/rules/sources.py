@@ -522,7 +522,15 @@ def clean_name_bounds(
     elif tok.tag_ == "VBN":
         drop = False  # "retired Gen. John Allen"
     else:
-        drop = tok.pos_ in (_NOT_NAME_POS if t0 == n0 else _NOT_TITLE_POS)
+        # a courtesy title is no office: "a youthful Mr. Bush" is "Mr. Bush"
+        courtesy = lex is not None and all(
+            any(doc[j].lower_ in w for w in lex.gendered_words.values()) for j in range(t0, n0)
+        )
+        # ("the younger Mr. Trump" tells which Trump: a comparative stays)
+        drop = tok.pos_ in (_NOT_NAME_POS if courtesy else _NOT_TITLE_POS) and tok.tag_ not in (
+            "JJR",
+            "JJS",
+        )
     return (t0, e) if drop else (s, e)
 
 
