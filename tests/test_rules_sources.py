@@ -169,3 +169,12 @@ def test_an_adjective_before_a_courtesy_title_is_not_part_of_the_name(nlp):
         "Mr. Bush said the tax cut would pass."
     )
     assert last(nlp, text).source == "Mr. Bush"
+
+
+def test_a_hyphenated_participle_adjective_is_not_part_of_the_name(nlp):
+    text = (
+        "Sen. Bernie Sanders spoke in Iowa on Monday. "
+        "Later a hoarse-voiced Sanders thanked the crowd. "
+        "Sanders said the race was not over."
+    )
+    assert last(nlp, text).source == "Sen. Bernie Sanders"

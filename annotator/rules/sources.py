@@ -519,8 +519,8 @@ def clean_name_bounds(
         return s, e  # "Republican X", "81-year-old X", "MSNBC's X", "Trump, Cruz"
     if tok.pos_ == "NOUN":
         drop = not _names_person(tok, lex)
-    elif tok.tag_ == "VBN":
-        drop = False  # "retired Gen. John Allen"
+    elif tok.tag_ == "VBN" and w0 == t0 - 1:
+        drop = False  # "retired Gen. John Allen" (not "a hoarse-voiced Sanders")
     else:
         # a courtesy title is no office: "a youthful Mr. Bush" is "Mr. Bush"
         courtesy = lex is not None and all(
