@@ -171,7 +171,7 @@ class Prelabeler:
         sent_texts = [text[s.start_char : s.end_char] for s in sents]  # = s.text
         quotes = find_quotes(text)
         qmask = quote_mask(doc, quotes)
-        index = MentionIndex(doc, lemmas=forms[2])
+        index = MentionIndex(doc, lemmas=forms[2], lex=lex)
         par_of_sent, par_kinds = _paragraphs(doc, sents, text)
         attrs = [
             find_attributions(

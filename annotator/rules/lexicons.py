@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.29"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.30"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,9 @@ class Lexicons:
     person_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # nouns for a view held: "Moscow's position is that ..." (the possessor speaks)
     positions: frozenset[str] = frozenset()
+    # common nouns for a person that can stand before a name ("talk show host X",
+    # "billionaire X"), besides the sayers, roles and agent nouns ("-er", "-ist")
+    person_nouns: frozenset[str] = frozenset()
     # words in a person's mention that rule out "he" ("female") or "she" ("male")
     gendered_words: dict[str, frozenset[str]] = field(default_factory=dict)
     # verbs that tell what a document says or shows: "the ad accuses", "records show"
@@ -123,6 +126,7 @@ def lexicons() -> Lexicons:
         object_is_content=frozenset(verbs.get("object_is_content", [])),
         person_roles={k: tuple(v) for k, v in kinds.get("person_roles", {}).items()},
         positions=frozenset(nouns.get("positions", [])),
+        person_nouns=frozenset(kinds.get("person_nouns", [])),
         gendered_words={k: frozenset(v) for k, v in kinds.get("gendered_words", {}).items()},
         document_verbs=frozenset(nouns.get("document_verbs", [])),
         own_text=frozenset(nouns.get("own_text", [])),

@@ -372,8 +372,49 @@ def resolve_pronoun(
         m0, m1 = mention_bounds(head, with_conj=False, with_prep=False)
         if gender_clash(tok.lower_, (t.lower_ for t in tok.doc[m0:m1]), lex):
             continue
+        if personal and not _main_subject(head) and not _named_again(ent, tok):
+            subject = _subject_before(tok, ent, ents, quote_mask, lex)
+            if subject is not None:
+                return subject
         return head
     return fallback
+
+
+def _named_again(ent: Span, pronoun: Token) -> bool:
+    """Is the person of ``ent`` named again as a subject before the pronoun, in a word the entity
+    recogniser missed ("Sanders thanked the crowd", a sentence-initial surname the
+    small model reads as a noun)? Then that person is the one the text carries on."""
+    doc = pronoun.doc
+    words = {t.lower_ for t in ent}
+    return any(
+        doc[i].is_title and doc[i].lower_ in words and doc[i].dep_ in ("nsubj", "nsubjpass")
+        for i in range(ent.end, pronoun.i)
+    )
+
+
+def _main_subject(tok: Token) -> bool:
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT"
+
+
+def _subject_before(
+    pronoun: Token, ent: Span, ents: Sequence[Span], quote_mask: Sequence[bool], lex: Lexicons
+) -> Token | None:
+    """The person who is the main subject of the sentence of ``ent`` (a person named
+    as an object there), for "he"/"she": "Sanders apologized to Clinton. 'This is not
+    who we are,' he said." is Sanders (news style carries the subject on)."""
+    sent = ent.sent
+    for other in ents:
+        if other.start >= ent.start:
+            break
+        if other.start < sent.start or other.label_ != "PERSON" or quote_mask[other.start]:
+            continue
+        head = name_head(other.root)
+        if not _main_subject(head) or _place_not_person(other, lex):
+            continue
+        m0, m1 = mention_bounds(head, with_conj=False, with_prep=False)
+        if not gender_clash(pronoun.lower_, (t.lower_ for t in pronoun.doc[m0:m1]), lex):
+            return head
+    return None
 
 
 def _title_case_lines(doc: Doc) -> list[tuple[int, int]]:
@@ -404,11 +445,124 @@ def _title_case_lines(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+# Dashes that set a dateline off the story: "CLEVELAND - Donald Trump said".
+_DASHES = frozenset({"-", "–", "—", "--"})
+# Verb forms that a name does not hold ("retired Gen. X" has a participle that does).
+_FINITE_VERB_TAGS = frozenset({"VBZ", "VBD", "VBP"})
+# Parts of speech of a lowercase word that describes a name rather than titles it.
+_NOT_TITLE_POS = frozenset({"VERB", "PRON", "AUX", "SCONJ", "PART", "ADV"})
+# ... and with no title between: "skeptical Trump", "a young John Ellis Bush", "how Sanders"
+_NOT_NAME_POS = _NOT_TITLE_POS | {"ADJ", "DET"}
+
+
+def _names_person(tok: Token, lex: Lexicons | None) -> bool:
+    """Is the common noun a word for a person, a role or a body ("writer", "actress",
+    "aide", "spokesman")? Plurals are not ("voters Mrs. Clinton" is a parse that runs
+    the object of a clause into its subject)."""
+    if tok.tag_ == "NNS":
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma.endswith(_AGENT_SUFFIXES):
+        return True
+    if lex is None:
+        return False
+    gendered = lex.gendered_words
+    return (
+        lemma in lex.sayers
+        or lemma in lex.person_nouns
+        or lemma in lex.person_roles
+        or any(lemma in words for words in gendered.values())
+    )
+
+
+def clean_name_bounds(
+    doc: Doc,
+    s: int,
+    e: int,
+    lex: Lexicons | None = None,
+    *,
+    person_words: frozenset[str] = frozenset(),
+) -> tuple[int, int]:
+    """A mention of a person cut to its name and titles: a dateline before a dash
+    ("CLEVELAND - Donald Trump", "ORLANDO, Fla. (Reuters) - President Barack Obama")
+    and words that describe rather than title the person ("unlikely Donald Trump",
+    "another potential hazard Rubio is navigating", "unilateral action President
+    Barack Obama takes": the parser runs the clause's object into its subject's name)
+    are left out. A role noun stays ("the writer Jared Sexton"), and so do adjectives
+    before a title ("former President Bill Clinton"). ``person_words``: the words of
+    the article's people's names (the small model reads some surnames as ORG)."""
+    root = -1  # the mention's head, found on first need
+    for i in range(e - 2, s, -1):
+        t = doc[i]
+        if t.text in _DASHES and doc[i - 1].whitespace_ and t.whitespace_:
+            # the side with the head: "Many speakers at the service — including ..."
+            root = doc[s:e].root.i
+            s, e = (i + 1, e) if root > i else (s, i)
+            break
+    for i in range(e - 2, s - 1, -1):
+        t = doc[i]
+        if (
+            (t.tag_ in _FINITE_VERB_TAGS and i > s or (i == s and t.tag_ == "VBG" and t.is_title))
+            and e - i <= 7
+            and t.is_alpha
+            and doc[i - 1].text != "-"
+            and doc[i + 1].pos_ == "PROPN"
+        ):
+            # a headline's verb inside the name: "Trump rips Joe Scarborough",
+            # "Bashing Trump", "Sen. Cruz disavowed Lindsey Graham"
+            s = i + 1
+            break
+        if t.tag_ == "POS" and i > s and all(doc[j].ent_type_ == "NORP" for j in range(i + 1, e)):
+            e = i  # "Trump's Middle Eastern", "Trump's Jewish": the name, not what is its
+    n0 = e  # start of the person's name at the end of the mention
+    while n0 > s and (
+        doc[n0 - 1].ent_type_ == "PERSON"
+        or (doc[n0 - 1].ent_type_ == "ORG" and doc[n0 - 1].lower_ in person_words)
+    ):
+        n0 -= 1
+    if n0 in (e, s):
+        return s, e
+    root = doc[s:e].root.i if root < s or root >= e else root
+    if root < n0:
+        return s, e  # "X of the law firm Mayer Brown": the name is not the head
+    t0 = n0  # start of the titles before the name ("Texas Sen.", "President")
+    while t0 > s and doc[t0 - 1].pos_ == "PROPN":
+        t0 -= 1
+    if t0 == s:
+        return s, e
+    tok = doc[t0 - 1]
+    w0 = t0 - 1  # start of a hyphenated word ("81-year-old")
+    while w0 > s and not doc[w0 - 1].whitespace_:
+        w0 -= 1
+    word = doc[w0:t0].text
+    if not word[:1].islower() or any(c.isdigit() for c in word) or tok.tag_ == "POS":
+        return s, e  # "Republican X", "81-year-old X", "MSNBC's X", "Trump, Cruz"
+    if tok.pos_ == "NOUN":
+        drop = not _names_person(tok, lex)
+    elif tok.tag_ == "VBN" and w0 == t0 - 1:
+        drop = False  # "retired Gen. John Allen" (not "a hoarse-voiced Sanders")
+    else:
+        # a courtesy title is no office: "a youthful Mr. Bush" is "Mr. Bush"
+        courtesy = lex is not None and all(
+            any(doc[j].lower_ in w for w in lex.gendered_words.values()) for j in range(t0, n0)
+        )
+        # ("the younger Mr. Trump" tells which Trump: a comparative stays)
+        drop = tok.pos_ in (_NOT_NAME_POS if courtesy else _NOT_TITLE_POS) and tok.tag_ not in (
+            "JJR",
+            "JJS",
+        )
+    return (t0, e) if drop else (s, e)
+
+
 class MentionIndex:
     """Every named mention of an article, to find the fullest mention of a source."""
 
-    def __init__(self, doc: Doc, lemmas: Sequence[str] | None = None) -> None:
-        """``lemmas``: each token's ``lemma_.lower()``, if the caller has them."""
+    def __init__(
+        self, doc: Doc, lemmas: Sequence[str] | None = None, *, lex: Lexicons | None = None
+    ) -> None:
+        """``lemmas``: each token's ``lemma_.lower()``, if the caller has them; ``lex``
+        tells role nouns that title a name ("the writer X") from other words."""
+        self._lex = lex
         # name token -> (mention bounds, the entity's own tokens, its root, its label)
         self.by_name: dict[str, list[tuple[tuple[int, int], frozenset[str], str, str]]] = {}
         self.by_head: dict[str, list[tuple[int, int]]] = {}
@@ -429,9 +583,14 @@ class MentionIndex:
                 bounds = (ent.start, ent.end)
             if bounds[1] - bounds[0] > 1 and doc[bounds[1] - 1].tag_ == "POS":
                 bounds = (bounds[0], bounds[1] - 1)  # "Donald Trump’s": the name, not its 's
-            names = frozenset(t.lower_ for t in ent)
+            bounds = clean_name_bounds(doc, *bounds, lex, person_words=self.person_names)
+            # the words of the entity that the cleaned mention still has
+            inside = [t for t in ent if bounds[0] <= t.i < bounds[1]]
+            if not inside:
+                continue
+            names = frozenset(t.lower_ for t in inside)
             root = ent.root.lower_
-            for tok in ent:
+            for tok in inside:
                 self.by_name.setdefault(tok.lower_, []).append((bounds, names, root, ent.label_))
         # Common-noun heads are indexed lazily: only the few lemmas a source is asked
         # about ("summary") get their mentions bounded (noun_chunks costs a parse walk).
@@ -476,7 +635,9 @@ class MentionIndex:
             names = [head.lower_]
         if names and head.pos_ != "NOUN" or (names and head.lower_ in self.by_name):
             persons = self.person_names
-            for (cs, ce), ent_names, root, label in self.by_name.get(head.lower_, []):
+            cands = self.by_name.get(head.lower_, [])
+            clash = self._gender_clash_words(span)
+            for (cs, ce), ent_names, root, label in cands:
                 # A body or place named after a person names something else: "Trump
                 # University", "the Clinton Foundation" are not "Trump", "Clinton"
                 # (a person's full name may end in another word: "Ban Ki-moon"; "Fox"
@@ -484,6 +645,8 @@ class MentionIndex:
                 other = label != "PERSON" and root != head.lower_ and head.lower_ in persons
                 if other or not all(n in ent_names for n in names):
                     continue
+                if clash and any(t.lower_ in clash for t in doc[cs:ce]):
+                    continue  # "Mr. Trump" is not "the former Mrs. Trump"
                 if _longer(doc, (cs, ce), best, keys):
                     best = (cs, ce)
         elif head.pos_ == "NOUN":
@@ -492,7 +655,23 @@ class MentionIndex:
                 ctoks = {t.lower_ for t in doc[cs:ce]}
                 if names_all <= ctoks and _longer(doc, (cs, ce), best, keys):
                     best = (cs, ce)
+        best = clean_name_bounds(doc, *best, self._lex, person_words=self.person_names)
         return clean_text(doc[best[0] : best[1]])
+
+    def _gender_clash_words(self, span: Span) -> frozenset[str]:
+        """Words a fuller mention of ``span``'s person cannot have: the other gender's
+        titles when ``span`` has a gendered one ("Mr. Trump", "Mrs. Clinton")."""
+        if self._lex is None:
+            return frozenset()
+        gendered = self._lex.gendered_words
+        female = gendered.get("female", frozenset())
+        male = gendered.get("male", frozenset())
+        words = {t.lower_ for t in span}
+        if words & male and not words & female:
+            return female
+        if words & female and not words & male:
+            return male
+        return frozenset()
 
     def with_name(self, doc: Doc, head_lemma: str, name: str) -> tuple[int, int] | None:
         """Longest mention headed by ``head_lemma`` naming ``name`` ("summary", "kremlin")."""
@@ -503,7 +682,6 @@ class MentionIndex:
             ):
                 best = (cs, ce)
         return best
-
 
 _DEICTIC = frozenset(
     {
