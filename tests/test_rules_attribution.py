@@ -978,6 +978,8 @@ def test_a_report_nested_in_another_is_not_marked_again(nlp):
             "attacked",
         ),
         ("Polls show a close race in Ohio.", "Polls", "show"),  # a finding as the object
+        # a recording that shows a full clause finds something (not a pictured scene)
+        ("The video shows that the officer fired first.", "The video", "shows"),
     ],
 )
 def test_more_reporting_verbs(nlp, text, source, cue):
@@ -991,6 +993,7 @@ def test_more_reporting_verbs(nlp, text, source, cue):
     [
         "Rebels attacked the town at dawn.",  # an attack, not a verbal one ("for", "as")
         "The video shows a man running across the street.",  # a recording describes
+        "The footage shows an officer aiming a gun at the man.",  # a pictured scene
         "A jury found the officer not guilty of murder.",  # a verdict is a decision
         "The company shows its new phone at the fair.",  # showing an object
     ],

@@ -633,10 +633,17 @@ def _document_finding(verb: Token, lex: Lexicons, *, with_object: bool = False) 
     deps = ("ccomp", "dobj") if with_object else ("ccomp",)
     if not any(c.dep_ in deps for c in verb.children):
         return False
+    # A recording pictures a scene ("the video shows an officer aiming a gun", a
+    # participle clause); it finds something only in a full clause ("shows that ...").
+    pictured = with_object or all(
+        c.tag_ in ("VBG", "VBN") and not any(a.dep_ in ("aux", "auxpass") for a in c.children)
+        for c in verb.children
+        if c.dep_ == "ccomp"
+    )
     return any(
         c.dep_ == "nsubj"
         and c.lemma_.lower() in lex.findings
-        and not (with_object and c.lemma_.lower() in _NOT_FINDINGS)
+        and not (pictured and c.lemma_.lower() in _NOT_FINDINGS)
         for c in verb.children
     )
 
