@@ -1190,6 +1190,8 @@ _RHETORICAL_OPENERS = (
 #: plant the answer ("How is this any different from what Russia is accused of?");
 #: not as a noun's modifier ("Is there any better hotel?").
 _RHETORICAL_ANY = frozenset(("different", "better", "worse"))
+#: Adverbs of "always or never" that make a why-question presuppose its claim.
+_RHETORICAL_ALWAYS = frozenset(("never", "always", "constantly", "continually"))
 
 
 def _content_indices(view: SentenceView) -> list[int]:
@@ -1226,6 +1228,13 @@ def _rhetorical_question(view: SentenceView, mask: Sequence[bool]) -> _Hit | Non
     for a, b in zip(words, words[1:], strict=False):
         if a.norm_ == "any" and b.lower_ in _RHETORICAL_ANY and b.dep_ != "amod":
             return _Hit(_RHETORICAL, a.idx, b.idx + len(b.text), f"{a.text} {b.text}")
+    # "Why does the BBC never report this?", "Why do they always ...?": a why-question
+    # about what always or never happens presupposes it (the author's claim).
+    if words and words[0].norm_ == "why":
+        for t in words[1:6]:
+            if t.norm_ in _RHETORICAL_ALWAYS:
+                span = view.sent.doc[words[0].i : t.i + 1]
+                return _Hit(_RHETORICAL, words[0].idx, t.idx + len(t.text), span.text)
     # A negated yes/no question ("Does this not show ...?") plants its answer.
     if (
         words
