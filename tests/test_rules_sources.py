@@ -178,3 +178,70 @@ def test_a_hyphenated_participle_adjective_is_not_part_of_the_name(nlp):
         "Sanders said the race was not over."
     )
     assert last(nlp, text).source == "Sen. Bernie Sanders"
+
+
+def test_she_skips_a_man_the_article_gives_a_male_title(nlp):
+    # "The party's spokesman, Tom Roe" makes Roe a man, so "she" is not the nearer "Roe"
+    text = (
+        "Jane Doe spoke in Ohio on Monday. "
+        "The party's spokesman, Tom Roe, praised the plan. "
+        "Roe criticized the governor. "
+        "\u201cWe will win,\u201d she said."
+    )
+    assert last(nlp, text).source == "Jane Doe"
+
+
+def test_she_keeps_the_nearest_person_of_unknown_gender(nlp):
+    text = (
+        "Jane Doe met Tom Roe in Ohio on Monday. "
+        "Roe praised the plan. "
+        "\u201cWe will win,\u201d she said."
+    )
+    assert last(nlp, text).source == "Tom Roe"
+
+
+def test_he_skips_a_woman_the_article_calls_she(nlp):
+    # "Lane said she would run" makes Lane a woman, so "he" is the man before her
+    text = (
+        "Chris Moss spoke in Ohio on Monday. "
+        "Pat Lane said she would run for the seat. "
+        "\u201cWe will win,\u201d he said."
+    )
+    assert last(nlp, text).source == "Chris Moss"
+
+
+def test_an_object_pronoun_says_nothing_of_the_gender(nlp):
+    # "Lane praised her": "her" is someone else, not Lane
+    text = (
+        "Chris Moss spoke in Ohio on Monday. "
+        "Pat Lane praised her in a speech. "
+        "\u201cWe will win,\u201d he said."
+    )
+    assert last(nlp, text).source == "Pat Lane"
+
+
+def test_she_is_not_named_by_her_husbands_fuller_mention(nlp):
+    # a surname two people share gives no gender; their first names do
+    text = (
+        "Hillary Clinton said she would campaign in Iowa. "
+        "Former President Bill Clinton said he would join her. "
+        "Clinton spoke to voters in Des Moines on Monday. "
+        "\u201cWe will win,\u201d she said."
+    )
+    assert last(nlp, text).source == "Hillary Clinton"
+
+
+def test_person_genders_leave_a_shared_surname_out(nlp):
+    from annotator.rules.lexicons import lexicons
+    from annotator.rules.sources import person_genders
+
+    doc = nlp(
+        "Hillary Clinton said she would campaign in Iowa. "
+        "Bill Clinton said he would join her. "
+        "Billie Jean King spoke on Monday."
+    )
+    genders = person_genders(doc, list(doc.ents), lexicons())
+    assert genders.get("hillary") == "female"
+    assert genders.get("bill") == "male"
+    assert "clinton" not in genders
+    assert "billie" not in genders  # a title word at the end of a name is not a title

@@ -87,11 +87,13 @@ def _possessor_source(
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         if poss is None or not is_personal_pronoun(poss):
             return None  # the first such noun names the source ("a summary of their answers")
-        ante = resolve_pronoun(poss, index.ents, qmask or [False] * len(doc), lex)
+        ante = resolve_pronoun(
+            poss, index.ents, qmask or [False] * len(doc), lex, genders=index.genders
+        )
         if ante is None:
             return None
         start, end = mention_bounds(ante, with_prep=False)
-        return start, end, index.fullest(doc, start, end)
+        return start, end, index.fullest(doc, start, end, pronoun=poss.lower_)
     return None
 
 
@@ -215,11 +217,13 @@ def _intro_source(
             start, end = a.source
             if end - start == 1 and is_personal_pronoun(doc[start]):
                 # "He said:": the block is his, named in full
-                ante = resolve_pronoun(doc[start], index.ents, qmask or [False] * len(doc), lex)
+                ante = resolve_pronoun(
+                    doc[start], index.ents, qmask or [False] * len(doc), lex, genders=index.genders
+                )
                 if ante is None:
                     return None
                 s0, s1 = mention_bounds(ante, with_prep=False)
-                return s0, s1, index.fullest(doc, s0, s1)
+                return s0, s1, index.fullest(doc, s0, s1, pronoun=doc[start].lower_)
             return start, end, index.fullest(doc, start, end)
     return None
 

@@ -44,6 +44,7 @@ from .quotes import Quote, QuoteInSentence, find_quotes, quote_mask, quotes_in
 from .sources import (
     MentionIndex,
     clean_text,
+    fits_gender,
     gender_clash,
     is_personal_pronoun,
     mention_bounds,
@@ -419,11 +420,12 @@ class Prelabeler:
             kind = "anonymous" if words & self.lex.anonymous_heads else (a.kind_hint or "vague")
             return Speaker(clean_text(doc[s0:s1]), kind, span, cue, cue_text, a.rule_id, a.hedged)
         head = doc[a.source_head]
+        pronoun: str | None = None  # the he/she the source is resolved from
         if not s0 <= head.i < s1:
             # a relative pronoun's antecedent ("McConnell, who said"): name it in full
             s0, s1 = mention_bounds(head, with_prep=False)
         elif is_personal_pronoun(head):
-            ante = resolve_pronoun(head, index.ents, qmask, self.lex)
+            ante = resolve_pronoun(head, index.ents, qmask, self.lex, genders=index.genders)
             if ante is None:
                 return Speaker(
                     clean_text(doc[s0:s1]),
@@ -436,7 +438,8 @@ class Prelabeler:
                     resolved=False,
                 )
             s0, s1 = mention_bounds(ante, with_prep=False)
-        text = index.fullest(doc, s0, s1)
+            pronoun = head.lower_
+        text = index.fullest(doc, s0, s1, pronoun=pronoun)
         kind = source_kind(doc, s0, s1, text, self.lex, hint=a.kind_hint, sentence=sent)
         # the kind is the source's own ("a source close to the Kremlin" is anonymous)
         longer = _named_by_end(head, s1, self.lex) if s0 <= head.i < s1 else s1
@@ -610,7 +613,9 @@ class Prelabeler:
                             continue
                 ante_tok: Token | None = head
                 if is_personal_pronoun(head):
-                    ante_tok = resolve_pronoun(head, index.ents, qmask, self.lex)
+                    ante_tok = resolve_pronoun(
+                        head, index.ents, qmask, self.lex, genders=index.genders
+                    )
                     if (
                         head.lower_ in ("he", "she")
                         and last is not None
@@ -620,6 +625,7 @@ class Prelabeler:
                         and ante_tok.ent_type_ == "PERSON"
                         and last[1].i < ante_tok.i
                         and not _named_speaker_between(doc, last[1], ante_tok, attrs, k, sents)
+                        and fits_gender(head.lower_, last[1], index.genders)
                         and not gender_clash(
                             head.lower_,
                             index.fullest(doc, *mention_bounds(last[1], with_prep=False)).split(),

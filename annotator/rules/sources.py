@@ -263,6 +263,117 @@ def gender_clash(pronoun: str, words: Iterable[str], lex: Lexicons) -> bool:
     return any(w.lower() in clash for w in words)
 
 
+_PRONOUN_GENDER = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
+}
+
+
+def person_genders(doc: Doc, ents: Sequence[Span], lex: Lexicons) -> dict[str, str]:
+    """Name word -> "male" or "female", from evidence in the article itself (no list of
+    first names): a gendered title or role just before a person's name ("Mrs. Clinton",
+    "spokeswoman Jane Doe", "wife Melania"), a gendered apposition ("Doe, the actress"),
+    and a sentence whose only person is its subject, carried on by a subject,
+    possessive or reflexive pronoun of one gender ("Doe said she would ...").
+    A title counts twice a pronoun, and a word needs three times the votes for the
+    other gender.
+    A surname two people of the article share ("Bill Clinton", "Hillary Clinton")
+    takes no evidence. One pass over the entities, once per document."""
+    gendered = lex.gendered_words
+    female = gendered.get("female", frozenset())
+    male = gendered.get("male", frozenset())
+
+    def word_gender(word: str) -> str | None:
+        return "female" if word in female else "male" if word in male else None
+
+    people = [e for e in ents if e.label_ == "PERSON"]
+    firsts: dict[str, set[str]] = {}  # surname -> the first names it comes with
+    for ent in people:
+        if len(ent) > 1:
+            firsts.setdefault(ent[-1].lower_, set()).add(ent[0].lower_)
+    shared = {name for name, first in firsts.items() if len(first) > 1}
+    votes: dict[str, dict[str, int]] = {}
+
+    def vote(ent: Span, gender: str, weight: int) -> None:
+        for t in ent:
+            if t.is_alpha and t.lower_ not in shared and word_gender(t.lower_) is None:
+                counts = votes.setdefault(t.lower_, {"male": 0, "female": 0})
+                counts[gender] += weight
+
+    # how many people each sentence names (for the pronoun evidence)
+    per_sent: dict[int, int] = {}
+    sent_of: list[tuple[int, int]] = []
+    for ent in people:
+        sent = ent.sent
+        sent_of.append((sent.start, sent.end))
+        per_sent[sent.start] = per_sent.get(sent.start, 0) + 1
+    for ent, (s0, s1) in zip(people, sent_of, strict=True):
+        # a title or role just before the name, or among its words ("Mrs. Clinton")
+        before = doc[ent.start - 1].lower_ if ent.start > s0 else ""
+        # a title inside the entity leads it ("Mrs. Clinton", not "Billie Jean King")
+        gender = word_gender(before) or word_gender(ent[0].lower_)
+        root = ent.root
+        if gender is None and root.dep_ == "appos" and ent.start > root.head.i:
+            gender = word_gender(root.head.lower_)  # "his wife, Melania"
+        if gender is None:
+            for child in root.children:
+                if child.dep_ == "appos" and child.i > root.i:
+                    gender = word_gender(child.lower_)  # "Doe, the actress"
+                    break
+        if gender is not None:
+            vote(ent, gender, 2)
+            continue
+        # "Doe said she would run": the only person of the sentence, its subject, and
+        # the pronouns after it (up to a quotation mark) of one gender
+        if per_sent[s0] != 1 or root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        seen: set[str] = set()
+        for t in doc[ent.end : s1]:
+            if t.is_quote:
+                break
+            g = _PRONOUN_GENDER.get(t.lower_)
+            # a subject, possessive or reflexive, not an object ("X resigned after
+            # criticizing him" is about someone else)
+            if g is not None and (
+                t.dep_ in ("nsubj", "nsubjpass", "poss") or t.lower_.endswith("self")
+            ):
+                seen.add(g)
+        if len(seen) == 1:
+            vote(ent, seen.pop(), 1)
+    out: dict[str, str] = {}
+    for word, counts in votes.items():
+        for g, other in (("male", "female"), ("female", "male")):
+            if counts[g] >= 1 and counts[other] * 3 <= counts[g]:
+                out[word] = g
+    return out
+
+
+def known_gender(words: Iterable[str], genders: dict[str, str]) -> str | None:
+    """The gender the article gives the person of a name's words, if its words agree."""
+    found = {genders[w] for w in words if w in genders}
+    return found.pop() if len(found) == 1 else None
+
+
+def fits_gender(pronoun: str, tok: Token, genders: dict[str, str]) -> bool:
+    """Can he/she be the person named by the entity ``tok`` is in, by ``genders``?"""
+    want = _PRONOUN_GENDER.get(pronoun.lower())
+    if want is None or not tok.ent_type_:
+        return True
+    doc = tok.doc
+    b, e = tok.i, tok.i + 1
+    while b > 0 and doc[b].ent_iob_ == "I":
+        b -= 1
+    while e < len(doc) and doc[e].ent_iob_ == "I":
+        e += 1
+    return known_gender((t.lower_ for t in doc[b:e]), genders) in (None, want)
+
+
 # Prepositions of place: "his fighters near Rostov" names a place, whatever the NER says.
 _LOCATIVE = frozenset(
     {"in", "near", "at", "outside", "around", "across", "inside", "into", "toward", "towards"}
@@ -322,11 +433,19 @@ def _subject_name(ent: Span, near: int, lex: Lexicons) -> bool:
 
 
 def resolve_pronoun(
-    tok: Token, ents: Sequence[Span], quote_mask: Sequence[bool], lex: Lexicons
+    tok: Token,
+    ents: Sequence[Span],
+    quote_mask: Sequence[bool],
+    lex: Lexicons,
+    *,
+    genders: dict[str, str] | None = None,
 ) -> Token | None:
     """Nearest earlier mention that fits the pronoun: a PERSON for he/she whose mention
     does not rule the pronoun out (``gender_clash``), a body or a group for they.
-    Entities inside quotations are skipped (they are not speakers)."""
+    Entities inside quotations are skipped (they are not speakers). ``genders``: the
+    article's own evidence of its people's genders (``person_genders``); a person of
+    the other gender is skipped, one of unknown gender stays a candidate."""
+    want_gender = _PRONOUN_GENDER.get(tok.lower_) if genders else None
     want = (
         {"PERSON"}
         if tok.lower_ in ("he", "she", "him", "her", "his")
@@ -372,8 +491,12 @@ def resolve_pronoun(
         m0, m1 = mention_bounds(head, with_conj=False, with_prep=False)
         if gender_clash(tok.lower_, (t.lower_ for t in tok.doc[m0:m1]), lex):
             continue
+        if want_gender is not None and genders is not None:
+            known = known_gender((t.lower_ for t in ent), genders)
+            if known is not None and known != want_gender:
+                continue
         if personal and not _main_subject(head) and not _named_again(ent, tok):
-            subject = _subject_before(tok, ent, ents, quote_mask, lex)
+            subject = _subject_before(tok, ent, ents, quote_mask, lex, genders=genders)
             if subject is not None:
                 return subject
         return head
@@ -397,7 +520,13 @@ def _main_subject(tok: Token) -> bool:
 
 
 def _subject_before(
-    pronoun: Token, ent: Span, ents: Sequence[Span], quote_mask: Sequence[bool], lex: Lexicons
+    pronoun: Token,
+    ent: Span,
+    ents: Sequence[Span],
+    quote_mask: Sequence[bool],
+    lex: Lexicons,
+    *,
+    genders: dict[str, str] | None = None,
 ) -> Token | None:
     """The person who is the main subject of the sentence of ``ent`` (a person named
     as an object there), for "he"/"she": "Sanders apologized to Clinton. 'This is not
@@ -412,7 +541,10 @@ def _subject_before(
         if not _main_subject(head) or _place_not_person(other, lex):
             continue
         m0, m1 = mention_bounds(head, with_conj=False, with_prep=False)
-        if not gender_clash(pronoun.lower_, (t.lower_ for t in pronoun.doc[m0:m1]), lex):
+        if gender_clash(pronoun.lower_, (t.lower_ for t in pronoun.doc[m0:m1]), lex):
+            continue
+        known = known_gender((t.lower_ for t in other), genders) if genders else None
+        if known is None or known == _PRONOUN_GENDER.get(pronoun.lower_, known):
             return head
     return None
 
@@ -598,6 +730,7 @@ class MentionIndex:
         # mention bounds -> _mention_key (the same few mentions are compared often)
         self._keys: dict[tuple[int, int], tuple[bool, int]] = {}
         self._noun_heads: dict[str, list[int]] = {}
+        self._genders: dict[str, str] | None = None  # person_genders, on first need
         # Read from one POS/DEP array: Token.pos_ / dep_ per token cost a string each.
         compound = get_string_id("compound")
         array: Any = doc.to_array([POS, DEP])
@@ -607,6 +740,15 @@ class MentionIndex:
         for i in heads:
             lemma = lemmas[i] if lemmas is not None else doc[i].lemma_.lower()
             self._noun_heads.setdefault(lemma, []).append(i)
+
+    @property
+    def genders(self) -> dict[str, str]:
+        """Name word -> gender by the article's own evidence (``person_genders``),
+        computed once, when a pronoun first needs it."""
+        if self._genders is None:
+            lex = self._lex
+            self._genders = person_genders(self._doc, self.ents, lex) if lex else {}
+        return self._genders
 
     def _keys_for(self, doc: Doc) -> dict[tuple[int, int], tuple[bool, int]] | None:
         return self._keys if doc is self._doc else None
@@ -620,8 +762,10 @@ class MentionIndex:
             ]
         return self.by_head[lemma]
 
-    def fullest(self, doc: Doc, start: int, end: int) -> str:
-        """The longest mention in the article naming the same source."""
+    def fullest(self, doc: Doc, start: int, end: int, *, pronoun: str | None = None) -> str:
+        """The longest mention in the article naming the same source. ``pronoun``: the
+        he/she the source was resolved from; a mention of a person the article gives
+        the other gender is not this one ("she" is Hillary, not "Bill Clinton")."""
         span = doc[start:end]
         head = span.root
         best = (start, end)
@@ -637,6 +781,8 @@ class MentionIndex:
             persons = self.person_names
             cands = self.by_name.get(head.lower_, [])
             clash = self._gender_clash_words(span)
+            want = _PRONOUN_GENDER.get(pronoun.lower()) if pronoun else None
+            genders = self.genders if want is not None and doc is self._doc else None
             for (cs, ce), ent_names, root, label in cands:
                 # A body or place named after a person names something else: "Trump
                 # University", "the Clinton Foundation" are not "Trump", "Clinton"
@@ -647,6 +793,8 @@ class MentionIndex:
                     continue
                 if clash and any(t.lower_ in clash for t in doc[cs:ce]):
                     continue  # "Mr. Trump" is not "the former Mrs. Trump"
+                if genders and known_gender(ent_names, genders) not in (None, want):
+                    continue
                 if _longer(doc, (cs, ce), best, keys):
                     best = (cs, ce)
         elif head.pos_ == "NOUN":
