@@ -396,8 +396,7 @@ def _titled_person(ent: Span, pronoun: str, lex: Lexicons) -> bool:
     """An ORG or GPE entity that is a person of the pronoun's gender by the words of its
     mention ("Defense Ministry spokesman Lieutenant General Igor Konashenkov", which the
     NER reads as an organisation): a gendered title or role next to the name."""
-    p = pronoun.lower()
-    gender = "male" if p in ("he", "him", "his") else "female"
+    gender = _PRONOUN_GENDER.get(pronoun.lower(), "female")
     words = lex.gendered_words.get(gender, frozenset())
     doc = ent.doc
     # cheap test first: a gendered word just before or inside the entity at all
@@ -446,12 +445,8 @@ def resolve_pronoun(
     article's own evidence of its people's genders (``person_genders``); a person of
     the other gender is skipped, one of unknown gender stays a candidate."""
     want_gender = _PRONOUN_GENDER.get(tok.lower_) if genders else None
-    want = (
-        {"PERSON"}
-        if tok.lower_ in ("he", "she", "him", "her", "his")
-        else {"ORG", "GPE", "NORP", "PERSON"}
-    )
     personal = tok.lower_ in ("he", "she", "him", "her", "his")
+    want = {"PERSON"} if personal else {"ORG", "GPE", "NORP", "PERSON"}
     # a surname the NER reads as an organisation: taken only if no person is named in
     # this sentence or the one before
     fallback: Token | None = None
@@ -830,6 +825,7 @@ class MentionIndex:
             ):
                 best = (cs, ce)
         return best
+
 
 _DEICTIC = frozenset(
     {
