@@ -1358,7 +1358,7 @@ def _forecast_hits(view: SentenceView, mask: Sequence[bool]) -> list[_Hit]:
 
 @lru_cache(maxsize=1)
 def _generalisation_config() -> (
-    tuple[_Rule, frozenset[str], frozenset[str], frozenset[str]] | None
+    tuple[_Rule, frozenset[str], frozenset[str], frozenset[str], frozenset[str]] | None
 ):
     cfg = _lexicon().get("generalisation")
     if not cfg:
@@ -1369,12 +1369,8 @@ def _generalisation_config() -> (
         frozenset(cfg.get("determiners", ())),
         frozenset(cfg.get("pronouns", ())),
         frozenset(cfg.get("modals", ())),
+        frozenset(cfg.get("ability_modals", ())),
     )
-
-
-#: Modals of ability: "Nobody can fix this" judges what is possible, where "No one
-#: would comment" reports a refusal.
-_ABILITY = frozenset(("can", "ca", "could"))
 
 
 def _quantified(subject: Token, determiners: frozenset[str], pronouns: frozenset[str]) -> bool:
@@ -1399,7 +1395,7 @@ def _generalisation_hits(view: SentenceView, mask: Sequence[bool]) -> list[_Hit]
     cfg = _generalisation_config()
     if cfg is None:
         return []
-    rule, determiners, pronouns, modals = cfg
+    rule, determiners, pronouns, modals, ability = cfg
     lowers = view.forms[0]
     if pronouns.isdisjoint(lowers) and determiners.isdisjoint(lowers):
         return []
@@ -1417,13 +1413,14 @@ def _generalisation_hits(view: SentenceView, mask: Sequence[bool]) -> list[_Hit]
                 continue  # "has been used", "was injured", "is trying"
         elif verb.tag_ not in ("VBZ", "VBP"):
             continue  # past tense: a report of what happened
-        if modal not in _ABILITY and verb.lemma_.lower() in lexicons().speech:
+        if modal not in ability and verb.lemma_.lower() in lexicons().speech:
             continue  # "No one would comment", "Everyone says ...": a report of speech
         if "?" in view.text and _question_mark_outside_quotes(tokens, mask):
             return []
         if _has_figures(view):
             return []
-        return [_Hit(rule, tok.idx, verb.idx + len(verb.text), f"{tok.text} ... {verb.text}")]
+        first, last = (tok, verb) if tok.i < verb.i else (verb, tok)
+        return [_Hit(rule, first.idx, last.idx + len(last.text), f"{first.text} ... {last.text}")]
     return []
 
 
