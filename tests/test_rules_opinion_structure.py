@@ -263,3 +263,38 @@ def test_phrase_ending_inside_a_hyphenated_word_is_no_cue(nlp: Language) -> None
     # "by far" + "-right": the last word belongs to the compound "far-right".
     assert not has(rule_ids(nlp, "The march was marred by far-right thugs."), "opinion.intensifier")
     assert has(rule_ids(nlp, "This is by far the largest port."), "opinion.intensifier")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A quantified subject in the timeless present or under a modal: a sweeping
+        # generalisation in the author's voice.
+        "Nobody can fix this.",
+        "No government ever gives up power.",
+        "Any other plan would fail.",
+        "Everyone loves a winner.",
+    ],
+)
+def test_quantified_generalisation_is_opinion(nlp: Language, text: str) -> None:
+    ev = opinion_evidence(nlp(text)[:])
+    assert ev is not None and "opinion.generalisation.quantified" in ev.rule_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one was hurt in the fire.",  # past: a report of what happened
+        "Every member has voted.",  # perfect: the same
+        "No exceptions can be made.",  # passive: a rule
+        "Every household will receive a letter.",  # "will": a plan
+        "Does anyone know the answer?",  # a question asks
+        "Every state imposes a fuel tax, and twelve tax tobacco.",  # figures count
+        "The mayor said nobody can fix it.",  # reported: the mayor's generalisation
+        "The new ferry can carry everyone.",  # quantified object, not subject
+        "No one would comment on the plan.",  # a refusal to speak, reported
+        "None of the owners would comment.",  # "none": a group named before
+    ],
+)
+def test_quantified_report_is_no_generalisation(nlp: Language, text: str) -> None:
+    assert "opinion.generalisation.quantified" not in rule_ids(nlp, text)

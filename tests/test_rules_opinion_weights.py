@@ -142,6 +142,35 @@ def test_weak_cues_around_figures_count_less(nlp: Language) -> None:
     assert "opinion.weak.only" in ids and "opinion.contrast.but" in ids
 
 
+@pytest.mark.parametrize(
+    ("counted", "uncounted"),
+    [
+        # A count written out in words is a figure as much as "2" is.
+        (
+            "But the two ferries still run late, even on weekdays.",
+            "But the ferries still run late, even on weekdays.",
+        ),
+        ("Workers would get only two paid holidays.", "Workers would get only paid holidays."),
+    ],
+)
+def test_counts_in_words_are_figures(nlp: Language, counted: str, uncounted: str) -> None:
+    from annotator.rules.opinion import _has_figures, sentence_view
+
+    assert _has_figures(sentence_view(nlp(counted)[:]))
+    assert not _has_figures(sentence_view(nlp(uncounted)[:]))
+    # "one" is mostly a pronoun, not a count: "one of the biggest problems".
+    assert not _has_figures(sentence_view(nlp("One of the biggest problems is cost.")[:]))
+    value, ids = score(nlp, counted)
+    assert value < OPINION_THRESHOLD, ids
+    value, ids = score(nlp, uncounted)
+    assert value >= OPINION_THRESHOLD, ids
+
+
+def test_a_strong_cue_decides_among_counts_in_words(nlp: Language) -> None:
+    value, ids = score(nlp, "Sadly, two of the ferries were sold.")
+    assert value >= OPINION_THRESHOLD and "opinion.evaluative.sadly" in ids
+
+
 def test_a_strong_cue_decides_even_among_figures(nlp: Language) -> None:
     value, ids = score(nlp, "The depot, built in 1998, should be sold.")
     assert value >= OPINION_THRESHOLD and "opinion.normative.should" in ids

@@ -1023,13 +1023,20 @@ def _score(hits: Sequence[_Hit], *, weak_factor: float = 1.0) -> float:
 #: on the seeds: fewer false opinions on all three.
 _FIGURES_WEAK = 0.5
 _FIGURES_FACTOR = 0.5
-_FIGURE_ENTS = frozenset(("PERCENT", "MONEY", "QUANTITY"))
+#: Counts written out in words ("two ferries", "three of the nine depots",
+#: "thousands of jobs": CARDINAL) are figures as much as digits are (CheckThat! train
+#: .7487 -> .7532, dev .7830 -> .7808; PolNeAR dev/train unchanged).
+_FIGURE_ENTS = frozenset(("PERCENT", "MONEY", "QUANTITY", "CARDINAL"))
+#: "one" is mostly a pronoun ("one of the biggest challenges", "any one person"), not
+#: a count.
+_NOT_COUNTS = frozenset(("one",))
 _DIGIT = re.compile(r"[0-9]")
 
 
 def _has_figures(view: SentenceView) -> bool:
     """Whether the sentence, outside quotation marks, states a figure: a token with
-    a digit, or an amount, percentage or quantity entity ("half", "a third")."""
+    a digit, or an amount, percentage, quantity or count entity ("half", "a third",
+    "two")."""
     # A token's text is part of the sentence's: no digit there, none in any token.
     digits = _DIGIT.search(view.text) is not None
     for tok, quoted in zip(view.tokens, view.quoted, strict=True):
@@ -1038,7 +1045,7 @@ def _has_figures(view: SentenceView) -> bool:
         if digits and _DIGIT.search(tok.text):
             return True
         # ``ent_type`` is 0 outside entities: the label's string only for entity tokens
-        if tok.ent_type and tok.ent_type_ in _FIGURE_ENTS:
+        if tok.ent_type and tok.ent_type_ in _FIGURE_ENTS and tok.lower_ not in _NOT_COUNTS:
             return True
     return False
 
@@ -1346,6 +1353,74 @@ def _forecast_hits(view: SentenceView, mask: Sequence[bool]) -> list[_Hit]:
         if any(c.lower_ in skip_subjects for c in subjects):
             continue
         return [_Hit(rule, tok.idx, verb.idx + len(verb.text), f"{tok.text} ... {verb.text}")]
+    return []
+
+
+@lru_cache(maxsize=1)
+def _generalisation_config() -> (
+    tuple[_Rule, frozenset[str], frozenset[str], frozenset[str], frozenset[str]] | None
+):
+    cfg = _lexicon().get("generalisation")
+    if not cfg:
+        return None
+    rule = _Rule(str(cfg["id"]), float(cfg["weight"]), str(cfg["reason"]))
+    return (
+        rule,
+        frozenset(cfg.get("determiners", ())),
+        frozenset(cfg.get("pronouns", ())),
+        frozenset(cfg.get("modals", ())),
+        frozenset(cfg.get("ability_modals", ())),
+    )
+
+
+def _quantified(subject: Token, determiners: frozenset[str], pronouns: frozenset[str]) -> bool:
+    """Whether ``subject`` ranges over everyone or no one: "nobody", "everything", a
+    noun under "no"/"every"/"any" ("no government"), or "no one"."""
+    lower = subject.lower_
+    if lower in pronouns:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in determiners for c in subject.children) or (
+        lower == "one" and any(c.lower_ == "no" for c in subject.children)
+    )
+
+
+def _generalisation_hits(view: SentenceView, mask: Sequence[bool]) -> list[_Hit]:
+    """A main clause with a quantified (active) subject in the timeless present or
+    under a modal ("No government ever gives up power", "Nobody can fix this"):
+    the author generalises (``lexicons/opinion.json`` ``generalisation``). Past and
+    perfect tenses report events, passives and "will" state rules and plans,
+    questions ask, figures count: skipped."""
+    from annotator.rules.lexicons import lexicons  # read once, cached there
+
+    cfg = _generalisation_config()
+    if cfg is None:
+        return []
+    rule, determiners, pronouns, modals, ability = cfg
+    lowers = view.forms[0]
+    if pronouns.isdisjoint(lowers) and determiners.isdisjoint(lowers):
+        return []
+    tokens = view.tokens
+    for i, tok in enumerate(tokens):
+        if mask[i] or tok.dep_ != "nsubj":
+            continue  # a passive subject states a rule: "No exceptions can be made"
+        verb = tok.head
+        if verb.dep_ != "ROOT" or not _quantified(tok, determiners, pronouns):
+            continue
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        modal = next((a.lower_ for a in auxes if a.tag_ == "MD"), None)
+        if auxes:
+            if modal not in modals:
+                continue  # "has been used", "was injured", "is trying"
+        elif verb.tag_ not in ("VBZ", "VBP"):
+            continue  # past tense: a report of what happened
+        if modal not in ability and verb.lemma_.lower() in lexicons().speech:
+            continue  # "No one would comment", "Everyone says ...": a report of speech
+        if "?" in view.text and _question_mark_outside_quotes(tokens, mask):
+            return []
+        if _has_figures(view):
+            return []
+        first, last = (tok, verb) if tok.i < verb.i else (verb, tok)
+        return [_Hit(rule, first.idx, last.idx + len(last.text), f"{first.text} ... {last.text}")]
     return []
 
 
@@ -1657,6 +1732,7 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
                 hits.append(_Hit(m.subj_rule, tok.idx, tok.idx + len(tok.text), tok.text))
     hits.extend(_mental_state_hits(view, mask, m))
     hits.extend(_forecast_hits(view, mask))
+    hits.extend(_generalisation_hits(view, mask))
     hits.extend(_derived_adverb_hits(view, mask, m))
     hits.extend(_lemma_hits(view, mask, m))
     hits.extend(_idiom_hits(view, mask))
