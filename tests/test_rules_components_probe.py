@@ -312,3 +312,108 @@ def test_qa_answers_without_named_lines_are_the_interviewees(nlp):
     got = by_text(nlp, text)
     p = got["They have failed to change anything."]
     assert p.label == "official_quote" and p.source == "Thomas Reed"
+
+
+# Probe round 3: broadcast transcripts, courtesies, fact-check field labels.
+TRANSCRIPT = (
+    "MARY STONE, XYZ ANCHOR: Good evening and welcome to the programme. Tonight, the "
+    "city's water supply is cut again.\n\n"
+    "Our correspondent Tom Reyes has more from the capital.\n\n"
+    "TOM REYES, XYZ CORRESPONDENT (voice-over): The pumps stopped just after midnight.\n\n"
+    "UNIDENTIFIED MALE (through translator): We have no water at all.\n\n"
+    "STONE: Joining me now is Ana Cruz, a former deputy minister.\n\n"
+    "ANA CRUZ, FORMER DEPUTY MINISTER: Thank you for having me.\n\n"
+    "STONE: The ministry says the cuts will end soon.\n\n"
+    "CRUZ: No. The network has lost half of its capacity since March.\n\n"
+    "STONE: Ana Cruz, thank you.\n\n"
+    "CRUZ: Thank you."
+)
+
+
+def test_transcript_labels_with_a_role_name_their_speaker(full_nlp):
+    got = by_text(full_nlp, TRANSCRIPT)
+    line = got["TOM REYES, XYZ CORRESPONDENT (voice-over): The pumps stopped just after midnight."]
+    assert line.label == "official_quote" and line.source == "TOM REYES"
+    line = got["UNIDENTIFIED MALE (through translator): We have no water at all."]
+    assert line.label == "official_quote" and line.source == "UNIDENTIFIED MALE"
+    line = got["MARY STONE, XYZ ANCHOR: Good evening and welcome to the programme."]
+    assert line.label == "other"
+    line = got["Tonight, the city's water supply is cut again."]
+    assert line.label == "official_quote" and line.source == "MARY STONE"
+
+
+def test_a_transcript_speakers_surname_label_is_that_speaker(full_nlp):
+    got = by_text(full_nlp, TRANSCRIPT)
+    line = got["STONE: The ministry says the cuts will end soon."]
+    assert line.label == "official_quote"
+    assert line.source is not None and "STONE" in line.source
+    line = got["The network has lost half of its capacity since March."]
+    assert line.label == "official_quote"
+    assert line.source is not None and "CRUZ" in line.source
+
+
+def test_a_transcript_paragraph_without_a_label_goes_on_with_the_speaker(full_nlp):
+    got = by_text(full_nlp, TRANSCRIPT)
+    # a hand-over to a report: the presenter's line, but no claim
+    assert got["Our correspondent Tom Reyes has more from the capital."].label == "other"
+
+
+def test_courtesies_and_handovers_in_dialogue_lines_make_no_claim(full_nlp):
+    got = by_text(full_nlp, TRANSCRIPT)
+    for sent in ("STONE: Joining me now is Ana Cruz, a former deputy minister.",
+                 "ANA CRUZ, FORMER DEPUTY MINISTER: Thank you for having me.",
+                 "STONE: Ana Cruz, thank you.", "CRUZ: Thank you."):
+        assert got[sent].label == "other", sent
+
+
+def test_a_dateline_in_capitals_with_a_date_is_no_speaker(full_nlp):
+    text = (
+        "KYIV, Nov 14 (Reuters) - Ukraine said on Thursday it had repelled 22 attacks.\n\n"
+        "The claim could not be verified."
+    )
+    got = by_text(full_nlp, text)
+    line = got["KYIV, Nov 14 (Reuters) - Ukraine said on Thursday it had repelled 22 attacks."]
+    assert line.label == "sourced_fact" and line.source != "KYIV"
+
+
+def test_without_role_labels_a_paragraph_after_a_dialogue_line_is_the_authors(full_nlp):
+    text = (
+        "Lavrov: We never threatened anyone.\n\n"
+        "Pompeo: That is not what your ministry said in May.\n\n"
+        "The exchange lasted less than a minute."
+    )
+    got = by_text(full_nlp, text)
+    assert got["The exchange lasted less than a minute."].label == "unsourced_claim"
+
+
+def test_thanks_in_a_quote_with_a_speaker_stays_the_quote(full_nlp):
+    got = by_text(full_nlp, '"Thank you for your support," the minister told the crowd.')
+    assert got['"Thank you for your support," the minister told the crowd.'].label in (
+        "official_quote", "sourced_fact")
+
+
+def test_we_thank_partners_is_no_courtesy_formula(full_nlp):
+    text = "The country's leaders met in Rome. We thank our partners for their long support."
+    got = by_text(full_nlp, text)
+    assert got["We thank our partners for their long support."].label != "other"
+
+
+@pytest.mark.parametrize("sent", [
+    "Claim: Weapons sent to Ukraine are being sold to cartels.",
+    "We rate the claim False.",
+    "Aired December 2, 2024 - 21:00 ET",
+])
+def test_fact_check_and_transcript_field_lines_are_other(full_nlp, sent):
+    text = "A video claimed that weapons had been resold.\n\n" + sent
+    got = by_text(full_nlp, text)
+    assert got[sent].label == "other"
+
+
+def test_first_appeared_in_a_long_sentence_is_no_publication_credit(full_nlp):
+    sent = ("A reverse image search shows that the footage first appeared on YouTube in 2019, "
+            "three years before the invasion.")
+    got = by_text(full_nlp, "The video was posted on 9 August.\n\n" + sent)
+    assert got[sent].label != "other"
+    short = "This article first appeared on Example News."
+    got = by_text(full_nlp, "The video was posted on 9 August.\n\n" + short)
+    assert got[short].label == "other"

@@ -689,7 +689,7 @@ class Prelabeler:
             doc[m.start + 1 if doc[m.start].is_punct else m.start : m.end - 1]
             for ms in heads.values()
             for m in ms
-            if m.label == "DIALOGUE"
+            if m.label == "DIALOGUE" and m.rule_id != _BARE_CAPS
         ]
         openers = {
             n.text.lower()
@@ -697,6 +697,15 @@ class Prelabeler:
             if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.is_upper for t in n)
         }
         exchange = len(openers) >= 2
+        # words of the names that transcript labels give with a role ("DANIEL OKORO,
+        # GNN ANCHOR:"): the same speaker's later "OKORO:" lines are that person's
+        role_names = {
+            t.lower_
+            for ms in heads.values()
+            for m in ms
+            if m.rule_id == _ROLE_LABEL
+            for t in _role_speaker(doc[m.start : m.end - 1])
+        }
         # lines of an interview: "Q:" lines are the outlet's, "A:" lines the
         # interviewee's (named once all lines are read); per line, whether an
         # organisation speaks it and whether it ends with a question
@@ -707,7 +716,12 @@ class Prelabeler:
         entity_names = {e.text.lower(): e.label_ for e in index.ents if len(e) > 1}
         for k, s in enumerate(sents):
             first_in_par = k == 0 or par_of_sent[k - 1] != par_of_sent[k]
-            ms = [m for m in heads.get(k, ()) if m.label == "DIALOGUE"]
+            ms = [
+                m
+                for m in heads.get(k, ())
+                if m.label == "DIALOGUE"
+                and (m.rule_id != _BARE_CAPS or _role_named(doc[m.start : m.end - 1], role_names))
+            ]
             m = next((m for m in ms if m.rule_id in _INTERVIEW_LINES), ms[0] if ms else None)
             if m is not None and first_in_par and m.rule_id in _INTERVIEW_LINES:
                 if m.rule_id == "attr-dialogue-answer":
@@ -721,6 +735,8 @@ class Prelabeler:
                 # '"WALLACE: ...' (a transcript quoted whole): skip the opening quote
                 first = m.start + 1 if doc[m.start].is_punct else m.start
                 name = doc[first : m.end - 1]
+                if m.rule_id == _ROLE_LABEL:
+                    name = _role_speaker(name)
                 text, kind = "", ""
                 if (
                     len(name) <= 3
@@ -739,9 +755,9 @@ class Prelabeler:
                     # a named speaker, or a capitalised name the article names elsewhere
                     # ("PENCE:" in a transcript of Mike Pence)
                     t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-                    or (t.is_upper and t.lower_ in index.names)
+                    or (t.is_upper and (t.lower_ in index.names or t.lower_ in role_names))
                     for t in name
-                ) or (
+                ) or m.rule_id == _ROLE_LABEL or (
                     # "Reed:" in an interview of Thomas Reed, "Global Affairs Review:"
                     # where the NER missed the name on the line: a name the NER found
                     # elsewhere, in an exchange, opening a clause (not a headline's
@@ -766,6 +782,17 @@ class Prelabeler:
                     )
                     lines[k] = (org, _par_asks(sents, par_of_sent, k))
                     continue
+            if (
+                role_names
+                and current is not None
+                and current[1] is not None
+                and first_in_par
+                and par_of_sent[k] == current[0] + 1
+                and par_kinds[par_of_sent[k]] == "text"
+            ):
+                # a broadcast transcript (its labels give roles): a paragraph with no
+                # label of its own goes on with the speaker of the one before
+                current = (par_of_sent[k], current[1])
             if current is not None and current[0] == par_of_sent[k]:
                 said = current[1]
                 if said is None:
@@ -783,6 +810,25 @@ class Prelabeler:
 
 # "Q:"/"A:" interview lines (patterns in schemas/patterns/attribution.jsonl)
 _INTERVIEW_LINES = frozenset({"attr-dialogue-question", "attr-dialogue-answer"})
+# a transcript's speaker label with a role ("SARAH LINDEN, GNN CORRESPONDENT:"): its
+# form alone makes it a speaker (a role in capitals is no headline or field label)
+_ROLE_LABEL = "attr-dialogue-line-caps-role"
+# a label in capitals of any part of speech ("CRUZ:"): a speaker only when a role
+# label named that person
+_BARE_CAPS = "attr-dialogue-line-caps-bare"
+
+
+def _role_speaker(label: Span) -> Span:
+    """The speaker of a transcript label with a role: the name before its role or note
+    ("SARAH LINDEN" of "SARAH LINDEN, GNN CORRESPONDENT (voice-over)")."""
+    cut = next((t.i for t in label if t.text in (",", "(")), label.end)
+    return label.doc[label.start : cut]
+
+
+def _role_named(name: Span, role_names: set[str]) -> bool:
+    return bool(role_names) and all(t.lower_ in role_names for t in name)
+
+
 # words by which an introduction tells of an interview ("X spoke to ...", "in an
 # interview with ...", "sat down with ...", "the transcript", "Questions and answers
 # have been edited"): "A:" lines are then the person it names, not the author
