@@ -417,3 +417,44 @@ def test_first_appeared_in_a_long_sentence_is_no_publication_credit(full_nlp):
     short = "This article first appeared on Example News."
     got = by_text(full_nlp, "The video was posted on 9 August.\n\n" + short)
     assert got[short].label == "other"
+
+
+def test_a_lead_in_relative_clause_speaker_says_the_quote_after_it(nlp):
+    text = (
+        "According to the defence ministry, most rifles were bought abroad.\n\n"
+        "We contacted the prosecutor's office, which told us:\n\n"
+        '"None of the rifles seized this year came from army stocks."'
+    )
+    got = by_text(nlp, text)
+    lead = got["We contacted the prosecutor's office, which told us:"]
+    assert lead.label not in ("sourced_fact", "official_quote")
+    quote = got['"None of the rifles seized this year came from army stocks."']
+    assert quote.label == "official_quote"
+    assert quote.source is not None and "prosecutor" in quote.source
+
+
+def test_a_relative_clause_speaker_before_a_quote_without_colon_is_no_speaker(nlp):
+    text = (
+        "The minister, who said last week the talks had failed, left Geneva on Monday.\n\n"
+        '"We will not come back," the delegation said.'
+    )
+    got = by_text(nlp, text)
+    assert got['"We will not come back," the delegation said.'].source == "the delegation"
+
+
+@pytest.mark.parametrize("text,source", [
+    ("HELSINKI, Jan. 15, 2025 /Wire/ -- Example Relief Alliance (ERA), a coalition of 14 aid "
+     "groups from three countries, today announced the delivery of 400 generators.",
+     "Example Relief Alliance"),
+    ("WASHINGTON, June 3 -- Senator Jane Roe said on Monday the bill would pass.",
+     "Senator Jane Roe"),
+])
+def test_a_datelines_place_is_no_source(nlp, text, source):
+    got = by_text(nlp, text)
+    p = got[text]
+    assert p.label == "sourced_fact" and p.source is not None and source in p.source
+
+
+def test_a_place_in_capitals_without_a_dateline_dash_keeps_its_parse(nlp):
+    text = "NATO said on Monday that the exercise would start in May."
+    assert by_text(nlp, text)[text].source == "NATO"

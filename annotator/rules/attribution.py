@@ -530,6 +530,39 @@ def _it_antecedent(it: Token, lex: Lexicons, qmask: Sequence[bool]) -> Token | N
 
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+# the dash that ends a dateline ("KYIV, Nov 14 (Reuters) -", "HELSINKI ... --")
+_DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+# a dateline is short: its dash comes within this many tokens of the place
+_DATELINE_TOKENS = 20
+
+
+def _dateline_place(subj: Token) -> bool:
+    """Is ``subj`` the place in capitals that opens a dateline ("HELSINKI, Jan. 15 ...
+    --", "ANKARA/KYIV, Nov 14 (Reuters) -")?"""
+    doc = subj.doc
+    if not (subj.is_sent_start and subj.is_upper and subj.is_alpha and len(subj) > 2):
+        return False
+    if subj.i + 1 >= len(doc) or doc[subj.i + 1].text not in (",", "/", *_DATELINE_DASHES):
+        return False
+    end = min(subj.i + _DATELINE_TOKENS, len(doc))
+    return any(t.text in _DATELINE_DASHES for t in doc[subj.i + 1 : end])
+
+
+def _after_dateline(place: Token, verb: Token) -> Token | None:
+    """The head of the noun phrase right after a dateline's dash, when it comes before
+    the verb: the speaker the dateline's place hides."""
+    doc = place.doc
+    end = min(place.i + _DATELINE_TOKENS, verb.i)
+    dash = max((t.i for t in doc[place.i + 1 : end] if t.text in _DATELINE_DASHES), default=None)
+    if dash is None or dash + 1 >= verb.i:
+        return None
+    cand = doc[dash + 1]
+    while (
+        cand.dep_ in ("compound", "amod", "det", "poss", "case", "nmod")
+        and dash < cand.head.i < verb.i
+    ):
+        cand = cand.head
+    return cand if cand.pos_ in ("PROPN", "NOUN") else None
 
 
 def _relative_antecedent(subj: Token, verb: Token) -> Token | None:
@@ -1928,6 +1961,13 @@ def find_attributions(
             )
             verbs_used.add(tok.i)
             continue
+        if _dateline_place(subj):
+            # "HELSINKI, Jan. 15, 2025 /PRNewswire/ -- Example Alliance ... announced":
+            # the parser takes a dateline's place for the subject; the speaker is the
+            # noun phrase after the dateline's dash
+            subj = _after_dateline(subj, tok)
+            if subj is None:
+                continue
         # "Venezuela – Ushakov reiterated": a topic label before a dash is parsed as the
         # subject with the speaker in apposition.
         appos = [c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]

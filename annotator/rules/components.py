@@ -211,7 +211,8 @@ class Prelabeler:
             for sp, al in zip(speakers, attrs, strict=True)
         ]
         quote_speakers = self._quote_speakers(
-            doc, text, sents, quotes, main_speakers, index, qmask, sent_toks, sent_texts
+            doc, text, sents, quotes, _lead_in_relatives(main_speakers, speakers, sent_texts),
+            index, qmask, sent_toks, sent_texts,
         )
         out = []
         for k, s in enumerate(sents):
@@ -816,6 +817,22 @@ _ROLE_LABEL = "attr-dialogue-line-caps-role"
 # a label in capitals of any part of speech ("CRUZ:"): a speaker only when a role
 # label named that person
 _BARE_CAPS = "attr-dialogue-line-caps-bare"
+
+
+def _lead_in_relatives(
+    main: Sequence[Sequence[Speaker | None]],
+    every: Sequence[Sequence[Speaker | None]],
+    texts: Sequence[str],
+) -> list[Sequence[Speaker | None]]:
+    """Speakers that may say a quote: ``main`` (no relative-clause speaker), except in a
+    lead-in that ends with a colon and has no other speaker ("We contacted the
+    prosecutor's office, which told us:"), where the relative clause's speaker says what
+    follows. The lead-in's own label does not change (it stays a lead-in)."""
+    out: list[Sequence[Speaker | None]] = list(main)
+    for k, text in enumerate(texts):
+        if text.rstrip().endswith(":") and not any(x is not None for x in main[k]):
+            out[k] = [x for x in every[k] if x is not None and not x.hedged]
+    return out
 
 
 def _role_speaker(label: Span) -> Span:
