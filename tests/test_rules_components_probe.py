@@ -458,3 +458,56 @@ def test_a_datelines_place_is_no_source(nlp, text, source):
 def test_a_place_in_capitals_without_a_dateline_dash_keeps_its_parse(nlp):
     text = "NATO said on Monday that the exercise would start in May."
     assert by_text(nlp, text)[text].source == "NATO"
+
+
+SPEECH = (
+    "Council must act on the grid attacks: statement to the council\n\n"
+    "Ambassador Jane Roe condemns the latest strikes on the power grid.\n\n"
+    "Delivered on: 5 May 2024 (Original script, may differ from delivered version)\n\n"
+    "1. Thank you, Madam Chair.\n\n"
+    "2. On the night of 28 April, the grid lost half of its capacity. We call on the "
+    "council to act.\n\n"
+    "3. How many more winters must people spend in the dark?\n\n"
+    "## Notes to editors\n\n"
+    "The council meets weekly in Vienna."
+)
+
+
+def by_article(nlp: Language, text: str) -> dict[str, object]:
+    """Labels per sentence of ``text`` read as an article (Markdown, list numbers)."""
+    from annotator.ingest import article_from_text
+    from annotator.pipeline import prelabel_articles
+
+    _, records = next(prelabel_articles([article_from_text("a", text)], nlp=nlp))
+    return {r.text.strip(): r for r in records}
+
+
+def test_the_paragraphs_of_a_speech_page_are_the_speakers_words(full_nlp):
+    got = by_article(full_nlp, SPEECH)
+    for sent in ("On the night of 28 April, the grid lost half of its capacity.",
+                 "We call on the council to act.",
+                 "How many more winters must people spend in the dark?"):
+        p = got[sent]
+        assert p.label == "official_quote", sent
+        assert p.source is not None and "Jane Roe" in p.source
+    assert got["Thank you, Madam Chair."].label == "other"
+    assert got["Delivered on: 5 May 2024 (Original script, may differ from delivered "
+               "version)"].label == "other"
+
+
+def test_a_speech_ends_at_the_next_heading(full_nlp):
+    got = by_article(full_nlp, SPEECH)
+    assert got["The council meets weekly in Vienna."].label == "unsourced_claim"
+
+
+def test_without_a_delivery_note_numbered_paragraphs_are_the_authors(full_nlp):
+    text = SPEECH.replace(
+        "Delivered on: 5 May 2024 (Original script, may differ from delivered version)\n\n", ""
+    )
+    got = by_article(full_nlp, text)
+    assert got["We call on the council to act."].label != "official_quote"
+
+
+def test_check_against_the_rules_is_no_delivery_note(full_nlp):
+    text = "Officials check against the rules before every payment."
+    assert by_text(full_nlp, text)[text].label == "unsourced_claim"

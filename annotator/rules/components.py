@@ -210,6 +210,11 @@ class Prelabeler:
             [None if a.aside else x for x, a in zip(sp, al, strict=True)]
             for sp, al in zip(speakers, attrs, strict=True)
         ]
+        speech = self._speech(
+            doc, sents, matches, main_speakers, par_of_sent, par_kinds, index, qmask
+        )
+        for k, who in speech.items():
+            dialogue.setdefault(k, who)
         quote_speakers = self._quote_speakers(
             doc, text, sents, quotes, _lead_in_relatives(main_speakers, speakers, sent_texts),
             index, qmask, sent_toks, sent_texts,
@@ -447,6 +452,45 @@ class Prelabeler:
         if longer > s1:
             text = clean_text(doc[s0:longer])
         return Speaker(text, kind, span, cue, cue_text, a.rule_id, a.hedged)
+
+    def _speech(
+        self,
+        doc: Doc,
+        sents: Sequence[Span],
+        matches: Sequence[Sequence[Match]],
+        speakers: Sequence[Sequence[Speaker | None]],
+        par_of_sent: Sequence[int],
+        par_kinds: Sequence[str],
+        index: MentionIndex,
+        qmask: Sequence[bool],
+    ) -> dict[int, Speaker]:
+        """The sentences of a speech page: after a note such as "Check against delivery"
+        or "(Original script, may differ from delivered version)", every paragraph up to
+        the next heading ("Notes to editors") is the speaker's own words (codebook rule
+        5), first person, questions and all. The speaker is the one the page names
+        before the note ("Ambassador X condemns ..."), else the last person named."""
+        marker = next(
+            (k for k, ms in enumerate(matches) if any(m.label == "SPEECH" for m in ms)), None
+        )
+        if marker is None:
+            return {}
+        found: Speaker | None = None
+        for j in range(marker - 1, max(marker - 1 - _SPEECH_LOOKBACK, -1), -1):
+            found = next((x for x in speakers[j] if x is not None and x.text), None)
+            found = found or self._named_person(doc, sents[j], index, qmask)
+            if found is not None:
+                break
+        if found is None:
+            return {}
+        who = Speaker(found.text, found.kind, None, None, None, "speech-delivery")
+        out: dict[int, Speaker] = {}
+        for k in range(marker + 1, len(sents)):
+            if par_kinds[par_of_sent[k]] == "heading" or any(
+                m.label == "SPEECH" for m in matches[k]
+            ):
+                break
+            out[k] = who
+        return out
 
     def _quote_speakers(
         self,
@@ -809,6 +853,8 @@ class Prelabeler:
         return out, interviewer
 
 
+# how many sentences before a speech's "Check against delivery" note may name its speaker
+_SPEECH_LOOKBACK = 8
 # "Q:"/"A:" interview lines (patterns in schemas/patterns/attribution.jsonl)
 _INTERVIEW_LINES = frozenset({"attr-dialogue-question", "attr-dialogue-answer"})
 # a transcript's speaker label with a role ("SARAH LINDEN, GNN CORRESPONDENT:"): its
