@@ -511,3 +511,36 @@ def test_without_a_delivery_note_numbered_paragraphs_are_the_authors(full_nlp):
 def test_check_against_the_rules_is_no_delivery_note(full_nlp):
     text = "Officials check against the rules before every payment."
     assert by_text(full_nlp, text)[text].label == "unsourced_claim"
+
+
+@pytest.mark.parametrize("text", [
+    "The EU has pledged €1.8bn in economic support to the country over three years.",
+    "Germany pledged $400 million in military aid on Monday.",
+])
+def test_pledging_a_sum_of_money_is_an_action(nlp, text):
+    p = by_text(nlp, text)[text]
+    assert p.label == "unsourced_claim" and p.source is None
+
+
+@pytest.mark.parametrize("text", [
+    "The minister pledged to help the farmers.",
+    "He pledged his support for the bill.",
+    "The ministry promised that salaries of $500 would be paid in May.",
+])
+def test_pledging_support_or_a_clause_still_reports(nlp, text):
+    assert by_text(nlp, text)[text].label == "sourced_fact"
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The alliance estimates that a further 650 generators will be needed by March.",
+     "The alliance"),
+    ("The charity said that two of its convoys had been turned back.", "The charity"),
+])
+def test_an_alliance_or_a_charity_can_be_a_source(nlp, text, source):
+    p = by_text(nlp, text)[text]
+    assert p.label == "sourced_fact" and p.source == source
+
+
+def test_an_alliance_as_an_object_is_no_source(nlp):
+    text = "The two parties formed an alliance that won the election in May."
+    assert by_text(nlp, text)[text].label == "unsourced_claim"

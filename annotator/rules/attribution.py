@@ -536,6 +536,13 @@ _DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 _DATELINE_TOKENS = 20
 
 
+def _is_money(obj: Token) -> bool:
+    """Is the object a sum of money ("EUR 1.8bn", "$400 million in aid")?"""
+    return obj.ent_type_ == "MONEY" or any(
+        c.ent_type_ == "MONEY" or c.text in ("$", "€", "£") for c in obj.children
+    )
+
+
 def _dateline_place(subj: Token) -> bool:
     """Is ``subj`` the place in capitals that opens a dateline ("HELSINKI, Jan. 15 ...
     --", "ANKARA/KYIV, Nov 14 (Reuters) -")?"""
@@ -1813,6 +1820,12 @@ def find_attributions(
             and any(c.dep_ == "dobj" and not qmask[c.i] for c in tok.children)
         ):
             continue  # "added a note of caution", "writing songs about him"
+        if (
+            lemma in lex.money_object_is_action
+            and not _has_clause(tok)
+            and any(c.dep_ == "dobj" and _is_money(c) for c in tok.children)
+        ):
+            continue  # "the EU has pledged EUR 1.8bn in support": giving money, an action
         if (
             lemma == "add"
             and not _has_clause(tok)
