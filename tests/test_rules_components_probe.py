@@ -544,3 +544,19 @@ def test_an_alliance_or_a_charity_can_be_a_source(nlp, text, source):
 def test_an_alliance_as_an_object_is_no_source(nlp):
     text = "The two parties formed an alliance that won the election in May."
     assert by_text(nlp, text)[text].label == "unsourced_claim"
+
+
+@pytest.mark.parametrize("text", [
+    "If a drone had hit a single airliner, we would be talking about war by now.",
+    "If the army had not retreated in May, the city would have fallen.",
+])
+def test_a_counterfactual_if_clause_is_speculation(full_nlp, text):
+    assert by_text(full_nlp, text)[text].label == "opinion"
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Reporters asked if he had seen the letter.", "sourced_fact"),
+    ("The plant had been closed for a year when the strike hit it.", "unsourced_claim"),
+])
+def test_past_perfect_without_an_opening_if_is_no_counterfactual(full_nlp, text, label):
+    assert by_text(full_nlp, text)[text].label == label
