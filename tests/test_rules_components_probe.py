@@ -560,3 +560,15 @@ def test_a_counterfactual_if_clause_is_speculation(full_nlp, text):
 ])
 def test_past_perfect_without_an_opening_if_is_no_counterfactual(full_nlp, text, label):
     assert by_text(full_nlp, text)[text].label == label
+
+
+def test_a_why_question_about_what_everyone_does_is_rhetorical(full_nlp):
+    text = ('The jamming went on all month. Why does everyone keep pretending this is just '
+            '"interference"? My guess is that Moscow is testing us.')
+    got = by_text(full_nlp, text)
+    assert got['Why does everyone keep pretending this is just "interference"?'].label == "opinion"
+
+
+def test_a_why_question_the_author_answers_stays_other(full_nlp):
+    text = "Why do these stories come back? They are cheap to produce."
+    assert by_text(full_nlp, text)["Why do these stories come back?"].label == "other"
