@@ -628,6 +628,7 @@ def test_a_footer_menu_after_the_body_is_navigation_but_a_lone_word_is_a_heading
         "This article is part of our work with a platform's third-party fact-checking programme.",
         "Did we get something wrong? Tell us.",
         "- [Fact check: the minister did not buy a villa](#)",
+        "Transcripts | Morning Report",
     ],
 )
 def test_probe3_boilerplate_lines(line: str) -> None:
@@ -685,3 +686,11 @@ def test_media_contact_heading_ends_the_body() -> None:
 def test_a_rule_of_three_hashes_before_the_body_is_no_end() -> None:
     text = "###\n\n" + " ".join(["The minister spoke about the budget at length today."] * 8)
     assert "The minister spoke" in article_from_text("t", text).shown
+
+
+@pytest.mark.parametrize("mark", ["- ENDS -", "-30-", "ENDS"])
+def test_other_press_release_end_marks(mark: str) -> None:
+    body = " ".join(["The operator agreed to supply emergency power to the grid."] * 8)
+    text = f"Headline\n\n{body}\n\n{mark}\n\nAbout Example Grid\n\nExample Grid runs lines."
+    shown = article_from_text("t", text).shown
+    assert "The operator agreed" in shown and "About Example" not in shown

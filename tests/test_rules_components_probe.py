@@ -572,3 +572,32 @@ def test_a_why_question_about_what_everyone_does_is_rhetorical(full_nlp):
 def test_a_why_question_the_author_answers_stays_other(full_nlp):
     text = "Why do these stories come back? They are cheap to produce."
     assert by_text(full_nlp, text)["Why do these stories come back?"].label == "other"
+
+
+def test_a_full_name_in_capitals_in_a_role_transcript_is_its_own_speaker(full_nlp):
+    text = (
+        "HOST MARY STONE: Good morning. I'm Mary Stone.\n\n"
+        "TOM REYES, XYZ CORRESPONDENT: The pumps stopped at midnight.\n\n"
+        "STONE: Turning now to the farmers.\n\n"
+        "ANTON BILYK: I lost two tractors last year. This is my land."
+    )
+    got = by_article(full_nlp, text)
+    assert got["I'm Mary Stone."].label == "other"
+    line = got["ANTON BILYK: I lost two tractors last year."]
+    assert line.label == "official_quote" and line.source is not None
+    assert "BILYK" in line.source.upper()
+    assert got["This is my land."].source == line.source
+
+
+def test_i_am_with_a_claim_is_no_self_introduction(full_nlp):
+    text = "The vote was close. I am certain the count was fair."
+    assert by_text(full_nlp, text)["I am certain the count was fair."].label != "other"
+
+
+def test_a_dateline_before_a_company_with_a_suffix(nlp):
+    text = ("RIGA, Latvia, March 4, 2025 /EINPresswire/ -- Nordic Grid AS, the transmission "
+            "operator for Latvia and Lithuania, said on Tuesday it had agreed to supply up to "
+            "250 megawatts of emergency capacity.")
+    p = by_text(nlp, text)[text]
+    assert p.label == "sourced_fact" and p.source is not None and "RIGA" not in p.source
+    assert "Nordic Grid" in p.source or "operator" in p.source

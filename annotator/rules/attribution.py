@@ -569,7 +569,11 @@ def _after_dateline(place: Token, verb: Token) -> Token | None:
         and dash < cand.head.i < verb.i
     ):
         cand = cand.head
-    return cand if cand.pos_ in ("PROPN", "NOUN") else None
+    if cand.pos_ in ("PROPN", "NOUN") or any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in cand.children
+    ):
+        return cand  # "Baltic Grid AS": a company suffix the tagger calls an adverb
+    return None
 
 
 def _relative_antecedent(subj: Token, verb: Token) -> Token | None:

@@ -765,7 +765,11 @@ class Prelabeler:
                 m
                 for m in heads.get(k, ())
                 if m.label == "DIALOGUE"
-                and (m.rule_id != _BARE_CAPS or _role_named(doc[m.start : m.end - 1], role_names))
+                and (
+                    m.rule_id != _BARE_CAPS
+                    or _role_named(doc[m.start : m.end - 1], role_names)
+                    or (role_names and m.end - 1 - m.start > 1)  # "ANTON BILYK:"
+                )
             ]
             m = next((m for m in ms if m.rule_id in _INTERVIEW_LINES), ms[0] if ms else None)
             if m is not None and first_in_par and m.rule_id in _INTERVIEW_LINES:
@@ -803,6 +807,12 @@ class Prelabeler:
                     or (t.is_upper and (t.lower_ in index.names or t.lower_ in role_names))
                     for t in name
                 ) or m.rule_id == _ROLE_LABEL or (
+                    # a full name in capitals in a transcript whose labels give roles
+                    # ("OLEKSIY BONDAR:" between "NAGY:" lines)
+                    role_names
+                    and len(name) > 1
+                    and all(t.is_upper and t.is_alpha for t in name)
+                ) or (
                     # "Reed:" in an interview of Thomas Reed, "Global Affairs Review:"
                     # where the NER missed the name on the line: a name the NER found
                     # elsewhere, in an exchange, opening a clause (not a headline's
@@ -861,7 +871,7 @@ _INTERVIEW_LINES = frozenset({"attr-dialogue-question", "attr-dialogue-answer"})
 # form alone makes it a speaker (a role in capitals is no headline or field label)
 _ROLE_LABEL = "attr-dialogue-line-caps-role"
 # a label in capitals of any part of speech ("CRUZ:"): a speaker only when a role
-# label named that person
+# label named that person, or as a full name in a transcript with role labels
 _BARE_CAPS = "attr-dialogue-line-caps-bare"
 
 
