@@ -601,3 +601,15 @@ def test_a_dateline_before_a_company_with_a_suffix(nlp):
     p = by_text(nlp, text)[text]
     assert p.label == "sourced_fact" and p.source is not None and "RIGA" not in p.source
     assert "Nordic Grid" in p.source or "operator" in p.source
+
+
+def test_a_quoted_gerund_phrase_is_a_fragment(nlp):
+    text = 'Researchers at the lab have described the pattern as "laundering by repetition".'
+    assert by_text(nlp, text)[text].label == "sourced_fact"
+
+
+def test_a_quoted_gerund_with_an_object_is_a_clause(nlp):
+    text = 'The minister accused the rebels of "destroying every bridge in the valley".'
+    assert by_text(nlp, text)[text].label in ("official_quote", "sourced_fact")
+    text = 'The minister said that "the rebels are destroying every bridge in the valley".'
+    assert by_text(nlp, text)[text].label == "official_quote"
