@@ -46,8 +46,9 @@ BODY_START_LINES = 3
 # A prose line has at least this many words (shorter lines are titles, bylines, nav).
 PROSE_WORDS = 12
 
+# (a list item's "- " or "• " bullet too: a "Sources" or "Read more" list of links)
 _LINK_ONLY = re.compile(
-    r"^[\s#>*_]*(?:!?\[[^\]\n]*\]\([^)\n]*\)[\s,;|/·•*_-]*)+$"
+    r"^[\s#>*_•-]*(?:!?\[[^\]\n]*\]\([^)\n]*\)[\s,;|/·•*_-]*)+$"
 )
 _CODE_CHARS = frozenset("{}();=<>[]|&$\\")
 # CSS spread over lines: "selector {", "prop: value;", "}" (a period after "}" is a
@@ -155,6 +156,17 @@ def is_link_only(raw: str) -> bool:
     return bool(_LINK_ONLY.match(raw))
 
 
+def is_wordless_end(raw: str) -> bool:
+    """A line with no words that is an ``end`` marker as written ("###" under a press
+    release): Markdown strips it to nothing, so the page must still show it to
+    ``find_boilerplate``."""
+    text = raw.strip()
+    if not text or _HAS_WORD.search(text):
+        return False
+    p = _first_match(text, _search_order(load_patterns()))
+    return p is not None and p.action == "end"
+
+
 def is_code_like(line: str) -> bool:
     """CSS or JavaScript that leaked into the text: many code characters, few words."""
     stripped = line.strip()
@@ -194,7 +206,12 @@ def find_boilerplate(
     n = len(lines)
     reasons: list[str | None] = [None] * n
     order = _search_order(pats)
-    matched: list[Pattern | None] = [_first_match(line.shown, order) for line in lines]
+    # a line with no words is matched as written: the "###" that ends a press release
+    # is an empty Markdown heading once the markup is stripped
+    matched: list[Pattern | None] = [
+        _first_match(line.shown if _HAS_WORD.search(line.shown) else line.raw.strip(), order)
+        for line in lines
+    ]
     body_chars = body_lines = 0
     for i, line in enumerate(lines):
         p = matched[i]

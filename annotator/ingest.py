@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .boilerplate import PageLine, find_boilerplate, is_title_like
+from .boilerplate import PageLine, find_boilerplate, is_title_like, is_wordless_end
 from .errors import E
 from .markdown import gather, strip_line
 
@@ -209,7 +209,11 @@ def build_shown(
     spans = [(s, e) for s, e in _line_spans(text) if s >= skip_to]
     stripped = [strip_line(text, s, e, markdown=markdown) for s, e in spans]
     # (line index, PageLine) for lines with something to show
-    visible = [i for i, ln in enumerate(stripped) if ln.kept]
+    visible = [
+        i
+        for i, ln in enumerate(stripped)
+        if ln.kept or (strip_boilerplate and is_wordless_end(text[spans[i][0] : spans[i][1]]))
+    ]
     page = [
         PageLine(raw=text[spans[i][0] : spans[i][1]], shown=stripped[i].shown(text),
                  heading=stripped[i].heading)

@@ -597,3 +597,100 @@ def test_a_footer_menu_after_the_body_is_navigation_but_a_lone_word_is_a_heading
     assert reasons[4:] == ["nav-footer-word", "nav-footer-word", "nav-section-word"]
     lines = ["Headline here", body, body, body, "Archive", body]
     assert find_boilerplate([PageLine(x, x) for x in lines])[4] is None
+
+
+# Probe round 3: press releases, broadcast transcripts, forum scrapes, fact-checks.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "For media enquiries please contact the Press Office on 020 7000 0000.",
+        "Press inquiries: press@example.org",
+        "SOURCE Example Relief Alliance",
+        "View original content to download multimedia: https://www.example.com/x.html",
+        "Donations can be made at example.org/winter.",
+        "THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM.",
+        "TO ORDER A VIDEO OF THIS TRANSCRIPT, PLEASE CALL 800-000-0000",
+        "Return to Transcripts main page",
+        "XYZ.com - Transcripts",
+        "[21:00:08]",
+        "(BEGIN VIDEOTAPE)",
+        "(END VIDEO CLIP)",
+        "(COMMERCIAL BREAK)",
+        "(SOUNDBITE OF ARCHIVED RECORDING)",
+        "Upvote",
+        "Get App",
+        "1.2k",
+        "r/europe",
+        "We use cookies and similar technologies to improve your experience and show you "
+        "relevant ads. By clicking Accept All, you agree to our use of cookies. Reject "
+        "Optional Cookies Accept All",
+        "We use some essential cookies to make this website work.",
+        "This article is part of our work with a platform's third-party fact-checking programme.",
+        "Did we get something wrong? Tell us.",
+        "- [Fact check: the minister did not buy a villa](#)",
+        "Transcripts | Morning Report",
+    ],
+)
+def test_probe3_boilerplate_lines(line: str) -> None:
+    page = [PageLine(line, line)]
+    assert find_boilerplate(page)[0] is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The press office said inquiries had doubled since May.",
+        "Source material for the report came from the ministry.",
+        "Donations to the party rose by a third, the commission said.",
+        "The transcript of the call was released on Monday.",
+        "(The minister spoke for an hour.)",
+        "The vote was 12 to 3.",
+        "Reddit users shared the video widely.",
+        "We use the figures the ministry publishes every month.",
+        "The fact-checking unit was set up in 2019.",
+        "- The ministry published the list on Monday.",
+        "The footage first appeared on YouTube in 2019, three years before the war began.",
+    ],
+)
+def test_probe3_content_lines_are_kept(line: str) -> None:
+    page = [PageLine("A long first paragraph " * 30, "A long first paragraph " * 30),
+            PageLine(line, line)]
+    assert find_boilerplate(page)[1] is None
+
+
+def test_press_release_end_mark_cuts_the_about_and_contact_tail() -> None:
+    body = "\n\n".join(
+        f"Paragraph {i} of the release says something long enough to count as prose here."
+        for i in range(4)
+    )
+    text = (
+        f"Alliance delivers generators\n\n{body}\n\n###\n\nAbout Example Alliance\n\n"
+        "Example Alliance is a coalition of aid groups founded in 2022.\n\n"
+        "Jane Doe\n\npress@example.org"
+    )
+    article = article_from_text("t", text)
+    assert "Paragraph 3" in article.shown
+    for gone in ("###", "About Example", "coalition", "Jane Doe", "press@"):
+        assert gone not in article.shown
+    kept = article_from_text("t", text, strip_boilerplate=False).shown
+    assert "coalition" in kept
+
+
+def test_media_contact_heading_ends_the_body() -> None:
+    body = " ".join(["The alliance delivered generators to hospitals in three regions."] * 8)
+    text = f"Headline\n\n{body}\n\nMedia contact:\n\nJane Doe\n\nCommunications Manager"
+    article = article_from_text("t", text)
+    assert "Jane Doe" not in article.shown and "Communications Manager" not in article.shown
+
+
+def test_a_rule_of_three_hashes_before_the_body_is_no_end() -> None:
+    text = "###\n\n" + " ".join(["The minister spoke about the budget at length today."] * 8)
+    assert "The minister spoke" in article_from_text("t", text).shown
+
+
+@pytest.mark.parametrize("mark", ["- ENDS -", "-30-", "ENDS"])
+def test_other_press_release_end_marks(mark: str) -> None:
+    body = " ".join(["The operator agreed to supply emergency power to the grid."] * 8)
+    text = f"Headline\n\n{body}\n\n{mark}\n\nAbout Example Grid\n\nExample Grid runs lines."
+    shown = article_from_text("t", text).shown
+    assert "The operator agreed" in shown and "About Example" not in shown

@@ -312,3 +312,304 @@ def test_qa_answers_without_named_lines_are_the_interviewees(nlp):
     got = by_text(nlp, text)
     p = got["They have failed to change anything."]
     assert p.label == "official_quote" and p.source == "Thomas Reed"
+
+
+# Probe round 3: broadcast transcripts, courtesies, fact-check field labels.
+TRANSCRIPT = (
+    "MARY STONE, XYZ ANCHOR: Good evening and welcome to the programme. Tonight, the "
+    "city's water supply is cut again.\n\n"
+    "Our correspondent Tom Reyes has more from the capital.\n\n"
+    "TOM REYES, XYZ CORRESPONDENT (voice-over): The pumps stopped just after midnight.\n\n"
+    "UNIDENTIFIED MALE (through translator): We have no water at all.\n\n"
+    "STONE: Joining me now is Ana Cruz, a former deputy minister.\n\n"
+    "ANA CRUZ, FORMER DEPUTY MINISTER: Thank you for having me.\n\n"
+    "STONE: The ministry says the cuts will end soon.\n\n"
+    "CRUZ: No. The network has lost half of its capacity since March.\n\n"
+    "STONE: Ana Cruz, thank you.\n\n"
+    "CRUZ: Thank you."
+)
+
+
+def test_transcript_labels_with_a_role_name_their_speaker(full_nlp):
+    got = by_text(full_nlp, TRANSCRIPT)
+    line = got["TOM REYES, XYZ CORRESPONDENT (voice-over): The pumps stopped just after midnight."]
+    assert line.label == "official_quote" and line.source == "TOM REYES"
+    line = got["UNIDENTIFIED MALE (through translator): We have no water at all."]
+    assert line.label == "official_quote" and line.source == "UNIDENTIFIED MALE"
+    line = got["MARY STONE, XYZ ANCHOR: Good evening and welcome to the programme."]
+    assert line.label == "other"
+    line = got["Tonight, the city's water supply is cut again."]
+    assert line.label == "official_quote" and line.source == "MARY STONE"
+
+
+def test_a_transcript_speakers_surname_label_is_that_speaker(full_nlp):
+    got = by_text(full_nlp, TRANSCRIPT)
+    line = got["STONE: The ministry says the cuts will end soon."]
+    assert line.label == "official_quote"
+    assert line.source is not None and "STONE" in line.source
+    line = got["The network has lost half of its capacity since March."]
+    assert line.label == "official_quote"
+    assert line.source is not None and "CRUZ" in line.source
+
+
+def test_a_transcript_paragraph_without_a_label_goes_on_with_the_speaker(full_nlp):
+    got = by_text(full_nlp, TRANSCRIPT)
+    # a hand-over to a report: the presenter's line, but no claim
+    assert got["Our correspondent Tom Reyes has more from the capital."].label == "other"
+
+
+def test_courtesies_and_handovers_in_dialogue_lines_make_no_claim(full_nlp):
+    got = by_text(full_nlp, TRANSCRIPT)
+    for sent in ("STONE: Joining me now is Ana Cruz, a former deputy minister.",
+                 "ANA CRUZ, FORMER DEPUTY MINISTER: Thank you for having me.",
+                 "STONE: Ana Cruz, thank you.", "CRUZ: Thank you."):
+        assert got[sent].label == "other", sent
+
+
+def test_a_dateline_in_capitals_with_a_date_is_no_speaker(full_nlp):
+    text = (
+        "KYIV, Nov 14 (Reuters) - Ukraine said on Thursday it had repelled 22 attacks.\n\n"
+        "The claim could not be verified."
+    )
+    got = by_text(full_nlp, text)
+    line = got["KYIV, Nov 14 (Reuters) - Ukraine said on Thursday it had repelled 22 attacks."]
+    assert line.label == "sourced_fact" and line.source != "KYIV"
+
+
+def test_without_role_labels_a_paragraph_after_a_dialogue_line_is_the_authors(full_nlp):
+    text = (
+        "Lavrov: We never threatened anyone.\n\n"
+        "Pompeo: That is not what your ministry said in May.\n\n"
+        "The exchange lasted less than a minute."
+    )
+    got = by_text(full_nlp, text)
+    assert got["The exchange lasted less than a minute."].label == "unsourced_claim"
+
+
+def test_thanks_in_a_quote_with_a_speaker_stays_the_quote(full_nlp):
+    got = by_text(full_nlp, '"Thank you for your support," the minister told the crowd.')
+    assert got['"Thank you for your support," the minister told the crowd.'].label in (
+        "official_quote", "sourced_fact")
+
+
+def test_we_thank_partners_is_no_courtesy_formula(full_nlp):
+    text = "The country's leaders met in Rome. We thank our partners for their long support."
+    got = by_text(full_nlp, text)
+    assert got["We thank our partners for their long support."].label != "other"
+
+
+@pytest.mark.parametrize("sent", [
+    "Claim: Weapons sent to Ukraine are being sold to cartels.",
+    "We rate the claim False.",
+    "Aired December 2, 2024 - 21:00 ET",
+])
+def test_fact_check_and_transcript_field_lines_are_other(full_nlp, sent):
+    text = "A video claimed that weapons had been resold.\n\n" + sent
+    got = by_text(full_nlp, text)
+    assert got[sent].label == "other"
+
+
+def test_first_appeared_in_a_long_sentence_is_no_publication_credit(full_nlp):
+    sent = ("A reverse image search shows that the footage first appeared on YouTube in 2019, "
+            "three years before the invasion.")
+    got = by_text(full_nlp, "The video was posted on 9 August.\n\n" + sent)
+    assert got[sent].label != "other"
+    short = "This article first appeared on Example News."
+    got = by_text(full_nlp, "The video was posted on 9 August.\n\n" + short)
+    assert got[short].label == "other"
+
+
+def test_a_lead_in_relative_clause_speaker_says_the_quote_after_it(nlp):
+    text = (
+        "According to the defence ministry, most rifles were bought abroad.\n\n"
+        "We contacted the prosecutor's office, which told us:\n\n"
+        '"None of the rifles seized this year came from army stocks."'
+    )
+    got = by_text(nlp, text)
+    lead = got["We contacted the prosecutor's office, which told us:"]
+    assert lead.label not in ("sourced_fact", "official_quote")
+    quote = got['"None of the rifles seized this year came from army stocks."']
+    assert quote.label == "official_quote"
+    assert quote.source is not None and "prosecutor" in quote.source
+
+
+def test_a_relative_clause_speaker_before_a_quote_without_colon_is_no_speaker(nlp):
+    text = (
+        "The minister, who said last week the talks had failed, left Geneva on Monday.\n\n"
+        '"We will not come back," the delegation said.'
+    )
+    got = by_text(nlp, text)
+    assert got['"We will not come back," the delegation said.'].source == "the delegation"
+
+
+@pytest.mark.parametrize("text,source", [
+    ("HELSINKI, Jan. 15, 2025 /Wire/ -- Example Relief Alliance (ERA), a coalition of 14 aid "
+     "groups from three countries, today announced the delivery of 400 generators.",
+     "Example Relief Alliance"),
+    ("WASHINGTON, June 3 -- Senator Jane Roe said on Monday the bill would pass.",
+     "Senator Jane Roe"),
+])
+def test_a_datelines_place_is_no_source(nlp, text, source):
+    got = by_text(nlp, text)
+    p = got[text]
+    assert p.label == "sourced_fact" and p.source is not None and source in p.source
+
+
+def test_a_place_in_capitals_without_a_dateline_dash_keeps_its_parse(nlp):
+    text = "NATO said on Monday that the exercise would start in May."
+    assert by_text(nlp, text)[text].source == "NATO"
+
+
+SPEECH = (
+    "Council must act on the grid attacks: statement to the council\n\n"
+    "Ambassador Jane Roe condemns the latest strikes on the power grid.\n\n"
+    "Delivered on: 5 May 2024 (Original script, may differ from delivered version)\n\n"
+    "1. Thank you, Madam Chair.\n\n"
+    "2. On the night of 28 April, the grid lost half of its capacity. We call on the "
+    "council to act.\n\n"
+    "3. How many more winters must people spend in the dark?\n\n"
+    "## Notes to editors\n\n"
+    "The council meets weekly in Vienna."
+)
+
+
+def by_article(nlp: Language, text: str) -> dict[str, object]:
+    """Labels per sentence of ``text`` read as an article (Markdown, list numbers)."""
+    from annotator.ingest import article_from_text
+    from annotator.pipeline import prelabel_articles
+
+    _, records = next(prelabel_articles([article_from_text("a", text)], nlp=nlp))
+    return {r.text.strip(): r for r in records}
+
+
+def test_the_paragraphs_of_a_speech_page_are_the_speakers_words(full_nlp):
+    got = by_article(full_nlp, SPEECH)
+    for sent in ("On the night of 28 April, the grid lost half of its capacity.",
+                 "We call on the council to act.",
+                 "How many more winters must people spend in the dark?"):
+        p = got[sent]
+        assert p.label == "official_quote", sent
+        assert p.source is not None and "Jane Roe" in p.source
+    assert got["Thank you, Madam Chair."].label == "other"
+    assert got["Delivered on: 5 May 2024 (Original script, may differ from delivered "
+               "version)"].label == "other"
+
+
+def test_a_speech_ends_at_the_next_heading(full_nlp):
+    got = by_article(full_nlp, SPEECH)
+    assert got["The council meets weekly in Vienna."].label == "unsourced_claim"
+
+
+def test_without_a_delivery_note_numbered_paragraphs_are_the_authors(full_nlp):
+    text = SPEECH.replace(
+        "Delivered on: 5 May 2024 (Original script, may differ from delivered version)\n\n", ""
+    )
+    got = by_article(full_nlp, text)
+    assert got["We call on the council to act."].label != "official_quote"
+
+
+def test_check_against_the_rules_is_no_delivery_note(full_nlp):
+    text = "Officials check against the rules before every payment."
+    assert by_text(full_nlp, text)[text].label == "unsourced_claim"
+
+
+@pytest.mark.parametrize("text", [
+    "The EU has pledged €1.8bn in economic support to the country over three years.",
+    "Germany pledged $400 million in military aid on Monday.",
+])
+def test_pledging_a_sum_of_money_is_an_action(nlp, text):
+    p = by_text(nlp, text)[text]
+    assert p.label == "unsourced_claim" and p.source is None
+
+
+@pytest.mark.parametrize("text", [
+    "The minister pledged to help the farmers.",
+    "He pledged his support for the bill.",
+    "The ministry promised that salaries of $500 would be paid in May.",
+])
+def test_pledging_support_or_a_clause_still_reports(nlp, text):
+    assert by_text(nlp, text)[text].label == "sourced_fact"
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The alliance estimates that a further 650 generators will be needed by March.",
+     "The alliance"),
+    ("The charity said that two of its convoys had been turned back.", "The charity"),
+])
+def test_an_alliance_or_a_charity_can_be_a_source(nlp, text, source):
+    p = by_text(nlp, text)[text]
+    assert p.label == "sourced_fact" and p.source == source
+
+
+def test_an_alliance_as_an_object_is_no_source(nlp):
+    text = "The two parties formed an alliance that won the election in May."
+    assert by_text(nlp, text)[text].label == "unsourced_claim"
+
+
+@pytest.mark.parametrize("text", [
+    "If a drone had hit a single airliner, we would be talking about war by now.",
+    "If the army had not retreated in May, the city would have fallen.",
+])
+def test_a_counterfactual_if_clause_is_speculation(full_nlp, text):
+    assert by_text(full_nlp, text)[text].label == "opinion"
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Reporters asked if he had seen the letter.", "sourced_fact"),
+    ("The plant had been closed for a year when the strike hit it.", "unsourced_claim"),
+])
+def test_past_perfect_without_an_opening_if_is_no_counterfactual(full_nlp, text, label):
+    assert by_text(full_nlp, text)[text].label == label
+
+
+def test_a_why_question_about_what_everyone_does_is_rhetorical(full_nlp):
+    text = ('The jamming went on all month. Why does everyone keep pretending this is just '
+            '"interference"? My guess is that Moscow is testing us.')
+    got = by_text(full_nlp, text)
+    assert got['Why does everyone keep pretending this is just "interference"?'].label == "opinion"
+
+
+def test_a_why_question_the_author_answers_stays_other(full_nlp):
+    text = "Why do these stories come back? They are cheap to produce."
+    assert by_text(full_nlp, text)["Why do these stories come back?"].label == "other"
+
+
+def test_a_full_name_in_capitals_in_a_role_transcript_is_its_own_speaker(full_nlp):
+    text = (
+        "HOST MARY STONE: Good morning. I'm Mary Stone.\n\n"
+        "TOM REYES, XYZ CORRESPONDENT: The pumps stopped at midnight.\n\n"
+        "STONE: Turning now to the farmers.\n\n"
+        "ANTON BILYK: I lost two tractors last year. This is my land."
+    )
+    got = by_article(full_nlp, text)
+    assert got["I'm Mary Stone."].label == "other"
+    line = got["ANTON BILYK: I lost two tractors last year."]
+    assert line.label == "official_quote" and line.source is not None
+    assert "BILYK" in line.source.upper()
+    assert got["This is my land."].source == line.source
+
+
+def test_i_am_with_a_claim_is_no_self_introduction(full_nlp):
+    text = "The vote was close. I am certain the count was fair."
+    assert by_text(full_nlp, text)["I am certain the count was fair."].label != "other"
+
+
+def test_a_dateline_before_a_company_with_a_suffix(nlp):
+    text = ("RIGA, Latvia, March 4, 2025 /EINPresswire/ -- Nordic Grid AS, the transmission "
+            "operator for Latvia and Lithuania, said on Tuesday it had agreed to supply up to "
+            "250 megawatts of emergency capacity.")
+    p = by_text(nlp, text)[text]
+    assert p.label == "sourced_fact" and p.source is not None and "RIGA" not in p.source
+    assert "Nordic Grid" in p.source or "operator" in p.source
+
+
+def test_a_quoted_gerund_phrase_is_a_fragment(nlp):
+    text = 'Researchers at the lab have described the pattern as "laundering by repetition".'
+    assert by_text(nlp, text)[text].label == "sourced_fact"
+
+
+def test_a_quoted_gerund_with_an_object_is_a_clause(nlp):
+    text = 'The minister accused the rebels of "destroying every bridge in the valley".'
+    assert by_text(nlp, text)[text].label in ("official_quote", "sourced_fact")
+    text = 'The minister said that "the rebels are destroying every bridge in the valley".'
+    assert by_text(nlp, text)[text].label == "official_quote"

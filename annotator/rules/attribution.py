@@ -530,6 +530,50 @@ def _it_antecedent(it: Token, lex: Lexicons, qmask: Sequence[bool]) -> Token | N
 
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+# the dash that ends a dateline ("KYIV, Nov 14 (Reuters) -", "HELSINKI ... --")
+_DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+# a dateline is short: its dash comes within this many tokens of the place
+_DATELINE_TOKENS = 20
+
+
+def _is_money(obj: Token) -> bool:
+    """Is the object a sum of money ("EUR 1.8bn", "$400 million in aid")?"""
+    return obj.ent_type_ == "MONEY" or any(
+        c.ent_type_ == "MONEY" or c.text in ("$", "€", "£") for c in obj.children
+    )
+
+
+def _dateline_place(subj: Token) -> bool:
+    """Is ``subj`` the place in capitals that opens a dateline ("HELSINKI, Jan. 15 ...
+    --", "ANKARA/KYIV, Nov 14 (Reuters) -")?"""
+    doc = subj.doc
+    if not (subj.is_sent_start and subj.is_upper and subj.is_alpha and len(subj) > 2):
+        return False
+    if subj.i + 1 >= len(doc) or doc[subj.i + 1].text not in (",", "/", *_DATELINE_DASHES):
+        return False
+    end = min(subj.i + _DATELINE_TOKENS, len(doc))
+    return any(t.text in _DATELINE_DASHES for t in doc[subj.i + 1 : end])
+
+
+def _after_dateline(place: Token, verb: Token) -> Token | None:
+    """The head of the noun phrase right after a dateline's dash, when it comes before
+    the verb: the speaker the dateline's place hides."""
+    doc = place.doc
+    end = min(place.i + _DATELINE_TOKENS, verb.i)
+    dash = max((t.i for t in doc[place.i + 1 : end] if t.text in _DATELINE_DASHES), default=None)
+    if dash is None or dash + 1 >= verb.i:
+        return None
+    cand = doc[dash + 1]
+    while (
+        cand.dep_ in ("compound", "amod", "det", "poss", "case", "nmod")
+        and dash < cand.head.i < verb.i
+    ):
+        cand = cand.head
+    if cand.pos_ in ("PROPN", "NOUN") or any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in cand.children
+    ):
+        return cand  # "Baltic Grid AS": a company suffix the tagger calls an adverb
+    return None
 
 
 def _relative_antecedent(subj: Token, verb: Token) -> Token | None:
@@ -1781,6 +1825,12 @@ def find_attributions(
         ):
             continue  # "added a note of caution", "writing songs about him"
         if (
+            lemma in lex.money_object_is_action
+            and not _has_clause(tok)
+            and any(c.dep_ == "dobj" and _is_money(c) for c in tok.children)
+        ):
+            continue  # "the EU has pledged EUR 1.8bn in support": giving money, an action
+        if (
             lemma == "add"
             and not _has_clause(tok)
             and any(
@@ -1928,6 +1978,13 @@ def find_attributions(
             )
             verbs_used.add(tok.i)
             continue
+        if _dateline_place(subj):
+            # "HELSINKI, Jan. 15, 2025 /PRNewswire/ -- Example Alliance ... announced":
+            # the parser takes a dateline's place for the subject; the speaker is the
+            # noun phrase after the dateline's dash
+            subj = _after_dateline(subj, tok)
+            if subj is None:
+                continue
         # "Venezuela – Ushakov reiterated": a topic label before a dash is parsed as the
         # subject with the speaker in apposition.
         appos = [c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]

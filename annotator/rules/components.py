@@ -210,8 +210,14 @@ class Prelabeler:
             [None if a.aside else x for x, a in zip(sp, al, strict=True)]
             for sp, al in zip(speakers, attrs, strict=True)
         ]
+        speech = self._speech(
+            doc, sents, matches, main_speakers, par_of_sent, par_kinds, index, qmask
+        )
+        for k, who in speech.items():
+            dialogue.setdefault(k, who)
         quote_speakers = self._quote_speakers(
-            doc, text, sents, quotes, main_speakers, index, qmask, sent_toks, sent_texts
+            doc, text, sents, quotes, _lead_in_relatives(main_speakers, speakers, sent_texts),
+            index, qmask, sent_toks, sent_texts,
         )
         out = []
         for k, s in enumerate(sents):
@@ -446,6 +452,45 @@ class Prelabeler:
         if longer > s1:
             text = clean_text(doc[s0:longer])
         return Speaker(text, kind, span, cue, cue_text, a.rule_id, a.hedged)
+
+    def _speech(
+        self,
+        doc: Doc,
+        sents: Sequence[Span],
+        matches: Sequence[Sequence[Match]],
+        speakers: Sequence[Sequence[Speaker | None]],
+        par_of_sent: Sequence[int],
+        par_kinds: Sequence[str],
+        index: MentionIndex,
+        qmask: Sequence[bool],
+    ) -> dict[int, Speaker]:
+        """The sentences of a speech page: after a note such as "Check against delivery"
+        or "(Original script, may differ from delivered version)", every paragraph up to
+        the next heading ("Notes to editors") is the speaker's own words (codebook rule
+        5), first person, questions and all. The speaker is the one the page names
+        before the note ("Ambassador X condemns ..."), else the last person named."""
+        marker = next(
+            (k for k, ms in enumerate(matches) if any(m.label == "SPEECH" for m in ms)), None
+        )
+        if marker is None:
+            return {}
+        found: Speaker | None = None
+        for j in range(marker - 1, max(marker - 1 - _SPEECH_LOOKBACK, -1), -1):
+            found = next((x for x in speakers[j] if x is not None and x.text), None)
+            found = found or self._named_person(doc, sents[j], index, qmask)
+            if found is not None:
+                break
+        if found is None:
+            return {}
+        who = Speaker(found.text, found.kind, None, None, None, "speech-delivery")
+        out: dict[int, Speaker] = {}
+        for k in range(marker + 1, len(sents)):
+            if par_kinds[par_of_sent[k]] == "heading" or any(
+                m.label == "SPEECH" for m in matches[k]
+            ):
+                break
+            out[k] = who
+        return out
 
     def _quote_speakers(
         self,
@@ -689,7 +734,7 @@ class Prelabeler:
             doc[m.start + 1 if doc[m.start].is_punct else m.start : m.end - 1]
             for ms in heads.values()
             for m in ms
-            if m.label == "DIALOGUE"
+            if m.label == "DIALOGUE" and m.rule_id != _BARE_CAPS
         ]
         openers = {
             n.text.lower()
@@ -697,6 +742,15 @@ class Prelabeler:
             if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.is_upper for t in n)
         }
         exchange = len(openers) >= 2
+        # words of the names that transcript labels give with a role ("DANIEL OKORO,
+        # GNN ANCHOR:"): the same speaker's later "OKORO:" lines are that person's
+        role_names = {
+            t.lower_
+            for ms in heads.values()
+            for m in ms
+            if m.rule_id == _ROLE_LABEL
+            for t in _role_speaker(doc[m.start : m.end - 1])
+        }
         # lines of an interview: "Q:" lines are the outlet's, "A:" lines the
         # interviewee's (named once all lines are read); per line, whether an
         # organisation speaks it and whether it ends with a question
@@ -707,7 +761,16 @@ class Prelabeler:
         entity_names = {e.text.lower(): e.label_ for e in index.ents if len(e) > 1}
         for k, s in enumerate(sents):
             first_in_par = k == 0 or par_of_sent[k - 1] != par_of_sent[k]
-            ms = [m for m in heads.get(k, ()) if m.label == "DIALOGUE"]
+            ms = [
+                m
+                for m in heads.get(k, ())
+                if m.label == "DIALOGUE"
+                and (
+                    m.rule_id != _BARE_CAPS
+                    or _role_named(doc[m.start : m.end - 1], role_names)
+                    or (role_names and m.end - 1 - m.start > 1)  # "ANTON BILYK:"
+                )
+            ]
             m = next((m for m in ms if m.rule_id in _INTERVIEW_LINES), ms[0] if ms else None)
             if m is not None and first_in_par and m.rule_id in _INTERVIEW_LINES:
                 if m.rule_id == "attr-dialogue-answer":
@@ -721,6 +784,8 @@ class Prelabeler:
                 # '"WALLACE: ...' (a transcript quoted whole): skip the opening quote
                 first = m.start + 1 if doc[m.start].is_punct else m.start
                 name = doc[first : m.end - 1]
+                if m.rule_id == _ROLE_LABEL:
+                    name = _role_speaker(name)
                 text, kind = "", ""
                 if (
                     len(name) <= 3
@@ -739,8 +804,14 @@ class Prelabeler:
                     # a named speaker, or a capitalised name the article names elsewhere
                     # ("PENCE:" in a transcript of Mike Pence)
                     t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-                    or (t.is_upper and t.lower_ in index.names)
+                    or (t.is_upper and (t.lower_ in index.names or t.lower_ in role_names))
                     for t in name
+                ) or m.rule_id == _ROLE_LABEL or (
+                    # a full name in capitals in a transcript whose labels give roles
+                    # ("OLEKSIY BONDAR:" between "NAGY:" lines)
+                    role_names
+                    and len(name) > 1
+                    and all(t.is_upper and t.is_alpha for t in name)
                 ) or (
                     # "Reed:" in an interview of Thomas Reed, "Global Affairs Review:"
                     # where the NER missed the name on the line: a name the NER found
@@ -766,6 +837,17 @@ class Prelabeler:
                     )
                     lines[k] = (org, _par_asks(sents, par_of_sent, k))
                     continue
+            if (
+                role_names
+                and current is not None
+                and current[1] is not None
+                and first_in_par
+                and par_of_sent[k] == current[0] + 1
+                and par_kinds[par_of_sent[k]] == "text"
+            ):
+                # a broadcast transcript (its labels give roles): a paragraph with no
+                # label of its own goes on with the speaker of the one before
+                current = (par_of_sent[k], current[1])
             if current is not None and current[0] == par_of_sent[k]:
                 said = current[1]
                 if said is None:
@@ -781,8 +863,45 @@ class Prelabeler:
         return out, interviewer
 
 
+# how many sentences before a speech's "Check against delivery" note may name its speaker
+_SPEECH_LOOKBACK = 8
 # "Q:"/"A:" interview lines (patterns in schemas/patterns/attribution.jsonl)
 _INTERVIEW_LINES = frozenset({"attr-dialogue-question", "attr-dialogue-answer"})
+# a transcript's speaker label with a role ("SARAH LINDEN, GNN CORRESPONDENT:"): its
+# form alone makes it a speaker (a role in capitals is no headline or field label)
+_ROLE_LABEL = "attr-dialogue-line-caps-role"
+# a label in capitals of any part of speech ("CRUZ:"): a speaker only when a role
+# label named that person, or as a full name in a transcript with role labels
+_BARE_CAPS = "attr-dialogue-line-caps-bare"
+
+
+def _lead_in_relatives(
+    main: Sequence[Sequence[Speaker | None]],
+    every: Sequence[Sequence[Speaker | None]],
+    texts: Sequence[str],
+) -> list[Sequence[Speaker | None]]:
+    """Speakers that may say a quote: ``main`` (no relative-clause speaker), except in a
+    lead-in that ends with a colon and has no other speaker ("We contacted the
+    prosecutor's office, which told us:"), where the relative clause's speaker says what
+    follows. The lead-in's own label does not change (it stays a lead-in)."""
+    out: list[Sequence[Speaker | None]] = list(main)
+    for k, text in enumerate(texts):
+        if text.rstrip().endswith(":") and not any(x is not None for x in main[k]):
+            out[k] = [x for x in every[k] if x is not None and not x.hedged]
+    return out
+
+
+def _role_speaker(label: Span) -> Span:
+    """The speaker of a transcript label with a role: the name before its role or note
+    ("SARAH LINDEN" of "SARAH LINDEN, GNN CORRESPONDENT (voice-over)")."""
+    cut = next((t.i for t in label if t.text in (",", "(")), label.end)
+    return label.doc[label.start : cut]
+
+
+def _role_named(name: Span, role_names: set[str]) -> bool:
+    return bool(role_names) and all(t.lower_ in role_names for t in name)
+
+
 # words by which an introduction tells of an interview ("X spoke to ...", "in an
 # interview with ...", "sat down with ...", "the transcript", "Questions and answers
 # have been edited"): "A:" lines are then the person it names, not the author

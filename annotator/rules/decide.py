@@ -254,6 +254,20 @@ def decide(ev: Evidence) -> Prelabel:
     )
 
 
+# "no claim" evidence that holds inside a dialogue line too: a courtesy ("KOVALCHUK:
+# Thank you.") and a presenter's hand-over ("OKORO: Joining me now is ..."). Not a
+# question: a speaker's questions stay the speaker's quote (transcripts in the seeds
+# and PolNeAR quote them as such)
+_DIALOGUE_ASIDES = ("other.courtesy.", "other.handover.")
+
+
+def _dialogue_aside(ev: Evidence) -> bool:
+    ot, op = ev.other, ev.opinion
+    if ot is None or not any(r.startswith(_DIALOGUE_ASIDES) for r in ot.rule_ids):
+        return False
+    return op is None or float(op.score) < float(ot.score)
+
+
 def _decide(ev: Evidence) -> Prelabel:
     if ev.closer:
         return _label(
@@ -274,6 +288,15 @@ def _decide(ev: Evidence) -> Prelabel:
             spans=spans,
             explanation=f"part of a passage reproduced from '{b.text}', introduced before it",
             rule_ids=[b.rule_id, ev.block_rule],
+        )
+    if ev.dialogue is not None and _dialogue_aside(ev):
+        ot = ev.other
+        return Prelabel(
+            "other",
+            float(ot.score),
+            spans=tuple(_ev_spans(ot)),
+            explanation=f"{ot.reason}: a dialogue line that makes no claim",
+            rule_ids=tuple(dict.fromkeys([*ot.rule_ids, *ev.extra_rules])),
         )
     if ev.dialogue is not None:
         d = ev.dialogue

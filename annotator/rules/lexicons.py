@@ -38,6 +38,7 @@ class Lexicons:
     needs_as: frozenset[str]
     needs_document_subject: frozenset[str]
     not_with_object: frozenset[str]
+    money_object_is_action: frozenset[str]
     clause_not_infinitive: frozenset[str]
     person_object_is_action: frozenset[str]
     sayers: frozenset[str]  # common nouns that can be a source at all
@@ -111,6 +112,7 @@ def lexicons() -> Lexicons:
         needs_as=frozenset(verbs.get("needs_as", [])),
         needs_document_subject=frozenset(verbs.get("needs_document_subject", [])),
         not_with_object=frozenset(verbs.get("not_with_object", [])),
+        money_object_is_action=frozenset(verbs.get("money_object_is_action", [])),
         clause_not_infinitive=frozenset(verbs.get("clause_not_infinitive", [])),
         person_object_is_action=frozenset(verbs.get("person_object_is_action", [])),
         findings=frozenset(nouns.get("findings", [])),

@@ -1197,8 +1197,12 @@ _RHETORICAL_OPENERS = (
 #: plant the answer ("How is this any different from what Russia is accused of?");
 #: not as a noun's modifier ("Is there any better hotel?").
 _RHETORICAL_ANY = frozenset(("different", "better", "worse"))
-#: Adverbs of "always or never" that make a why-question presuppose its claim.
-_RHETORICAL_ALWAYS = frozenset(("never", "always", "constantly", "continually"))
+#: Adverbs of "always or never" that make a why-question presuppose its claim; so do
+#: "everyone"/"nobody" ("Why does everyone keep pretending this is just X?": that all
+#: do it is the author's claim).
+_RHETORICAL_ALWAYS = frozenset(
+    ("never", "always", "constantly", "continually", "everyone", "everybody", "nobody")
+)
 
 
 def _content_indices(view: SentenceView) -> list[int]:

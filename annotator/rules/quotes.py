@@ -203,10 +203,29 @@ def quotes_in(
         # their service"') is a phrase; a quote that opens the sentence keeps its verbs.
         lead = toks[0].i if toks and q.start > s0 and _prepositional(toks[0]) else -1
         has_verb = any(
-            (t.pos_ == "VERB" and t.dep_ not in ("amod", "compound") and t.i != lead)
+            (
+                t.pos_ == "VERB"
+                and t.dep_ not in ("amod", "compound")
+                and t.i != lead
+                and not _nominal_gerund(t)
+            )
             or (t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass"))
             for t in toks
         )
         chars = sum(map(len, sent_text[a - s0 : b - s0].split()))
         out.append(QuoteInSentence(a, b, len(toks), has_verb, chars / sent_chars, q))
     return out
+
+
+def _nominal_gerund(tok: Token) -> bool:
+    """A gerund used as a noun, with no object or clause of its own: the head of a
+    quoted noun phrase ('described the pattern as "laundering by repetition"'), a
+    fragment under rule 9, not a clause."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ == "pobj"
+        and not any(
+            c.dep_ in ("dobj", "nsubj", "ccomp", "xcomp", "attr", "acomp", "dative")
+            for c in tok.children
+        )
+    )
