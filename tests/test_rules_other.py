@@ -433,3 +433,39 @@ def test_credit_and_note_rules_need_their_shape(nlp: Language, text: str) -> Non
     ev = other_evidence(nlp(text)[:], paragraph_kind="text")
     ids = ev.rule_ids if ev is not None else ()
     assert "other.credit.reporting_by" not in ids and "other.note.edited" not in ids
+
+
+# -- the shortcuts that read the sentence instead of the whole document -----------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The port reopened on Monday.", "The port reopened.\n\nShips queued.  \n\n", ""],
+)
+def test_doc_length_is_the_length_of_the_doc_text(nlp: Language, text: str) -> None:
+    from annotator.rules.opinion import _doc_length
+
+    doc = nlp(text)
+    assert _doc_length(doc) == len(doc.text)
+
+
+def test_idiom_hit_text_in_a_later_sentence(nlp: Language) -> None:
+    from annotator.rules.opinion import opinion_hits
+
+    doc = nlp("The council met on Monday. Its plan is a slippery slope for the town.")
+    sent = list(doc.sents)[1]
+    hits = [h for h in opinion_hits(sent) if h.rule.id.startswith("opinion.idiom")]
+    assert hits, [h.rule.id for h in opinion_hits(sent)]
+    assert all(h.text == doc.text[h.start : h.end] for h in hits)
+    assert hits[0].text == "slippery slope"
+
+
+def test_caption_credit_is_read_only_in_the_same_paragraph(nlp: Language) -> None:
+    # the credit opens the next paragraph: the sentence before it is no caption
+    text = (
+        "The mayor opens the new bridge over the river.\n\n"
+        "(AP Photo/Jane Miller) The bridge cost two million pounds."
+    )
+    sent = _sentence_with(nlp, text, "The mayor opens")
+    ev = other_evidence(sent, paragraph_kind="text")
+    assert ev is None or "other.caption.before_credit" not in ev.rule_ids

@@ -1571,7 +1571,9 @@ def _idiom_hits(view: SentenceView, mask: Sequence[bool]) -> list[_Hit]:
                     continue
                 last = tokens[end - 1]
                 start, stop = tokens[i].idx, last.idx + len(last)
-                hits.append(_Hit(idiom.rule, start, stop, view.sent.doc.text[start:stop]))
+                # the sentence's own text (``doc.text`` would join every token of the doc)
+                base = view.sent.start_char
+                hits.append(_Hit(idiom.rule, start, stop, view.text[start - base : stop - base]))
                 break  # one hit per idiom (``_best_per_rule`` keeps one anyway)
     return hits
 
@@ -1912,6 +1914,14 @@ def _first_content_index(tokens: Sequence[Token]) -> int:
 # neighbouring tokens instead.
 
 
+def _doc_length(doc: Doc) -> int:
+    """``len(doc.text)``, from the last token (``doc.text`` joins every token)."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
+
+
 def _next_sentence_text(sent: Span) -> str | None:
     """The text right after ``sent`` (up to 60 tokens), or None at the end of the doc."""
     if sent.end >= len(sent.doc):
@@ -1969,7 +1979,7 @@ def other_hits(
             continue
         if rule.max_tokens is not None and n_tokens > rule.max_tokens:
             continue
-        if rule.tail and len(sent.doc.text) - sent.end_char > _TAIL_CHARS:
+        if rule.tail and _doc_length(sent.doc) - sent.end_char > _TAIL_CHARS:
             continue
         if rule.verbless and any(
             view.pos[i] in (VERB, AUX) for i in range(span.end - off, len(view.tokens))
@@ -2019,24 +2029,27 @@ def _caption(sent: Span, view: SentenceView, content: Sequence[int]) -> _Rule | 
     paragraph, or that ends with a place and a full date (", China, May 16, 2024.").
     Captions describe a picture; they are not the article's claims."""
     tokens = view.tokens
-    roots = [tokens[i] for i in content if tokens[i].dep_ == "ROOT"]
-    if not roots or roots[0].tag_ not in ("VBZ", "VBP"):
+    root = next((tokens[i] for i in content if tokens[i].dep_ == "ROOT"), None)
+    if root is None or root.tag_ not in ("VBZ", "VBP"):
         return None
-    nxt = _next_sentence_text(sent)
-    if nxt is not None and "\n" not in sent[-1].text_with_ws and _CREDIT_START.match(nxt):
-        return _CAPTION
+    # The next 60 tokens' text is built only when the paragraph goes on after the
+    # sentence (a credit in the same paragraph).
+    if "\n" not in tokens[-1].text_with_ws:
+        nxt = _next_sentence_text(sent)
+        if nxt is not None and _CREDIT_START.match(nxt):
+            return _CAPTION
     # ..., <Month> <day>, <year>. at the very end, after a comma (not inside a bracketed
     # link or citation: "[Poll: ..., May 3, 2021]")
     words = [tokens[i] for i in content]
     if (
         len(words) >= 5
-        and not any(t.text in "[](){}" for t in tokens)
         and view.text.rstrip().endswith(".")
         and words[-1].like_num
         and len(words[-1].text) == 4
         and words[-2].like_num
         and words[-3].lower_.rstrip(".") in _MONTHS
         and tokens[words[-3].i - sent.start - 1].text == ","
+        and not any(t.text in "[](){}" for t in tokens)  # last: a scan of every token
     ):
         return _CAPTION_DATED
     return None
