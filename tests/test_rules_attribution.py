@@ -1427,6 +1427,32 @@ def test_a_documents_tag_after_a_comma_is_the_source(nlp, text, source):
 
 
 @pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Most farmers back the new tariff, the survey found.", "the survey", "found"),
+        ("Turnout rose in every district, a new study finds.", "a new study", "finds"),
+        ("The mayor raised $2 million last year, city records show.", "city records", "show"),
+    ],
+)
+def test_a_finding_tag_with_its_determiner_is_the_source(nlp, text, source, cue):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert source in span_text(nlp, text, "SOURCE")
+    assert cue in span_text(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He lost the keys, the dog found.",  # no document
+        "She looked everywhere and finally found the keys.",
+    ],
+)
+def test_found_without_a_document_is_no_finding_tag(nlp, text):
+    assert "found" not in span_text(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The company makes shows, films and records.",

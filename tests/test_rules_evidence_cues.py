@@ -147,3 +147,66 @@ def test_a_report_inside_an_attempt_is_the_attribution(nlp):
     text = "The mayor sought to assure residents that the bridge was safe."
     assert label(nlp, text) == "sourced_fact"
     assert "assure" in spans(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The senator's attacks on the governor grew sharper in May.", "The senator", "attacks on"),
+        ("Her opposition to the trade deal cost her votes.", "Her", "opposition to"),
+        ("The union's endorsement of the mayor came late.", "The union", "endorsement of"),
+    ],
+)
+def test_a_possessed_stance_noun_is_evidence(nlp, text, source, cue):
+    # rule 7 wants a stance verb: the holder and the noun are marked, the label stays
+    assert spans(nlp, text, "SOURCE") == [source]
+    assert spans(nlp, text, "CUE") == [cue]
+    assert label(nlp, text) not in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attacks on the convoy killed two soldiers.",  # no holder
+        "Her support for the bill surprised nobody.",  # 'support' is not marked
+        "His attack on the guard was caught on camera.",  # a violent attack
+        "The senator's criticism came late.",  # nothing it is about
+    ],
+)
+def test_a_stance_noun_without_holder_or_topic_is_not_marked(nlp, text):
+    assert spans(nlp, text, "SOURCE") == []
+    assert spans(nlp, text, "CUE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The mayor seemed irritated by the question.", "seemed"),
+        ("The vote appears likely to fail.", "appears"),
+        ("The crowd appeared ready to leave.", "appeared"),
+    ],
+)
+def test_seeming_is_an_evidence_cue_without_source(nlp, text, cue):
+    # the author's inference (rule 4): marked as a CUE, nobody as its source
+    assert cue in " ".join(spans(nlp, text, "CUE"))
+    assert spans(nlp, text, "SOURCE") == []
+    assert label(nlp, text) not in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor appeared on the morning show.",  # an appearance, not an inference
+        "A rainbow appeared over the bridge.",
+    ],
+)
+def test_appearing_somewhere_is_no_cue(nlp, text):
+    assert "appeared" not in " ".join(spans(nlp, text, "CUE"))
+
+
+def test_seeming_to_hold_a_view_is_marked_with_the_view(nlp):
+    # "seemed to think": one CUE with the stance verb, not a bare "seemed" besides
+    text = "The mayor seemed to think that the bridge would close."
+    cues = spans(nlp, text, "CUE")
+    assert any("think" in c for c in cues)
+    assert "seemed" not in cues

@@ -1157,7 +1157,12 @@ def _trailing_tag(sent: Span, tok: Token, lex: Lexicons) -> tuple[int, int] | No
 
 _FINDING_TAGS = frozenset(
     {"show", "shows", "showed", "indicate", "indicates", "indicated", "suggest", "suggests"}
+    # "..., the poll found.": a study's finding, told after the fact
+    | {"found", "finds"}
 )
+# "..., the poll found.", "..., a new survey shows.": what may stand before the
+# document's name in a tag
+_TAG_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 
 
 def _finding_tags(
@@ -1181,7 +1186,8 @@ def _finding_tags(
         noun = doc[tok.i - 1] if tok.i > sent.start else None
         if (
             noun is None
-            or noun.pos_ not in ("NOUN", "PROPN")
+            # "..., F.E.C. records show.": the small model may read "records" as a verb
+            or not (noun.pos_ in ("NOUN", "PROPN") or noun.tag_ == "VBZ")
             or (noun.lemma_.lower() not in lex.findings and noun.lower_ not in lex.findings)
         ):
             continue
@@ -1190,6 +1196,8 @@ def _finding_tags(
             doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ") or doc[start - 1].tag_ == "VBG"
         ):
             start -= 1  # "campaign finance records", "F.A.A. records"
+        if start - 1 > sent.start and doc[start - 1].lower_ in _TAG_DETERMINERS:
+            start -= 1  # "..., the poll found."
         if start - 1 <= sent.start or doc[start - 1].text != ",":
             continue
         out.append(Attribution((tok.i, tok.i + 1), (start, noun.i + 1), noun.i, "attr-finding-tag"))
@@ -1292,6 +1300,50 @@ def _possessive_nouns(
                 (b0, b1),
                 poss.i,
                 "attr-possessive-noun",
+                depth=_depth(tok),
+                evidence_only=True,
+            )
+        )
+    return out
+
+
+def _stance_nouns(
+    sent: Span, lex: Lexicons, qmask: Sequence[bool], tokens: Sequence[Token] | None = None
+) -> list[Attribution]:
+    """ "Trump's attacks on Cruz", "her opposition to the deal": a noun for a stance, with
+    a possessor that can be a source and what the stance is about. Marked as evidence
+    only, like a reporting noun (``_possessive_nouns``)."""
+    out: list[Attribution] = []
+    for tok in sent if tokens is None else tokens:
+        if tok.pos_ != "NOUN" or qmask[tok.i]:
+            continue
+        preps = lex.stance_nouns.get(tok.lower_)
+        if preps is None:
+            continue
+        prep = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ == "prep"
+                and c.lower_ in preps
+                and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+            ),
+            None,
+        )
+        if prep is None:
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is None or qmask[poss.i] or not can_be_source(poss, lex):
+            continue
+        b0, b1 = source_bounds(poss)
+        if b1 - 1 > b0 and tok.doc[b1 - 1].tag_ == "POS":
+            b1 -= 1
+        out.append(
+            Attribution(
+                (tok.i, prep.i + 1 if prep.i == tok.i + 1 else tok.i + 1),
+                (b0, b1),
+                poss.i,
+                "attr-stance-noun",
                 depth=_depth(tok),
                 evidence_only=True,
             )
@@ -1713,6 +1765,17 @@ def find_attributions(
         if tok.pos_ != "VERB" or qmask[tok.i]:
             continue
         lemma = verb_lemma(tok, lex)
+        if lemma in _SEEM and any(
+            c.dep_ in ("xcomp", "acomp", "attr", "oprd")
+            and c.i > tok.i
+            # not "seemed to think / to confirm": the report is marked with its own verb
+            and verb_lemma(c, lex) not in lex.reporting_verbs
+            for c in tok.children
+        ):
+            # "Smith seemed irritated", "the race appears closer": the author's inference
+            # (rule 4); the words are marked as a CUE, as evidence, with no source
+            found.append(_evidence_passive(tok, "attr-verb-seeming"))
+            continue
         speech = lemma in lex.speech
         stance = lemma in lex.stance and not speech
         inference = lemma in lex.present_inference
@@ -2140,6 +2203,7 @@ def find_attributions(
     found.extend(_document_reports(sent, lex, qmask, taken, tokens))
     found.extend(_adjective_stances(sent, lex, qmask, tokens))
     found.extend(_possessive_nouns(sent, lex, qmask, tokens))
+    found.extend(_stance_nouns(sent, lex, qmask, tokens))
     found.extend(_possessive_positions(sent, lex, qmask, names, tokens))
     found.extend(_name_colon(sent, qmask, names, lex))
     found.extend(_dash_signature(sent))

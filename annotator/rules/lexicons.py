@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.33"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.34"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,8 @@ class Lexicons:
     speech_aims: frozenset[str] = frozenset()
     # nouns for the text itself: "This commentary argues that ..." is the author
     own_text: frozenset[str] = frozenset()
+    # nouns for a stance, with the prepositions naming what it is on: "his support for"
+    stance_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
     def reporting_verbs(self) -> frozenset[str]:
@@ -130,6 +132,7 @@ def lexicons() -> Lexicons:
         gendered_words={k: frozenset(v) for k, v in kinds.get("gendered_words", {}).items()},
         document_verbs=frozenset(nouns.get("document_verbs", [])),
         own_text=frozenset(nouns.get("own_text", [])),
+        stance_nouns={k: tuple(v) for k, v in nouns.get("stance_nouns", {}).items()},
         sayers=frozenset(
             kinds["official_titles"]
             + kinds["media"]
