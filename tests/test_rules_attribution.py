@@ -580,6 +580,47 @@ def test_by_saying_without_content_is_not_a_report(nlp):
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The senator hit back by accusing the mayor of fraud.", "The senator", "accusing"),
+        ("The governor ended her speech by quoting Lincoln.", "The governor", "quoting"),
+        ("The minister opened by talking about the budget.", "The minister", "talking"),
+    ],
+)
+def test_a_speech_act_as_the_means_reports_for_the_main_subject(nlp, text, source, cue):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert source in span_text(nlp, text, "SOURCE")
+    assert cue in span_text(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company cut costs by closing two plants.",  # no speech verb
+        "The town raised money by selling old books.",
+        # the author's speculation about the means (rule 4)
+        "The mayor will feel that he owns the plan by referring to it in his speech.",
+    ],
+)
+def test_an_action_as_the_means_is_no_report(nlp, text):
+    assert one(nlp, text).label not in ("sourced_fact", "official_quote")
+    assert span_text(nlp, text, "SOURCE") == []
+
+
+def test_attacking_a_person_is_a_stance(nlp):
+    text = "Senator Maria Lopez attacked Governor John Reed during the debate."
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert "attacked" in span_text(nlp, text, "CUE")
+
+
+def test_attacking_a_place_is_no_stance(nlp):
+    text = "The rebels attacked the northern base at dawn."
+    assert span_text(nlp, text, "CUE") == []
+
+
 def test_negation_or_hedge_inside_the_quote_is_the_speakers(nlp):
     pls = labels(nlp, '"Will it pass this year? Probably not," the senator said.')
     assert pls[-1].label in ("sourced_fact", "official_quote")

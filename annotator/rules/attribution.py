@@ -162,6 +162,17 @@ def verb_lemma(tok: Token, lex: Lexicons | None = None) -> str:
     return lemma
 
 
+def _modal_head(verb: Token) -> bool:
+    """Does a hedge modal ("will", "may", "would") go with ``verb`` or a verb above it
+    ("will feel that he owns it by ...")?"""
+    from .lexicons import lexicons
+
+    modals = lexicons().hedge_modals
+    return any(
+        c.dep_ == "aux" and c.lower_ in modals for h in (verb, *verb.ancestors) for c in h.children
+    )
+
+
 def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
     """Subject of a reporting verb, climbing through "and added" / ", adding" to the
     verb that has one. Returns (subject, agentless_passive)."""
@@ -235,7 +246,18 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
             cur.dep_ == "pcomp"
             and cur.head.lower_ == "by"
             and cur.head.head.i != cur.head.i
-            and _has_clause(cur)
+            and (
+                _has_clause(cur)
+                # "hit back by accusing him of ...", "ended by quoting Lincoln": the
+                # speech act is the means, whatever its complement (not "by saying yes
+                # to everyone", an idiom with nothing said)
+                or (
+                    cur.lemma_.lower() != "say"
+                    and any(c.dep_ in ("dobj", "prep", "prt") for c in cur.children)
+                    # not "will feel ... by referring to it": the author's speculation
+                    and not _modal_head(cur.head.head)
+                )
+            )
         ):
             # "responded by saying that ...": who responded says it.
             cur = cur.head.head
@@ -717,6 +739,10 @@ def _particle_ok(verb: Token, lex: Lexicons) -> bool:
         return True
     if any(c.lower_ in need for c in verb.children):
         return True
+    if verb_lemma(verb) == "attack" and any(
+        c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in verb.children
+    ):
+        return True  # "Bush attacked Trump": words aimed at a person, not a raid
     # "called half of his supporters “deplorables”": naming in quotation marks reports words.
     after = verb.doc[verb.i + 1 : min(verb.i + 8, len(verb.doc))]
     return verb_lemma(verb) == "call" and (
