@@ -210,3 +210,42 @@ def test_seeming_to_hold_a_view_is_marked_with_the_view(nlp):
     cues = spans(nlp, text, "CUE")
     assert any("think" in c for c in cues)
     assert "seemed" not in cues
+
+
+def test_a_participle_after_an_inverted_tag_is_a_further_cue(nlp):
+    # the parser hangs "referring" on the speaker's mention; the speaker stays one
+    text = '"The bridge is safe," said Anna Berg, the city engineer, referring to the report.'
+    assert "referring" in spans(nlp, text, "CUE")
+    assert spans(nlp, text, "SOURCE") == ["Anna Berg"]
+
+
+def test_a_participle_on_a_mention_before_the_cue_is_not_a_further_cue(nlp):
+    text = "Residents living near the bridge said the noise was constant."
+    assert "living" not in spans(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The aide declined to discuss the attacks.", "The aide", "declined to discuss"),
+        ("The spokesman refused to answer questions.", "The spokesman", "refused to answer"),
+        ("The mayor declined to be interviewed.", "The mayor", "declined to be interviewed"),
+    ],
+)
+def test_speech_withheld_is_evidence(nlp, text, source, cue):
+    # nothing is reported as said: the refusal is marked, the label stays
+    assert spans(nlp, text, "SOURCE") == [source]
+    assert spans(nlp, text, "CUE") == [cue]
+    assert label(nlp, text) == "unsourced_claim"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor declined to sign the budget.",  # an action refused
+        "The bank refused to lend the money.",
+    ],
+)
+def test_an_action_refused_is_not_speech_withheld(nlp, text):
+    # at most the aim itself ("refused", evidence), never "refused to lend"
+    assert not any(" to " in c for c in spans(nlp, text, "CUE"))

@@ -713,6 +713,54 @@ def _refusal(verb: Token) -> Token | None:
     return head
 
 
+def _refusals(
+    sent: Span,
+    lex: Lexicons,
+    qmask: Sequence[bool],
+    taken: set[int],
+    tokens: Sequence[Token] | None = None,
+) -> list[Attribution]:
+    """ "The spokesman declined to discuss the case", "She refused to answer questions":
+    speech withheld that the speech verb's own rules leave out (no clause, a topic verb
+    that is not a speech verb). Marked as evidence, as "declined to comment" is."""
+    out: list[Attribution] = []
+    for tok in sent if tokens is None else tokens:
+        if tok.lemma_.lower() not in _REFUSALS or tok.i in taken or qmask[tok.i]:
+            continue
+        inner = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ == "xcomp"
+                and c.i > tok.i
+                and c.i not in taken
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                and (verb_lemma(c, lex) in lex.speech or c.lemma_.lower() in lex.refusal_topics)
+            ),
+            None,
+        )
+        if inner is None:
+            continue
+        subj, _ = _subject(tok)
+        if subj is None or qmask[subj.i] or not can_be_source(subj, lex):
+            continue
+        relative = _relative_antecedent(subj, tok)
+        if relative is not None and not can_be_source(relative, lex):
+            continue
+        out.append(
+            Attribution(
+                (tok.i, inner.i + 1),
+                (subj.i, subj.i + 1) if relative is not None else source_bounds(subj),
+                (relative if relative is not None else subj).i,
+                "attr-refusal",
+                depth=_depth(tok),
+                relative=relative is not None,
+                evidence_only=True,
+            )
+        )
+    return out
+
+
 def _colon_quote_after(verb: Token) -> bool:
     """Is the verb followed, in its sentence, by a colon and an opening quotation mark?"""
     doc = verb.doc
@@ -1724,9 +1772,24 @@ def _co_cues(
         # the parser often hangs them on the reported clause instead ("said the talks had
         # failed and warned that ...", "said the country had changed, citing ...")
         content = [c for c in head.children if c.dep_ == "ccomp" and c.i > head.i]
-        for c in [*head.children, *(g for cc in content for g in cc.children)]:
+        # '"...," said Smith, a spokesman, referring to the vote': after an inverted tag
+        # the parser hangs the participle on the speaker's mention
+        speaker = doc[a.source_head] if a.source_head is not None else None
+        trailing = (
+            [
+                c
+                for c in speaker.children
+                if c.dep_ == "acl"
+                and c.tag_ == "VBG"
+                and c.i > head.i
+                and doc[c.i - 1].text == ","
+            ]
+            if speaker is not None and head.i < speaker.i and a.source[0] <= speaker.i
+            else []
+        )
+        for c in [*head.children, *(g for cc in content for g in cc.children), *trailing]:
             if (
-                c.dep_ not in _CO_DEPS
+                (c.dep_ not in _CO_DEPS and c.dep_ != "acl")
                 or c.pos_ != "VERB"
                 or c.i in cues
                 or (c.i < head.i and not _leading_participle(c, lex))
@@ -2227,6 +2290,7 @@ def find_attributions(
     found.extend(_finding_tags(sent, lex, qmask, verbs_used, tokens))
     taken = verbs_used | {a.cue[0] for a in found}
     found.extend(_document_reports(sent, lex, qmask, taken, tokens))
+    found.extend(_refusals(sent, lex, qmask, taken, tokens))
     found.extend(_adjective_stances(sent, lex, qmask, tokens))
     found.extend(_possessive_nouns(sent, lex, qmask, tokens))
     found.extend(_stance_nouns(sent, lex, qmask, tokens))

@@ -72,6 +72,8 @@ class Lexicons:
     question_passives: frozenset[str] = frozenset()
     # "sought to present himself": with only a to-infinitive an attempt (evidence only)
     speech_aims: frozenset[str] = frozenset()
+    # "declined to discuss", "refused to be interviewed": speech withheld (evidence)
+    refusal_topics: frozenset[str] = frozenset()
     # nouns for the text itself: "This commentary argues that ..." is the author
     own_text: frozenset[str] = frozenset()
     # nouns for a stance, with the prepositions naming what it is on: "his support for"
@@ -124,6 +126,7 @@ def lexicons() -> Lexicons:
         expectation_passives=frozenset(verbs.get("expectation_passives", [])),
         question_passives=frozenset(verbs.get("question_passives", [])),
         speech_aims=frozenset(verbs.get("speech_aims", [])),
+        refusal_topics=frozenset(verbs.get("refusal_topics", [])),
         any_noun_speaks=frozenset(verbs.get("any_noun_speaks", [])),
         object_is_content=frozenset(verbs.get("object_is_content", [])),
         person_roles={k: tuple(v) for k, v in kinds.get("person_roles", {}).items()},
