@@ -621,6 +621,20 @@ def test_attacking_a_place_is_no_stance(nlp):
     assert span_text(nlp, text, "CUE") == []
 
 
+def test_attacking_quoted_words_is_a_stance(nlp):
+    text = "In a speech, the senator attacked “the hateful ideology of radical groups.”"
+    assert "attacked" in span_text(nlp, text, "CUE")
+
+
+def test_an_inverted_verb_before_a_name_and_colon_is_the_cue(nlp):
+    intro = "Tom Ellis runs the tax center in Boston. "
+    text = intro + "Said Ellis: “I don’t get the sense she is interested in tax reform.”"
+    assert span_text(nlp, text, "CUE") == ["Said"]
+    assert span_text(nlp, text, "SOURCE") == ["Ellis"]
+    plain = intro + "Ellis: “I don’t get the sense she is interested in tax reform.”"
+    assert span_text(nlp, plain, "CUE") == [":"]
+
+
 def test_negation_or_hedge_inside_the_quote_is_the_speakers(nlp):
     pls = labels(nlp, '"Will it pass this year? Probably not," the senator said.')
     assert pls[-1].label in ("sourced_fact", "official_quote")

@@ -249,3 +249,9 @@ def test_speech_withheld_is_evidence(nlp, text, source, cue):
 def test_an_action_refused_is_not_speech_withheld(nlp, text):
     # at most the aim itself ("refused", evidence), never "refused to lend"
     assert not any(" to " in c for c in spans(nlp, text, "CUE"))
+
+
+def test_a_verdict_joined_to_the_reported_clause_is_a_further_cue(nlp):
+    text = "The mayor said the bridge had been closed twice and called it a disgrace."
+    assert "called" in spans(nlp, text, "CUE")
+    assert spans(nlp, text, "SOURCE") == ["The mayor"]

@@ -787,8 +787,10 @@ def _particle_ok(verb: Token, lex: Lexicons) -> bool:
         return True
     if any(c.lower_ in need for c in verb.children):
         return True
-    if verb_lemma(verb) == "attack" and any(
-        c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in verb.children
+    if verb_lemma(verb) == "attack" and (
+        any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in verb.children)
+        # 'attacked “the hateful ideology”': the words attacked, quoted
+        or (verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text in _OPEN_QUOTES)
     ):
         return True  # "Bush attacked Trump": words aimed at a person, not a raid
     # "called half of his supporters “deplorables”": naming in quotation marks reports words.
@@ -1173,6 +1175,13 @@ def _name_colon(
         return []
     if not any(t.pos_ in ("VERB", "AUX") for t in doc[colon + 1 : sent.end]):
         return []
+    first = doc[start]
+    if colon - start >= 2 and (
+        first.lower_ in ("said", "says") or verb_lemma(first, lex) in lex.speech
+    ):
+        # "Said Ellis: “...”", "Added the senator: ...": the verb before the name is the
+        # cue, the name alone the source
+        return [Attribution((start, start + 1), (start + 1, colon), colon - 1, "attr-name-colon")]
     return [Attribution((colon, colon + 1), (start, colon), colon - 1, "attr-name-colon")]
 
 
@@ -1744,7 +1753,10 @@ def _content_co_verb(verb: Token, lex: Lexicons) -> bool:
     to ``_co_cues``."""
     if not (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
         return False
-    if any(c.dep_ in _SUBJ for c in verb.children) or not _has_clause(verb):
+    if any(c.dep_ in _SUBJ for c in verb.children):
+        return False
+    # "said he had battled it ... and called it a common ailment": a verdict too
+    if not (_has_clause(verb) or _calls_something(verb)):
         return False
     content = verb.head
     if content.dep_ != "ccomp" or content.i > verb.i:
