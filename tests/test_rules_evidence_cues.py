@@ -255,3 +255,30 @@ def test_a_verdict_joined_to_the_reported_clause_is_a_further_cue(nlp):
     text = "The mayor said the bridge had been closed twice and called it a disgrace."
     assert "called" in spans(nlp, text, "CUE")
     assert spans(nlp, text, "SOURCE") == ["The mayor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The senator offered some pointed advice to the governor.", "The senator", "offered"),
+        ("The embassy issued a statement on Monday.", "The embassy", "issued"),
+        ("The mayor made several comments about the bridge.", "The mayor", "made"),
+    ],
+)
+def test_a_light_verb_with_a_reporting_noun_is_evidence(nlp, text, source, cue):
+    # what was said is not given: the speaker and the verb are marked, the label stays
+    assert spans(nlp, text, "SOURCE") == [source]
+    assert spans(nlp, text, "CUE") == [cue]
+    assert label(nlp, text) not in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bank offered a line of credit to the firm.",  # a compound name
+        "The company made a profit last year.",  # no reporting noun
+        "The council issued new permits on Monday.",
+    ],
+)
+def test_a_light_verb_without_a_reporting_noun_is_not_marked(nlp, text):
+    assert spans(nlp, text, "CUE") == []

@@ -761,6 +761,53 @@ def _refusals(
     return out
 
 
+def _light_utterances(
+    sent: Span,
+    lex: Lexicons,
+    qmask: Sequence[bool],
+    taken: set[int],
+    tokens: Sequence[Token] | None = None,
+) -> list[Attribution]:
+    """ "Sanders offered some pointed advice", "the embassy issued a statement", "she
+    made the claim": a light verb whose object is a reporting noun tells that the subject
+    said something. Marked as evidence (the words said are not given by the verb)."""
+    out: list[Attribution] = []
+    nouns = lex.utterances | lex.positions
+    for tok in sent if tokens is None else tokens:
+        if (
+            tok.pos_ != "VERB"
+            or tok.i in taken
+            or qmask[tok.i]
+            or tok.lemma_.lower() not in lex.utterance_light_verbs
+        ):
+            continue
+        if not any(
+            c.dep_ == "dobj"
+            and c.lemma_.lower() in nouns
+            and not qmask[c.i]
+            # not "offered a line of credit", "a point of order": a compound name
+            and not any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
+            for c in tok.children
+        ):
+            continue
+        subj, agentless = _subject(tok)
+        if subj is None or agentless or qmask[subj.i] or not can_be_source(subj, lex):
+            continue
+        if _relative_antecedent(subj, tok) is not None:
+            continue
+        out.append(
+            Attribution(
+                (tok.i, tok.i + 1),
+                source_bounds(subj),
+                subj.i,
+                "attr-light-utterance",
+                depth=_depth(tok),
+                evidence_only=True,
+            )
+        )
+    return out
+
+
 def _colon_quote_after(verb: Token) -> bool:
     """Is the verb followed, in its sentence, by a colon and an opening quotation mark?"""
     doc = verb.doc
@@ -2303,6 +2350,7 @@ def find_attributions(
     taken = verbs_used | {a.cue[0] for a in found}
     found.extend(_document_reports(sent, lex, qmask, taken, tokens))
     found.extend(_refusals(sent, lex, qmask, taken, tokens))
+    found.extend(_light_utterances(sent, lex, qmask, taken, tokens))
     found.extend(_adjective_stances(sent, lex, qmask, tokens))
     found.extend(_possessive_nouns(sent, lex, qmask, tokens))
     found.extend(_stance_nouns(sent, lex, qmask, tokens))

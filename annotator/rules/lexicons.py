@@ -74,6 +74,8 @@ class Lexicons:
     speech_aims: frozenset[str] = frozenset()
     # "declined to discuss", "refused to be interviewed": speech withheld (evidence)
     refusal_topics: frozenset[str] = frozenset()
+    # "offered advice", "issued a statement": a verb carrying a reporting noun (evidence)
+    utterance_light_verbs: frozenset[str] = frozenset()
     # nouns for the text itself: "This commentary argues that ..." is the author
     own_text: frozenset[str] = frozenset()
     # nouns for a stance, with the prepositions naming what it is on: "his support for"
@@ -127,6 +129,7 @@ def lexicons() -> Lexicons:
         question_passives=frozenset(verbs.get("question_passives", [])),
         speech_aims=frozenset(verbs.get("speech_aims", [])),
         refusal_topics=frozenset(verbs.get("refusal_topics", [])),
+        utterance_light_verbs=frozenset(verbs.get("utterance_light_verbs", [])),
         any_noun_speaks=frozenset(verbs.get("any_noun_speaks", [])),
         object_is_content=frozenset(verbs.get("object_is_content", [])),
         person_roles={k: tuple(v) for k, v in kinds.get("person_roles", {}).items()},
