@@ -282,3 +282,28 @@ def test_a_light_verb_with_a_reporting_noun_is_evidence(nlp, text, source, cue):
 )
 def test_a_light_verb_without_a_reporting_noun_is_not_marked(nlp, text):
     assert spans(nlp, text, "CUE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The plan was denounced by the union on Monday.", "the union", "denounced"),
+        ("The bill, opposed by House Republicans, died.", "House Republicans", "opposed"),
+    ],
+)
+def test_a_stance_passive_with_its_holder_is_evidence(nlp, text, source, cue):
+    assert source in spans(nlp, text, "SOURCE")
+    assert cue in spans(nlp, text, "CUE")
+    assert label(nlp, text) not in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor was welcomed by the governor.",  # an event (rule 7)
+        "The shortage was felt by every household.",  # undergone, not a stance
+        "The plan was widely criticized.",  # nobody named
+    ],
+)
+def test_a_passive_without_a_stance_holder_is_not_marked(nlp, text):
+    assert spans(nlp, text, "SOURCE") == []

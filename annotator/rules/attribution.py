@@ -2078,6 +2078,32 @@ def find_attributions(
             found.append(_evidence_passive(tok, "attr-verb-expectation-passive"))
             verbs_used.add(tok.i)
             continue
+        if (
+            stance
+            and subj is not None
+            and subj.head.dep_ == "agent"
+            and subj.head.head.i == tok.i
+            and lemma not in lex.person_object_is_action
+            and lemma not in lex.aims_only
+            and lemma != "feel"  # "the downturn was felt by residents": undergone
+            and not qmask[subj.i]
+            and can_be_source(subj, lex)
+        ):
+            # "the plan was denounced by the union", "has been endorsed by the Times": the
+            # agent's stance, marked as evidence (the sentence is about what it is on)
+            found.append(
+                Attribution(
+                    (tok.i, tok.i + 1),
+                    source_bounds(subj),
+                    subj.i,
+                    "attr-verb-stance-agent",
+                    stance=True,
+                    depth=_depth(tok),
+                    evidence_only=True,
+                )
+            )
+            verbs_used.add(tok.i)
+            continue
         if stance and (agentless or any(c.dep_ == "agent" for c in tok.children)) and not (
             # "The Kremlin is believed to be monitoring ...": hearsay with no source
             # (rule 6, vague), like "is said to"
