@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicons
@@ -1444,12 +1445,12 @@ def _stance_nouns(
     a possessor that can be a source and what the stance is about. Marked as evidence
     only, like a reporting noun (``_possessive_nouns``)."""
     out: list[Attribution] = []
+    ids = lex.stance_noun_ids
     for tok in sent if tokens is None else tokens:
-        if tok.pos_ != "NOUN" or qmask[tok.i]:
+        # integer attributes first: this runs on every token
+        if tok.lower not in ids or tok.pos != NOUN or qmask[tok.i]:
             continue
-        preps = lex.stance_nouns.get(tok.lower_)
-        if preps is None:
-            continue
+        preps = lex.stance_nouns[tok.lower_]
         prep = next(
             (
                 c
@@ -1909,10 +1910,13 @@ def find_attributions(
     polls_seen: set[tuple[int, int]] = set()
     found: list[Attribution] = []
     verbs_used: set[int] = set()
+    side: list[Token] = []  # verbs of a refusal or of a light verb + reporting noun
     for tok in sent if tokens is None else tokens:
         if tok.pos_ != "VERB" or qmask[tok.i]:
             continue
         lemma = verb_lemma(tok, lex)
+        if lemma in _REFUSALS or lemma in lex.utterance_light_verbs:
+            side.append(tok)  # for _refusals and _light_utterances below
         if lemma in _SEEM and any(
             c.dep_ in ("xcomp", "acomp", "attr", "oprd")
             and c.i > tok.i
@@ -2375,8 +2379,8 @@ def find_attributions(
     found.extend(_finding_tags(sent, lex, qmask, verbs_used, tokens))
     taken = verbs_used | {a.cue[0] for a in found}
     found.extend(_document_reports(sent, lex, qmask, taken, tokens))
-    found.extend(_refusals(sent, lex, qmask, taken, tokens))
-    found.extend(_light_utterances(sent, lex, qmask, taken, tokens))
+    found.extend(_refusals(sent, lex, qmask, taken, side))
+    found.extend(_light_utterances(sent, lex, qmask, taken, side))
     found.extend(_adjective_stances(sent, lex, qmask, tokens))
     found.extend(_possessive_nouns(sent, lex, qmask, tokens))
     found.extend(_stance_nouns(sent, lex, qmask, tokens))

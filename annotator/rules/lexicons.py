@@ -82,6 +82,14 @@ class Lexicons:
     stance_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @cached_property
+    def stance_noun_ids(self) -> frozenset[int]:
+        """Hashes of the stance nouns' forms, to test a token's ``lower`` (an int) without
+        building its string."""
+        from spacy.strings import get_string_id
+
+        return frozenset(get_string_id(w) for w in self.stance_nouns)
+
+    @cached_property
     def reporting_verbs(self) -> frozenset[str]:
         """Every verb lemma that can attribute: speech, stance and inference verbs
         (made once; looked up for every verb token)."""
