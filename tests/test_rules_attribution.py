@@ -616,6 +616,13 @@ def test_attacking_a_person_is_a_stance(nlp):
     assert "attacked" in span_text(nlp, text, "CUE")
 
 
+def test_assailing_a_plan_is_a_stance(nlp):
+    text = "Senator Maria Lopez assailed the governor's budget plan on Monday."
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert "assailed" in span_text(nlp, text, "CUE")
+
+
 def test_attacking_a_place_is_no_stance(nlp):
     text = "The rebels attacked the northern base at dawn."
     assert span_text(nlp, text, "CUE") == []
