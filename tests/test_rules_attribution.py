@@ -642,6 +642,23 @@ def test_an_inverted_verb_before_a_name_and_colon_is_the_cue(nlp):
     assert span_text(nlp, plain, "CUE") == [":"]
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("“It is theirs to lose,” added a local Democrat.", "a local Democrat", "added"),
+        ("“He will win the state,” added the senator.", "the senator", "added"),
+    ],
+)
+def test_an_inverted_speaker_read_as_object_is_the_source(nlp, text, source, cue):
+    assert span_text(nlp, text, "SOURCE") == [source]
+    assert cue in span_text(nlp, text, "CUE")
+
+
+def test_an_object_after_a_quoted_participle_is_no_speaker(nlp):
+    text = "The senator fired back: “They will lose,” referencing the large number of voters."
+    assert "the large number of voters" not in span_text(nlp, text, "SOURCE")
+
+
 def test_negation_or_hedge_inside_the_quote_is_the_speakers(nlp):
     pls = labels(nlp, '"Will it pass this year? Probably not," the senator said.')
     assert pls[-1].label in ("sourced_fact", "official_quote")

@@ -1989,8 +1989,26 @@ def find_attributions(
             and not (speech and _hedged(tok, lex, hedge_tokens, qmask))
         ):
             continue
+        # '"...," added a South Carolina Democrat.': after a closing quotation mark the
+        # small model may read the inverted speaker as the verb's object
+        inverted_obj = (
+            next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ == "dobj" and c.left_edge.i == tok.i + 1 and not qmask[c.i]
+                ),
+                None,
+            )
+            if speech
+            and tok.tag_ in ("VBD", "VBZ", "VBP")  # not '..., referencing the vote'
+            and _close_quote_before(doc, tok.i)
+            and not any(c.dep_ in _SUBJ for c in tok.children)
+            else None
+        )
         if (
             lemma in lex.not_with_object
+            and inverted_obj is None
             and not _has_clause(tok)
             and any(c.dep_ == "dobj" and not qmask[c.i] for c in tok.children)
         ):
@@ -2133,6 +2151,8 @@ def find_attributions(
         # evidence, but not a stance on a claim that would attribute the sentence
         aim = aim or person_action
 
+        if subj is None and not agentless and inverted_obj is not None:
+            subj = inverted_obj
         if subj is None and not agentless and speech:
             subj = _noun_right_before(tok, lex)
         if subj is not None and qmask[subj.i] and not qmask[tok.i] and tok.tag_ == "VBG":
