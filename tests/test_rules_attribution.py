@@ -580,6 +580,85 @@ def test_by_saying_without_content_is_not_a_report(nlp):
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The senator hit back by accusing the mayor of fraud.", "The senator", "accusing"),
+        ("The governor ended her speech by quoting Lincoln.", "The governor", "quoting"),
+        ("The minister opened by talking about the budget.", "The minister", "talking"),
+    ],
+)
+def test_a_speech_act_as_the_means_reports_for_the_main_subject(nlp, text, source, cue):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert source in span_text(nlp, text, "SOURCE")
+    assert cue in span_text(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company cut costs by closing two plants.",  # no speech verb
+        "The town raised money by selling old books.",
+        # the author's speculation about the means (rule 4)
+        "The mayor will feel that he owns the plan by referring to it in his speech.",
+    ],
+)
+def test_an_action_as_the_means_is_no_report(nlp, text):
+    assert one(nlp, text).label not in ("sourced_fact", "official_quote")
+    assert span_text(nlp, text, "SOURCE") == []
+
+
+def test_attacking_a_person_is_a_stance(nlp):
+    text = "Senator Maria Lopez attacked Governor John Reed during the debate."
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert "attacked" in span_text(nlp, text, "CUE")
+
+
+def test_assailing_a_plan_is_a_stance(nlp):
+    text = "Senator Maria Lopez assailed the governor's budget plan on Monday."
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert "assailed" in span_text(nlp, text, "CUE")
+
+
+def test_attacking_a_place_is_no_stance(nlp):
+    text = "The rebels attacked the northern base at dawn."
+    assert span_text(nlp, text, "CUE") == []
+
+
+def test_attacking_quoted_words_is_a_stance(nlp):
+    text = "In a speech, the senator attacked “the hateful ideology of radical groups.”"
+    assert "attacked" in span_text(nlp, text, "CUE")
+
+
+def test_an_inverted_verb_before_a_name_and_colon_is_the_cue(nlp):
+    intro = "Tom Ellis runs the tax center in Boston. "
+    text = intro + "Said Ellis: “I don’t get the sense she is interested in tax reform.”"
+    assert span_text(nlp, text, "CUE") == ["Said"]
+    assert span_text(nlp, text, "SOURCE") == ["Ellis"]
+    plain = intro + "Ellis: “I don’t get the sense she is interested in tax reform.”"
+    assert span_text(nlp, plain, "CUE") == [":"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("“It is theirs to lose,” added a local Democrat.", "a local Democrat", "added"),
+        ("“He will win the state,” added the senator.", "the senator", "added"),
+    ],
+)
+def test_an_inverted_speaker_read_as_object_is_the_source(nlp, text, source, cue):
+    assert span_text(nlp, text, "SOURCE") == [source]
+    assert cue in span_text(nlp, text, "CUE")
+
+
+def test_an_object_after_a_quoted_participle_is_no_speaker(nlp):
+    text = "The senator fired back: “They will lose,” referencing the large number of voters."
+    assert "the large number of voters" not in span_text(nlp, text, "SOURCE")
+
+
 def test_negation_or_hedge_inside_the_quote_is_the_speakers(nlp):
     pls = labels(nlp, '"Will it pass this year? Probably not," the senator said.')
     assert pls[-1].label in ("sourced_fact", "official_quote")
@@ -1424,6 +1503,32 @@ def test_a_documents_tag_after_a_comma_is_the_source(nlp, text, source):
     assert p.label == "sourced_fact"
     assert source in span_text(nlp, text, "SOURCE")
     assert "show" in span_text(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Most farmers back the new tariff, the survey found.", "the survey", "found"),
+        ("Turnout rose in every district, a new study finds.", "a new study", "finds"),
+        ("The mayor raised $2 million last year, city records show.", "city records", "show"),
+    ],
+)
+def test_a_finding_tag_with_its_determiner_is_the_source(nlp, text, source, cue):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert source in span_text(nlp, text, "SOURCE")
+    assert cue in span_text(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He lost the keys, the dog found.",  # no document
+        "She looked everywhere and finally found the keys.",
+    ],
+)
+def test_found_without_a_document_is_no_finding_tag(nlp, text):
+    assert "found" not in span_text(nlp, text, "CUE")
 
 
 @pytest.mark.parametrize(

@@ -147,3 +147,163 @@ def test_a_report_inside_an_attempt_is_the_attribution(nlp):
     text = "The mayor sought to assure residents that the bridge was safe."
     assert label(nlp, text) == "sourced_fact"
     assert "assure" in spans(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The senator's attacks on the governor grew sharper in May.", "The senator", "attacks on"),
+        ("Her opposition to the trade deal cost her votes.", "Her", "opposition to"),
+        ("The union's endorsement of the mayor came late.", "The union", "endorsement of"),
+    ],
+)
+def test_a_possessed_stance_noun_is_evidence(nlp, text, source, cue):
+    # rule 7 wants a stance verb: the holder and the noun are marked, the label stays
+    assert spans(nlp, text, "SOURCE") == [source]
+    assert spans(nlp, text, "CUE") == [cue]
+    assert label(nlp, text) not in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attacks on the convoy killed two soldiers.",  # no holder
+        "Her support for the bill surprised nobody.",  # 'support' is not marked
+        "His attack on the guard was caught on camera.",  # a violent attack
+        "The senator's criticism came late.",  # nothing it is about
+    ],
+)
+def test_a_stance_noun_without_holder_or_topic_is_not_marked(nlp, text):
+    assert spans(nlp, text, "SOURCE") == []
+    assert spans(nlp, text, "CUE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The mayor seemed irritated by the question.", "seemed"),
+        ("The vote appears likely to fail.", "appears"),
+        ("The crowd appeared ready to leave.", "appeared"),
+    ],
+)
+def test_seeming_is_an_evidence_cue_without_source(nlp, text, cue):
+    # the author's inference (rule 4): marked as a CUE, nobody as its source
+    assert cue in " ".join(spans(nlp, text, "CUE"))
+    assert spans(nlp, text, "SOURCE") == []
+    assert label(nlp, text) not in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor appeared on the morning show.",  # an appearance, not an inference
+        "A rainbow appeared over the bridge.",
+    ],
+)
+def test_appearing_somewhere_is_no_cue(nlp, text):
+    assert "appeared" not in " ".join(spans(nlp, text, "CUE"))
+
+
+def test_seeming_to_hold_a_view_is_marked_with_the_view(nlp):
+    # "seemed to think": one CUE with the stance verb, not a bare "seemed" besides
+    text = "The mayor seemed to think that the bridge would close."
+    cues = spans(nlp, text, "CUE")
+    assert any("think" in c for c in cues)
+    assert "seemed" not in cues
+
+
+def test_a_participle_after_an_inverted_tag_is_a_further_cue(nlp):
+    # the parser hangs "referring" on the speaker's mention; the speaker stays one
+    text = '"The bridge is safe," said Anna Berg, the city engineer, referring to the report.'
+    assert "referring" in spans(nlp, text, "CUE")
+    assert spans(nlp, text, "SOURCE") == ["Anna Berg"]
+
+
+def test_a_participle_on_a_mention_before_the_cue_is_not_a_further_cue(nlp):
+    text = "Residents living near the bridge said the noise was constant."
+    assert "living" not in spans(nlp, text, "CUE")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The aide declined to discuss the attacks.", "The aide", "declined to discuss"),
+        ("The spokesman refused to answer questions.", "The spokesman", "refused to answer"),
+        ("The mayor declined to be interviewed.", "The mayor", "declined to be interviewed"),
+    ],
+)
+def test_speech_withheld_is_evidence(nlp, text, source, cue):
+    # nothing is reported as said: the refusal is marked, the label stays
+    assert spans(nlp, text, "SOURCE") == [source]
+    assert spans(nlp, text, "CUE") == [cue]
+    assert label(nlp, text) == "unsourced_claim"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor declined to sign the budget.",  # an action refused
+        "The bank refused to lend the money.",
+    ],
+)
+def test_an_action_refused_is_not_speech_withheld(nlp, text):
+    # at most the aim itself ("refused", evidence), never "refused to lend"
+    assert not any(" to " in c for c in spans(nlp, text, "CUE"))
+
+
+def test_a_verdict_joined_to_the_reported_clause_is_a_further_cue(nlp):
+    text = "The mayor said the bridge had been closed twice and called it a disgrace."
+    assert "called" in spans(nlp, text, "CUE")
+    assert spans(nlp, text, "SOURCE") == ["The mayor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The senator offered some pointed advice to the governor.", "The senator", "offered"),
+        ("The embassy issued a statement on Monday.", "The embassy", "issued"),
+        ("The mayor made several comments about the bridge.", "The mayor", "made"),
+    ],
+)
+def test_a_light_verb_with_a_reporting_noun_is_evidence(nlp, text, source, cue):
+    # what was said is not given: the speaker and the verb are marked, the label stays
+    assert spans(nlp, text, "SOURCE") == [source]
+    assert spans(nlp, text, "CUE") == [cue]
+    assert label(nlp, text) not in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bank offered a line of credit to the firm.",  # a compound name
+        "The company made a profit last year.",  # no reporting noun
+        "The council issued new permits on Monday.",
+    ],
+)
+def test_a_light_verb_without_a_reporting_noun_is_not_marked(nlp, text):
+    assert spans(nlp, text, "CUE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("The plan was denounced by the union on Monday.", "the union", "denounced"),
+        ("The bill, opposed by House Republicans, died.", "House Republicans", "opposed"),
+    ],
+)
+def test_a_stance_passive_with_its_holder_is_evidence(nlp, text, source, cue):
+    assert source in spans(nlp, text, "SOURCE")
+    assert cue in spans(nlp, text, "CUE")
+    assert label(nlp, text) not in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor was welcomed by the governor.",  # an event (rule 7)
+        "The shortage was felt by every household.",  # undergone, not a stance
+        "The plan was widely criticized.",  # nobody named
+    ],
+)
+def test_a_passive_without_a_stance_holder_is_not_marked(nlp, text):
+    assert spans(nlp, text, "SOURCE") == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicons
@@ -162,6 +163,17 @@ def verb_lemma(tok: Token, lex: Lexicons | None = None) -> str:
     return lemma
 
 
+def _modal_head(verb: Token) -> bool:
+    """Does a hedge modal ("will", "may", "would") go with ``verb`` or a verb above it
+    ("will feel that he owns it by ...")?"""
+    from .lexicons import lexicons
+
+    modals = lexicons().hedge_modals
+    return any(
+        c.dep_ == "aux" and c.lower_ in modals for h in (verb, *verb.ancestors) for c in h.children
+    )
+
+
 def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
     """Subject of a reporting verb, climbing through "and added" / ", adding" to the
     verb that has one. Returns (subject, agentless_passive)."""
@@ -235,7 +247,18 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
             cur.dep_ == "pcomp"
             and cur.head.lower_ == "by"
             and cur.head.head.i != cur.head.i
-            and _has_clause(cur)
+            and (
+                _has_clause(cur)
+                # "hit back by accusing him of ...", "ended by quoting Lincoln": the
+                # speech act is the means, whatever its complement (not "by saying yes
+                # to everyone", an idiom with nothing said)
+                or (
+                    cur.lemma_.lower() != "say"
+                    and any(c.dep_ in ("dobj", "prep", "prt") for c in cur.children)
+                    # not "will feel ... by referring to it": the author's speculation
+                    and not _modal_head(cur.head.head)
+                )
+            )
         ):
             # "responded by saying that ...": who responded says it.
             cur = cur.head.head
@@ -735,6 +758,101 @@ def _refusal(verb: Token) -> Token | None:
     return head
 
 
+def _refusals(
+    sent: Span,
+    lex: Lexicons,
+    qmask: Sequence[bool],
+    taken: set[int],
+    tokens: Sequence[Token] | None = None,
+) -> list[Attribution]:
+    """ "The spokesman declined to discuss the case", "She refused to answer questions":
+    speech withheld that the speech verb's own rules leave out (no clause, a topic verb
+    that is not a speech verb). Marked as evidence, as "declined to comment" is."""
+    out: list[Attribution] = []
+    for tok in sent if tokens is None else tokens:
+        if tok.lemma_.lower() not in _REFUSALS or tok.i in taken or qmask[tok.i]:
+            continue
+        inner = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ == "xcomp"
+                and c.i > tok.i
+                and c.i not in taken
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                and (verb_lemma(c, lex) in lex.speech or c.lemma_.lower() in lex.refusal_topics)
+            ),
+            None,
+        )
+        if inner is None:
+            continue
+        subj, _ = _subject(tok)
+        if subj is None or qmask[subj.i] or not can_be_source(subj, lex):
+            continue
+        relative = _relative_antecedent(subj, tok)
+        if relative is not None and not can_be_source(relative, lex):
+            continue
+        out.append(
+            Attribution(
+                (tok.i, inner.i + 1),
+                (subj.i, subj.i + 1) if relative is not None else source_bounds(subj),
+                (relative if relative is not None else subj).i,
+                "attr-refusal",
+                depth=_depth(tok),
+                relative=relative is not None,
+                evidence_only=True,
+            )
+        )
+    return out
+
+
+def _light_utterances(
+    sent: Span,
+    lex: Lexicons,
+    qmask: Sequence[bool],
+    taken: set[int],
+    tokens: Sequence[Token] | None = None,
+) -> list[Attribution]:
+    """ "Sanders offered some pointed advice", "the embassy issued a statement", "she
+    made the claim": a light verb whose object is a reporting noun tells that the subject
+    said something. Marked as evidence (the words said are not given by the verb)."""
+    out: list[Attribution] = []
+    nouns = lex.utterances | lex.positions
+    for tok in sent if tokens is None else tokens:
+        if (
+            tok.pos_ != "VERB"
+            or tok.i in taken
+            or qmask[tok.i]
+            or tok.lemma_.lower() not in lex.utterance_light_verbs
+        ):
+            continue
+        if not any(
+            c.dep_ == "dobj"
+            and c.lemma_.lower() in nouns
+            and not qmask[c.i]
+            # not "offered a line of credit", "a point of order": a compound name
+            and not any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
+            for c in tok.children
+        ):
+            continue
+        subj, agentless = _subject(tok)
+        if subj is None or agentless or qmask[subj.i] or not can_be_source(subj, lex):
+            continue
+        if _relative_antecedent(subj, tok) is not None:
+            continue
+        out.append(
+            Attribution(
+                (tok.i, tok.i + 1),
+                source_bounds(subj),
+                subj.i,
+                "attr-light-utterance",
+                depth=_depth(tok),
+                evidence_only=True,
+            )
+        )
+    return out
+
+
 def _colon_quote_after(verb: Token) -> bool:
     """Is the verb followed, in its sentence, by a colon and an opening quotation mark?"""
     doc = verb.doc
@@ -761,6 +879,12 @@ def _particle_ok(verb: Token, lex: Lexicons) -> bool:
         return True
     if any(c.lower_ in need for c in verb.children):
         return True
+    if verb_lemma(verb) == "attack" and (
+        any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in verb.children)
+        # 'attacked “the hateful ideology”': the words attacked, quoted
+        or (verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text in _OPEN_QUOTES)
+    ):
+        return True  # "Bush attacked Trump": words aimed at a person, not a raid
     # "called half of his supporters “deplorables”": naming in quotation marks reports words.
     after = verb.doc[verb.i + 1 : min(verb.i + 8, len(verb.doc))]
     return verb_lemma(verb) == "call" and (
@@ -1143,6 +1267,13 @@ def _name_colon(
         return []
     if not any(t.pos_ in ("VERB", "AUX") for t in doc[colon + 1 : sent.end]):
         return []
+    first = doc[start]
+    if colon - start >= 2 and (
+        first.lower_ in ("said", "says") or verb_lemma(first, lex) in lex.speech
+    ):
+        # "Said Ellis: “...”", "Added the senator: ...": the verb before the name is the
+        # cue, the name alone the source
+        return [Attribution((start, start + 1), (start + 1, colon), colon - 1, "attr-name-colon")]
     return [Attribution((colon, colon + 1), (start, colon), colon - 1, "attr-name-colon")]
 
 
@@ -1201,7 +1332,12 @@ def _trailing_tag(sent: Span, tok: Token, lex: Lexicons) -> tuple[int, int] | No
 
 _FINDING_TAGS = frozenset(
     {"show", "shows", "showed", "indicate", "indicates", "indicated", "suggest", "suggests"}
+    # "..., the poll found.": a study's finding, told after the fact
+    | {"found", "finds"}
 )
+# "..., the poll found.", "..., a new survey shows.": what may stand before the
+# document's name in a tag
+_TAG_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 
 
 def _finding_tags(
@@ -1225,7 +1361,8 @@ def _finding_tags(
         noun = doc[tok.i - 1] if tok.i > sent.start else None
         if (
             noun is None
-            or noun.pos_ not in ("NOUN", "PROPN")
+            # "..., F.E.C. records show.": the small model may read "records" as a verb
+            or not (noun.pos_ in ("NOUN", "PROPN") or noun.tag_ == "VBZ")
             or (noun.lemma_.lower() not in lex.findings and noun.lower_ not in lex.findings)
         ):
             continue
@@ -1234,6 +1371,8 @@ def _finding_tags(
             doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ") or doc[start - 1].tag_ == "VBG"
         ):
             start -= 1  # "campaign finance records", "F.A.A. records"
+        if start - 1 > sent.start and doc[start - 1].lower_ in _TAG_DETERMINERS:
+            start -= 1  # "..., the poll found."
         if start - 1 <= sent.start or doc[start - 1].text != ",":
             continue
         out.append(Attribution((tok.i, tok.i + 1), (start, noun.i + 1), noun.i, "attr-finding-tag"))
@@ -1336,6 +1475,50 @@ def _possessive_nouns(
                 (b0, b1),
                 poss.i,
                 "attr-possessive-noun",
+                depth=_depth(tok),
+                evidence_only=True,
+            )
+        )
+    return out
+
+
+def _stance_nouns(
+    sent: Span, lex: Lexicons, qmask: Sequence[bool], tokens: Sequence[Token] | None = None
+) -> list[Attribution]:
+    """ "Trump's attacks on Cruz", "her opposition to the deal": a noun for a stance, with
+    a possessor that can be a source and what the stance is about. Marked as evidence
+    only, like a reporting noun (``_possessive_nouns``)."""
+    out: list[Attribution] = []
+    ids = lex.stance_noun_ids
+    for tok in sent if tokens is None else tokens:
+        # integer attributes first: this runs on every token
+        if tok.lower not in ids or tok.pos != NOUN or qmask[tok.i]:
+            continue
+        preps = lex.stance_nouns[tok.lower_]
+        prep = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ == "prep"
+                and c.lower_ in preps
+                and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+            ),
+            None,
+        )
+        if prep is None:
+            continue
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is None or qmask[poss.i] or not can_be_source(poss, lex):
+            continue
+        b0, b1 = source_bounds(poss)
+        if b1 - 1 > b0 and tok.doc[b1 - 1].tag_ == "POS":
+            b1 -= 1
+        out.append(
+            Attribution(
+                (tok.i, prep.i + 1 if prep.i == tok.i + 1 else tok.i + 1),
+                (b0, b1),
+                poss.i,
+                "attr-stance-noun",
                 depth=_depth(tok),
                 evidence_only=True,
             )
@@ -1662,7 +1845,10 @@ def _content_co_verb(verb: Token, lex: Lexicons) -> bool:
     to ``_co_cues``."""
     if not (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
         return False
-    if any(c.dep_ in _SUBJ for c in verb.children) or not _has_clause(verb):
+    if any(c.dep_ in _SUBJ for c in verb.children):
+        return False
+    # "said he had battled it ... and called it a common ailment": a verdict too
+    if not (_has_clause(verb) or _calls_something(verb)):
         return False
     content = verb.head
     if content.dep_ != "ccomp" or content.i > verb.i:
@@ -1690,9 +1876,24 @@ def _co_cues(
         # the parser often hangs them on the reported clause instead ("said the talks had
         # failed and warned that ...", "said the country had changed, citing ...")
         content = [c for c in head.children if c.dep_ == "ccomp" and c.i > head.i]
-        for c in [*head.children, *(g for cc in content for g in cc.children)]:
+        # '"...," said Smith, a spokesman, referring to the vote': after an inverted tag
+        # the parser hangs the participle on the speaker's mention
+        speaker = doc[a.source_head] if a.source_head is not None else None
+        trailing = (
+            [
+                c
+                for c in speaker.children
+                if c.dep_ == "acl"
+                and c.tag_ == "VBG"
+                and c.i > head.i
+                and doc[c.i - 1].text == ","
+            ]
+            if speaker is not None and head.i < speaker.i and a.source[0] <= speaker.i
+            else []
+        )
+        for c in [*head.children, *(g for cc in content for g in cc.children), *trailing]:
             if (
-                c.dep_ not in _CO_DEPS
+                (c.dep_ not in _CO_DEPS and c.dep_ != "acl")
                 or c.pos_ != "VERB"
                 or c.i in cues
                 or (c.i < head.i and not _leading_participle(c, lex))
@@ -1753,10 +1954,24 @@ def find_attributions(
     polls_seen: set[tuple[int, int]] = set()
     found: list[Attribution] = []
     verbs_used: set[int] = set()
+    side: list[Token] = []  # verbs of a refusal or of a light verb + reporting noun
     for tok in sent if tokens is None else tokens:
         if tok.pos_ != "VERB" or qmask[tok.i]:
             continue
         lemma = verb_lemma(tok, lex)
+        if lemma in _REFUSALS or lemma in lex.utterance_light_verbs:
+            side.append(tok)  # for _refusals and _light_utterances below
+        if lemma in _SEEM and any(
+            c.dep_ in ("xcomp", "acomp", "attr", "oprd")
+            and c.i > tok.i
+            # not "seemed to think / to confirm": the report is marked with its own verb
+            and verb_lemma(c, lex) not in lex.reporting_verbs
+            for c in tok.children
+        ):
+            # "Smith seemed irritated", "the race appears closer": the author's inference
+            # (rule 4); the words are marked as a CUE, as evidence, with no source
+            found.append(_evidence_passive(tok, "attr-verb-seeming"))
+            continue
         speech = lemma in lex.speech
         stance = lemma in lex.stance and not speech
         inference = lemma in lex.present_inference
@@ -1818,8 +2033,26 @@ def find_attributions(
             and not (speech and _hedged(tok, lex, hedge_tokens, qmask))
         ):
             continue
+        # '"...," added a South Carolina Democrat.': after a closing quotation mark the
+        # small model may read the inverted speaker as the verb's object
+        inverted_obj = (
+            next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ == "dobj" and c.left_edge.i == tok.i + 1 and not qmask[c.i]
+                ),
+                None,
+            )
+            if speech
+            and tok.tag_ in ("VBD", "VBZ", "VBP")  # not '..., referencing the vote'
+            and _close_quote_before(doc, tok.i)
+            and not any(c.dep_ in _SUBJ for c in tok.children)
+            else None
+        )
         if (
             lemma in lex.not_with_object
+            and inverted_obj is None
             and not _has_clause(tok)
             and any(c.dep_ == "dobj" and not qmask[c.i] for c in tok.children)
         ):
@@ -1917,6 +2150,32 @@ def find_attributions(
             found.append(_evidence_passive(tok, "attr-verb-expectation-passive"))
             verbs_used.add(tok.i)
             continue
+        if (
+            stance
+            and subj is not None
+            and subj.head.dep_ == "agent"
+            and subj.head.head.i == tok.i
+            and lemma not in lex.person_object_is_action
+            and lemma not in lex.aims_only
+            and lemma != "feel"  # "the downturn was felt by residents": undergone
+            and not qmask[subj.i]
+            and can_be_source(subj, lex)
+        ):
+            # "the plan was denounced by the union", "has been endorsed by the Times": the
+            # agent's stance, marked as evidence (the sentence is about what it is on)
+            found.append(
+                Attribution(
+                    (tok.i, tok.i + 1),
+                    source_bounds(subj),
+                    subj.i,
+                    "attr-verb-stance-agent",
+                    stance=True,
+                    depth=_depth(tok),
+                    evidence_only=True,
+                )
+            )
+            verbs_used.add(tok.i)
+            continue
         if stance and (agentless or any(c.dep_ == "agent" for c in tok.children)) and not (
             # "The Kremlin is believed to be monitoring ...": hearsay with no source
             # (rule 6, vague), like "is said to"
@@ -1942,6 +2201,8 @@ def find_attributions(
         # evidence, but not a stance on a claim that would attribute the sentence
         aim = aim or person_action
 
+        if subj is None and not agentless and inverted_obj is not None:
+            subj = inverted_obj
         if subj is None and not agentless and speech:
             subj = _noun_right_before(tok, lex)
         if subj is not None and qmask[subj.i] and not qmask[tok.i] and tok.tag_ == "VBG":
@@ -2195,8 +2456,11 @@ def find_attributions(
     found.extend(_finding_tags(sent, lex, qmask, verbs_used, tokens))
     taken = verbs_used | {a.cue[0] for a in found}
     found.extend(_document_reports(sent, lex, qmask, taken, tokens))
+    found.extend(_refusals(sent, lex, qmask, taken, side))
+    found.extend(_light_utterances(sent, lex, qmask, taken, side))
     found.extend(_adjective_stances(sent, lex, qmask, tokens))
     found.extend(_possessive_nouns(sent, lex, qmask, tokens))
+    found.extend(_stance_nouns(sent, lex, qmask, tokens))
     found.extend(_possessive_positions(sent, lex, qmask, names, tokens))
     found.extend(_name_colon(sent, qmask, names, lex))
     found.extend(_dash_signature(sent))

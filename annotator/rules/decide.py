@@ -46,6 +46,8 @@ SUBORDINATE_OPINION_MIN = 0.72
 
 #: Rule id of a stance held by an unresolved pronoun, read as the author's (below).
 UNSOURCED_STANCE = "stance-unresolved-pronoun"
+# the author's "seems"/"appears" marked by the attribution rules (evidence CUE only)
+SEEMING = "attr-verb-seeming"
 
 
 def _unsourced_stance(ev: Evidence) -> bool:
@@ -216,6 +218,10 @@ def _label(
     )
 
 
+def _overlaps(a: DocSpan, b: DocSpan) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
 def _ev_spans(evidence: Any) -> list[DocSpan]:
     return list(getattr(evidence, "cues", ()) or ())
 
@@ -242,6 +248,9 @@ def decide(ev: Evidence) -> Prelabel:
     ids = list(pl.rule_ids)
     for sp in ev.evidence:
         new = [x for x in _spans(sp) if x not in have]
+        if sp.rule_id == SEEMING:
+            # "seemed" of "seemed to": already marked as the opinion's cue
+            new = [x for x in new if not any(_overlaps(x, y) for y in have if y.type == x.type)]
         if new:
             have.update(new)
             ids.append(f"evidence:{sp.rule_id}")

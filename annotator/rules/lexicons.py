@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.36"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.37"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -73,8 +73,22 @@ class Lexicons:
     question_passives: frozenset[str] = frozenset()
     # "sought to present himself": with only a to-infinitive an attempt (evidence only)
     speech_aims: frozenset[str] = frozenset()
+    # "declined to discuss", "refused to be interviewed": speech withheld (evidence)
+    refusal_topics: frozenset[str] = frozenset()
+    # "offered advice", "issued a statement": a verb carrying a reporting noun (evidence)
+    utterance_light_verbs: frozenset[str] = frozenset()
     # nouns for the text itself: "This commentary argues that ..." is the author
     own_text: frozenset[str] = frozenset()
+    # nouns for a stance, with the prepositions naming what it is on: "his support for"
+    stance_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @cached_property
+    def stance_noun_ids(self) -> frozenset[int]:
+        """Hashes of the stance nouns' forms, to test a token's ``lower`` (an int) without
+        building its string."""
+        from spacy.strings import get_string_id
+
+        return frozenset(get_string_id(w) for w in self.stance_nouns)
 
     @cached_property
     def reporting_verbs(self) -> frozenset[str]:
@@ -124,6 +138,8 @@ def lexicons() -> Lexicons:
         expectation_passives=frozenset(verbs.get("expectation_passives", [])),
         question_passives=frozenset(verbs.get("question_passives", [])),
         speech_aims=frozenset(verbs.get("speech_aims", [])),
+        refusal_topics=frozenset(verbs.get("refusal_topics", [])),
+        utterance_light_verbs=frozenset(verbs.get("utterance_light_verbs", [])),
         any_noun_speaks=frozenset(verbs.get("any_noun_speaks", [])),
         object_is_content=frozenset(verbs.get("object_is_content", [])),
         person_roles={k: tuple(v) for k, v in kinds.get("person_roles", {}).items()},
@@ -132,6 +148,7 @@ def lexicons() -> Lexicons:
         gendered_words={k: frozenset(v) for k, v in kinds.get("gendered_words", {}).items()},
         document_verbs=frozenset(nouns.get("document_verbs", [])),
         own_text=frozenset(nouns.get("own_text", [])),
+        stance_nouns={k: tuple(v) for k, v in nouns.get("stance_nouns", {}).items()},
         sayers=frozenset(
             kinds["official_titles"]
             + kinds["media"]
