@@ -97,3 +97,22 @@ def test_outputs_inside_the_input_directory_are_not_read_back(tmp_path: Path) ->
         result = runner.invoke(cli, ["prelabel", str(tmp_path), "--out", str(out), "-q"])
         assert result.exit_code == 0, result.output
         assert "1 documents" in result.output and "0 inputs skipped" in result.output
+
+
+def test_prelabel_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """Records are the same in every process: Python salts str hashes per process, so
+    any output that followed a set's iteration order would change from run to run."""
+    import os
+    import subprocess
+    import sys
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed{seed}.jsonl"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        code = "from annotator.cli import main; main()"
+        args = [sys.executable, "-c", code, "prelabel", str(seeds), "--out", str(out), "-q"]
+        subprocess.run(args, env=env, check=True, capture_output=True)
+        outs.append(out.read_bytes())
+    assert outs[0] and outs[0] == outs[1]

