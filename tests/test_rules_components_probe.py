@@ -613,3 +613,46 @@ def test_a_quoted_gerund_with_an_object_is_a_clause(nlp):
     assert by_text(nlp, text)[text].label in ("official_quote", "sourced_fact")
     text = 'The minister said that "the rebels are destroying every bridge in the valley".'
     assert by_text(nlp, text)[text].label == "official_quote"
+
+
+# After a transcript's last labelled line the article's own prose resumes.
+TRANSCRIPT_IN_ARTICLE = (
+    "The city council voted 5-2 on Tuesday to close the Elm Street library branch.\n\n"
+    "During the debate, the exchange grew heated:\n\n"
+    "MARIA LOPEZ, COUNCIL MEMBER: This branch serves hundreds of children every week.\n\n"
+    "Families come here after school.\n\n"
+    "TOM REED, MAYOR: We cannot keep paying for buildings nobody uses.\n\n"
+    "REED: The budget is empty.\n\n"
+    "The branch will close in March.\n\n"
+    "Residents have started a petition to reverse the decision."
+)
+
+
+def test_prose_after_a_transcripts_last_line_is_the_authors(full_nlp):
+    got = by_text(full_nlp, TRANSCRIPT_IN_ARTICLE)
+    for text in ("The branch will close in March.",
+                 "Residents have started a petition to reverse the decision."):
+        assert got[text].label == "unsourced_claim" and got[text].source is None
+
+
+def test_a_paragraph_between_two_labelled_lines_goes_on_with_the_speaker(full_nlp):
+    got = by_text(full_nlp, TRANSCRIPT_IN_ARTICLE)
+    line = got["Families come here after school."]
+    assert line.label == "official_quote" and line.source == "MARIA LOPEZ"
+
+
+def test_a_transcript_labels_role_tells_the_speakers_kind(full_nlp):
+    got = by_text(full_nlp, TRANSCRIPT_IN_ARTICLE)
+    mayor = got["TOM REED, MAYOR: We cannot keep paying for buildings nobody uses."]
+    assert mayor.source == "TOM REED" and mayor.source_kind == "official"
+    # the same speaker's later surname label keeps the kind of the role
+    assert got["REED: The budget is empty."].source_kind == "official"
+    # a named speaker is never anonymous, whatever the role's head noun ("member")
+    member = got["MARIA LOPEZ, COUNCIL MEMBER: This branch serves hundreds of children every week."]
+    assert member.source == "MARIA LOPEZ" and member.source_kind not in ("anonymous", "vague")
+
+
+def test_a_correspondents_role_makes_a_media_source(full_nlp):
+    got = by_text(full_nlp, TRANSCRIPT)
+    line = got["TOM REYES, XYZ CORRESPONDENT (voice-over): The pumps stopped just after midnight."]
+    assert line.source == "TOM REYES" and line.source_kind == "media"

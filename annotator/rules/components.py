@@ -709,6 +709,24 @@ class Prelabeler:
             return self._context_person(doc, e, index, sent)
         return None
 
+    def _role_kind(self, label: Span, sents: Sequence[Span]) -> str | None:
+        """The source kind a transcript label's role tells ("GNN CORRESPONDENT" media,
+        "MAYOR" official, "ENERGY ANALYST" expert), or None: a named speaker is neither
+        anonymous nor vague ("COUNCIL MEMBER"), and a role that tells nothing leaves
+        the kind to the name."""
+        name = _role_speaker(label)
+        doc = label.doc
+        start, end = name.end, label.end
+        while start < end and doc[start].is_punct:
+            start += 1
+        cut = next((t.i for t in doc[start:end] if t.text == "("), end)
+        if cut <= start:
+            return None
+        sent = next(s for s in sents if s.start <= start < s.end)
+        role = doc[start:cut]
+        kind = source_kind(doc, start, cut, role.text.lower(), self.lex, sentence=sent)
+        return kind if kind in ("official", "expert", "media") else None
+
     def _dialogue(
         self,
         doc: Doc,
@@ -751,11 +769,27 @@ class Prelabeler:
             if m.rule_id == _ROLE_LABEL
             for t in _role_speaker(doc[m.start : m.end - 1])
         }
+        # the kind each role tells ("GNN CORRESPONDENT": media, "MAYOR": official), for
+        # the label and for that speaker's later "OKORO:" lines
+        role_kinds: dict[str, str] = {}
+        for ms in heads.values():
+            for rm in ms:
+                if rm.rule_id == _ROLE_LABEL:
+                    label = doc[rm.start + 1 if doc[rm.start].is_punct else rm.start : rm.end - 1]
+                    kind = self._role_kind(label, sents)
+                    if kind is not None:
+                        for t in _role_speaker(label):
+                            role_kinds.setdefault(t.lower_, kind)
         # lines of an interview: "Q:" lines are the outlet's, "A:" lines the
         # interviewee's (named once all lines are read); per line, whether an
         # organisation speaks it and whether it ends with a question
         answers: list[int] = []
         lines: dict[int, tuple[bool, bool]] = {}
+        # paragraphs that open with a speaker label: a paragraph with no label goes on
+        # with the last speaker only while the transcript goes on after it
+        label_pars = sorted(
+            {par_of_sent[k] for k, ms in heads.items() if any(m.label == "DIALOGUE" for m in ms)}
+        )
         # names the NER found elsewhere: "Global Affairs Review:" as a line's speaker
         # where the parser reads "Global" as an adjective
         entity_names = {e.text.lower(): e.label_ for e in index.ents if len(e) > 1}
@@ -787,6 +821,7 @@ class Prelabeler:
                 if m.rule_id == _ROLE_LABEL:
                     name = _role_speaker(name)
                 text, kind = "", ""
+                name_kind = ""
                 if (
                     len(name) <= 3
                     and par_kinds[par_of_sent[k]] != "heading"
@@ -794,6 +829,11 @@ class Prelabeler:
                     and not _dialogue_label(name, doc[m.end : s.end])
                 ):
                     text, kind = self._mention(doc, name.start, name.end, index, s)
+                    name_kind = kind
+                    if name[-1].lower_ in role_kinds and all(t.is_upper for t in name):
+                        # "TOM REED, MAYOR:", and later "REED:": the role tells the kind
+                        # (whether an outlet speaks the line still goes by the name)
+                        kind = role_kinds[name[-1].lower_]
                 if kind == "media" and name.text.lower() in self.lex.media:
                     # "Sputnik: Who benefits?": the outlet's own interviewer speaks in
                     # the article's voice; what the line reports is judged as usual
@@ -831,7 +871,7 @@ class Prelabeler:
                     out[k] = sp
                     current = (par_of_sent[k], sp)
                     org = (
-                        kind == "media"
+                        name_kind == "media"
                         or any(t.ent_type_ == "ORG" for t in name)
                         or entity_names.get(name.text.lower()) == "ORG"
                     )
@@ -844,9 +884,12 @@ class Prelabeler:
                 and first_in_par
                 and par_of_sent[k] == current[0] + 1
                 and par_kinds[par_of_sent[k]] == "text"
+                and _label_ahead(label_pars, par_of_sent[k])
             ):
                 # a broadcast transcript (its labels give roles): a paragraph with no
-                # label of its own goes on with the speaker of the one before
+                # label of its own goes on with the speaker of the one before, while
+                # another labelled line follows soon; after the transcript's last line
+                # the article's own prose resumes ("The branch will close in March.")
                 current = (par_of_sent[k], current[1])
             if current is not None and current[0] == par_of_sent[k]:
                 said = current[1]
@@ -889,6 +932,18 @@ def _lead_in_relatives(
         if text.rstrip().endswith(":") and not any(x is not None for x in main[k]):
             out[k] = [x for x in every[k] if x is not None and not x.hedged]
     return out
+
+
+# how many paragraphs a speaker's turn in a transcript may run past its label's
+# paragraph before the next label: a longer run is the article's prose again
+_TURN_PARAGRAPHS = 4
+
+
+def _label_ahead(label_pars: Sequence[int], par: int) -> bool:
+    """Whether a paragraph opening with a speaker label follows paragraph ``par``
+    within ``_TURN_PARAGRAPHS`` paragraphs (``label_pars`` sorted)."""
+    nxt = bisect.bisect_right(label_pars, par)
+    return nxt < len(label_pars) and label_pars[nxt] - par <= _TURN_PARAGRAPHS
 
 
 def _role_speaker(label: Span) -> Span:
