@@ -689,3 +689,20 @@ def test_newsletter_greetings_and_signoffs_are_other(full_nlp, text):
 )
 def test_sentences_that_start_like_a_greeting_are_judged_as_usual(full_nlp, text):
     assert next(iter(by_text(full_nlp, text).values())).label != "other"
+
+
+def test_a_reporting_verb_tagged_as_a_plural_noun_still_attributes(nlp):
+    got = by_text(nlp, "The Ministry of Foreign Affairs notes with concern the repeated "
+                       "detention of cargo vessels.")
+    p = next(iter(got.values()))
+    assert p.label == "sourced_fact" and "Ministry" in (p.source or "")
+
+
+@pytest.mark.parametrize(
+    "text", ["The committee's notes were published on Monday.",
+             "Handwritten notes from the meeting were found in a drawer."]
+)
+def test_plural_nouns_that_look_like_reporting_verbs_attribute_nothing(nlp, text):
+    p = next(iter(by_text(nlp, text).values()))
+    assert p.label not in ("sourced_fact", "official_quote")
+

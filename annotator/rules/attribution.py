@@ -1736,6 +1736,17 @@ def _evidence_passive(verb: Token, rule_id: str) -> Attribution:
     )
 
 
+def _root_noun_verb(tok: Token) -> bool:
+    """A third-person verb the tagger read as a plural noun but the parser as the
+    sentence's verb, with a subject of its own ("The Ministry of Foreign Affairs notes
+    with concern ...": "Affairs notes" looks like a compound noun)."""
+    return (
+        tok.tag_ == "NNS"
+        and tok.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in tok.children)
+    )
+
+
 def find_attributions(
     sent: Span,
     *,
@@ -1754,7 +1765,7 @@ def find_attributions(
     found: list[Attribution] = []
     verbs_used: set[int] = set()
     for tok in sent if tokens is None else tokens:
-        if tok.pos_ != "VERB" or qmask[tok.i]:
+        if (tok.pos_ != "VERB" and not _root_noun_verb(tok)) or qmask[tok.i]:
             continue
         lemma = verb_lemma(tok, lex)
         speech = lemma in lex.speech
