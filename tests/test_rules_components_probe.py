@@ -706,3 +706,20 @@ def test_plural_nouns_that_look_like_reporting_verbs_attribute_nothing(nlp, text
     p = next(iter(by_text(nlp, text).values()))
     assert p.label not in ("sourced_fact", "official_quote")
 
+
+
+@pytest.mark.parametrize(
+    "text", ["I don't buy that.", "I disagree.",
+             "The rerun election is shaping up to be the most important vote of the year."]
+)
+def test_a_columnists_disbelief_and_forecast_idioms_are_opinion(full_nlp, text):
+    assert next(iter(by_text(full_nlp, text).values())).label == "opinion"
+
+
+@pytest.mark.parametrize(
+    "text", ["The company does not buy grain from Russia.",
+             "Farmers disagree with the ministry on the subsidy.",
+             "The workshop shapes clay into pots for export."]
+)
+def test_buy_disagree_and_shape_in_reports_are_not_opinion(full_nlp, text):
+    assert next(iter(by_text(full_nlp, text).values())).label != "opinion"
