@@ -694,3 +694,59 @@ def test_other_press_release_end_marks(mark: str) -> None:
     text = f"Headline\n\n{body}\n\n{mark}\n\nAbout Example Grid\n\nExample Grid runs lines."
     shown = article_from_text("t", text).shown
     assert "The operator agreed" in shown and "About Example" not in shown
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "View this email in your browser",
+        "Read this newsletter online",
+        "Having trouble viewing this email? Click here.",
+        "Forwarded this email? Subscribe here for more.",
+        "Was this newsletter forwarded to you? Sign up here.",
+        "SPONSORED BY EXAMPLEAPP",
+        "This issue is brought to you by Example Bank",
+        "Readers get 20% off with code NEWS20.",
+        "Print version | Share",
+        "Print | Email | Share",
+        "Listen to this article · 6 min",
+        "Market data provided by Example Data. Quotes delayed at least 15 minutes.",
+        "Quotes delayed by 20 minutes.",
+    ],
+)
+def test_probe4_boilerplate_lines(line: str) -> None:
+    page = [PageLine(line, line)]
+    assert find_boilerplate(page)[0] is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister said the email was forwarded to prosecutors.",
+        "The contract was sponsored by two senators and passed in May.",
+        "Prices were cut by 20% off the list price, the company said.",
+        "The data provided by the ministry showed a fall in exports.",
+        "Voters were told to print their ballots and share them with no one.",
+        "Listen to this: the minister said the plan would cost nothing.",
+        "The newspaper was read online by millions during the war.",
+    ],
+)
+def test_probe4_content_lines_are_kept(line: str) -> None:
+    page = [PageLine("A long first paragraph " * 30, "A long first paragraph " * 30),
+            PageLine(line, line)]
+    assert find_boilerplate(page)[1] is None
+
+
+def test_newsletter_footer_ends_the_body() -> None:
+    body = " ".join(["The court annulled the first round after a review of the campaign."] * 6)
+    text = (
+        f"Headline\n\n{body}\n\nYou are receiving this email because you signed up at "
+        "example.news.\n\nUnsubscribe | Update your preferences\n\nExample Dispatch, 1 Main St"
+    )
+    shown = article_from_text("t", text).shown
+    assert "The court annulled" in shown
+    for gone in ("receiving this email", "Unsubscribe", "1 Main St"):
+        assert gone not in shown
+    early = article_from_text("t", "Unsubscribe from the list, the minister urged voters.\n\n"
+                              + body).shown
+    assert "the minister urged" in early

@@ -656,3 +656,113 @@ def test_a_correspondents_role_makes_a_media_source(full_nlp):
     got = by_text(full_nlp, TRANSCRIPT)
     line = got["TOM REYES, XYZ CORRESPONDENT (voice-over): The pumps stopped just after midnight."]
     assert line.source == "TOM REYES" and line.source_kind == "media"
+
+
+BRIEFING = (
+    "Excerpts from the briefing by the ministry's spokesman, Arman Tulegenov:\n\n"
+    "Question: Is the government considering new tariffs on steel?\n\n"
+    "Answer: We do not comment on hypothetical scenarios. All options remain open.\n\n"
+    "Question: Did the minister say the talks had failed?\n\n"
+    "Answer: No. The talks will continue next month."
+)
+
+
+def test_briefing_answers_are_the_spokesmans_quotes(nlp):
+    got = by_text(nlp, BRIEFING)
+    for sent in ("Answer: We do not comment on hypothetical scenarios.",
+                 "All options remain open.", "The talks will continue next month."):
+        assert got[sent].label == "official_quote", sent
+        assert got[sent].source is not None and "Tulegenov" in got[sent].source
+
+
+def test_briefing_questions_attribute_nothing(nlp):
+    got = by_text(nlp, BRIEFING)
+    for sent in ("Question: Is the government considering new tariffs on steel?",
+                 "Question: Did the minister say the talks had failed?"):
+        assert got[sent].label not in ("sourced_fact", "official_quote"), sent
+        assert got[sent].source is None
+
+
+def test_a_question_outside_an_interview_keeps_its_attribution(nlp):
+    text = ("The minister spoke for an hour on Monday.\n\n"
+            "Why, she asked, had the ministry said nothing about the strike?")
+    got = by_text(nlp, text)
+    assert got["Why, she asked, had the ministry said nothing about the strike?"].source
+
+
+def test_a_diplomat_of_an_organisation_is_anonymous(nlp):
+    got = by_text(nlp, 'One EU diplomat said the bloc was "running out of patience" with '
+                       "the government.")
+    p = next(iter(got.values()))
+    assert p.source_kind == "anonymous" and p.label == "sourced_fact"
+
+
+def test_a_named_diplomat_is_not_anonymous(nlp):
+    got = by_text(nlp, 'EU diplomat Anna Berg said the bloc was "running out of patience" '
+                       "with the government.")
+    p = next(iter(got.values()))
+    assert p.source_kind != "anonymous" and p.label == "official_quote"
+
+
+def test_a_person_in_apposition_with_an_analyst_is_an_expert(nlp):
+    got = by_text(nlp, "Maria Okafor, an energy analyst at a Geneva bank, said inventories "
+                       "remained low.")
+    assert next(iter(got.values())).source_kind == "expert"
+
+
+def test_a_person_in_apposition_with_a_minister_is_not_an_expert(nlp):
+    got = by_text(nlp, "Maria Okafor, the energy minister, said inventories remained low.")
+    assert next(iter(got.values())).source_kind == "official"
+
+
+@pytest.mark.parametrize(
+    "text", ["Hello, and welcome back.", "Hi everyone, and welcome to issue 12.",
+             "That's all for this week.", "See you next week.", "Until next time."]
+)
+def test_newsletter_greetings_and_signoffs_are_other(full_nlp, text):
+    assert next(iter(by_text(full_nlp, text).values())).label == "other"
+
+
+@pytest.mark.parametrize(
+    "text", ["Hello Kitty sales rose by 8 percent last year.",
+             "That is all the ministry would say about the deal.",
+             "That all changed the night the results came in.",
+             "Until then, the old rules apply to every importer.",
+             "Hi-tech exports to the region doubled in 2023, customs data show."]
+)
+def test_sentences_that_start_like_a_greeting_are_judged_as_usual(full_nlp, text):
+    assert next(iter(by_text(full_nlp, text).values())).label != "other"
+
+
+def test_a_reporting_verb_tagged_as_a_plural_noun_still_attributes(nlp):
+    got = by_text(nlp, "The Ministry of Foreign Affairs notes with concern the repeated "
+                       "detention of cargo vessels.")
+    p = next(iter(got.values()))
+    assert p.label == "sourced_fact" and "Ministry" in (p.source or "")
+
+
+@pytest.mark.parametrize(
+    "text", ["The committee's notes were published on Monday.",
+             "Handwritten notes from the meeting were found in a drawer."]
+)
+def test_plural_nouns_that_look_like_reporting_verbs_attribute_nothing(nlp, text):
+    p = next(iter(by_text(nlp, text).values()))
+    assert p.label not in ("sourced_fact", "official_quote")
+
+
+
+@pytest.mark.parametrize(
+    "text", ["I don't buy that.", "I disagree.",
+             "The rerun election is shaping up to be the most important vote of the year."]
+)
+def test_a_columnists_disbelief_and_forecast_idioms_are_opinion(full_nlp, text):
+    assert next(iter(by_text(full_nlp, text).values())).label == "opinion"
+
+
+@pytest.mark.parametrize(
+    "text", ["The company does not buy grain from Russia.",
+             "Farmers disagree with the ministry on the subsidy.",
+             "The workshop shapes clay into pots for export."]
+)
+def test_buy_disagree_and_shape_in_reports_are_not_opinion(full_nlp, text):
+    assert next(iter(by_text(full_nlp, text).values())).label != "opinion"

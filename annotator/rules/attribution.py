@@ -1937,6 +1937,17 @@ def _evidence_passive(verb: Token, rule_id: str) -> Attribution:
     )
 
 
+def _root_noun_verb(tok: Token) -> bool:
+    """A third-person verb the tagger read as a plural noun but the parser as the
+    sentence's verb, with a subject of its own ("The Ministry of Foreign Affairs notes
+    with concern ...": "Affairs notes" looks like a compound noun)."""
+    return (
+        tok.tag_ == "NNS"
+        and tok.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in tok.children)
+    )
+
+
 def find_attributions(
     sent: Span,
     *,
@@ -1956,7 +1967,7 @@ def find_attributions(
     verbs_used: set[int] = set()
     side: list[Token] = []  # verbs of a refusal or of a light verb + reporting noun
     for tok in sent if tokens is None else tokens:
-        if tok.pos_ != "VERB" or qmask[tok.i]:
+        if (tok.pos_ != "VERB" and not _root_noun_verb(tok)) or qmask[tok.i]:
             continue
         lemma = verb_lemma(tok, lex)
         if lemma in _REFUSALS or lemma in lex.utterance_light_verbs:

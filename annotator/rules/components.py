@@ -185,6 +185,10 @@ class Prelabeler:
         for k in interviewer:
             # the outlet's own questions: its name before the colon is no source
             attrs[k] = [a for a in attrs[k] if a.rule_id != "attr-name-colon"]
+            if sent_texts[k].rstrip().endswith("?"):
+                # "Question: Is the country considering sanctions?": the verb of an
+                # interviewer's question asks, it reports nobody's words or stance
+                attrs[k] = []
         hedge_sent = [any(m.label == "HEDGE" for m in ms) for ms in matches]
         blocks = find_blocks(
             doc,
@@ -961,7 +965,9 @@ def _role_named(name: Span, role_names: set[str]) -> bool:
 # interview with ...", "sat down with ...", "the transcript", "Questions and answers
 # have been edited"): "A:" lines are then the person it names, not the author
 _INTERVIEW_WORDS = frozenset(
-    {"interview", "speak", "talk", "sit", "discuss", "conversation", "transcript", "edit"}
+    {"interview", "speak", "talk", "sit", "discuss", "conversation", "transcript", "edit",
+     # a spokesperson's press briefing given as "Question: ... Answer: ..." lines
+     "briefing"}
 )
 
 

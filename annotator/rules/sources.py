@@ -906,7 +906,11 @@ def source_kind(
         or (span.root.lower_ in lex.vague_words and span.root.lemma_.lower() != "report")
     ):
         return "vague"
-    has_name = any(t.ent_type_ in ("PERSON", "ORG") for t in span)
+    # an organisation before the head only says whose ("one EU diplomat", "two Kremlin
+    # officials"): unnamed but specific, not a name
+    has_name = any(
+        t.ent_type_ == "PERSON" or (t.ent_type_ == "ORG" and t.i >= span.root.i) for t in span
+    )
     if not has_name and head in lex.anonymous_heads:
         return "anonymous"
     full_low = fullest.lower()
@@ -917,6 +921,13 @@ def source_kind(
     ):
         return "media"
     if head in lex.expert or any(w in lex.expert for w in words):
+        return "expert"
+    if any(
+        # "Maria Okafor, an energy analyst at a bank, said": the apposition says what
+        # the named person is
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in lex.expert
+        for c in span.root.children
+    ):
         return "expert"
     if any(w in lex.official for w in words):
         return "official"
