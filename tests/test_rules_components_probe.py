@@ -766,3 +766,40 @@ def test_a_columnists_disbelief_and_forecast_idioms_are_opinion(full_nlp, text):
 )
 def test_buy_disagree_and_shape_in_reports_are_not_opinion(full_nlp, text):
     assert next(iter(by_text(full_nlp, text).values())).label != "opinion"
+
+
+# Probe round 5 (alternative-site analysis): a bare lead-in whose verb of saying hands
+# over to the next paragraph, and quoted wordings that are mentioned, not quoted.
+
+
+def test_a_quoted_wording_that_is_mentioned_borrows_no_speaker(nlp):
+    text = (
+        "The prime minister told parliament that the attack was \"highly likely\" "
+        "the work of a foreign state.\n\n"
+        "\"Highly likely\" is not proof.\n\n"
+        "By May, the slogan \"the talks are over\" had become official policy."
+    )
+    got = by_text(nlp, text)
+    assert got["\"Highly likely\" is not proof."].label != "sourced_fact"
+    slogan = got["By May, the slogan \"the talks are over\" had become official policy."]
+    assert slogan.label != "sourced_fact"
+
+
+def test_a_used_fragment_after_a_report_still_borrows_its_speaker(nlp):
+    text = (
+        "The central bank said on Monday that inflation would slow this year.\n\n"
+        "Growth should see a \"strong recovery\" by the autumn."
+    )
+    got = by_text(nlp, text)
+    assert got["Growth should see a \"strong recovery\" by the autumn."].label == "sourced_fact"
+
+
+def test_a_wording_used_by_the_sentences_subject_keeps_the_context_speaker(nlp):
+    text = (
+        "The senator told reporters on Monday that the bill was \"dead on arrival\".\n\n"
+        "His aides have repeated the phrase \"dead on arrival\" all week."
+    )
+    got = by_text(nlp, text)
+    assert got["His aides have repeated the phrase \"dead on arrival\" all week."].label == (
+        "sourced_fact"
+    )
