@@ -772,6 +772,32 @@ def test_buy_disagree_and_shape_in_reports_are_not_opinion(full_nlp, text):
 # over to the next paragraph, and quoted wordings that are mentioned, not quoted.
 
 
+def test_a_bare_speech_lead_in_is_other_and_its_block_keeps_the_source(nlp):
+    text = (
+        "The ambassador gave an interview to a British channel on Monday evening.\n\n"
+        "Asked whether Moscow would help the inquiry, he said:\n\n"
+        "\"We are ready to help if we are shown the facts.\"\n\n"
+        "The foreign minister tweeted:\n\n"
+        "Our country will not accept threats from anyone."
+    )
+    got = by_text(nlp, text)
+    for lead in ("Asked whether Moscow would help the inquiry, he said:",
+                 "The foreign minister tweeted:"):
+        assert got[lead].label == "other", lead
+    assert got["Our country will not accept threats from anyone."].label == "official_quote"
+
+
+def test_a_lead_in_that_reports_a_clause_stays_attributed(nlp):
+    text = (
+        "The talks ended late on Friday.\n\n"
+        "The minister said the deal was close and added:\n\n"
+        "\"We will sign it next week.\""
+    )
+    got = by_text(nlp, text)
+    lead = got["The minister said the deal was close and added:"]
+    assert lead.label == "sourced_fact"
+
+
 def test_a_quoted_wording_that_is_mentioned_borrows_no_speaker(nlp):
     text = (
         "The prime minister told parliament that the attack was \"highly likely\" "

@@ -296,6 +296,7 @@ class Prelabeler:
                 closer=k in blocks.closers,
                 intro=intro,
                 hands_over=k in blocks.intros and sent_texts[k].rstrip().endswith(":"),
+                bare_lead_in=_bare_lead_in(s, main_attr, intro, sent_texts[k], self.lex),
                 dialogue=dialogue.get(k),
                 opinion=opinion,
                 other=other,
@@ -949,6 +950,23 @@ def _mentioned(text: str, q: Quote, sent: Span, lex: Lexicons) -> bool:
     opens = not text[sent_start : q.start].strip("“\"‘'*_ ")
     short = len(text[q.start : q.end].split()) <= 4  # a wording, not a quoted clause
     return opens and short and _MENTION_SUBJECT.match(text[q.end : q.end + 12]) is not None
+
+
+def _bare_lead_in(
+    sent: Span, attr: Speaker | None, intro: bool, text: str, lex: Lexicons
+) -> bool:
+    """A block's lead-in whose verb of saying has no verb after it before the colon
+    ("Foreign Secretary X tweeted:", "It said:") or ends it ("Asked whether ..., he
+    said:"): it reports nothing itself (the block does)."""
+    if attr is None or attr.cue is None or not intro or not text.rstrip().endswith(":"):
+        return False
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if words and words[-1].dep_ == "ROOT" and words[-1].lemma_ in lex.speech:
+        return True
+    cue = [t for t in sent if attr.cue[0] <= t.idx < attr.cue[1]]
+    if not any(t.dep_ == "ROOT" for t in cue):
+        return False  # "... four of them, according to the ministry:" asserts the rest
+    return not any(t.pos_ in ("VERB", "AUX") for t in sent if t.idx >= attr.cue[1])
 
 
 def _lead_in_relatives(
