@@ -829,3 +829,23 @@ def test_a_wording_used_by_the_sentences_subject_keeps_the_context_speaker(nlp):
     assert got["His aides have repeated the phrase \"dead on arrival\" all week."].label == (
         "sourced_fact"
     )
+
+
+def test_a_label_in_quotes_inside_the_subject_is_no_report(nlp):
+    text = (
+        "A former official told me the program had been \"a disaster from the start\".\n\n"
+        "The \"moderate fighters\" the agency armed turned out to be neither."
+    )
+    got = by_text(nlp, text)
+    assert got["The \"moderate fighters\" the agency armed turned out to be neither."].label != (
+        "sourced_fact"
+    )
+
+
+def test_an_exclamation_in_quotes_keeps_its_speaker(nlp):
+    text = (
+        "The senator told the rally that the plan would fail.\n\n"
+        "\"Never!\" the crowd shouted back."
+    )
+    got = by_text(nlp, text)
+    assert got["\"Never!\" the crowd shouted back."].label in ("sourced_fact", "official_quote")

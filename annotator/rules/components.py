@@ -949,7 +949,28 @@ def _mentioned(text: str, q: Quote, sent: Span, lex: Lexicons) -> bool:
         return noun is not None and "subj" in noun.dep_
     opens = not text[sent_start : q.start].strip("“\"‘'*_ ")
     short = len(text[q.start : q.end].split()) <= 4  # a wording, not a quoted clause
-    return opens and short and _MENTION_SUBJECT.match(text[q.end : q.end + 12]) is not None
+    if opens and short and _MENTION_SUBJECT.match(text[q.end : q.end + 12]) is not None:
+        return True
+    # a short label inside the subject ('The "moderate rebels" the CIA armed turned out
+    # to be ...'): the author's distance from a wording, not a report (a fragment a
+    # source said sits in the predicate: 'Russia should expect a "strong recovery"')
+    inside = [t for t in sent if q.start <= t.idx < q.end]
+    if not short or not inside or any(t.pos_ in ("VERB", "AUX") for t in inside):
+        return False
+    if text[q.start : q.end].rstrip()[-1:] in ("!", "?", ","):
+        return False  # an utterance ('"Nooooo!" the crowd cried'), not a label
+    return _in_subject(inside[0])
+
+
+def _in_subject(tok: Token | None) -> bool:
+    """Is the token inside the subject of its sentence's main verb?"""
+    while tok is not None and tok.dep_ != "ROOT":
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return tok.head.dep_ == "ROOT"
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+    return False
 
 
 def _bare_lead_in(
