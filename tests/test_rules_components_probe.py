@@ -849,3 +849,21 @@ def test_an_exclamation_in_quotes_keeps_its_speaker(nlp):
     )
     got = by_text(nlp, text)
     assert got["\"Never!\" the crowd shouted back."].label in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        "I suspect the army has already made its choice, whatever the ministry says.",
+        "Whatever the minister says, the deal is dead.",
+        "No matter what the embassy claims, the talks have stalled.",
+    ],
+)
+def test_a_conceded_view_is_no_attribution(nlp, sent):
+    got = by_text(nlp, sent)
+    assert got[sent].label != "sourced_fact"
+
+
+def test_a_report_with_a_whatever_aside_stays_attributed(nlp):
+    sent = "The ministry said the talks had failed, whatever that means for the deal."
+    assert by_text(nlp, sent)[sent].label == "sourced_fact"
