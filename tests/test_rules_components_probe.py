@@ -867,3 +867,4 @@ def test_a_conceded_view_is_no_attribution(nlp, sent):
 def test_a_report_with_a_whatever_aside_stays_attributed(nlp):
     sent = "The ministry said the talks had failed, whatever that means for the deal."
     assert by_text(nlp, sent)[sent].label == "sourced_fact"
+
