@@ -750,3 +750,49 @@ def test_newsletter_footer_ends_the_body() -> None:
     early = article_from_text("t", "Unsubscribe from the list, the minister urged voters.\n\n"
                               + body).shown
     assert "the minister urged" in early
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up for one of our free newsletters",
+        "Subscribe to our weekly newsletters",
+    ],
+)
+def test_probe5_newsletter_lines(line: str) -> None:
+    page = [PageLine(line, line)]
+    assert find_boilerplate(page)[0] is not None
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "Posted by b on May 3, 2018 at 09:12 AM | Permalink",
+        "Posted by: reader_one | May 3 2018 10:02 utc | 4",
+        "Before commenting please read our Comment Policy.",
+        '12 comments for "The Talks That Went Nowhere"',
+    ],
+)
+def test_probe5_comment_section_markers_end_the_body(marker: str) -> None:
+    body = "\n\n".join(
+        f"Paragraph {i} of the post says something long enough to count as prose text here."
+        for i in range(6)
+    )
+    text = f"Headline\n\n{body}\n\n{marker}\n\nGreat post, thanks.\n\nAnother reader comment."
+    shown = article_from_text("t", text).shown
+    assert "Paragraph 5" in shown
+    assert "Great post" not in shown and "Another reader" not in shown
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister posted by mail a letter of complaint to the embassy.",
+        "Signing up for our alliance was never a free choice, the diplomat wrote.",
+        "Twelve comments for the record were filed by the ministry on Monday.",
+        "Before commenting, the spokesman read a short statement to reporters.",
+    ],
+)
+def test_probe5_content_lines_are_kept(line: str) -> None:
+    page = [PageLine(line, line)]
+    assert find_boilerplate(page)[0] is None

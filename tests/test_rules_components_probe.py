@@ -766,3 +766,105 @@ def test_a_columnists_disbelief_and_forecast_idioms_are_opinion(full_nlp, text):
 )
 def test_buy_disagree_and_shape_in_reports_are_not_opinion(full_nlp, text):
     assert next(iter(by_text(full_nlp, text).values())).label != "opinion"
+
+
+# Probe round 5 (alternative-site analysis): a bare lead-in whose verb of saying hands
+# over to the next paragraph, and quoted wordings that are mentioned, not quoted.
+
+
+def test_a_bare_speech_lead_in_is_other_and_its_block_keeps_the_source(nlp):
+    text = (
+        "The ambassador gave an interview to a British channel on Monday evening.\n\n"
+        "Asked whether Moscow would help the inquiry, he said:\n\n"
+        "\"We are ready to help if we are shown the facts.\"\n\n"
+        "The foreign minister tweeted:\n\n"
+        "Our country will not accept threats from anyone."
+    )
+    got = by_text(nlp, text)
+    for lead in ("Asked whether Moscow would help the inquiry, he said:",
+                 "The foreign minister tweeted:"):
+        assert got[lead].label == "other", lead
+    assert got["Our country will not accept threats from anyone."].label == "official_quote"
+
+
+def test_a_lead_in_that_reports_a_clause_stays_attributed(nlp):
+    text = (
+        "The talks ended late on Friday.\n\n"
+        "The minister said the deal was close and added:\n\n"
+        "\"We will sign it next week.\""
+    )
+    got = by_text(nlp, text)
+    lead = got["The minister said the deal was close and added:"]
+    assert lead.label == "sourced_fact"
+
+
+def test_a_quoted_wording_that_is_mentioned_borrows_no_speaker(nlp):
+    text = (
+        "The prime minister told parliament that the attack was \"highly likely\" "
+        "the work of a foreign state.\n\n"
+        "\"Highly likely\" is not proof.\n\n"
+        "By May, the slogan \"the talks are over\" had become official policy."
+    )
+    got = by_text(nlp, text)
+    assert got["\"Highly likely\" is not proof."].label != "sourced_fact"
+    slogan = got["By May, the slogan \"the talks are over\" had become official policy."]
+    assert slogan.label != "sourced_fact"
+
+
+def test_a_used_fragment_after_a_report_still_borrows_its_speaker(nlp):
+    text = (
+        "The central bank said on Monday that inflation would slow this year.\n\n"
+        "Growth should see a \"strong recovery\" by the autumn."
+    )
+    got = by_text(nlp, text)
+    assert got["Growth should see a \"strong recovery\" by the autumn."].label == "sourced_fact"
+
+
+def test_a_wording_used_by_the_sentences_subject_keeps_the_context_speaker(nlp):
+    text = (
+        "The senator told reporters on Monday that the bill was \"dead on arrival\".\n\n"
+        "His aides have repeated the phrase \"dead on arrival\" all week."
+    )
+    got = by_text(nlp, text)
+    assert got["His aides have repeated the phrase \"dead on arrival\" all week."].label == (
+        "sourced_fact"
+    )
+
+
+def test_a_label_in_quotes_inside_the_subject_is_no_report(nlp):
+    text = (
+        "A former official told me the program had been \"a disaster from the start\".\n\n"
+        "The \"moderate fighters\" the agency armed turned out to be neither."
+    )
+    got = by_text(nlp, text)
+    assert got["The \"moderate fighters\" the agency armed turned out to be neither."].label != (
+        "sourced_fact"
+    )
+
+
+def test_an_exclamation_in_quotes_keeps_its_speaker(nlp):
+    text = (
+        "The senator told the rally that the plan would fail.\n\n"
+        "\"Never!\" the crowd shouted back."
+    )
+    got = by_text(nlp, text)
+    assert got["\"Never!\" the crowd shouted back."].label in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        "I suspect the army has already made its choice, whatever the ministry says.",
+        "Whatever the minister says, the deal is dead.",
+        "No matter what the embassy claims, the talks have stalled.",
+    ],
+)
+def test_a_conceded_view_is_no_attribution(nlp, sent):
+    got = by_text(nlp, sent)
+    assert got[sent].label != "sourced_fact"
+
+
+def test_a_report_with_a_whatever_aside_stays_attributed(nlp):
+    sent = "The ministry said the talks had failed, whatever that means for the deal."
+    assert by_text(nlp, sent)[sent].label == "sourced_fact"
+

@@ -469,3 +469,16 @@ def test_caption_credit_is_read_only_in_the_same_paragraph(nlp: Language) -> Non
     sent = _sentence_with(nlp, text, "The mayor opens")
     ev = other_evidence(sent, paragraph_kind="text")
     assert ev is None or "other.caption.before_credit" not in ev.rule_ids
+
+
+def test_author_bio_with_a_hyphenated_name_is_a_credit(nlp: Language) -> None:
+    doc = nlp("The budget passed." + BODY + "\n\nAnna Novak-Reyes is a former diplomat and a "
+              "columnist for the Daily Example.")
+    ev = other_evidence(list(doc.sents)[-1], paragraph_kind="text")
+    assert ev is not None and "other.credit.bio" in ev.rule_ids
+
+
+def test_a_hyphenated_name_in_the_body_is_no_bio(nlp: Language) -> None:
+    doc = nlp("Anna Novak-Reyes is a former diplomat and a columnist." + BODY)
+    ev = other_evidence(next(iter(doc.sents)), paragraph_kind="text")
+    assert ev is None or "other.credit.bio" not in ev.rule_ids

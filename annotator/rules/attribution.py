@@ -1948,6 +1948,17 @@ def _root_noun_verb(tok: Token) -> bool:
     )
 
 
+def _concessive(verb: Token) -> bool:
+    """"..., whatever the ministry says", "no matter what Kyiv claims, ...": the verb
+    concedes a view without reporting it; the sentence's assertion is the author's."""
+    if any(c.lower_ in ("whatever", "whatsoever") and c.i < verb.i for c in verb.children):
+        return True
+    # (not a quoted '"no matter what," one user commented')
+    return verb.head.lower_ == "matter" and any(
+        c.lower_ == "what" and c.i < verb.i and not c.nbor().is_punct for c in verb.children
+    )
+
+
 def find_attributions(
     sent: Span,
     *,
@@ -1987,6 +1998,8 @@ def find_attributions(
         stance = lemma in lex.stance and not speech
         inference = lemma in lex.present_inference
         if not (speech or stance or inference):
+            continue
+        if _concessive(tok):
             continue
         # "the summary suggests/indicates": in the present tense the inference is
         # usually the author's (rule 4); "an article suggested" reports the source's.

@@ -8,6 +8,7 @@ component reads the parse, never re-parses, and writes ``doc._.prelabels``
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import partial
@@ -295,6 +296,7 @@ class Prelabeler:
                 closer=k in blocks.closers,
                 intro=intro,
                 hands_over=k in blocks.intros and sent_texts[k].rstrip().endswith(":"),
+                bare_lead_in=_bare_lead_in(s, main_attr, intro, sent_texts[k], self.lex),
                 dialogue=dialogue.get(k),
                 opinion=opinion,
                 other=other,
@@ -539,6 +541,7 @@ class Prelabeler:
                 for qs in quotes_in(sents[k], [q], tokens=sent_toks[k], text=sent_texts[k])
             )
             single = q.start > 0 and text[q.start - 1] in "‘'"
+            mention = found[0] is None and _mentioned(text, q, sents[first], self.lex)
             if (
                 found[0] is None
                 and last_ctx is not None
@@ -576,6 +579,10 @@ class Prelabeler:
                     found[0].text.lower().split()
                 ):
                     found = (own, True)
+                elif mention and own is None:
+                    # a wording mentioned ('the phrase "..."', '"X" is not proof'):
+                    # nobody in its sentence uses it, so no speaker from the context
+                    found = (None, False)
             out[q] = found
             if found[0] is not None:
                 last_ctx = (
@@ -920,6 +927,67 @@ _ROLE_LABEL = "attr-dialogue-line-caps-role"
 # a label in capitals of any part of speech ("CRUZ:"): a speaker only when a role
 # label named that person, or as a full name in a transcript with role labels
 _BARE_CAPS = "attr-dialogue-line-caps-bare"
+
+
+# a quoted fragment that opens its sentence and is its subject: '"X" is not evidence'
+_MENTION_SUBJECT = re.compile(r"^[”\"’']?[ \t]+(?:is|was|are|were|means|meant)\b")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _mentioned(text: str, q: Quote, sent: Span, lex: Lexicons) -> bool:
+    """Is a quoted fragment mentioned as a wording rather than quoted (rule 3): after a
+    noun such as "phrase" or "slogan" that is the sentence's subject ('the phrase
+    "Assad must go" had become ...'; not 'the senator used the phrase "..."', where
+    the senator says it), or as the subject that opens its sentence ('"Highly likely"
+    is not evidence.')?"""
+    sent_start = sent.start_char
+    before = text[max(sent_start, q.start - 30) : q.start].rstrip("“\"‘' ")
+    word = _LAST_WORD.search(before)
+    if word is not None and word.group(1).lower() in lex.mention_nouns:
+        at = sent_start + word.start(1) + max(0, q.start - 30 - sent_start)
+        noun = next((t for t in sent if t.idx == at), None)
+        return noun is not None and "subj" in noun.dep_
+    opens = not text[sent_start : q.start].strip("“\"‘'*_ ")
+    short = len(text[q.start : q.end].split()) <= 4  # a wording, not a quoted clause
+    if opens and short and _MENTION_SUBJECT.match(text[q.end : q.end + 12]) is not None:
+        return True
+    # a short label inside the subject ('The "moderate rebels" the CIA armed turned out
+    # to be ...'): the author's distance from a wording, not a report (a fragment a
+    # source said sits in the predicate: 'Russia should expect a "strong recovery"')
+    inside = [t for t in sent if q.start <= t.idx < q.end]
+    if not short or not inside or any(t.pos_ in ("VERB", "AUX") for t in inside):
+        return False
+    if text[q.start : q.end].rstrip()[-1:] in ("!", "?", ","):
+        return False  # an utterance ('"Nooooo!" the crowd cried'), not a label
+    return _in_subject(inside[0])
+
+
+def _in_subject(tok: Token | None) -> bool:
+    """Is the token inside the subject of its sentence's main verb?"""
+    while tok is not None and tok.dep_ != "ROOT":
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return tok.head.dep_ == "ROOT"
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+    return False
+
+
+def _bare_lead_in(
+    sent: Span, attr: Speaker | None, intro: bool, text: str, lex: Lexicons
+) -> bool:
+    """A block's lead-in whose verb of saying has no verb after it before the colon
+    ("Foreign Secretary X tweeted:", "It said:") or ends it ("Asked whether ..., he
+    said:"): it reports nothing itself (the block does)."""
+    if attr is None or attr.cue is None or not intro or not text.rstrip().endswith(":"):
+        return False
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    if words and words[-1].dep_ == "ROOT" and words[-1].lemma_ in lex.speech:
+        return True
+    cue = [t for t in sent if attr.cue[0] <= t.idx < attr.cue[1]]
+    if not any(t.dep_ == "ROOT" for t in cue):
+        return False  # "... four of them, according to the ministry:" asserts the rest
+    return not any(t.pos_ in ("VERB", "AUX") for t in sent if t.idx >= attr.cue[1])
 
 
 def _lead_in_relatives(

@@ -168,6 +168,10 @@ class Evidence:
     # "Clark has a second passage that I find even more unsettling:"): a lead-in makes
     # no claim, whatever it calls the passage (codebook: "other")
     hands_over: bool = False
+    # the lead-in's verb of saying reports nothing of its own in the sentence ("He
+    # tweeted:", "Asked about it, she said:"): what follows is the content, so the
+    # lead-in makes no claim (codebook: "other"), its SOURCE/CUE stay marked
+    bare_lead_in: bool = False
     dialogue: Speaker | None = None
     opinion: Any = None  # OpinionEvidence from rules.opinion (part B), or None
     other: Any = None  # OtherEvidence from rules.opinion (part B), or None
@@ -230,6 +234,17 @@ def decide(ev: Evidence) -> Prelabel:
     """One label for one sentence, following the codebook's precedence, with the
     SOURCE and CUE spans of every attribution found in it (``Evidence.evidence``)."""
     pl = _decide(ev)
+    if ev.bare_lead_in and pl.label == "sourced_fact":
+        pl = replace(
+            pl,
+            label="other",
+            score=RULE_PRECISION["lead-in"],
+            source=None,
+            source_kind=None,
+            cue=None,
+            explanation=f"a lead-in that hands over to a quoted passage ({pl.explanation})",
+            rule_ids=(*pl.rule_ids, "lead-in"),
+        )
     if ev.paragraph_kind == "heading" and pl.label in ("sourced_fact", "official_quote"):
         # A headline or section heading makes no claim (codebook: "other"), even one
         # that names its source ("Turkey weighs halting talks, sources say"); who it

@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.40"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.41"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,8 @@ class Lexicons:
     own_text: frozenset[str] = frozenset()
     # nouns for a stance, with the prepositions naming what it is on: "his support for"
     stance_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # nouns naming a wording as such: 'the phrase "..."' mentions, not quotes
+    mention_nouns: frozenset[str] = frozenset()
 
     @cached_property
     def stance_noun_ids(self) -> frozenset[int]:
@@ -149,6 +151,7 @@ def lexicons() -> Lexicons:
         document_verbs=frozenset(nouns.get("document_verbs", [])),
         own_text=frozenset(nouns.get("own_text", [])),
         stance_nouns={k: tuple(v) for k, v in nouns.get("stance_nouns", {}).items()},
+        mention_nouns=frozenset(nouns.get("mention_nouns", [])),
         sayers=frozenset(
             kinds["official_titles"]
             + kinds["media"]
