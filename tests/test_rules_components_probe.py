@@ -766,3 +766,49 @@ def test_a_columnists_disbelief_and_forecast_idioms_are_opinion(full_nlp, text):
 )
 def test_buy_disagree_and_shape_in_reports_are_not_opinion(full_nlp, text):
     assert next(iter(by_text(full_nlp, text).values())).label != "opinion"
+
+
+# probe 5b: a press briefing scraped one sentence a paragraph, with "MS X:" labels
+BRIEFING_5B = (
+    "Department Press Briefing with Spokesperson Jane Calder\n\n"
+    "MS CALDER: Let me start with Libya.\n\n"
+    "The talks in Rome produced a draft ceasefire text.\n\n"
+    "We expect both sides to sign it next week.\n\n"
+    "QUESTION: Has the general agreed to the text?\n\n"
+    "MS CALDER: Not yet.\n\n"
+    "His delegation asked for more time.\n\n"
+    "QUESTION: Thank you."
+)
+
+
+def test_a_briefing_turn_runs_over_its_paragraphs(nlp):
+    got = by_text(nlp, BRIEFING_5B)
+    for sent in ("The talks in Rome produced a draft ceasefire text.",
+                 "We expect both sides to sign it next week.",
+                 "His delegation asked for more time."):
+        assert got[sent].label == "official_quote", sent
+        assert got[sent].source is not None and "CALDER" in got[sent].source
+    q = got["QUESTION: Has the general agreed to the text?"]
+    assert q.label != "official_quote" and q.source is None
+
+
+def test_prose_after_a_lone_speaker_line_is_the_authors(nlp):
+    # one labelled line and no exchange: the paragraphs after it are the article's
+    text = (
+        "MS CALDER: We expect a ceasefire text next week.\n\n"
+        "The talks in Rome ended on Friday.\n\n"
+        "The general's delegation left for Benghazi."
+    )
+    got = by_text(nlp, text)
+    assert got["The talks in Rome ended on Friday."].label != "official_quote"
+
+
+def test_the_authors_aside_naming_the_speaker_breaks_the_turn(nlp):
+    text = (
+        "Question: Will the sanctions work?\n\n"
+        "Tom Reeve: No, they will not.\n\n"
+        "Reeve, who served in Kyiv, now teaches in Ohio.\n\n"
+        "Question: Thank you."
+    )
+    got = by_text(nlp, text)
+    assert got["Reeve, who served in Kyiv, now teaches in Ohio."].label != "official_quote"

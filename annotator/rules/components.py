@@ -764,6 +764,10 @@ class Prelabeler:
             if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.is_upper for t in n)
         }
         exchange = len(openers) >= 2
+        # a press briefing or interview: "Question:" lines (or, once one is read, an
+        # outlet's "Sputnik:" lines); a turn may run over several paragraphs (one
+        # sentence a paragraph, as scraped), like a broadcast's
+        asked = any(m.rule_id == "attr-dialogue-question" for ms in heads.values() for m in ms)
         # words of the names that transcript labels give with a role ("DANIEL OKORO,
         # GNN ANCHOR:"): the same speaker's later "OKORO:" lines are that person's
         role_names = {
@@ -843,6 +847,7 @@ class Prelabeler:
                     # the article's voice; what the line reports is judged as usual
                     outlet.add(k)
                     current = None
+                    asked = True
                     continue
                 if text and (any(
                     # a named speaker, or a capitalised name the article names elsewhere
@@ -882,13 +887,24 @@ class Prelabeler:
                     lines[k] = (org, _par_asks(sents, par_of_sent, k))
                     continue
             if (
-                role_names
+                (role_names or asked)
                 and current is not None
                 and current[1] is not None
                 and first_in_par
                 and par_of_sent[k] == current[0] + 1
                 and par_kinds[par_of_sent[k]] == "text"
-                and _label_ahead(label_pars, par_of_sent[k])
+                and _label_ahead(
+                    label_pars,
+                    par_of_sent[k],
+                    within=_TURN_PARAGRAPHS if role_names else _BRIEFING_TURN_PARAGRAPHS,
+                )
+                # the author's aside about the speaker ("Reed, who served in Moscow,
+                # now teaches ...") names him: a speaker never calls himself that
+                and (role_names or not (
+                    _names_speaker(s, current[1])
+                    # a line with a label of its own that is no known speaker's
+                    or any(m.label == "DIALOGUE" for m in heads.get(k, ()))
+                ))
             ):
                 # a broadcast transcript (its labels give roles): a paragraph with no
                 # label of its own goes on with the speaker of the one before, while
@@ -943,11 +959,18 @@ def _lead_in_relatives(
 _TURN_PARAGRAPHS = 4
 
 
-def _label_ahead(label_pars: Sequence[int], par: int) -> bool:
+# the same for a briefing or interview with "Question:" lines, scraped one sentence
+# a paragraph: a spokesman's opening statement runs longer than a broadcast's turn
+_BRIEFING_TURN_PARAGRAPHS = 8
+
+
+def _label_ahead(
+    label_pars: Sequence[int], par: int, *, within: int = _TURN_PARAGRAPHS
+) -> bool:
     """Whether a paragraph opening with a speaker label follows paragraph ``par``
-    within ``_TURN_PARAGRAPHS`` paragraphs (``label_pars`` sorted)."""
+    within ``within`` paragraphs (``label_pars`` sorted)."""
     nxt = bisect.bisect_right(label_pars, par)
-    return nxt < len(label_pars) and label_pars[nxt] - par <= _TURN_PARAGRAPHS
+    return nxt < len(label_pars) and label_pars[nxt] - par <= within
 
 
 def _role_speaker(label: Span) -> Span:
@@ -978,6 +1001,12 @@ def _spoken_line(rest: Span) -> bool:
     if len(words) >= 2 and sum(t.is_title for t in words) / len(words) >= 0.6:
         return False
     return any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in rest)
+
+
+def _names_speaker(sent: Span, speaker: Speaker) -> bool:
+    """Does ``sent`` name the speaker by a capitalised word of his mention ("Reed")?"""
+    words = {w for w in speaker.text.split() if w[:1].isupper() and len(w) > 2}
+    return any(t.text in words for t in sent)
 
 
 def _par_asks(sents: Sequence[Span], par_of_sent: Sequence[int], k: int) -> bool:
