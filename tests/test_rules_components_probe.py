@@ -812,3 +812,45 @@ def test_the_authors_aside_naming_the_speaker_breaks_the_turn(nlp):
     )
     got = by_text(nlp, text)
     assert got["Reeve, who served in Kyiv, now teaches in Ohio."].label != "official_quote"
+
+
+# an official transcript: the office before the name in the first label
+PRESSER = (
+    "Statements for the press after the talks\n\n"
+    "President of Ruritania Anton Vasko: Ladies and gentlemen, dear friends,\n\n"
+    "The talks took place in a constructive atmosphere.\n\n"
+    "Ruritania is ready to double its grain exports.\n\n"
+    "President of Borduria Ivo Kral (retranslated): Thank you.\n\n"
+    "We signed eleven agreements today.\n\n"
+    "Question: Will the border reopen this year?\n\n"
+    "Anton Vasko: It will reopen in June."
+)
+
+
+def test_an_office_and_name_label_names_its_speaker(full_nlp):
+    got = by_text(full_nlp, PRESSER)
+    for sent, who in (("The talks took place in a constructive atmosphere.", "Vasko"),
+                      ("Ruritania is ready to double its grain exports.", "Vasko"),
+                      ("We signed eleven agreements today.", "Kral")):
+        assert got[sent].label == "official_quote", sent
+        assert who in (got[sent].source or ""), sent
+    # a salutation makes no claim, in a speaker's line too
+    assert got["President of Ruritania Anton Vasko: Ladies and gentlemen, dear friends,"].label \
+        == "other"
+
+
+def test_an_office_before_a_name_and_a_verb_is_no_label(nlp):
+    text = (
+        "President of Ruritania Anton Vasko told reporters: the border stays shut.\n\n"
+        "The talks ended on Friday."
+    )
+    got = by_text(nlp, text)
+    assert got["The talks ended on Friday."].label != "official_quote"
+
+
+def test_a_spokesperson_opening_the_floor_makes_no_claim(full_nlp):
+    got = by_text(full_nlp, "With that, I'll take your questions.")
+    assert got["With that, I'll take your questions."].label == "other"
+    got = by_text(full_nlp, "The minister said she would take questions from the committee on the "
+                  "budget next week.")
+    assert next(iter(got.values())).label == "sourced_fact"

@@ -828,6 +828,10 @@ class Prelabeler:
                 name = doc[first : m.end - 1]
                 if m.rule_id == _ROLE_LABEL:
                     name = _role_speaker(name)
+                elif m.rule_id in _TITLED_LABELS:
+                    # "President of Russia Vladimir Putin:": the name after the office
+                    stop = next((t.i for t in name if t.text == "("), name.end)
+                    name = doc[max(name.start, stop - 2) : stop]
                 text, kind = "", ""
                 name_kind = ""
                 if (
@@ -855,7 +859,7 @@ class Prelabeler:
                     t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
                     or (t.is_upper and (t.lower_ in index.names or t.lower_ in role_names))
                     for t in name
-                ) or m.rule_id == _ROLE_LABEL or (
+                ) or m.rule_id == _ROLE_LABEL or m.rule_id in _TITLED_LABELS or (
                     # a full name in capitals in a transcript whose labels give roles
                     # ("OLEKSIY BONDAR:" between "NAGY:" lines)
                     role_names
@@ -936,6 +940,9 @@ _ROLE_LABEL = "attr-dialogue-line-caps-role"
 # a label in capitals of any part of speech ("CRUZ:"): a speaker only when a role
 # label named that person, or as a full name in a transcript with role labels
 _BARE_CAPS = "attr-dialogue-line-caps-bare"
+# an official transcript's label with the office before the name ("President of
+# Russia Vladimir Putin:"): its form alone makes it a speaker, like a role label's
+_TITLED_LABELS = frozenset({"attr-dialogue-line-titled", "attr-dialogue-line-titled-note"})
 
 
 def _lead_in_relatives(
@@ -1004,9 +1011,11 @@ def _spoken_line(rest: Span) -> bool:
 
 
 def _names_speaker(sent: Span, speaker: Speaker) -> bool:
-    """Does ``sent`` name the speaker by a capitalised word of his mention ("Reed")?"""
-    words = {w for w in speaker.text.split() if w[:1].isupper() and len(w) > 2}
-    return any(t.text in words for t in sent)
+    """Does ``sent`` name the speaker by a word of his label ("Reed" after "Tom Reed:";
+    the label's words, not the office in his fullest mention: "China is ready" is Xi's)?"""
+    label = sent.doc.text[speaker.span[0] : speaker.span[1]] if speaker.span else speaker.text
+    words = {w.lower() for w in label.split() if w[:1].isupper() and len(w) > 2}
+    return any(t.lower_ in words for t in sent if t.is_title or t.is_upper)
 
 
 def _par_asks(sents: Sequence[Span], par_of_sent: Sequence[int], k: int) -> bool:
