@@ -854,3 +854,25 @@ def test_a_spokesperson_opening_the_floor_makes_no_claim(full_nlp):
     got = by_text(full_nlp, "The minister said she would take questions from the committee on the "
                   "budget next week.")
     assert next(iter(got.values())).label == "sourced_fact"
+
+
+def test_a_role_names_the_person_after_a_states_stance_in_his_sentence(nlp):
+    text = (
+        "Moscow expects a full explanation of the strikes, Deputy Foreign Minister Ivan "
+        "Petrov told reporters on Sunday. \"We are waiting for clear answers,\" the "
+        "diplomat stressed."
+    )
+    got = by_text(nlp, text)
+    q = got["\"We are waiting for clear answers,\" the diplomat stressed."]
+    assert q.source is not None and "Ivan Petrov" in q.source
+
+
+def test_a_role_after_a_states_stance_alone_names_no_earlier_person(nlp):
+    text = (
+        "Deputy Foreign Minister Ivan Petrov arrived in Geneva on Monday. Moscow expects a "
+        "full explanation of the strikes. \"We are waiting for clear answers,\" the "
+        "diplomat stressed."
+    )
+    got = by_text(nlp, text)
+    q = got["\"We are waiting for clear answers,\" the diplomat stressed."]
+    assert "Petrov" not in (q.source or "")

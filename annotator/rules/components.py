@@ -690,8 +690,16 @@ class Prelabeler:
                         speakers[k][j] = replace(sp, text=text, kind=kind)
                 if ante_tok is not None and ante_tok.ent_type_ == "PERSON" and not sp.hedged:
                     last = (k, ante_tok)
-                else:
-                    last = None  # someone else spoke since ("a US official said")
+                elif not (
+                    last is not None
+                    and last[0] == k
+                    and ante_tok is not None
+                    and ante_tok.ent_type_ == "GPE"
+                ):
+                    # someone else spoke since ("a US official said"); a state's stance
+                    # in the person's own sentence ("Moscow expects ..., Deputy Minister
+                    # X told reporters") leaves the person the one a role names next
+                    last = None
 
     def _subject_person(
         self, doc: Doc, sent: Span, before: int, index: MentionIndex, qmask: Sequence[bool]
