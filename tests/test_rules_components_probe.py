@@ -876,3 +876,31 @@ def test_a_role_after_a_states_stance_alone_names_no_earlier_person(nlp):
     got = by_text(nlp, text)
     q = got["\"We are waiting for clear answers,\" the diplomat stressed."]
     assert "Petrov" not in (q.source or "")
+
+
+def test_the_last_answer_of_an_interview_that_ends_the_page_runs_to_the_end(nlp):
+    text = (
+        "Question: What happens next?\n\n"
+        "Tom Reeve: Both sides will deploy new missiles.\n\n"
+        "The talks in Vienna collapsed last year.\n\n"
+        "The Europeans must insist on new talks."
+    )
+    got = by_text(nlp, text)
+    for sent in ("The talks in Vienna collapsed last year.",
+                 "The Europeans must insist on new talks."):
+        assert got[sent].label == "official_quote", sent
+        assert "Reeve" in (got[sent].source or ""), sent
+
+
+def test_prose_long_after_the_last_answer_is_the_authors(nlp):
+    text = (
+        "Question: What happens next?\n\n"
+        "Tom Reeve: Both sides will deploy new missiles.\n\n"
+        "The talks in Vienna collapsed last year.\n\n"
+        "Russia tested a new missile in May.\n\n"
+        "NATO ministers meet in June.\n\n"
+        "The treaty expired in August."
+    )
+    got = by_text(nlp, text)
+    assert got["The treaty expired in August."].label != "official_quote"
+    assert got["The talks in Vienna collapsed last year."].label != "official_quote"

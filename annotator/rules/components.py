@@ -905,10 +905,18 @@ class Prelabeler:
                 and first_in_par
                 and par_of_sent[k] == current[0] + 1
                 and par_kinds[par_of_sent[k]] == "text"
-                and _label_ahead(
-                    label_pars,
-                    par_of_sent[k],
-                    within=_TURN_PARAGRAPHS if role_names else _BRIEFING_TURN_PARAGRAPHS,
+                and (
+                    _label_ahead(
+                        label_pars,
+                        par_of_sent[k],
+                        within=_TURN_PARAGRAPHS if role_names else _BRIEFING_TURN_PARAGRAPHS,
+                    )
+                    # an interview that ends the page: its last answer runs to the end
+                    or (
+                        not role_names
+                        and label_pars[-1] < par_of_sent[k]
+                        and par_of_sent[-1] - label_pars[-1] <= _LAST_TURN_PARAGRAPHS
+                    )
                 )
                 # the author's aside about the speaker ("Reed, who served in Moscow,
                 # now teaches ...") names him: a speaker never calls himself that
@@ -977,6 +985,9 @@ _TURN_PARAGRAPHS = 4
 # the same for a briefing or interview with "Question:" lines, scraped one sentence
 # a paragraph: a spokesman's opening statement runs longer than a broadcast's turn
 _BRIEFING_TURN_PARAGRAPHS = 8
+# ... and how many paragraphs the last answer of an interview that ends the page
+# may have: more is the article's prose again after the interview
+_LAST_TURN_PARAGRAPHS = 3
 
 
 def _label_ahead(
