@@ -834,6 +834,7 @@ def test_an_office_and_name_label_names_its_speaker(full_nlp):
                       ("We signed eleven agreements today.", "Kral")):
         assert got[sent].label == "official_quote", sent
         assert who in (got[sent].source or ""), sent
+        assert got[sent].source_kind == "official", sent  # the office says so
     # a salutation makes no claim, in a speaker's line too
     assert got["President of Ruritania Anton Vasko: Ladies and gentlemen, dear friends,"].label \
         == "other"

@@ -850,6 +850,8 @@ class Prelabeler:
                 ):
                     text, kind = self._mention(doc, name.start, name.end, index, s)
                     name_kind = kind
+                    if m.rule_id in _TITLED_LABELS:
+                        kind = "official"  # the office before the name ("President of ...")
                     if name[-1].lower_ in role_kinds and all(t.is_upper for t in name):
                         # "TOM REED, MAYOR:", and later "REED:": the role tells the kind
                         # (whether an outlet speaks the line still goes by the name)
