@@ -47,6 +47,9 @@ _TERMINAL_LAST = frozenset(".!?…。！？\n")
 # the quote or on the word after it.
 _CLOSERS = frozenset(["\"", "'", "''", "``", "“", "”", "‘", "’", "«", "»", "‹", "›", ")", "]", "}"])
 _QUOTES = frozenset(["\"", "'", "''", "``", "“", "‘", "«", "‹"])
+# A wire agency's tag in slashes that closes a dateline ("MOSCOW, July 8. /TASS/."):
+# the story's first sentence goes on after it
+_AGENCY_TAG = re.compile(r"^/[A-Z][A-Z-]{1,15}/\.?$")
 # Abbreviations that end in a period but rarely end a sentence.
 ABBREVIATIONS = frozenset(
     {
@@ -209,7 +212,7 @@ def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -
                 values[i + 1] = -1
         elif line_start[i]:
             values[i] = 1
-        elif _glued_closer(toks, i):
+        elif _glued_closer(toks, i) or _after_agency_tag(texts, i):
             values[i] = -1
         elif _continues_quote(toks, i):
             # '“... this low?” ― Jane Doe', '“You winning?” she said.', '“Why?” Graham
@@ -235,6 +238,13 @@ def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -
     column: Any = values.astype("uint64").reshape(-1, 1)
     doc.from_array([SENT_START], column)
     return doc
+
+
+def _after_agency_tag(texts: Sequence[str], i: int) -> bool:
+    """Does token ``i`` follow a dateline's agency tag ("/TASS/." or "/TASS/ .")?"""
+    if i > 0 and _AGENCY_TAG.match(texts[i - 1]):
+        return True
+    return i > 1 and texts[i - 1] == "." and bool(_AGENCY_TAG.match(texts[i - 2]))
 
 
 def _opens_quote(doc: Sequence[Token], i: int) -> bool:

@@ -796,3 +796,42 @@ def test_probe5_comment_section_markers_end_the_body(marker: str) -> None:
 def test_probe5_content_lines_are_kept(line: str) -> None:
     page = [PageLine(line, line)]
     assert find_boilerplate(page)[0] is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Geography: China",
+        "Persons: Putin Vladimir",
+        "Publication date: March 3, 2019, 18:40",
+        "Direct link: example.ru/d/1234",
+        "All content on this site is licensed under Creative Commons Attribution 4.0.",
+        "All materials on this site may be used with a hyperlink to the agency.",
+    ],
+)
+def test_probe5b_official_site_lines_are_boilerplate(line: str) -> None:
+    page = [PageLine(line, line)]
+    assert find_boilerplate(page)[0] is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Geography teachers said the new curriculum was rushed.",
+        "All content of the report was leaked to the press, the ministry said.",
+        "The materials on this site were used by the prosecution, the court heard.",
+        "Also read the minister's letter, the opposition urged voters.",
+    ],
+)
+def test_probe5b_content_lines_are_kept(line: str) -> None:
+    page = [PageLine("A long first paragraph " * 30, "A long first paragraph " * 30),
+            PageLine(line, line)]
+    assert find_boilerplate(page)[1] is None
+
+
+def test_an_also_read_block_ends_the_story() -> None:
+    body = " ".join(["The minister said talks on the grain corridor would resume in May."] * 6)
+    text = f"Headline\n\n{body}\n\nAlso read\n\nMinisters discuss grain by phone\n\nTags: grain"
+    shown = article_from_text("t", text).shown
+    assert "grain corridor" in shown
+    assert "Ministers discuss grain" not in shown and "Also read" not in shown

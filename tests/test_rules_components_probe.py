@@ -868,3 +868,141 @@ def test_a_report_with_a_whatever_aside_stays_attributed(nlp):
     sent = "The ministry said the talks had failed, whatever that means for the deal."
     assert by_text(nlp, sent)[sent].label == "sourced_fact"
 
+
+# probe 5b: a press briefing scraped one sentence a paragraph, with "MS X:" labels
+BRIEFING_5B = (
+    "Department Press Briefing with Spokesperson Jane Calder\n\n"
+    "MS CALDER: Let me start with Libya.\n\n"
+    "The talks in Rome produced a draft ceasefire text.\n\n"
+    "We expect both sides to sign it next week.\n\n"
+    "QUESTION: Has the general agreed to the text?\n\n"
+    "MS CALDER: Not yet.\n\n"
+    "His delegation asked for more time.\n\n"
+    "QUESTION: Thank you."
+)
+
+
+def test_a_briefing_turn_runs_over_its_paragraphs(nlp):
+    got = by_text(nlp, BRIEFING_5B)
+    for sent in ("The talks in Rome produced a draft ceasefire text.",
+                 "We expect both sides to sign it next week.",
+                 "His delegation asked for more time."):
+        assert got[sent].label == "official_quote", sent
+        assert got[sent].source is not None and "CALDER" in got[sent].source
+    q = got["QUESTION: Has the general agreed to the text?"]
+    assert q.label != "official_quote" and q.source is None
+
+
+def test_prose_after_a_lone_speaker_line_is_the_authors(nlp):
+    # one labelled line and no exchange: the paragraphs after it are the article's
+    text = (
+        "MS CALDER: We expect a ceasefire text next week.\n\n"
+        "The talks in Rome ended on Friday.\n\n"
+        "The general's delegation left for Benghazi."
+    )
+    got = by_text(nlp, text)
+    assert got["The talks in Rome ended on Friday."].label != "official_quote"
+
+
+def test_the_authors_aside_naming_the_speaker_breaks_the_turn(nlp):
+    text = (
+        "Question: Will the sanctions work?\n\n"
+        "Tom Reeve: No, they will not.\n\n"
+        "Reeve, who served in Kyiv, now teaches in Ohio.\n\n"
+        "Question: Thank you."
+    )
+    got = by_text(nlp, text)
+    assert got["Reeve, who served in Kyiv, now teaches in Ohio."].label != "official_quote"
+
+
+# an official transcript: the office before the name in the first label
+PRESSER = (
+    "Statements for the press after the talks\n\n"
+    "President of Ruritania Anton Vasko: Ladies and gentlemen, dear friends,\n\n"
+    "The talks took place in a constructive atmosphere.\n\n"
+    "Ruritania is ready to double its grain exports.\n\n"
+    "President of Borduria Ivo Kral (retranslated): Thank you.\n\n"
+    "We signed eleven agreements today.\n\n"
+    "Question: Will the border reopen this year?\n\n"
+    "Anton Vasko: It will reopen in June."
+)
+
+
+def test_an_office_and_name_label_names_its_speaker(full_nlp):
+    got = by_text(full_nlp, PRESSER)
+    for sent, who in (("The talks took place in a constructive atmosphere.", "Vasko"),
+                      ("Ruritania is ready to double its grain exports.", "Vasko"),
+                      ("We signed eleven agreements today.", "Kral")):
+        assert got[sent].label == "official_quote", sent
+        assert who in (got[sent].source or ""), sent
+        assert got[sent].source_kind == "official", sent  # the office says so
+    # a salutation makes no claim, in a speaker's line too
+    assert got["President of Ruritania Anton Vasko: Ladies and gentlemen, dear friends,"].label \
+        == "other"
+
+
+def test_an_office_before_a_name_and_a_verb_is_no_label(nlp):
+    text = (
+        "President of Ruritania Anton Vasko told reporters: the border stays shut.\n\n"
+        "The talks ended on Friday."
+    )
+    got = by_text(nlp, text)
+    assert got["The talks ended on Friday."].label != "official_quote"
+
+
+def test_a_spokesperson_opening_the_floor_makes_no_claim(full_nlp):
+    got = by_text(full_nlp, "With that, I'll take your questions.")
+    assert got["With that, I'll take your questions."].label == "other"
+    got = by_text(full_nlp, "The minister said she would take questions from the committee on the "
+                  "budget next week.")
+    assert next(iter(got.values())).label == "sourced_fact"
+
+
+def test_a_role_names_the_person_after_a_states_stance_in_his_sentence(nlp):
+    text = (
+        "Moscow expects a full explanation of the strikes, Deputy Foreign Minister Ivan "
+        "Petrov told reporters on Sunday. \"We are waiting for clear answers,\" the "
+        "diplomat stressed."
+    )
+    got = by_text(nlp, text)
+    q = got["\"We are waiting for clear answers,\" the diplomat stressed."]
+    assert q.source is not None and "Ivan Petrov" in q.source
+
+
+def test_a_role_after_a_states_stance_alone_names_no_earlier_person(nlp):
+    text = (
+        "Deputy Foreign Minister Ivan Petrov arrived in Geneva on Monday. Moscow expects a "
+        "full explanation of the strikes. \"We are waiting for clear answers,\" the "
+        "diplomat stressed."
+    )
+    got = by_text(nlp, text)
+    q = got["\"We are waiting for clear answers,\" the diplomat stressed."]
+    assert "Petrov" not in (q.source or "")
+
+
+def test_the_last_answer_of_an_interview_that_ends_the_page_runs_to_the_end(nlp):
+    text = (
+        "Question: What happens next?\n\n"
+        "Tom Reeve: Both sides will deploy new missiles.\n\n"
+        "The talks in Vienna collapsed last year.\n\n"
+        "The Europeans must insist on new talks."
+    )
+    got = by_text(nlp, text)
+    for sent in ("The talks in Vienna collapsed last year.",
+                 "The Europeans must insist on new talks."):
+        assert got[sent].label == "official_quote", sent
+        assert "Reeve" in (got[sent].source or ""), sent
+
+
+def test_prose_long_after_the_last_answer_is_the_authors(nlp):
+    text = (
+        "Question: What happens next?\n\n"
+        "Tom Reeve: Both sides will deploy new missiles.\n\n"
+        "The talks in Vienna collapsed last year.\n\n"
+        "Russia tested a new missile in May.\n\n"
+        "NATO ministers meet in June.\n\n"
+        "The treaty expired in August."
+    )
+    got = by_text(nlp, text)
+    assert got["The treaty expired in August."].label != "official_quote"
+    assert got["The talks in Vienna collapsed last year."].label != "official_quote"

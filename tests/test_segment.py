@@ -272,3 +272,18 @@ def test_opening_quote_at_paragraph_start_stays_with_its_word(nlp) -> None:
         strip_boilerplate=False)
     assert texts(nlp, article) == [
         "The plan is new.", "''This isn't tax reform,'' said the analyst."]
+
+
+def test_a_wire_agency_tag_in_slashes_stays_with_the_first_sentence(nlp) -> None:
+    art = article_from_text(
+        "t", "MOSCOW, July 8. /TASS/. Moscow expects an explanation of the strikes, a "
+        "diplomat said. He spoke in Sochi."
+    )
+    got = texts(nlp, art)
+    assert got[0].startswith("MOSCOW, July 8. /TASS/. Moscow expects")
+    assert got[1] == "He spoke in Sochi."
+
+
+def test_a_slash_path_is_no_agency_tag(nlp) -> None:
+    art = article_from_text("t", "The file sits in /Data/. The archive was sealed in May.")
+    assert texts(nlp, art)[-1] == "The archive was sealed in May."

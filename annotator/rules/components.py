@@ -697,8 +697,16 @@ class Prelabeler:
                         speakers[k][j] = replace(sp, text=text, kind=kind)
                 if ante_tok is not None and ante_tok.ent_type_ == "PERSON" and not sp.hedged:
                     last = (k, ante_tok)
-                else:
-                    last = None  # someone else spoke since ("a US official said")
+                elif not (
+                    last is not None
+                    and last[0] == k
+                    and ante_tok is not None
+                    and ante_tok.ent_type_ == "GPE"
+                ):
+                    # someone else spoke since ("a US official said"); a state's stance
+                    # in the person's own sentence ("Moscow expects ..., Deputy Minister
+                    # X told reporters") leaves the person the one a role names next
+                    last = None
 
     def _subject_person(
         self, doc: Doc, sent: Span, before: int, index: MentionIndex, qmask: Sequence[bool]
@@ -771,6 +779,10 @@ class Prelabeler:
             if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.is_upper for t in n)
         }
         exchange = len(openers) >= 2
+        # a press briefing or interview: "Question:" lines (or, once one is read, an
+        # outlet's "Sputnik:" lines); a turn may run over several paragraphs (one
+        # sentence a paragraph, as scraped), like a broadcast's
+        asked = any(m.rule_id == "attr-dialogue-question" for ms in heads.values() for m in ms)
         # words of the names that transcript labels give with a role ("DANIEL OKORO,
         # GNN ANCHOR:"): the same speaker's later "OKORO:" lines are that person's
         role_names = {
@@ -831,6 +843,10 @@ class Prelabeler:
                 name = doc[first : m.end - 1]
                 if m.rule_id == _ROLE_LABEL:
                     name = _role_speaker(name)
+                elif m.rule_id in _TITLED_LABELS:
+                    # "President of Russia Vladimir Putin:": the name after the office
+                    stop = next((t.i for t in name if t.text == "("), name.end)
+                    name = doc[max(name.start, stop - 2) : stop]
                 text, kind = "", ""
                 name_kind = ""
                 if (
@@ -841,6 +857,8 @@ class Prelabeler:
                 ):
                     text, kind = self._mention(doc, name.start, name.end, index, s)
                     name_kind = kind
+                    if m.rule_id in _TITLED_LABELS:
+                        kind = "official"  # the office before the name ("President of ...")
                     if name[-1].lower_ in role_kinds and all(t.is_upper for t in name):
                         # "TOM REED, MAYOR:", and later "REED:": the role tells the kind
                         # (whether an outlet speaks the line still goes by the name)
@@ -850,6 +868,7 @@ class Prelabeler:
                     # the article's voice; what the line reports is judged as usual
                     outlet.add(k)
                     current = None
+                    asked = True
                     continue
                 if text and (any(
                     # a named speaker, or a capitalised name the article names elsewhere
@@ -857,7 +876,7 @@ class Prelabeler:
                     t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
                     or (t.is_upper and (t.lower_ in index.names or t.lower_ in role_names))
                     for t in name
-                ) or m.rule_id == _ROLE_LABEL or (
+                ) or m.rule_id == _ROLE_LABEL or m.rule_id in _TITLED_LABELS or (
                     # a full name in capitals in a transcript whose labels give roles
                     # ("OLEKSIY BONDAR:" between "NAGY:" lines)
                     role_names
@@ -889,13 +908,32 @@ class Prelabeler:
                     lines[k] = (org, _par_asks(sents, par_of_sent, k))
                     continue
             if (
-                role_names
+                (role_names or asked)
                 and current is not None
                 and current[1] is not None
                 and first_in_par
                 and par_of_sent[k] == current[0] + 1
                 and par_kinds[par_of_sent[k]] == "text"
-                and _label_ahead(label_pars, par_of_sent[k])
+                and (
+                    _label_ahead(
+                        label_pars,
+                        par_of_sent[k],
+                        within=_TURN_PARAGRAPHS if role_names else _BRIEFING_TURN_PARAGRAPHS,
+                    )
+                    # an interview that ends the page: its last answer runs to the end
+                    or (
+                        not role_names
+                        and label_pars[-1] < par_of_sent[k]
+                        and par_of_sent[-1] - label_pars[-1] <= _LAST_TURN_PARAGRAPHS
+                    )
+                )
+                # the author's aside about the speaker ("Reed, who served in Moscow,
+                # now teaches ...") names him: a speaker never calls himself that
+                and (role_names or not (
+                    _names_speaker(s, current[1])
+                    # a line with a label of its own that is no known speaker's
+                    or any(m.label == "DIALOGUE" for m in heads.get(k, ()))
+                ))
             ):
                 # a broadcast transcript (its labels give roles): a paragraph with no
                 # label of its own goes on with the speaker of the one before, while
@@ -927,6 +965,9 @@ _ROLE_LABEL = "attr-dialogue-line-caps-role"
 # a label in capitals of any part of speech ("CRUZ:"): a speaker only when a role
 # label named that person, or as a full name in a transcript with role labels
 _BARE_CAPS = "attr-dialogue-line-caps-bare"
+# an official transcript's label with the office before the name ("President of
+# Russia Vladimir Putin:"): its form alone makes it a speaker, like a role label's
+_TITLED_LABELS = frozenset({"attr-dialogue-line-titled", "attr-dialogue-line-titled-note"})
 
 
 # a quoted fragment that opens its sentence and is its subject: '"X" is not evidence'
@@ -1011,11 +1052,21 @@ def _lead_in_relatives(
 _TURN_PARAGRAPHS = 4
 
 
-def _label_ahead(label_pars: Sequence[int], par: int) -> bool:
+# the same for a briefing or interview with "Question:" lines, scraped one sentence
+# a paragraph: a spokesman's opening statement runs longer than a broadcast's turn
+_BRIEFING_TURN_PARAGRAPHS = 8
+# ... and how many paragraphs the last answer of an interview that ends the page
+# may have: more is the article's prose again after the interview
+_LAST_TURN_PARAGRAPHS = 3
+
+
+def _label_ahead(
+    label_pars: Sequence[int], par: int, *, within: int = _TURN_PARAGRAPHS
+) -> bool:
     """Whether a paragraph opening with a speaker label follows paragraph ``par``
-    within ``_TURN_PARAGRAPHS`` paragraphs (``label_pars`` sorted)."""
+    within ``within`` paragraphs (``label_pars`` sorted)."""
     nxt = bisect.bisect_right(label_pars, par)
-    return nxt < len(label_pars) and label_pars[nxt] - par <= _TURN_PARAGRAPHS
+    return nxt < len(label_pars) and label_pars[nxt] - par <= within
 
 
 def _role_speaker(label: Span) -> Span:
@@ -1046,6 +1097,14 @@ def _spoken_line(rest: Span) -> bool:
     if len(words) >= 2 and sum(t.is_title for t in words) / len(words) >= 0.6:
         return False
     return any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in rest)
+
+
+def _names_speaker(sent: Span, speaker: Speaker) -> bool:
+    """Does ``sent`` name the speaker by a word of his label ("Reed" after "Tom Reed:";
+    the label's words, not the office in his fullest mention: "China is ready" is Xi's)?"""
+    label = sent.doc.text[speaker.span[0] : speaker.span[1]] if speaker.span else speaker.text
+    words = {w.lower() for w in label.split() if w[:1].isupper() and len(w) > 2}
+    return any(t.lower_ in words for t in sent if t.is_title or t.is_upper)
 
 
 def _par_asks(sents: Sequence[Span], par_of_sent: Sequence[int], k: int) -> bool:
