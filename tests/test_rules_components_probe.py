@@ -984,12 +984,14 @@ def test_the_last_answer_of_an_interview_that_ends_the_page_runs_to_the_end(nlp)
     text = (
         "Question: What happens next?\n\n"
         "Tom Reeve: Both sides will deploy new missiles.\n\n"
-        "The talks in Vienna collapsed last year.\n\n"
-        "The Europeans must insist on new talks."
+        "We saw the talks in Vienna collapse last year.\n\n"
+        "Our European partners must insist on new talks."
     )
     got = by_text(nlp, text)
-    for sent in ("The talks in Vienna collapsed last year.",
-                 "The Europeans must insist on new talks."):
+    # after so few lines, a paragraph goes on with the answer when it speaks in the
+    # first person (test_prose_after_a_few_briefing_lines_is_the_authors)
+    for sent in ("We saw the talks in Vienna collapse last year.",
+                 "Our European partners must insist on new talks."):
         assert got[sent].label == "official_quote", sent
         assert "Reeve" in (got[sent].source or ""), sent
 
@@ -1006,3 +1008,31 @@ def test_prose_long_after_the_last_answer_is_the_authors(nlp):
     got = by_text(nlp, text)
     assert got["The treaty expired in August."].label != "official_quote"
     assert got["The talks in Vienna collapsed last year."].label != "official_quote"
+
+
+# An article that quotes a few lines of a briefing, then goes on in its own voice.
+BRIEFING_EXCERPT = (
+    "Foreign Minister Anna Kovacs held a briefing in Budapest on Monday.\n\n"
+    "Question: Will the corridor reopen this month?\n\n"
+    "Anna Kovacs: We expect the first ships to sail by Friday.\n\n"
+    "Question: What about the inspections?\n\n"
+    "Anna Kovacs: Inspections will continue as before.\n\n"
+    "{tail}\n\n"
+    "Exports fell by a third in the months that followed."
+)
+
+
+def test_prose_after_a_few_briefing_lines_is_the_authors(full_nlp):
+    text = BRIEFING_EXCERPT.format(tail="The corridor was closed in July after attacks.")
+    got = by_text(full_nlp, text)
+    for line in ("The corridor was closed in July after attacks.",
+                 "Exports fell by a third in the months that followed."):
+        assert got[line].source is None and got[line].label == "unsourced_claim"
+
+
+def test_the_last_answer_goes_on_while_it_speaks_in_the_first_person(full_nlp):
+    text = BRIEFING_EXCERPT.format(tail="But we will not reopen the port before the spring.")
+    got = by_text(full_nlp, text)
+    line = got["But we will not reopen the port before the spring."]
+    assert line.label == "official_quote" and line.source is not None
+    assert "Anna Kovacs" in line.source

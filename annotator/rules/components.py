@@ -925,6 +925,7 @@ class Prelabeler:
                         not role_names
                         and label_pars[-1] < par_of_sent[k]
                         and par_of_sent[-1] - label_pars[-1] <= _LAST_TURN_PARAGRAPHS
+                        and (len(label_pars) >= _TRANSCRIPT_LINES or _in_person(s))
                     )
                 )
                 # the author's aside about the speaker ("Reed, who served in Moscow,
@@ -1058,6 +1059,16 @@ _BRIEFING_TURN_PARAGRAPHS = 8
 # ... and how many paragraphs the last answer of an interview that ends the page
 # may have: more is the article's prose again after the interview
 _LAST_TURN_PARAGRAPHS = 3
+# ... on a transcript page, with this many labelled lines at least; after only a few
+# lines, a paragraph goes on with the answer only when it speaks in the first or
+# second person ("But we are not going to ..."): an article that quotes a few lines
+# of a briefing goes back to its own prose after them
+_TRANSCRIPT_LINES = 6
+_IN_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
+
+
+def _in_person(sent: Span) -> bool:
+    return any(t.lower_ in _IN_PERSON for t in sent)
 
 
 def _label_ahead(
