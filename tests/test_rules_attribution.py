@@ -635,10 +635,10 @@ def test_attacking_quoted_words_is_a_stance(nlp):
 
 def test_an_inverted_verb_before_a_name_and_colon_is_the_cue(nlp):
     intro = "Tom Ellis runs the tax center in Boston. "
-    text = intro + "Said Ellis: “I don’t get the sense she is interested in tax reform.”"
+    text = intro + "Said Ellis: “I don’t think the council cares about the harbor at all.”"
     assert span_text(nlp, text, "CUE") == ["Said"]
     assert span_text(nlp, text, "SOURCE") == ["Ellis"]
-    plain = intro + "Ellis: “I don’t get the sense she is interested in tax reform.”"
+    plain = intro + "Ellis: “I don’t think the council cares about the harbor at all.”"
     assert span_text(nlp, plain, "CUE") == [":"]
 
 
@@ -1072,7 +1072,7 @@ def test_more_reporting_verbs(nlp, text, source, cue):
     [
         "Rebels attacked the town at dawn.",  # an attack, not a verbal one ("for", "as")
         "The video shows a man running across the street.",  # a recording describes
-        "The footage shows an officer aiming a gun at the man.",  # a pictured scene
+        "The footage shows a guard pointing a rifle at the driver.",  # a pictured scene
         "A jury found the officer not guilty of murder.",  # a verdict is a decision
         "The company shows its new phone at the fair.",  # showing an object
     ],
@@ -2315,14 +2315,14 @@ def test_a_participle_after_a_quoted_title_names_no_speaker(nlp):
         # the small model reads the noun of the apposition as a verb and leaves "said"
         # without a subject
         (
-            "Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said "
-            "he and other rabbis were alarmed.",
-            "Jeffrey Salkin",
+            "Miriam Okafor, a Tacoma, Wash., teacher helping to organize the strike, said "
+            "she and other teachers were worried.",
+            "Miriam Okafor",
         ),
         (
-            "“It is not the position that everything is fine,” Gene Sperling, a top outside "
-            "Clinton adviser, said at a recent event on the economy in Iowa.",
-            "Gene Sperling",
+            "“It is not the case that the budget is balanced,” Paul Renner, a senior outside "
+            "Garcia adviser, said at a recent forum on housing in Ohio.",
+            "Paul Renner",
         ),
     ],
 )
@@ -2333,21 +2333,21 @@ def test_a_name_and_its_apposition_before_a_subjectless_tag_speak(nlp, text, sou
 
 
 def test_a_name_and_its_apposition_before_a_deed_is_no_speaker(nlp):
-    label, spans = spans_of(nlp, "Jeffrey Salkin, a Hollywood, Fla., rabbi, led the boycott.")
+    label, spans = spans_of(nlp, "Miriam Okafor, a Tacoma, Wash., teacher, led the strike.")
     assert label not in ("sourced_fact", "official_quote")
     assert not [s for s in spans if s[0] == "SOURCE"]
 
 
 def test_a_trailing_tag_with_a_role_then_a_name(nlp):
-    # "his top aide, Tad Devine, told ...": the role is the subject, the name its apposition
+    # "her top aide, Omar Haddad, told ...": the role is the subject, the name its apposition
     label, spans = spans_of(
         nlp,
-        "Despite costly defeats on Tuesday night, Sen. Bernie Sanders (I-Vt.) remains committed "
-        "to seeing the primary through to the convention, his top aide, Tad Devine, told "
-        "The Huffington Post.",
+        "Despite costly losses on Tuesday night, Gov. Laura Finch (D-Ore.) remains committed "
+        "to seeing the race through to the convention, her top aide, Omar Haddad, told "
+        "The Oregonian.",
     )
     assert label == "sourced_fact"
-    assert ("SOURCE", "Tad Devine") in spans
+    assert ("SOURCE", "Omar Haddad") in spans
 
 
 def test_a_scare_quoted_name_keeps_its_quotation_marks(nlp):
@@ -2392,7 +2392,7 @@ def test_a_report_inside_what_was_said_is_not_a_second_report(nlp):
     [
         ("At the time, Mr. Smith called Mr. Jones an outstanding leader.", "Mr. Smith"),
         (
-            "Still, he called Clinton's public squabble with the intelligence community unusual.",
+            "Still, he called the senator's public squabble with the banking industry unusual.",
             "he",
         ),
         (
@@ -2455,11 +2455,11 @@ def test_a_partitive_the_parser_hung_on_the_main_verb_speaks(nlp):
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ('"Everybody thought the mayor was unbeatable, right?" he told Fox News.', "he"),
+        ('"Everybody thought the mayor was unbeatable, right?" he told a local radio host.', "he"),
         (
-            "“She is moving a bit to the left and I think that’s fine, and people who are giving "
-            "to her understand that,” Lasry told Bloomberg Politics in May.",
-            "Lasry",
+            "“He is moving a little to the center and I think that’s fine, and donors who write "
+            "checks to him accept that,” Kaplan told Reuters Television in June.",
+            "Kaplan",
         ),
     ],
 )
@@ -2471,12 +2471,12 @@ def test_a_tag_the_parser_hung_inside_the_quotation(nlp, text, source):
 
 def test_a_name_tagged_as_a_noun_known_from_the_article_speaks(nlp):
     doc = nlp(
-        "Fox News host Sean Hannity interviewed Trump on Monday. "
-        "Hannity asked Trump how high the wall would be."
+        "Radio host Dale Brenner interviewed Garcia on Monday. "
+        "Brenner asked Garcia how much the new bridge would cost."
     )
     p = doc._.prelabels[-1]
     assert p.label == "sourced_fact"
-    assert ("SOURCE", "Hannity") in [(s.type, doc.text[s.start : s.end]) for s in p.spans]
+    assert ("SOURCE", "Brenner") in [(s.type, doc.text[s.start : s.end]) for s in p.spans]
 
 
 def test_a_capitalised_noun_unknown_to_the_article_is_no_speaker(nlp):
@@ -2486,28 +2486,28 @@ def test_a_capitalised_noun_unknown_to_the_article_is_no_speaker(nlp):
 
 def test_a_plural_noun_the_parser_swallowed_before_say_speaks(nlp):
     label, spans = spans_of(
-        nlp, "That's a small fraction of the minimum $20 million experts say it costs to run."
+        nlp, "That's a tiny share of the $40 million engineers say it takes to finish."
     )
     assert label == "sourced_fact"
-    assert ("SOURCE", "experts") in spans
+    assert ("SOURCE", "engineers") in spans
 
 
 def test_a_place_inside_a_phrase_before_say_is_no_speaker(nlp):
     _label, spans = spans_of(
-        nlp, "Majorities of voters in all five states say they feel betrayed by politicians."
+        nlp, "Most farmers in the three valleys say the water rules hurt them."
     )
-    assert ("SOURCE", "states") not in spans
+    assert ("SOURCE", "valleys") not in spans
 
 
 def test_a_quoted_show_title_after_the_tag_is_no_speaker(nlp):
     # the parser makes the show's name the subject of "said"; the name before it speaks
     label, spans = spans_of(
         nlp,
-        "There's a severe disconnect between this White House and our military,” Flynn, a "
-        "top Trump surrogate, said Thursday morning on Fox News’s “Fox and Friends.”",
+        "There's a deep gulf between this city hall and our police,” Ortega, a leading "
+        "Garcia ally, said Friday morning on WKRC’s “Morning Drive.”",
     )
-    assert ("SOURCE", "Flynn") in spans
-    assert ("SOURCE", "Fox and Friends") not in spans
+    assert ("SOURCE", "Ortega") in spans
+    assert ("SOURCE", "Morning Drive") not in spans
 
 
 @pytest.mark.parametrize(
@@ -2532,10 +2532,10 @@ def test_a_noun_before_a_verb_after_a_quotation_that_is_no_tag(nlp):
 def test_a_participle_hung_on_the_quoted_verb_speaks_for_the_main_subject(nlp):
     label, spans = spans_of(
         nlp,
-        "Clinton seemed to be ready to riff on the incident in Iowa, telling the crowd, “Some "
-        "people get a little carried away, have you noticed that?”",
+        "Garcia seemed to be ready to joke about the mishap in Dayton, telling the crowd, “Some "
+        "people get a little excited, have you seen that?”",
     )
-    assert ("SOURCE", "Clinton") in spans
+    assert ("SOURCE", "Garcia") in spans
     assert ("SOURCE", "Some people") not in spans
 
 
@@ -2543,14 +2543,14 @@ def test_a_participle_hung_on_the_quoted_verb_speaks_for_the_main_subject(nlp):
     ("text", "source"),
     [
         (
-            "The contrast with Trump, said Doyle and others, would be clear since Trump has no "
-            "former presidents by his side.",
-            "Doyle and others",
+            "The contrast with Garcia, said Moreno and others, would be plain since Garcia has no "
+            "former governors on his side.",
+            "Moreno and others",
         ),
         (
-            "Part of the problem in detecting tunnels, say experts like Paul Bauman, a Canadian "
-            "geophysicist, is the ground itself.",
-            "experts",
+            "Part of the difficulty in finding leaks, say engineers like Ana Ruiz, a Chilean "
+            "hydrologist, is the soil itself.",
+            "engineers",
         ),
     ],
 )
@@ -2564,30 +2564,30 @@ def test_a_speaker_with_an_apposition_keeps_the_tag(nlp):
     # the subject before "said" has its own apposition: no inverted tag here
     _label, spans = spans_of(
         nlp,
-        "And aides to Gov. Chris Christie of New Jersey, a former federal prosecutor, said their "
-        "stump speeches, already full of references to security, would change.",
+        "And aides to Gov. Laura Finch of Oregon, a former state judge, said their "
+        "campaign ads, already full of references to crime, would change.",
     )
-    assert not any(s[0] == "SOURCE" and s[1].startswith("their stump speeches") for s in spans)
+    assert not any(s[0] == "SOURCE" and s[1].startswith("their campaign ads") for s in spans)
 
 
 def test_a_tag_joined_to_the_quoted_clause_with_a_name_and_apposition(nlp):
     label, spans = spans_of(
         nlp,
-        "''If Reagan had gone with Kemp, I would have been sitting in Siberia for a long time,'' "
-        "Mr. Daniloff, now 81 and retired in Cambridge, Mass., said by telephone this week.",
+        "''If the council had sold the pier, I would have been out of work for a long time,'' "
+        "Mr. Okonjo, now 74 and retired in Portland, Maine, said by telephone this week.",
     )
     assert label == "official_quote"
-    assert ("SOURCE", "Mr. Daniloff") in spans
+    assert ("SOURCE", "Mr. Okonjo") in spans
 
 
 def test_another_as_a_subject_is_a_vague_source(nlp):
     label, spans = spans_of(
         nlp,
-        "While one company says there are more than 2,400 billionaires, another says there "
-        "are about 1,800.",
+        "While one agency says there are more than 3,100 shelters, another says there "
+        "are about 2,600.",
     )
     assert label == "sourced_fact"
-    assert ("SOURCE", "one company") in spans
+    assert ("SOURCE", "one agency") in spans
     assert ("SOURCE", "another") in spans
 
 
@@ -2598,10 +2598,10 @@ def test_another_as_a_determiner_is_no_source(nlp):
 
 
 def test_a_report_after_a_sentence_end_the_segmenter_missed_is_marked(nlp):
-    # one stretch with two sentences: "He added" starts a new report, not part of Reid's
+    # one stretch with two sentences: "He adds" starts a new report, not part of the first
     doc = nlp(
-        "He says he respects Clinton and calls her “an extremely intelligent woman with a "
-        "wonderful resume.” He adds, “In a campaign things get heated up.”"
+        "He says he respects Garcia and calls her “a very capable mayor with a "
+        "long record.” He adds, “In an election people get angry.”"
     )
     spans = [(s.type, doc.text[s.start : s.end]) for p in doc._.prelabels for s in p.spans]
     assert ("CUE", "says") in spans

@@ -254,7 +254,7 @@ def test_interviewer_who_asks_is_a_source(nlp: Language) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The governor won the primary in Ohio, adding to her run of victories in the Midwest.",
+        "The governor won the vote in Maine, adding to her string of wins in New England.",
         "Smith is adding to his delegate lead after wins in two states.",
     ],
 )
@@ -303,7 +303,7 @@ def test_reporting_contributed_with_content_still_reports(nlp: Language) -> None
     "text",
     [
         "He is now advising the campaign on foreign policy.",
-        "His nonprofit group, called the Virginia Legacy Fund, will still own the property.",
+        "Her charity, called the Lakeside Heritage Trust, will still manage the land.",
     ],
 )
 def test_a_role_or_a_name_given_reports_nothing(nlp: Language, text: str) -> None:

@@ -64,15 +64,15 @@ def last(nlp: Language, text: str) -> Prelabel:
             "Donald Trump",
             id="a_dateline_is_not_part_of_the_name",
         ),
-        # "another potential hazard Rubio is navigating": the parser makes the object of
+        # "another possible trap Garcia is avoiding": the parser makes the object of
         # the reduced relative clause a modifier of its subject's name.
         pytest.param(
             (
-                "Senator Marco Rubio spoke in Iowa on Monday. "
-                "The refugee dispute is another potential hazard Rubio is navigating carefully. "
-                "Rubio said the plan was reckless."
+                "Mayor Elena Garcia spoke in Dayton on Monday. "
+                "The pension dispute is another possible trap Garcia is avoiding carefully. "
+                "Garcia said the plan was reckless."
             ),
-            "Senator Marco Rubio",
+            "Mayor Elena Garcia",
             id="a_clause_object_run_into_a_name_is_not_part_of_it",
         ),
         pytest.param(

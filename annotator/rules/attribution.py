@@ -341,8 +341,8 @@ def _inverted_tag_name(verb: Token) -> Token | None:
 
 
 def _apposed_speaker(verb: Token, *, after_quote: bool = False) -> Token | None:
-    """ '"...," Gene Sperling, a top Clinton adviser, said at an event.', "Jeffrey
-    Salkin, a rabbi helping to organize the boycott, said he ...": a name and its
+    """ '"...," Paul Renner, a senior adviser, said at an event.', "Miriam Okafor, a
+    teacher helping to organize the strike, said she ...": a name and its
     apposition set off by commas right before a speech verb that has no subject. The
     small model takes the name into the quotation (or the apposition for a verb) and
     leaves the tag without a subject. The name opens the sentence or follows the
@@ -436,8 +436,8 @@ def _noun_right_before(verb: Token, lex: Lexicons) -> Token | None:
 
 
 def _inverted_clause_subject(verb: Token) -> Token | None:
-    """ "The contrast with Trump, said Doyle and others, would be clear", "Part of the
-    problem, say experts like Paul Bauman, is the ground": an inverted tag set off by
+    """ "The contrast with Garcia, said Moreno and others, would be plain", "Part of the
+    difficulty, say engineers like Ana Ruiz, is the soil": an inverted tag set off by
     commas inside the clause it reports; the small model makes the speakers the subject
     of the reported clause. A subject of the verb's clause that starts right after the
     verb and ends at a comma is the speaker."""
@@ -1182,7 +1182,7 @@ def _conj_tag(verb: Token) -> bool:
     if name is None:
         return False
     if name.ent_type_ not in ("PERSON", "ORG") and not any(
-        # "..., his top aide, Tad Devine, told the Post.": the role, then the name
+        # "..., her top aide, Omar Haddad, told the paper.": the role, then the name
         c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i < verb.i
         for c in name.children
     ):

@@ -1223,7 +1223,7 @@ _PARALLEL_LINKS = frozenset({"and", "but", "while", "whereas", "although", "thou
 
 
 def _parallel_report(doc: Doc, main: Attribution, attr: Attribution) -> bool:
-    """ "Six in 10 said ..., and three-quarters said the same of Sanders", "74 percent
+    """ "Most said ..., and a third said the same of the mayor", "70 percent
     said ..., while 22 percent said ...": the same reporting verb again, with its own
     subject, joined by "and"/"while"/"but": a second report beside the first, not part
     of what the first source said (the parser hangs it inside the first's clause)."""

@@ -651,7 +651,7 @@ def clean_name_bounds(
         return s, e
     root = doc[s:e].root.i if root < s or root >= e else root
     if root < n0:
-        return s, e  # "X of the law firm Mayer Brown": the name is not the head
+        return s, e  # "X of the law firm Baker Lane": the name is not the head
     t0 = n0  # start of the titles before the name ("Texas Sen.", "President")
     while t0 > s and doc[t0 - 1].pos_ == "PROPN":
         t0 -= 1
