@@ -233,7 +233,7 @@ def test_model_version_changes_with_data(tmp_path, monkeypatch):
     [
         ("Senator Warren slammed the merger as a giveaway to banks.", "Senator Warren", "slammed"),
         ("The White House disputes the account of the meeting.", "The White House", "disputes"),
-        ("Trump has called climate change a hoax perpetrated by China.", "Trump", "called"),
+        ("Garcia has called the stadium deal a scam cooked up by developers.", "Garcia", "called"),
         ("The senator called for an independent investigation.", "The senator", "called"),
     ],
 )
@@ -288,7 +288,7 @@ def test_according_to_a_plain_noun_is_not_a_source(nlp):
 
 
 def test_all_caps_dialogue_line_names_the_speaker(nlp):
-    p = one(nlp, "WALLACE: Do you really see those two as equivalent?")
+    p = one(nlp, "WALLACE: Do you really think those two plans are the same?")
     assert p.label == "official_quote"
     assert p.source == "WALLACE"
 
@@ -300,12 +300,12 @@ def test_all_caps_heading_without_a_name_is_not_dialogue(nlp):
 
 def test_name_swallowed_by_the_phrase_before_the_verb_is_its_subject(nlp):
     text = (
-        "In a March 2016 meeting with the editorial board of the Washington Post Trump "
-        "said that U.S. involvement in NATO may need to be significantly diminished."
+        "In a June 2019 meeting with the editorial board of the Boston Globe Garcia "
+        "said that state funding for the port may need to be sharply reduced."
     )
     p = one(nlp, text)
     assert p.label == "sourced_fact"
-    assert span_text(nlp, text, "SOURCE") == ["Trump"]
+    assert span_text(nlp, text, "SOURCE") == ["Garcia"]
 
 
 def test_a_verb_without_subject_after_a_common_noun_stays_unattributed(nlp):
@@ -314,7 +314,7 @@ def test_a_verb_without_subject_after_a_common_noun_stays_unattributed(nlp):
 
 
 def test_told_with_that_clause_misparsed_as_relative_clause(nlp):
-    text = "Last week, he told a meeting of Pacific Island leaders that few people understood it."
+    text = "Last week, he told a meeting of Baltic port officials that few people understood it."
     assert one(nlp, text).label == "sourced_fact"
 
 
@@ -338,7 +338,7 @@ def test_a_document_suggesting_in_the_present_is_the_authors_inference(nlp):
 
 
 def test_data_show_is_a_reported_finding(nlp):
-    text = "Data from the 2014 American Community Survey show that women held 41 percent of jobs."
+    text = "Data from the 2018 regional labour survey show that women held 38 percent of jobs."
     assert one(nlp, text).label == "sourced_fact"
 
 
@@ -431,8 +431,8 @@ def test_speaking_without_content_and_discussing_are_not_attribution(nlp, text):
 
 def test_report_before_a_colon_list_is_the_main_assertion(nlp):
     text = (
-        "Mr. McKinley notes that we're at a rare moment where three things happen at once: "
-        "Home values are rising nicely, interest rates are low and lenders are easing."
+        "Mr. Okonjo notes that we're at an odd moment where three things happen at once: "
+        "Rents are rising fast, wages are flat and landlords are selling."
     )
     p = one(nlp, text)
     assert p.label == "sourced_fact"
@@ -448,12 +448,12 @@ def test_clause_after_a_copula_stays_subordinate(nlp):
 
 
 def test_call_with_single_quoted_name_and_cite_as_evidence(nlp):
-    assert one(nlp, "Bill Clinton calls Obamacare ‘crazy system’ during campaign stop.").cue == (
+    assert one(nlp, "Senator Finch calls pension plan ‘broken system’ during town hall.").cue == (
         "calls"
     )
     text = (
-        "At Monday’s debate, Clinton cited Trump’s past references to Machado as examples "
-        "of Trump’s disrespectful comments about women."
+        "At Monday’s forum, Finch cited Garcia’s past remarks about Lopez as examples "
+        "of Garcia’s dismissive comments about nurses."
     )
     assert one(nlp, text).cue == "cited"
 
@@ -541,7 +541,7 @@ def test_dash_without_a_closing_quote_and_a_name_is_not_a_signature(nlp, text):
 @pytest.mark.parametrize(
     ("text", "cue"),
     [
-        ("Trump has railed against the special-interest provisions in the tax code.", "railed"),
+        ("Finch has railed against the hidden fees in the water bill.", "railed"),
         ("The senator likened the deal to a surrender.", "likened"),
         ("The Pentagon worries that the ceasefire will not hold.", "worries"),
     ],
@@ -565,12 +565,12 @@ def test_rail_and_worry_need_their_conditions(nlp, text):
 
 def test_by_saying_reports_for_the_subject_of_the_main_verb(nlp):
     text = (
-        "Dean then appeared on MSNBC on Tuesday and began by saying he would never "
-        "diagnose someone through television."
+        "Moreno then appeared on local radio on Monday and began by saying he would never "
+        "judge a budget by its cover."
     )
     p = one(nlp, text)
     assert p.label == "sourced_fact"
-    assert p.source == "Dean"
+    assert p.source == "Moreno"
 
 
 def test_by_saying_without_content_is_not_a_report(nlp):
@@ -877,7 +877,7 @@ def test_stance_with_a_person_object(nlp):
 def test_quoted_transcript_line_in_capitals(nlp):
     doc = nlp(
         "Senator Mike Pence spoke to the host on Sunday. Partial transcript:\n\n"
-        '"PENCE: The senator will not be attending the debate tomorrow night. '
+        '"PENCE: The governor will not be at the forum on Friday night. '
         "It is serious business."
     )
     pls = doc._.prelabels
@@ -1138,16 +1138,16 @@ def test_tell_with_a_parenthetical_tag_or_an_instruction(nlp, text, source, cue)
             "Chief Justice Anna Roberts",
             "said",
         ),
-        ("Clinton, a top aide said, is very confident about the debate.", "a top aide", "said"),
+        ("Garcia, a senior aide said, is quite confident about the vote.", "a senior aide", "said"),
         # any common noun a parenthetical speech tag names, however long its subject
         (
-            "He had no known political ties, the airline added, and had passed all checks.",
-            "the airline",
+            "She had no known criminal record, the agency added, and had passed every test.",
+            "the agency",
             "added",
         ),
         (
-            "Cutting the deficit too soon, a wide array of economists say, slowed the recovery.",
-            "a wide array of economists",
+            "Raising rates too early, a broad group of bankers say, hurt the housing market.",
+            "a broad group of bankers",
             "say",
         ),
     ],
@@ -1302,9 +1302,9 @@ def test_a_noun_that_says_a_lot_reports_nothing(nlp):
     ("text", "source"),
     [
         (
-            "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said "
-            "that he spoke with Mr. Sanders on Tuesday.",
-            "Senator Harry Reid",
+            "Worried by the strike in Maine, Senator Laura Finch, the minority leader, said "
+            "that she spoke with Mr. Moreno on Monday.",
+            "Senator Laura Finch",
         ),
         (
             "After the meeting with Putin, the French president, Emmanuel Macron, said that "
@@ -2047,12 +2047,12 @@ def test_a_noun_after_a_verb_is_no_inverted_tag_without_a_comma(nlp):
 
 def test_a_name_after_a_quote_speaks_when_parsed_as_an_apposition(nlp):
     text = (
-        "''They were rivals, but also friends,'' William M. Daley, "
-        "the former chief of staff, said of their time together."
+        "''They were rivals, but also friends,'' Daniel J. Moreno, "
+        "the former city manager, said of their time together."
     )
     p = one(nlp, text)
     assert p.label in ("sourced_fact", "official_quote")
-    assert p.source == "William M. Daley"
+    assert p.source == "Daniel J. Moreno"
 
 
 @pytest.mark.parametrize(
@@ -2207,11 +2207,11 @@ def test_relative_clause_on_a_prepositional_object_is_not_content(nlp):
 def test_trailing_tag_parsed_with_its_own_subject(nlp):
     label, spans = spans_of(
         nlp,
-        "The plan includes a special force to assist local fighters, Defense Secretary "
-        "Ash Carter told a Senate panel Wednesday.",
+        "The plan includes a new fund to help small farmers, Agriculture Secretary "
+        "Ana Ruiz told a House panel Tuesday.",
     )
     assert label == "sourced_fact"
-    assert ("SOURCE", "Defense Secretary Ash Carter") in spans
+    assert ("SOURCE", "Agriculture Secretary Ana Ruiz") in spans
 
 
 def test_conjoined_clause_with_its_own_content_is_not_a_trailing_tag(nlp):
@@ -2225,7 +2225,7 @@ def test_conjoined_clause_with_its_own_content_is_not_a_trailing_tag(nlp):
 @pytest.mark.parametrize(
     "text",
     [
-        "As Clinton told the Daily News, tax relief is given in exchange for new jobs.",
+        "As Finch told the Tribune, the grants are given in exchange for new jobs.",
         "The bill will pass, as the senator told reporters on Monday.",
     ],
 )
@@ -2275,11 +2275,11 @@ def test_no_in_a_figure_or_in_the_content_still_attributes(nlp, text):
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("“We were wrong from the beginning,” Ramos, 58, told AFP on Monday.", "Ramos"),
+        ("“We were wrong from the start,” Okafor, 61, told the paper on Monday.", "Okafor"),
         (
-            "It was no accident — Brendan Buck, a spokesman for Ryan, told Politico that "
-            "the speaker had been warned.",
-            "Brendan Buck",
+            "It was no accident — Omar Haddad, a spokesman for Finch, told the Tribune that "
+            "the senator had been warned.",
+            "Omar Haddad",
         ),
     ],
 )

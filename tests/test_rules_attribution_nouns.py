@@ -90,7 +90,7 @@ def test_according_to_a_document_alone_marks_no_inner_speaker(nlp):
 
 
 def test_according_to_a_poll_average_the_parser_reads_as_an_adjective(nlp):
-    p, spans = last(nlp, "Jones is in first, according to the Real Clear Politics polling average.")
+    p, spans = last(nlp, "Jones is in first, according to the Daily Ledger polling average.")
     assert p.label == "sourced_fact"
     assert ("CUE", "according to") in spans
 
@@ -98,7 +98,7 @@ def test_according_to_a_poll_average_the_parser_reads_as_an_adjective(nlp):
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("She had been visiting her sister in Paris, per CTV News.", "CTV News"),
+        ("She had been visiting her aunt in Lyon, per CBC News.", "CBC News"),
         ("The deal was signed in May, per the Post.", "the Post"),
     ],
 )
@@ -208,7 +208,7 @@ def test_a_view_phrase_set_off_names_its_holder(nlp, text, source):
 @pytest.mark.parametrize(
     "text",
     [
-        "The number of messages in Clinton's account determined to be classified rose.",
+        "The number of files in Garcia's account judged to be secret rose.",
         "The suspension of her account followed a complaint.",
     ],
 )

@@ -339,16 +339,16 @@ def test_a_place_or_field_label_is_no_speaker(nlp):
 
 def test_transcript_lines_in_a_block_keep_their_speakers(nlp):
     text = (
-        "CNN host Jake Tapper spoke about Donald Trump. Partial transcript as follows:\n\n"
-        "JAKE TAPPER: Donald Trump released a video on Friday. Take a listen.\n\n"
+        "WKRC host Dale Brenner spoke about Elena Garcia. Partial transcript as follows:\n\n"
+        "DALE BRENNER: Elena Garcia released a video on Friday. Take a listen.\n\n"
         "(BEGIN VIDEO CLIP.)\n\n"
-        "TRUMP: Racial divisions have gotten worse, not better.\n\n"
+        "GARCIA: Traffic in the city has gotten worse, not better.\n\n"
         "(END VIDEO CLIP.)\n\n"
         "The video was watched a million times."
     )
     got = by_text(nlp, text)
-    p = got["TRUMP: Racial divisions have gotten worse, not better."]
-    assert p.label == "official_quote" and p.source.lower().endswith("trump")
+    p = got["GARCIA: Traffic in the city has gotten worse, not better."]
+    assert p.label == "official_quote" and p.source.lower().endswith("garcia")
     assert got["(BEGIN VIDEO CLIP.)"].label != "official_quote"
     assert got["The video was watched a million times."].label != "official_quote"
 

@@ -152,7 +152,7 @@ DIALOGUE_TEXT = (
     "Here is the exchange:\n\n"
     "Lavrov: I believe you do not represent the region, do you?\n\n"
     "Pompeo: We represent the entire hemisphere. Mike Pompeo: yes.\n\n"
-    "WALLACE: Do you really see those two as equivalent?\n\n"
+    "WALLACE: Do you really think those two plans are the same?\n\n"
     "“PENCE: No, I do not.\n\n"
     "\"Senator Bob Smith: We will see.\n\n"
     "UPDATE: the road is closed.\n\n"

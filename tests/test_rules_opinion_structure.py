@@ -130,8 +130,8 @@ def test_as_phrase_in_the_authors_voice_counts(nlp: Language, text: str) -> None
         "The plan rests on the idea that banks should serve the public.",
         "The march was banned out of fears that the crowds would turn violent.",
         # A finite past speech verb the parser hangs on its subject as a relative.
-        "Anger has surrounded the games since the Serbian president, Aleksandar Vučić, "
-        "announced last month that the games should be cancelled.",
+        "Anger has surrounded the fair since the Croatian mayor, Ivana Horvat, "
+        "announced last month that the fair should be cancelled.",
     ],
 )
 def test_content_clause_of_someone_elses_view_is_masked(nlp: Language, text: str) -> None:

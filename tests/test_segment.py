@@ -217,10 +217,10 @@ def test_model_without_parser_falls_back_to_punctuation(tmp_path: Path) -> None:
 def test_sentence_may_start_after_a_quote_token(nlp) -> None:
     # NYT-style '' quotes: the parser starts the sentence on the word after the quote.
     article = article_from_text(
-        "t", "It was hard, Mr. McKinley said. ''Do what you can now.'' Then he left.",
+        "t", "It was hard, Mr. Okonjo said. ''Do what you can now.'' Then he left.",
         strip_boilerplate=False)
     assert texts(nlp, article) == [
-        "It was hard, Mr. McKinley said.", "''Do what you can now.''", "Then he left."]
+        "It was hard, Mr. Okonjo said.", "''Do what you can now.''", "Then he left."]
 
 
 @pytest.mark.parametrize(

@@ -318,7 +318,7 @@ def _subordinate_object(verb: Token) -> Token | None:
 
 
 def _inverted_tag_name(verb: Token) -> Token | None:
-    """ "Any reading of his actions, said Michael Kofman, an expert on Russia, would ...":
+    """ "Any reading of the vote, said Ana Ruiz, an expert on trade, would ...":
     an inverted speech tag set off by commas inside the clause it reports. The small
     model makes the name the subject of the reported verb and the words before the
     comma the tag's subject. A name right after such a verb, ending at a comma, is its
@@ -474,19 +474,19 @@ def _after_dash(name: Token) -> bool:
 
 
 def _name_before(verb: Token) -> Token | None:
-    """ "In a meeting with the board of the Washington Post Trump said that ...": a verb
+    """ "In a meeting with the board of the Tribune Garcia said that ...": a verb
     left without a subject after a name the parser swallowed into the preceding phrase
     (as its object or compound). The name is the subject."""
     if verb.i == 0 or verb.dep_ not in ("ROOT", "ccomp", "parataxis", "conj"):
         return None
     prev = verb.doc[verb.i - 1]
     # a conjunct with no "and" before it: '"...," Ramos, 58, told AFP', "It wasn't an
-    # accident — Brendan Buck, a spokesman for Ryan, told Politico that ..."
+    # accident — Omar Haddad, a spokesman for Finch, told the paper that ..."
     unjoined = verb.dep_ == "conj" and not any(
         c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children
     )
     if prev.text == "," and verb.i >= 3 and (verb.dep_ == "ROOT" or unjoined):
-        # "Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said
+        # "Worried by the strike in Maine, Senator Laura Finch, the minority leader, said
         # that ...": the name, parsed into the phrase before it, with its apposition.
         appos = verb.doc[verb.i - 2]
         while appos.dep_ != "appos" and appos.head.i != appos.i and appos.head.i < verb.i:
@@ -989,7 +989,7 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
         # the tag follows is what was said (the parser hangs it as an adverbial clause).
         return True
     if _parenthetical_tag(verb):
-        # "The difference now, he told me on Friday, is that ...": a tag set off by
+        # "The change this time, he told me on Monday, is that ...": a tag set off by
         # commas inside the clause it reports.
         return True
     if _conj_tag(verb):
@@ -1012,7 +1012,7 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
     # "told a meeting of leaders that few people understood ...": the small model hangs
     # the that-clause on the object as a relative clause, but a relative "that" is its
     # clause's subject or object, never a "mark".
-    # ("told the audience at his fundraiser for veterans that he ...": also on the
+    # ("told the crowd at her dinner for nurses that she ...": also on the
     # object of a preposition after the verb)
     for obj in verb.children:
         if obj.dep_ in ("dobj", "dative") or (obj.dep_ == "prep" and obj.i > verb.i):
@@ -1057,7 +1057,7 @@ def _as_tag(verb: Token) -> bool:
 
 
 def _byline_report(verb: Token, lex: Lexicons) -> bool:
-    """ "Julie Davis reported from Midway Atoll, and Mark Landler from Kaneohe Bay.": a
+    """ "Ana Ruiz reported from Lisbon, and Omar Haddad from Porto.": a
     credit line at the end of a news story says where a reporter worked; "report from" a
     place with no clause, quotation or colon after it reports no content. So does
     "Amanda Terkel contributed reporting.": the reporting someone contributed."""
@@ -1087,7 +1087,7 @@ def _byline_report(verb: Token, lex: Lexicons) -> bool:
 def _naming_participle(verb: Token, lex: Lexicons) -> bool:
     """ "a program called Sandy Hook Promise", "a play called “Sons of Trump”": "called"
     as a participle after a noun gives the thing's name; nobody is said to call it so
-    (not "a campaign Mr. Khan has called bigoted", which has a subject)."""
+    (not "a plan Mr. Okonjo has called reckless", which has a subject)."""
     doc = verb.doc
     if (
         verb_lemma(verb, lex) == "call"
@@ -1170,7 +1170,7 @@ def _conj_tag(verb: Token) -> bool:
         return False
     own = [c for c in verb.children if c.dep_ in _SUBJ]
     if own:
-        # "..., Defense Secretary Ash Carter told a Senate panel Wednesday.": the tag
+        # "..., Transport Secretary Ana Ruiz told a House panel Tuesday.": the tag
         # parsed with its own subject, the speaker's name right before the verb
         name = own[0] if len(own) == 1 and own[0].i < verb.i else None
         if name is None or any(t.pos_ in ("VERB", "AUX") for t in doc[name.i + 1 : verb.i]):
@@ -1242,9 +1242,9 @@ def _parenthetical_tag(verb: Token) -> bool:
 def _name_colon(
     sent: Span, qmask: Sequence[bool], names: frozenset[str], lex: Lexicons
 ) -> list[Attribution]:
-    """ "Pence: Gennifer Flowers won't be at debate": a headline or transcript line that
+    """ "Garcia: Finch won't be at the forum": a headline or transcript line that
     opens with a name the article knows and a colon reports what that person said; so
-    does a poll, report or newspaper alone ("Poll: Clinton and Trump in dead heat").
+    does a poll, report or newspaper alone ("Poll: Garcia and Finch tied").
     Places and dates ("Syria: ...", "Monday: ...") and labels ("Photo:") are not
     speakers, and the rest must make a claim (have a verb)."""
     doc = sent.doc
@@ -1285,7 +1285,7 @@ _CLOSE_QUOTES = frozenset({"”", '"', "''", "“", "»", "’"})
 
 
 def _dash_signature(sent: Span) -> list[Attribution]:
-    """ "... for the most powerful nation in the world.” ― Oscar P. Quintero": a quotation
+    """ "... for the smallest town in the valley.” ― Maria Lopez": a quotation
     signed with a dash and a name at the end of the sentence."""
     doc = sent.doc
     end = sent.end
@@ -1454,7 +1454,7 @@ def _states_content(noun: Token, qmask: Sequence[bool]) -> bool:
 def _possessive_nouns(
     sent: Span, lex: Lexicons, qmask: Sequence[bool], tokens: Sequence[Token] | None = None
 ) -> list[Attribution]:
-    """ "Trump's claim that there have been thousands of shootings", "his promise to cut
+    """ "Garcia's claim that there have been hundreds of break-ins", "his promise to cut
     taxes": a reporting noun whose possessor is a source says whose words they are.
     Marked as evidence only: the sentence is about the claim, not attributed to it."""
     out: list[Attribution] = []
@@ -1716,7 +1716,7 @@ def _inner_speaker(
     bounds: tuple[int, int],
 ) -> list[Attribution]:
     """ "according to an interview his brother gave to ITV", "according to audio provided
-    by Wyoming Public Radio", "according to interviews with a dozen party leaders": the
+    by a local radio station", "according to interviews with ten party officials": the
     phrase names a document or conversation, and whoever gave or made it is named inside.
     That speaker is marked as a further SOURCE, as evidence (the document stays the
     sentence's source)."""
@@ -1791,7 +1791,7 @@ def _interview_speaker(
 
 def _phrase_on_cue(doc: Doc, m: Match, found: Sequence[Attribution]) -> bool:
     """Does an "in an interview with X" phrase hang on a reporting verb already found with
-    a source ("the strategist said in an interview with CNN's Wolf Blitzer")? Then the
+    a source ("the strategist said in an interview with the network's host")? Then the
     verb's subject speaks and X only heard it; whatever noun the subject is (the phrase's
     own speaker look-up only takes names and known sayers)."""
     if not _heard_by(doc, m):
@@ -1837,8 +1837,8 @@ def _leading_participle(verb: Token, lex: Lexicons) -> bool:
 
 
 def _content_co_verb(verb: Token, lex: Lexicons) -> bool:
-    """ "Podesta said Gates was not working for them and said Manafort was not
-    involved", "Carson said he saw no need to change, telling reporters that ...": the
+    """ "Lopez said Reed was not working for them and said Moreno was not
+    involved", "Finch said she saw no need to change, telling reporters that ...": the
     small model hangs a second speech verb (a conjunct, or a participle after a comma)
     on the clause the first one reports. Without a subject of its own it is not the
     reported subject's ("Gates", "he"): it is a further cue of the first speaker, left
