@@ -1114,6 +1114,27 @@ def _naming_participle(verb: Token, lex: Lexicons) -> bool:
     )
 
 
+# Participles that give a thing its name: 'a play called "Neighbors"', 'a report
+# titled "Broken Promises"', 'a group named ...'.
+_NAMING_PARTICIPLES = frozenset({"call", "name", "title", "entitle", "dub"})
+
+
+def _credit_of_named_work(verb: Token) -> bool:
+    """ 'a play called "Neighbors," written by a theatre group': a participle hung on
+    the quoted name of a work credits who made it; nothing is said. The small model
+    attaches it to the title (so the title looks like quoted words and the agent like
+    their speaker) or to the noun before it (not an attribution either way)."""
+    head = verb.head
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and head.dep_ == "oprd"
+        and head.head.dep_ == "acl"
+        and head.head.tag_ == "VBN"
+        and head.head.lemma_.lower() in _NAMING_PARTICIPLES
+    )
+
+
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
 _WISHES = frozenset({"hope", "wish", "pray"})
 
@@ -2097,7 +2118,7 @@ def find_attributions(
             continue  # "is adding to her lead": increasing it, nothing reported
         if lemma in lex.clause_not_infinitive and not _has_clause(tok, infinitive=False):
             continue  # "supporters continue to show signs": not "he continued: ..."
-        if _naming_participle(tok, lex):
+        if _naming_participle(tok, lex) or _credit_of_named_work(tok):
             continue  # "a play called “Sons of Trump”": the name of a thing
         if _byline_report(tok, lex):
             continue  # "Smith reported from Kabul.": a credit line, nothing reported
