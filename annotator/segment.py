@@ -310,7 +310,7 @@ def _continues_quote(doc: Sequence[Token], i: int) -> bool:
     text = token.text
     if text[:1].isalpha() and text.islower() and text not in ("i",):
         # A sentence never starts with a lowercase word in news text: '“You winning?”
-        # she said' or '... chants of "Bobby!" at a labor conference'.
+        # she said' or '... chants of "Maria!" at a union rally'.
         return _after_closing_quote(doc, i) or bool(
             i > 0 and doc[i - 1].text in ("?", "!")
         )

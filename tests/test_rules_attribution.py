@@ -300,7 +300,7 @@ def test_all_caps_heading_without_a_name_is_not_dialogue(nlp):
 
 def test_name_swallowed_by_the_phrase_before_the_verb_is_its_subject(nlp):
     text = (
-        "In a June 2019 meeting with the editorial board of the Boston Globe Garcia "
+        "In a June 2019 interview with the opinion desk of the Hartford Courant Garcia "
         "said that state funding for the port may need to be sharply reduced."
     )
     p = one(nlp, text)
@@ -314,7 +314,7 @@ def test_a_verb_without_subject_after_a_common_noun_stays_unattributed(nlp):
 
 
 def test_told_with_that_clause_misparsed_as_relative_clause(nlp):
-    text = "Last week, he told a meeting of Baltic port officials that few people understood it."
+    text = "On Friday, he told a gathering of Baltic port officials that few people understood it."
     assert one(nlp, text).label == "sourced_fact"
 
 
@@ -380,7 +380,7 @@ def test_a_result_in_a_poll_is_attributed_to_the_poll(nlp, text, source):
 @pytest.mark.parametrize(
     "text",
     [
-        "Smith has a decisive lead in the polls ahead of the primary.",  # a standing
+        "Smith holds a comfortable lead in the polls before the caucus.",  # a standing
         "Jones has slipped in national polls since the summer.",
         "He took part in a survey of the coast last summer.",  # an activity
         "They waited in the polling station for hours.",
@@ -392,10 +392,10 @@ def test_polls_as_standing_or_activity_are_not_sources(nlp, text):
 
 
 def test_headline_name_colon_claim_is_attributed_to_the_name(nlp):
-    text = "Bernie Sanders spoke. Sanders: Clinton needs to get away from the personality stuff."
+    text = "Ilhan Moreau spoke. Moreau: The council needs to stop fighting over small stuff."
     p = labels(nlp, text)[1]
     assert p.label == "sourced_fact"
-    assert p.source == "Bernie Sanders"
+    assert p.source == "Ilhan Moreau"
     assert p.cue == ":"
 
 
@@ -565,7 +565,7 @@ def test_rail_and_worry_need_their_conditions(nlp, text):
 
 def test_by_saying_reports_for_the_subject_of_the_main_verb(nlp):
     text = (
-        "Moreno then appeared on local radio on Monday and began by saying he would never "
+        "Moreno then went on local radio on Monday and opened by saying he would never "
         "judge a budget by its cover."
     )
     p = one(nlp, text)
@@ -840,7 +840,7 @@ def test_relative_clauses_without_a_report_mark_nothing(nlp, text):
     [
         "The state had added an extra week of early voting in 2004.",
         "The senator wrote a memoir of her years in Congress.",
-        "The governor's supporters continue to show signs of enthusiasm.",
+        "The mayor's backers continue to show signs of fatigue.",
     ],
 )
 def test_add_write_continue_with_a_plain_object_are_not_reports(nlp, text):
@@ -1204,7 +1204,7 @@ def test_a_further_reporting_verb_of_the_same_source_is_a_cue(nlp, text, cues):
     ("text", "source"),
     [
         ("Nearly half said they prefer a candidate with experience.", "half"),
-        ("Almost half of respondents said the party had become hostile.", "half of respondents"),
+        ("Almost half of respondents said the union had grown too timid.", "half of respondents"),
         ("Some say the plan will fail.", "Some"),
         ("Other refugee advocates said the state should act.", "Other refugee advocates"),
     ],
@@ -1283,7 +1283,7 @@ def test_talk_about_reports_and_how_they_talked_is_a_manner(nlp):
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("Many conservatives have said they will not vote for him.", "Many conservatives"),
+        ("Many farmers have said they will not back the levy.", "Many farmers"),
         ("The flight was delayed by two hours, the airline said on Monday.", "the airline"),
     ],
 )
@@ -2040,9 +2040,9 @@ def test_an_inverted_tag_inside_the_clause_names_its_speaker(nlp, text, source):
 
 
 def test_a_noun_after_a_verb_is_no_inverted_tag_without_a_comma(nlp):
-    text = "Last month, 26 percent said the same."
+    text = "In March, 31 percent said the same."
     p = one(nlp, text)
-    assert p.source == "26 percent"
+    assert p.source == "31 percent"
 
 
 def test_a_name_after_a_quote_speaks_when_parsed_as_an_apposition(nlp):
@@ -2096,7 +2096,7 @@ def test_a_leading_participle_of_the_occasion_is_no_cue(nlp):
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("Nearly nine out of 10 say they will need new skills.", "Nearly nine out of 10"),
+        ("Nearly nine out of 10 say they expect to retrain.", "Nearly nine out of 10"),
         ("Last year, one in five said the economy was weak.", "one in five"),
     ],
 )
@@ -2159,7 +2159,7 @@ def test_calling_someone_is_no_demand(nlp):
         ("Republicans have been critical of the deal.", "Republicans", "critical"),
         ("The senator was confident that the bill would pass.", "The senator", "confident"),
         ("His supporters seemed optimistic about a comeback.", "His supporters", "optimistic"),
-        ("She is not sure she can vote for him.", "She", "sure"),
+        ("She is not sure she can support the levy.", "She", "sure"),
     ],
 )
 def test_a_stance_adjective_is_evidence_only(nlp, text, source, cue):
@@ -2475,8 +2475,8 @@ def test_a_partitive_the_parser_hung_on_the_main_verb_speaks(nlp):
     [
         ('"Everybody thought the mayor was unbeatable, right?" he told a local radio host.', "he"),
         (
-            "“He is moving a little to the center and I think that’s fine, and donors who write "
-            "checks to him accept that,” Kaplan told Reuters Television in June.",
+            "“The party is drifting a little to the left and I think that’s fine, and members who "
+            "pay dues to it accept that,” Kaplan told Reuters Television in June.",
             "Kaplan",
         ),
     ],

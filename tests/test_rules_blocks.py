@@ -124,7 +124,7 @@ def test_later_verbatim_repeat_of_a_block_is_a_quote_of_its_source(nlp):
 
 def test_here_inside_a_sentence_is_not_an_introducer(nlp):
     text = (
-        "“The insurance model doesn’t work here,” the former president said.\n\n"
+        "“The subsidy scheme can’t work here,” the former governor said.\n\n"
         "Bombs may not be falling on the islands.\n\n"
         "(emphasis added)"
     )

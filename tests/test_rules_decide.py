@@ -74,7 +74,7 @@ THEY_WANT = Speaker("they", "other", (0, 4), (5, 9), "want", "attr-verb-stance",
 
 
 def test_stance_of_an_unresolved_pronoun_with_opinion_is_the_authors():
-    # "They want only to prey upon it", no earlier mention of who "they" are.
+    # "They only want to cash in on it", no earlier mention of who "they" are.
     from annotator.rules.decide import UNSOURCED_STANCE
 
     p = decide(ev(attribution=THEY_WANT, opinion=OPINION))

@@ -224,7 +224,7 @@ def test_derived_adverbs_generic_you_far_from_interjections_near_misses(
     ("text", "family"),
     [
         ("The ministry turned a blind eye to the leaks.", "opinion.loaded_verb"),
-        ("The council is kicking the can down the road again.", "opinion.loaded_verb"),
+        ("The council keeps kicking the can down the road.", "opinion.loaded_verb"),
         ("Why on earth would anyone build a car park there?", "opinion.question.rhetorical"),
         ("What kind of council closes its libraries in winter?", "opinion.question.rhetorical"),
         ("Surely nobody believes the sanctions will work?", "opinion.question.rhetorical"),

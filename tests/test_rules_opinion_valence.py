@@ -117,7 +117,7 @@ def test_idiom_lexicon_is_versioned_and_read() -> None:
         ("The minister shot himself in the foot with that speech.", "shoot_in_the_foot"),
         ("By then the cat was out of the bag.", "cat_be_out_of_the_bag"),
         ("The whole scheme is a house of cards.", "house_of_cards"),
-        ("By then the cat was already out of the bag.", "cat_be_out_of_the_bag"),
+        ("By then the cat was well out of the bag.", "cat_be_out_of_the_bag"),
         ("The vote is another nail in the coffin of the treaty.", "nail_in_the_coffin"),
         ("The proposal went down like a lead balloon.", "like_a_lead_balloon"),
         ("The ministry swept the report under the carpet.", "sweep_under_the_carpet"),

@@ -26,7 +26,7 @@ def score(nlp: Language, text: str) -> tuple[float, tuple[str, ...]]:
         ("The most recent figures show the highest arrears in over a decade.", "superlative"),
         ("Rents rose by more than 4% in the capital this year.", "comparative"),
         # "show"/"reveal" with a document or footage as subject reports a finding.
-        ("The annual report shows a funding shortfall of 841 million pounds.", "inference"),
+        ("The annual report shows a pension deficit of 612 million pounds.", "inference"),
     ],
 )
 def test_measuring_words_alone_are_not_opinion(nlp: Language, text: str, family: str) -> None:
@@ -94,7 +94,7 @@ def test_right_as_a_noun_direction_or_wing_is_not_evaluative(nlp: Language, text
     "text",
     [
         "The critics are probably right about the budget.",
-        "She is exactly the right person to run the port authority.",
+        "He is just the right man to run the port authority.",
     ],
 )
 def test_right_as_a_judging_adjective_is_evaluative(nlp: Language, text: str) -> None:

@@ -601,7 +601,7 @@ def _after_dateline(place: Token, verb: Token) -> Token | None:
 
 def _relative_antecedent(subj: Token, verb: Token) -> Token | None:
     """The noun a relative "who" subject stands for, when the verb heads the relative
-    clause ("an architect who said he was stiffed", "a reporter who saw it and described
+    clause ("a contractor who said he was never paid", "a reporter who saw it and described
     it in print"), also through a partitive ("the families, many of whom say ...")."""
     pronoun = subj.lower_ in _RELATIVE or (
         subj.pos_ in ("ADJ", "DET", "NUM", "PRON", "NOUN")
@@ -616,7 +616,7 @@ def _relative_antecedent(subj: Token, verb: Token) -> Token | None:
         return None
     cur = verb
     while subj.head.i != cur.i and cur.dep_ == "conj" and cur.head.i != cur.i:
-        cur = cur.head  # "who saw the incident and described it": the first verb's subject
+        cur = cur.head  # "who watched the crash and described it": the first verb's subject
     if subj.head.i != cur.i:
         return None
     while cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i:
@@ -1825,7 +1825,7 @@ def _set_off(doc: Doc, sent: Span, m: Match) -> bool:
     """Does the "in his view" / "by her account" phrase stand apart as a comment on the
     clause: first in the sentence, set off by a comma or ending it, or with "own" ("by
     her own admission")? Not "believed in her judgment", "emails in Clinton's account",
-    "less positive in his estimation of the market"."""
+    "less upbeat in his reading of the economy"."""
     if m.start == sent.start or any(t.lower_ == "own" for t in doc[m.start : m.end]):
         return True
     if doc[m.start - 1].text == ",":
@@ -2032,7 +2032,7 @@ def find_attributions(
             and not _document_finding(tok, lex, with_object=True)
         )
         if present_inference and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj"):
-            # "..., even suggesting he may have been sabotaged": the participle reports
+            # "..., even suggesting the count may have been rigged": the participle reports
             # what the main clause's subject said, in that clause's tense.
             present_inference = tok.head.tag_ not in ("VBD", "VBN")
         if present_inference and not any(
@@ -2351,7 +2351,7 @@ def find_attributions(
             # "McConnell, who in 2010 said ...": the SOURCE span is the relative pronoun
             # (the mention in this clause), the source its antecedent, as for "he said".
             if not can_be_source(relative, lex) and not (
-                # "an architect who said he was stiffed": as for a subject, whatever
+                # "a contractor who said he was never paid": as for a subject, whatever
                 # common noun says something with reported content
                 lemma in lex.any_noun_speaks
                 and relative.pos_ == "NOUN"
@@ -2515,7 +2515,7 @@ def find_attributions(
             if speaker is not None and any(a.source_head == speaker.i for a in found):
                 continue  # "X said in an interview with CNN": "said" is the cue
             if speaker is None and _phrase_on_cue(doc, m, found):
-                continue  # "the strategist said in an interview with CNN's X": likewise
+                continue  # "the adviser said in an interview with ABC's X": likewise
             if speaker is not None:
                 found.append(
                     Attribution(

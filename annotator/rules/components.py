@@ -210,7 +210,7 @@ class Prelabeler:
             for s, al in zip(sents, attrs, strict=True)
         ]
         self._definite_roles(doc, sents, attrs, speakers, index, qmask)
-        # A relative-clause speaker ("an architect who said ...") never says the quote.
+        # A relative-clause speaker ("a contractor who said ...") never says the quote.
         main_speakers = [
             [None if a.aside else x for x, a in zip(sp, al, strict=True)]
             for sp, al in zip(speakers, attrs, strict=True)

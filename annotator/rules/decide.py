@@ -52,7 +52,7 @@ SEEMING = "attr-verb-seeming"
 
 def _unsourced_stance(ev: Evidence) -> bool:
     """A stance verb ("want", "support", "oppose") whose subject is a pronoun with no
-    earlier mention to resolve it to ("They want only to prey upon it"), in a sentence
+    earlier mention to resolve it to ("They only want to cash in on it"), in a sentence
     with opinion evidence: nobody named or identifiable holds the stance, so it is the
     author reading intentions into an unnamed group (opinion), not an attribution.
     Speech verbs ("they said") keep their attribution: a vague source (rule 6)."""

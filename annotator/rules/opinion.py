@@ -1530,7 +1530,7 @@ def _idiom_word_at(view: SentenceView, j: int, word: str) -> bool:
 
 def _idiom_end(view: SentenceView, i: int, words: Sequence[str]) -> int | None:
     """The end of a match of ``words`` starting at token ``i``, or None. One adverb may
-    stand between two words of the idiom ("the cat was already out of the bag", "has
+    stand between two words of the idiom ("the cat was well out of the bag", "has
     quickly gone out of the window"), never before its first word."""
     n, pos = len(view.tokens), view.pos
     j = i
