@@ -6,7 +6,8 @@ Pure functions over a page's lines. The line patterns are data, in
 - ``"pattern"``: a phrase that must be the whole line (case-insensitive, trailing
   ``.:!`` ignored), as in spaCy's phrase patterns; or ``"regex"``: a
   case-insensitive regular expression searched in the line as a reader sees it
-  (markup stripped, whitespace trimmed);
+  (markup stripped, whitespace trimmed), or as written with ``"raw": true`` (a
+  menu whose items only runs of spaces or tabs separate);
 - ``"action"``: ``drop`` (the line is boilerplate), ``end`` (boilerplate, and once
   the article body has started, everything after it is too: comment sections,
   "Related" teasers, disclaimers), ``nav`` (a site-section word such as "News":
@@ -68,6 +69,7 @@ class Pattern:
     max_words: int | None = None
     backtrack: int = 0
     min_body: int = BODY_START_CHARS
+    raw: bool = False  # matched against the line as written, not its normalised text
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ def _load(path: str) -> tuple[Pattern, ...]:
                     max_words=row.get("max_words"),
                     backtrack=int(row.get("backtrack", 0)),
                     min_body=int(row.get("min_body", BODY_START_CHARS)),
+                    raw=bool(row.get("raw", False)),
                 )
             )
     return tuple(patterns)
@@ -141,12 +144,12 @@ def _search_order(patterns: Sequence[Pattern]) -> _Ordered:
     ]
 
 
-def _first_match(shown: str, order: _Ordered) -> Pattern | None:
+def _first_match(shown: str, order: _Ordered, raw: str | None = None) -> Pattern | None:
     words = shown.split()
     text = " ".join(words)
     n_words = len(words)
     for max_words, search, p in order:
-        if n_words <= max_words and search(text):
+        if n_words <= max_words and search(text if not p.raw else raw or ""):
             return p
     return None
 
@@ -209,7 +212,11 @@ def find_boilerplate(
     # a line with no words is matched as written: the "###" that ends a press release
     # is an empty Markdown heading once the markup is stripped
     matched: list[Pattern | None] = [
-        _first_match(line.shown if _HAS_WORD.search(line.shown) else line.raw.strip(), order)
+        _first_match(
+            line.shown if _HAS_WORD.search(line.shown) else line.raw.strip(),
+            order,
+            raw=line.raw.strip(),
+        )
         for line in lines
     ]
     body_chars = body_lines = 0

@@ -285,7 +285,20 @@ def _continues(text: str, previous: list[int], kept: list[int]) -> bool:
         return False
     first = text[kept[0]]
     last = text[previous[-1]] if previous[-1] >= 0 else " "
-    return first.islower() and (last.isalnum() or last in ",;–—-")
+    if not (first.islower() and (last.isalnum() or last in ",;–—-")):
+        return False
+    # ... but a byline under an unpunctuated headline starts in lower case too
+    # ("by Andrei Volkonsky for the Saker Blog"): a name after "by" and no full stop.
+    line = "".join(text[k] for k in kept[:200] if k >= 0)
+    return _LOWER_BYLINE.match(line) is None
+
+
+# "by Anna Weiss", "by J. R. Miller for the Example Blog", "by Anna Weiss and Tom Lee":
+# a short byline line with no closing punctuation.
+_LOWER_BYLINE = re.compile(
+    r"by\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&))*"
+    r"(?:,?\s+(?:for|of|at|in|from|special\s+to)\s+[^.!?]{0,60})?\s*$"
+)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:

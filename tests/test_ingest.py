@@ -130,6 +130,10 @@ def test_patterns_have_unique_ids_and_valid_actions() -> None:
         "To receive Example's Daily Newsletter (selected articles), click here.",
         "Share this article: Twitter [Facebook] Telegram",
         "Share: Facebook | X | Email",
+        "Home   Articles   Videos   Archive   Donate",
+        "News\tAnalysis\tAbout Us\tContact",
+        "Please support Example News: donate today.",
+        "Please help us keep going with a small contribution.",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -171,6 +175,11 @@ def test_boilerplate_lines(line: str) -> None:
         "Sputnik",
         "Sputnik International",
         "Global Research - Centre for Research on Globalization",
+        "Please support the ceasefire, the minister urged.",
+        "Please help the refugees, the mayor told residents.",
+        "He said so.  Then he left the room  without a word.",
+        "Russia   12   15   18",
+        "the talks  would  resume  in",
     ],
 )
 def test_content_lines_are_kept(line: str) -> None:
@@ -375,6 +384,31 @@ def test_paragraph_broken_mid_sentence_is_rejoined() -> None:
         "A new paragraph starts here.",
         "lower-case start after a full stop stays apart.",
     ]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "by Andrea Holm for the Example Blog",
+        "by J. R. Miller",
+        "by Anna Weiss and Tom Lee, special to the Ledger",
+    ],
+)
+def test_lower_case_byline_under_a_headline_is_its_own_paragraph(byline: str) -> None:
+    text = f"Moscow answers Washington on the treaty: a few thoughts\n\n{byline}\n\nBody text."
+    article = article_from_text("t", text, strip_boilerplate=False)
+    check_offsets(article)
+    shown = [article.shown[p.start : p.end] for p in article.paragraphs]
+    assert shown[:2] == ["Moscow answers Washington on the treaty: a few thoughts", byline]
+
+
+def test_by_and_a_name_that_ends_a_sentence_still_continues_it() -> None:
+    # a stray blank line before "by Qatar and Egypt." breaks a sentence, not a byline
+    text = "The truce was brokered\n\nby Qatar and Egypt in the talks.\n\nNext paragraph."
+    article = article_from_text("t", text, strip_boilerplate=False)
+    assert article.shown[article.paragraphs[0].start : article.paragraphs[0].end] == (
+        "The truce was brokered by Qatar and Egypt in the talks."
+    )
 
 
 @pytest.mark.parametrize(

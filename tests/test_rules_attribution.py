@@ -2318,6 +2318,29 @@ def test_a_participle_after_a_quoted_title_names_no_speaker(nlp, text, maker):
     assert label == "unsourced_claim"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But it should make any honest reporter ask harder questions.",
+        "This would make voters wonder whether the plan works.",
+        "That might help the minister explain the delay.",
+    ],
+)
+def test_a_verb_after_a_causative_with_a_modal_reports_nothing(nlp, text):
+    # what someone might be led to say: nobody has said it
+    label, spans = spans_of(nlp, text)
+    assert label != "sourced_fact"
+    assert not any(t == "SOURCE" for t, _ in spans)
+
+
+def test_a_past_causative_with_a_report_is_still_read_for_its_own_verb(nlp):
+    # the causative rule needs a modal; "made him admit" is not hypothetical, and the
+    # sentence's own reporting verb still attributes
+    label, spans = spans_of(nlp, "The minister said the scandal would make him resign.")
+    assert label == "sourced_fact"
+    assert ("SOURCE", "The minister") in spans
+
+
 def test_a_participle_after_a_plain_noun_still_names_its_author(nlp):
     # the credit rule needs a name given by "called/titled/named"; a document's
     # author who then says something is still a source

@@ -232,6 +232,32 @@ def test_the_statement_said_in_full_names_who_issued_it(nlp):
     assert p.source == "the Russian Embassy"
 
 
+def test_the_full_text_a_few_sentences_after_a_statement_is_its_issuers(nlp):
+    # "the full text" names the wording, not whose it is: the statement published two
+    # sentences before (same paragraph) says whose
+    text = (
+        "On Friday the Latvian Defence Ministry published a statement on the drills. "
+        "As usual, few outlets read it. Here is the full text:\n\n"
+        "Every new delivery of weapons prolongs the conflict.\n\n"
+        "(end of statement)"
+    )
+    got = by_text(nlp, text)
+    p = got["Every new delivery of weapons prolongs the conflict."]
+    assert p.label == "official_quote"
+    assert p.source == "the Latvian Defence Ministry"
+
+
+def test_the_full_text_with_no_issuer_nearby_keeps_its_own_name(nlp):
+    text = (
+        "The drills ended on Friday. As usual, few outlets noticed. Here is the full text:\n\n"
+        "Every new delivery of weapons prolongs the conflict.\n\n"
+        "(end of statement)"
+    )
+    got = by_text(nlp, text)
+    p = got["Every new delivery of weapons prolongs the conflict."]
+    assert p.source == "the full text"
+
+
 def test_a_statement_nobody_is_said_to_have_issued_keeps_its_own_name(nlp):
     text = (
         "The talks ended on Monday without a statement. The statement said in full:\n\n"

@@ -59,6 +59,8 @@ CODEBOOK_OPINION = [
     ),
     ("The plan is utterly absurd.", "opinion.loaded.absurd"),
     ("I believe the council made a mistake.", "opinion.epistemic.i_believe"),
+    ("Not much, I am afraid, except to wait.", "opinion.epistemic.i_am_afraid"),
+    ("I'm afraid the ceasefire will not hold.", "opinion.epistemic.i_am_afraid"),
     ("Nervousness may have affected the spokeswoman.", "opinion.modal.perfect"),
 ]
 
@@ -68,6 +70,11 @@ def test_codebook_opinion_examples(nlp: Language, text: str, rule_id: str) -> No
     ev = opinion_evidence(sent(nlp, text))
     assert is_opinion(ev), ev
     assert ev is not None and rule_id in ev.rule_ids
+
+
+def test_fear_of_a_third_person_is_not_the_authors_hedge(nlp: Language) -> None:
+    ev = opinion_evidence(sent(nlp, "Residents said they were afraid of the floods."))
+    assert ev is None or "opinion.epistemic.i_am_afraid" not in ev.rule_ids
 
 
 def test_cue_spans_point_at_the_cue(nlp: Language) -> None:

@@ -339,6 +339,30 @@ def test_author_bio_at_the_end_is_a_credit(nlp: Language) -> None:
     assert ev is not None and "other.credit.bio" in ev.rule_ids
 
 
+@pytest.mark.parametrize(
+    "bio_line",
+    [
+        "Tom Reyes is a retired diplomat who writes on British foreign policy.",
+        "Ana Holm is a former nurse and writes regularly about the health service.",
+        "Lena Ortiz is a veteran of two wars.",
+    ],
+)
+def test_author_bio_by_what_the_author_writes_is_a_credit(
+    nlp: Language, bio_line: str
+) -> None:
+    doc = nlp("The budget passed." + BODY + "\n\n" + bio_line)
+    bio = list(doc.sents)[-1]
+    ev = other_evidence(bio, paragraph_kind="text")
+    assert ev is not None and any(r.startswith("other.credit.bio") for r in ev.rule_ids)
+
+
+def test_who_writes_in_the_body_is_a_claim(nlp: Language) -> None:
+    doc = nlp("Tom Reyes is a retired diplomat who writes on British foreign policy." + BODY)
+    first = next(iter(doc.sents))
+    ev = other_evidence(first, paragraph_kind="text")
+    assert ev is None or not any(r.startswith("other.credit.bio") for r in ev.rule_ids)
+
+
 def test_the_same_words_in_the_body_are_a_claim(nlp: Language) -> None:
     doc = nlp("Jane Miller is a Leeds-based economist and writer." + BODY)
     first = next(iter(doc.sents))

@@ -1135,6 +1135,25 @@ def _credit_of_named_work(verb: Token) -> bool:
     )
 
 
+# Verbs that make someone else do something: "make them say", "let him explain".
+_CAUSATIVES = frozenset({"make", "let", "help"})
+
+
+def _hypothetical_causative(verb: Token) -> bool:
+    """ "it should make any journalist ask ...", "this would make voters wonder whether
+    ...": a speech or stance verb in the bare infinitive after a causative with a modal
+    is what someone might be led to say; nobody has said it (not "the scandal made him
+    admit that ...", which reports an admission)."""
+    head = verb.head
+    return (
+        verb.tag_ in ("VB", "VBP")  # the small model tags some bare infinitives VBP
+        and verb.dep_ in ("ccomp", "xcomp")
+        and head.i < verb.i
+        and head.lemma_.lower() in _CAUSATIVES
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+    )
+
+
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
 _WISHES = frozenset({"hope", "wish", "pray"})
 
@@ -2118,6 +2137,8 @@ def find_attributions(
             continue  # "is adding to her lead": increasing it, nothing reported
         if lemma in lex.clause_not_infinitive and not _has_clause(tok, infinitive=False):
             continue  # "supporters continue to show signs": not "he continued: ..."
+        if _hypothetical_causative(tok):
+            continue  # "it should make any journalist ask ...": nobody has asked
         if _naming_participle(tok, lex) or _credit_of_named_work(tok):
             continue  # "a play called “Sons of Trump”": the name of a thing
         if _byline_report(tok, lex):

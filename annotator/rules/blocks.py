@@ -101,11 +101,18 @@ _TEXT_VERBS = frozenset({"read", "say", "state", "go", "run"})
 _ISSUE = frozenset({"issue", "release", "publish", "post", "put", "send", "give", "provide"})
 
 
-def _issuer(sent: Span, lemma: str) -> Token | None:
-    """The named subject that issued a document of this lemma in ``sent`` ("In Moscow,
-    the Russian Embassy issued a statement ...")."""
+# Nouns for a document's wording rather than a kind of document: "Here is the full
+# text:" after "The ministry published a statement." is the statement's text.
+_WORDING = frozenset({"text", "document", "transcript"})
+
+
+def _issuer(sent: Span, lemma: str, documents: frozenset[str] = frozenset()) -> Token | None:
+    """The named subject that issued a document of this lemma (or of any lemma in
+    ``documents``) in ``sent`` ("In Moscow, the Russian Embassy issued a statement ...")."""
     for t in sent:
-        if t.dep_ != "dobj" or t.lemma_.lower() != lemma or t.head.lemma_.lower() not in _ISSUE:
+        if t.dep_ != "dobj" or t.head.lemma_.lower() not in _ISSUE:
+            continue
+        if t.lemma_.lower() != lemma and t.lemma_.lower() not in documents:
             continue
         subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
         if subj is not None and (
@@ -160,10 +167,10 @@ def _intro_source(
     lex: Lexicons,
     index: MentionIndex,
     qmask: Sequence[bool] | None = None,
-    prev: Span | None = None,
+    earlier: Sequence[Span] = (),
 ) -> tuple[int, int, str] | None:
     """The document or speaker an introducer hands over to: (tok start, tok end, text);
-    ``prev``: the sentence before it in the same paragraph, if any;
+    ``earlier``: up to three sentences before it in the same paragraph, nearest first;
     for a pronoun, the bounds of its antecedent, possibly in an earlier sentence."""
     doc = sent.doc
     owned = _possessor_source(sent, lex, index, qmask)
@@ -206,11 +213,15 @@ def _intro_source(
                         o = ent.root
                     os_, oe = mention_bounds(o, with_conj=False, with_prep=False)
                     return os_, oe, clean_text(doc[os_:oe])
-                issuer = _issuer(prev, head.lemma_.lower()) if prev is not None else None
-                if issuer is not None:
-                    # "The embassy issued a statement. The statement said in full:"
-                    is_, ie = mention_bounds(issuer, with_conj=False, with_prep=False)
-                    return is_, ie, index.fullest(doc, is_, ie)
+                lemma = head.lemma_.lower()
+                wording = lex.documents if lemma in _WORDING else frozenset()
+                for e in earlier:
+                    issuer = _issuer(e, lemma, wording)
+                    if issuer is not None:
+                        # "The embassy issued a statement. The statement said in full:",
+                        # "The ministry published a statement. [...] Here is the text:"
+                        is_, ie = mention_bounds(issuer, with_conj=False, with_prep=False)
+                        return is_, ie, index.fullest(doc, is_, ie)
             return start, end, index.fullest(doc, start, end)
     for a in attrs:
         if a.source is not None and not a.hedged and not a.aside:
@@ -312,8 +323,8 @@ def find_blocks(
             r in ("block-as-source-reports", "block-here-is") for r in intro_ids
         ):
             continue
-        prev_sent = sents[by_par[p][-2]] if len(by_par[p]) > 1 else None
-        src = label_src or _intro_source(sent, attrs[last], lex, index, qmask, prev_sent)
+        earlier = [sents[j] for j in reversed(by_par[p][-4:-1])]
+        src = label_src or _intro_source(sent, attrs[last], lex, index, qmask, earlier)
         if src is None and len(by_par[p]) > 1 and ending == ":" and _points_to_text(sent):
             # "The Kremlin has released a readout of the call. It reads in part:",
             # "... the Times concedes that ... Consider the following passage:": the
