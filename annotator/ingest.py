@@ -257,6 +257,7 @@ def build_shown(
     # ``kept`` holds indices into ``text`` and -1 for a line break shown as a space:
     # ``padded[-1]`` is that space, so one C-level map builds the shown characters.
     padded = text + " "
+    body_started = False
     for kept, kind in groups:
         if paragraphs:
             shown_parts.append(SEPARATOR)
@@ -265,10 +266,13 @@ def build_shown(
         chars = gather(padded, kept)
         shown_parts.append(chars)
         offsets.extend(kept)
+        # the title position: no sentence of the body yet (a masthead or site name
+        # above the headline is a short unpunctuated line too)
         if kind != "heading" and _looks_like_heading(
-            chars, multiline=-1 in kept, first=not paragraphs
+            chars, multiline=-1 in kept, first=not body_started
         ):
             kind = "heading"
+        body_started = body_started or (kind == "text" and bool(_CLOSING.search(chars)))
         paragraphs.append(Paragraph(pos, pos + len(chars), kind))
         pos += len(chars)
     return "".join(shown_parts), offsets, tuple(paragraphs), bp_chars

@@ -109,14 +109,25 @@ def load_nlp(model: str | None = None, *, prelabel: bool = True) -> Language:
 _BAR = "\u2015"
 
 
+# A footnote reference after a sentence's full stop ("... of cash.[1] That has ...",
+# "cash.[^1]", "cash.¹"): spaCy's tokenizer glues it to the word and the stop, which
+# hides the sentence end. Split off as a suffix, it is skipped like a closing bracket.
+_FOOTNOTE_SUFFIX = r"\[\^?\d{1,3}$|[¹²³⁴⁵⁶⁷⁸⁹⁰]+$"
+_FOOTNOTE = re.compile(r"\[\^?\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+
+
 def _split_bars(nlp: Language) -> None:
-    """Let the tokenizer split a horizontal bar off the start and end of a token."""
+    """Let the tokenizer split a horizontal bar off the start and end of a token, and a
+    footnote reference off the end."""
     from spacy.tokenizer import Tokenizer
 
     tok = nlp.tokenizer
     if not isinstance(tok, Tokenizer):
         return
-    for attr, extra in (("suffix_search", f"{_BAR}$"), ("prefix_search", f"^{_BAR}")):
+    for attr, extra in (
+        ("suffix_search", f"{_BAR}$|{_FOOTNOTE_SUFFIX}"),
+        ("prefix_search", f"^{_BAR}"),
+    ):
         regex = getattr(getattr(tok, attr), "__self__", None)
         if isinstance(regex, re.Pattern) and _BAR not in regex.pattern:
             setattr(tok, attr, re.compile(f"{regex.pattern}|{extra}").search)
@@ -212,8 +223,14 @@ def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -
                 values[i + 1] = -1
         elif line_start[i]:
             values[i] = 1
-        elif _glued_closer(toks, i) or _after_agency_tag(texts, i):
-            values[i] = -1
+        elif texts[i][:1].isupper() and _after_footnote(texts, i):
+            values[i] = 1  # "... of cash.[1] That has not happened": a new sentence
+        elif (
+            _glued_closer(toks, i)
+            or _after_agency_tag(texts, i)
+            or (not spaces[i - 1] and _FOOTNOTE.fullmatch(texts[i]))
+        ):
+            values[i] = -1  # (a footnote reference glued to the stop stays with it)
         elif _continues_quote(toks, i):
             # '“... this low?” ― Jane Doe', '“You winning?” she said.', '“Why?” Graham
             # asked.': a signature or speech tag after a closing quote, or a lowercase
@@ -238,6 +255,15 @@ def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -
     column: Any = values.astype("uint64").reshape(-1, 1)
     doc.from_array([SENT_START], column)
     return doc
+
+
+def _after_footnote(texts: Sequence[str], i: int) -> bool:
+    """Does token ``i`` follow a footnote reference after a sentence's stop ("cash.[1]",
+    "cash.[^1]", "cash.¹")?"""
+    k = i - 1
+    if k >= 0 and texts[k] == "]":
+        k -= 1
+    return k >= 1 and bool(_FOOTNOTE.fullmatch(texts[k])) and texts[k - 1][-1:] in ".!?"
 
 
 def _after_agency_tag(texts: Sequence[str], i: int) -> bool:
@@ -363,7 +389,7 @@ def _ends_like_sentence(texts: Sequence[str], spaces: Sequence[bool]) -> Any:
         i = j + 1
         while i < len(texts):
             out[i] = True
-            if not (spaces[i] or texts[i] in _CLOSERS):
+            if not (spaces[i] or texts[i] in _CLOSERS or _FOOTNOTE.fullmatch(texts[i])):
                 break
             i += 1
     return out

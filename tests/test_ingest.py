@@ -134,6 +134,9 @@ def test_patterns_have_unique_ids_and_valid_actions() -> None:
         "News\tAnalysis\tAbout Us\tContact",
         "Please support Example News: donate today.",
         "Please help us keep going with a small contribution.",
+        "If using any of Example's content, partly or in full, always provide an active "
+        "hyperlink to the original material.",
+        "Related Analysis",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -180,6 +183,8 @@ def test_boilerplate_lines(line: str) -> None:
         "He said so.  Then he left the room  without a word.",
         "Russia   12   15   18",
         "the talks  would  resume  in",
+        "If using force, the army must give a warning first.",
+        "When quoting the minister, the paper left out the word 'never'.",
     ],
 )
 def test_content_lines_are_kept(line: str) -> None:
@@ -384,6 +389,21 @@ def test_paragraph_broken_mid_sentence_is_rejoined() -> None:
         "A new paragraph starts here.",
         "lower-case start after a full stop stays apart.",
     ]
+
+
+def test_a_headline_under_a_site_name_is_a_heading() -> None:
+    # the title position is before the first sentence of the body, not only the
+    # first paragraph: a masthead line often comes first
+    text = (
+        "Example Observer\n\nMoscow and Ankara agree on a new gas deal, Kommersant says\n\n"
+        "Russia and Turkey have agreed on a discount. Talks went on for a month.\n\n"
+        "The price rose in May and the buyers paid it without a word"
+    )
+    article = article_from_text("t", text, strip_boilerplate=False)
+    kinds = [p.kind for p in article.paragraphs]
+    assert kinds[:3] == ["heading", "heading", "text"]
+    # after the body has started, a long unpunctuated sentence-case line is text
+    assert kinds[3] == "text"
 
 
 @pytest.mark.parametrize(

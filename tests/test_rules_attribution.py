@@ -173,6 +173,10 @@ def test_rule4_hedged_attribution_stays_the_authors(nlp):
         ("It is said that the minister will resign next week.", "vague"),
         ("Reuters reported that the plant had closed.", "media"),
         ("A senior analyst at the institute said growth would slow.", "expert"),
+        # unnamed camps for or against something: "critics say" is vague, so are these
+        ("Proponents contend that the tariff will protect jobs.", "vague"),
+        ("Opponents argue that the tariff will raise prices.", "vague"),
+        ("Pundits say the race is already over.", "vague"),
     ],
 )
 def test_rule6_source_kinds(nlp, text, kind):
@@ -2339,6 +2343,53 @@ def test_a_past_causative_with_a_report_is_still_read_for_its_own_verb(nlp):
     label, spans = spans_of(nlp, "The minister said the scandal would make him resign.")
     assert label == "sourced_fact"
     assert ("SOURCE", "The minister") in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Riga and Vilnius have agreed on a new power link, Kommersant reports, citing "
+            "sources close to the talks.",
+            "Kommersant",
+        ),
+        ("The deal covers all of next year, Vedomosti says, citing a source.", "Vedomosti"),
+    ],
+)
+def test_a_tail_tag_the_tagger_reads_as_a_noun_names_the_outlet(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == source
+
+
+def test_a_list_of_capitalised_nouns_is_no_tail_tag(nlp):
+    p = one(nlp, "The plant makes cars, trucks, Lada sedans and other products.")
+    assert p.label != "sourced_fact"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The ministry put the death toll at 42.", "The ministry"),
+        ("Local officials put the number of displaced at 12,000.", "Local officials"),
+        ("The agency, citing secondary sources, put the figure even lower.", "The agency"),
+    ],
+)
+def test_putting_a_figure_at_a_level_reports_an_estimate(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He put the figure on the table and left.",
+        "They put the total cost of the bridge in the budget.",
+    ],
+)
+def test_putting_a_figure_somewhere_is_an_action(nlp, text):
+    assert one(nlp, text).label != "sourced_fact"
 
 
 def test_a_participle_after_a_plain_noun_still_names_its_author(nlp):

@@ -109,6 +109,26 @@ def test_multi_sentence_quote_is_split(nlp) -> None:
     ]
 
 
+@pytest.mark.parametrize("ref", ["[1]", "[^12]", "¹", "²³"])
+def test_a_footnote_reference_after_the_stop_ends_the_sentence(nlp, ref: str) -> None:
+    article = article_from_text(
+        "t",
+        f"Officials argued that the measures would cut off cash.{ref} That has not happened.",
+        strip_boilerplate=False,
+    )
+    assert texts(nlp, article) == [
+        f"Officials argued that the measures would cut off cash.{ref}",
+        "That has not happened.",
+    ]
+
+
+def test_a_bracketed_index_inside_a_sentence_splits_nothing(nlp) -> None:
+    article = article_from_text(
+        "t", "The list[1] holds the name of the winner.", strip_boilerplate=False
+    )
+    assert texts(nlp, article) == ["The list[1] holds the name of the winner."]
+
+
 def test_no_sentence_start_without_closing_punctuation(nlp) -> None:
     article = article_from_text(
         "t", "Photo: AFP / Sergey Guneev / Sputnik\n\n"

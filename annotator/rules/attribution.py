@@ -181,6 +181,8 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
     if misread is None:
         misread = _inverted_tag_name(verb)
     if misread is None:
+        misread = _noun_tag_name(verb)
+    if misread is None:
         misread = _apposed_speaker(verb)
     if misread is None:
         misread = _inverted_clause_subject(verb)
@@ -879,6 +881,8 @@ def _particle_ok(verb: Token, lex: Lexicons) -> bool:
         return True
     if any(c.lower_ in need for c in verb.children):
         return True
+    if verb_lemma(verb) == "put" and _puts_estimate(verb, lex):
+        return True
     if verb_lemma(verb) == "attack" and (
         any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in verb.children)
         # 'attacked “the hateful ideology”': the words attacked, quoted
@@ -889,6 +893,25 @@ def _particle_ok(verb: Token, lex: Lexicons) -> bool:
     after = verb.doc[verb.i + 1 : min(verb.i + 8, len(verb.doc))]
     return verb_lemma(verb) == "call" and (
         _calls_something(verb) or any(t.text in _OPEN_QUOTES for t in after)
+    )
+
+
+def _puts_estimate(verb: Token, lex: Lexicons) -> bool:
+    """ "the ministry put the death toll at 42", "OPEC put the figure even lower": a
+    figure as object and a level after it ("at", or a comparative) report the
+    subject's estimate (not "put the figure on the table")."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in lex.estimate_objects:
+        return False
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "at")
+        or (c.tag_ in ("JJR", "RBR") and c.i > obj.i)
+        or (
+            c.dep_ in ("advmod", "advcl", "oprd", "acomp", "ccomp", "xcomp")
+            and any(g.tag_ in ("JJR", "RBR") for g in c.subtree)
+        )
+        for c in verb.children
+        if c.i > verb.i
     )
 
 
@@ -1988,6 +2011,25 @@ def _root_noun_verb(tok: Token) -> bool:
     )
 
 
+def _noun_tag_name(verb: Token) -> Token | None:
+    """ "..., Kommersant reports, citing sources close to the talks.": a tail tag whose
+    verb the tagger read as a plural noun and the parser hung on the clause as a
+    parataxis, with the name before it read as its modifier. The capitalised words
+    between the comma and the verb are the name, its subject (the last of them)."""
+    if verb.tag_ != "NNS" or verb.dep_ not in ("parataxis", "appos", "conj"):
+        return None
+    mods = [c for c in verb.children if c.dep_ in ("amod", "compound", "nmod") and c.i < verb.i]
+    if not mods:
+        return None
+    doc = verb.doc
+    first = min(m.left_edge.i for m in mods)
+    if first == 0 or doc[first - 1].text != ",":
+        return None
+    if not all(doc[k].is_title or doc[k].is_upper for k in range(first, verb.i)):
+        return None
+    return doc[verb.i - 1]
+
+
 def _concessive(verb: Token) -> bool:
     """"..., whatever the ministry says", "no matter what Kyiv claims, ...": the verb
     concedes a view without reporting it; the sentence's assertion is the author's."""
@@ -2018,7 +2060,9 @@ def find_attributions(
     verbs_used: set[int] = set()
     side: list[Token] = []  # verbs of a refusal or of a light verb + reporting noun
     for tok in sent if tokens is None else tokens:
-        if (tok.pos_ != "VERB" and not _root_noun_verb(tok)) or qmask[tok.i]:
+        if (
+            tok.pos_ != "VERB" and not _root_noun_verb(tok) and _noun_tag_name(tok) is None
+        ) or qmask[tok.i]:
             continue
         lemma = verb_lemma(tok, lex)
         if lemma in _REFUSALS or lemma in lex.utterance_light_verbs:

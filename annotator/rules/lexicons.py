@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.45"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.46"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class Lexicons:
     needs_document_subject: frozenset[str]
     not_with_object: frozenset[str]
     money_object_is_action: frozenset[str]
+    estimate_objects: frozenset[str]  # "put the death toll at 42"
     clause_not_infinitive: frozenset[str]
     person_object_is_action: frozenset[str]
     sayers: frozenset[str]  # common nouns that can be a source at all
@@ -129,6 +130,7 @@ def lexicons() -> Lexicons:
         needs_document_subject=frozenset(verbs.get("needs_document_subject", [])),
         not_with_object=frozenset(verbs.get("not_with_object", [])),
         money_object_is_action=frozenset(verbs.get("money_object_is_action", [])),
+        estimate_objects=frozenset(verbs.get("estimate_objects", [])),
         clause_not_infinitive=frozenset(verbs.get("clause_not_infinitive", [])),
         person_object_is_action=frozenset(verbs.get("person_object_is_action", [])),
         findings=frozenset(nouns.get("findings", [])),
