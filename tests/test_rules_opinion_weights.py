@@ -129,7 +129,9 @@ def test_show_reports_a_finding_but_suggest_infers(nlp: Language) -> None:
     # "The footage shows", "the survey shows that": a finding, not the author's inference.
     for text in ("The footage shows crowds at the gate.", "The survey shows that rents fell."):
         assert "opinion.inference.suggest" not in _ids(nlp, text), text
-    assert "opinion.inference.suggest" in _ids(nlp, "This suggests that the deal was rushed.")
+    assert "opinion.inference.suggest" in _ids(nlp, "The delays suggest that the deal was rushed.")
+    # with 'this'/'that' as its subject the author draws the lesson (stronger cue)
+    assert "opinion.inference.demonstrative" in _ids(nlp, "This suggests that the deal was rushed.")
 
 
 def test_weak_cues_around_figures_count_less(nlp: Language) -> None:
