@@ -44,6 +44,17 @@ def test_default_is_unsourced_claim_with_low_score():
     assert p.explanation == "no attribution, no hedge: a claim in the author's own voice"
 
 
+def test_a_claim_with_weak_opinion_cues_has_a_lower_score():
+    weak = FakeEvidence(0.44, (), ("opinion.weak.still",), "weak cue 'still'")
+    p = decide(ev(weak_opinion=weak))
+    assert p.label == "unsourced_claim"
+    assert p.score == RULE_PRECISION["default-claim-cued"] < RULE_PRECISION["default-claim"]
+    assert "weak cue 'still'" in p.explanation
+    assert p.rule_ids == ("default-claim", "default-claim-cued")
+    # weak cues change no other decision: an attribution still wins
+    assert decide(ev(attribution=SAYS, weak_opinion=weak)).label == "sourced_fact"
+
+
 def test_attribution_beats_opinion():
     p = decide(ev(attribution=SAYS, opinion=OPINION))
     assert p.label == "sourced_fact"

@@ -725,3 +725,82 @@ def test_a_state_of_mind_is_still_a_cue_span(nlp: Language) -> None:
 def test_real_estate_is_not_the_certainty_marker(nlp: Language) -> None:
     assert not fires(nlp, "The board met the real estate developer on Monday.", "opinion.certainty")
     assert fires(nlp, "The real reason for the delay was money.", "opinion.certainty")
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        # 'this'/'that' + a verb of showing: the author draws the lesson.
+        ("That alone tells us the negotiations went badly.", "opinion.inference.tells_us"),
+        (
+            "However, this demonstrates how the county's water board works.",
+            "opinion.inference.demonstrative",
+        ),
+        ("This shows how little the ministry has learned.", "opinion.inference.demonstrative"),
+        # a copula with 'only/just/merely' (or 'little more than') belittles.
+        ("The mayor was only human.", "opinion.framing.reductive"),
+        ("The press conference was just part of a day's routine.", "opinion.framing.reductive"),
+        ("The truce is merely a pause before the next offensive.", "opinion.framing.reductive"),
+        (
+            "The summit was little more than a photo opportunity.",
+            "opinion.framing.reductive_phrase",
+        ),
+        # a copula denies that something deserves the name of evidence, a plan ...
+        ('"Highly probable" is not evidence.', "opinion.framing.not_a_verdict"),
+        ("That is not an argument for doing nothing.", "opinion.framing.not_a_verdict"),
+        ("A pause is not a strategy.", "opinion.framing.not_a_verdict"),
+        # look / sound + like: an impression.
+        ("Together the measures look like a policy.", "opinion.seem.like"),
+        ("The new budget sounds like an election promise.", "opinion.seem.like"),
+        # 'hard' / 'tough' + to-infinitive rates a difficulty.
+        ("Such rumours are cheap to start and hard to disprove.", "opinion.evaluative.tough_to"),
+        # the author tells the reader to notice, remember, imagine.
+        ("Notice what is missing from the statement.", "opinion.reader.imperative"),
+        ("And remember that the drought isn't over.", "opinion.reader.imperative_after_conj"),
+    ],
+)
+def test_inference_reductive_verdict_and_reader_cues(
+    nlp: Language, text: str, family: str
+) -> None:
+    assert fires(nlp, text, family)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        # a relative 'that', a document as the subject: not the author's lesson
+        ("There are two signs that show the market is recovering.", "opinion.inference"),
+        ("The audit shows that spending rose by a third.", "opinion.inference.demonstrative"),
+        # counts, ordinals and time: 'only' measures
+        ("It was only the second time the council had met this year.", "opinion.framing"),
+        ("Crenshaw is only the 17th judge confirmed this year.", "opinion.framing"),
+        ("The depot is just 3 km from the border.", "opinion.framing"),
+        ("The bridge has just been reopened.", "opinion.framing"),
+        # 'just' as 'exactly'
+        ("She is just the right age for the job.", "opinion.framing.reductive"),
+        ("Turnout was little more than 40 percent.", "opinion.framing"),
+        ("There was nothing but sand for miles.", "opinion.framing"),
+        # whether evidence exists is checkable; a kind of change is named
+        ("There is no evidence that the letter was forged.", "opinion.framing.not_a_verdict"),
+        ("The ban is not a policy change, officials stressed.", "opinion.framing.not_a_verdict"),
+        # an embedded description, a relative clause
+        ("She gave a preview of what the ticket might look like.", "opinion.seem.like"),
+        ("The team uses a radar that looks like a lawn mower.", "opinion.seem.like"),
+        # 'hard' as a physical property
+        ("The ground was hard to the touch.", "opinion.evaluative.tough_to"),
+        # an instruction, the noun 'notice', a report of memory
+        ("Remember to bring your passport.", "opinion.reader"),
+        ("Notice of the meeting was given to all members.", "opinion.reader"),
+        ("Officials remember the flood of 1998.", "opinion.reader"),
+    ],
+)
+def test_inference_reductive_verdict_and_reader_near_misses(
+    nlp: Language, text: str, family: str
+) -> None:
+    assert not fires(nlp, text, family)
+
+
+def test_not_immediately_clear_is_the_wire_formula(nlp: Language) -> None:
+    # a fact not yet known, reported: no opinion cue on 'clear'
+    assert rule_ids(nlp, "It was not immediately clear who launched the drone.") == ()
+    assert fires(nlp, "It is not clear whether the truce will hold.", "opinion.speculation")

@@ -94,7 +94,7 @@ def test_right_as_a_noun_direction_or_wing_is_not_evaluative(nlp: Language, text
     "text",
     [
         "The critics are probably right about the budget.",
-        "He is just the right man to run the port authority.",
+        "He is exactly the right man to run the port authority.",
     ],
 )
 def test_right_as_a_judging_adjective_is_evaluative(nlp: Language, text: str) -> None:
@@ -129,7 +129,9 @@ def test_show_reports_a_finding_but_suggest_infers(nlp: Language) -> None:
     # "The footage shows", "the survey shows that": a finding, not the author's inference.
     for text in ("The footage shows crowds at the gate.", "The survey shows that rents fell."):
         assert "opinion.inference.suggest" not in _ids(nlp, text), text
-    assert "opinion.inference.suggest" in _ids(nlp, "This suggests that the deal was rushed.")
+    assert "opinion.inference.suggest" in _ids(nlp, "The delays suggest that the deal was rushed.")
+    # with 'this'/'that' as its subject the author draws the lesson (stronger cue)
+    assert "opinion.inference.demonstrative" in _ids(nlp, "This suggests that the deal was rushed.")
 
 
 def test_weak_cues_around_figures_count_less(nlp: Language) -> None:

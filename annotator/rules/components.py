@@ -35,6 +35,8 @@ from .matching import (
     starts_sentence,
 )
 from .opinion import (
+    OPINION_THRESHOLD,
+    OPINION_WEAK,
     Forms,
     doc_forms,
     opinion_evidence,
@@ -256,7 +258,7 @@ class Prelabeler:
                 first = next(a for a in attrs[k] if not a.hedged and not a.aside)
                 sub = first.subordinate
             para_kind = par_kinds[par_of_sent[k]]
-            opinion = other = None
+            opinion = other = weak = None
             if self.use_opinion:
                 # shared by both detectors
                 lo, hi = s.start, s.end
@@ -267,12 +269,14 @@ class Prelabeler:
                     forms=(forms[0][lo:hi], forms[1][lo:hi], forms[2][lo:hi]),
                     pos=pos_ids[lo:hi],
                 )
-                opinion = opinion_evidence(s, view=view)
+                opinion = opinion_evidence(s, view=view, min_score=OPINION_WEAK)
+                if opinion is not None and opinion.score < OPINION_THRESHOLD:
+                    weak, opinion = opinion, None  # too weak to label: lowers a claim's score
                 other = other_evidence(s, paragraph_kind=para_kind, view=view)
                 if k in interviewer and other is not None and sent_texts[k].rstrip().endswith("?"):
                     # an interviewer's question asks ("What should Washington do?"): its
                     # modals and evaluative words assert nothing
-                    opinion = None
+                    opinion = weak = None
             intro = k in blocks.intros or (
                 sent_texts[k].rstrip().endswith(":")
                 and k + 1 < len(sents)
@@ -300,6 +304,7 @@ class Prelabeler:
                 dialogue=dialogue.get(k),
                 opinion=opinion,
                 other=other,
+                weak_opinion=weak,
                 others=tuple(x for x in plain[1:] if x in extra)
                 + tuple(x for x in relative if x in extra and x in evidence),
                 evidence=tuple(evidence),

@@ -35,7 +35,10 @@ RULE_PRECISION: dict[str, float] = {
     "other": 0.75,
     "heading": 0.8,
     "no-verb": 0.5,  # 0/1
-    "default-claim": 0.45,  # 31/63
+    # a claim with no opinion cue at all, and one with cues too weak to make it an
+    # opinion (``Evidence.weak_opinion``): seeds and probe sets 92/117 and 21/40
+    "default-claim": 0.55,
+    "default-claim-cued": 0.35,
 }
 
 
@@ -175,6 +178,9 @@ class Evidence:
     dialogue: Speaker | None = None
     opinion: Any = None  # OpinionEvidence from rules.opinion (part B), or None
     other: Any = None  # OtherEvidence from rules.opinion (part B), or None
+    # opinion evidence below the opinion threshold (rules.opinion.OPINION_WEAK): not an
+    # opinion, but it lowers the score of a default claim
+    weak_opinion: Any = None
     extra_rules: tuple[str, ...] = field(default_factory=tuple)
     # Every other plain attribution in the sentence ("X reports ..., according to Y"):
     # their SOURCE and CUE spans are marked too when the sentence is attributed.
@@ -461,6 +467,17 @@ def _decide(ev: Evidence) -> Prelabel:
             ev,
             explanation="no verb: a label, caption or fragment that makes no claim",
             rule_ids=["no-verb"],
+        )
+    if ev.weak_opinion is not None:
+        return _label(
+            "unsourced_claim",
+            "default-claim-cued",
+            ev,
+            explanation=(
+                f"no attribution: a claim in the author's own voice, but {ev.weak_opinion.reason}"
+                " (too weak for an opinion; check whether the author judges)"
+            ),
+            rule_ids=["default-claim", "default-claim-cued"],
         )
     return _label(
         "unsourced_claim",
