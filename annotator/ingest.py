@@ -250,6 +250,9 @@ def build_shown(
             groups
             and groups[-1][1] == kind
             and not heading
+            # a list item ("- limits on bank lending;") is a line of its own, even
+            # after an item that ends in a semicolon
+            and not _BULLET_START.match(text, spans[i][0], spans[i][1])
             and (wrap_join or _continues(text, groups[-1][0], kept))
         )
         if joinable:
@@ -319,6 +322,7 @@ def _wrap_width(text: str, spans: list[tuple[int, int]]) -> int:
 # least this share of the fill width long, counting that word: a shorter line was
 # ended on purpose (a title, a byline, a heading over its paragraph).
 WRAP_FILL = 0.75
+_BULLET_START = re.compile(r"[ \t]{0,3}[-*+•][ \t]+\S")
 # A numbered note or list item, or a bullet, at the start of a line.
 _ITEM_START = re.compile(r"[ \t]*(?:\d{1,3}[.)]?[ \t]+[A-Z\"“]|[-*•][ \t])")
 

@@ -937,6 +937,8 @@ def test_probe6c_invisible_characters_and_note_marks(line: str, shown: str) -> N
         "Subscribe to continue reading",
         "Already a subscriber? Log in",
         "Get unlimited access to our award-winning journalism for just £1 a week.",
+        "Exported from Readwise Reader on 2019-07-02",
+        "Clipped with Evernote",
     ],
 )
 def test_probe6c_page_and_paywall_lines_are_boilerplate(line: str) -> None:
@@ -951,6 +953,7 @@ def test_probe6c_page_and_paywall_lines_are_boilerplate(line: str) -> None:
         "Page after page of the report was redacted.",
         "Already the ministry has backed down.",
         "Get access to clean water is what the villagers asked for.",
+        "Exported from Ukraine by rail, the grain reached Gdansk on Monday.",
     ],
 )
 def test_probe6c_content_lines_are_kept(line: str) -> None:
