@@ -34,9 +34,11 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 # A footnote number glued to the end of a sentence in text copied from a PDF or a
 # print page ("... notice of withdrawal.1 Washington accuses", "since 2014.3 In"): it
 # would hide the sentence boundary. After a word, or a year, and closing punctuation;
-# before a capital, a quote or the line end (after , ; : before any word).
+# before a capital, a quote or the line end (after , ; : before any word). Not a
+# number after "No." or "p." ("the world's No.1 Sabalenka", "see p.3 The").
 _NOTE_NUMBER = re.compile(
-    r"(?:(?<=[^\W\d_][.!?\"”’)])|(?<=\b\d{4}\.))\d{1,2}(?=[ \t]+[A-Z\"“‘(]|[ \t]*$)"
+    r"(?:(?<=[^\W\d_][.!?\"”’)])|(?<=\b\d{4}\.))(?<!\b[Nn]o\.)(?<!\bp\.)"
+    r"\d{1,2}(?=[ \t]+[A-Z\"“‘(]|[ \t]*$)"
     r"|(?<=[^\W\d_][,;:])\d{1,2}(?=[ \t]+\w)"
 )
 

@@ -920,6 +920,7 @@ def test_numbered_notes_after_wrapped_text_stay_apart() -> None:
         ("grew by 3.5 percent", "grew by 3.5 percent"),
         ("Article 5.2 The", "Article 5.2 The"),
         ("the U.S.2 billion", "the U.S.2 billion"),
+        ("the world's No.1 Sabalenka", "the world's No.1 Sabalenka"),
         ("[ref]: https://example.org", ""),
     ],
 )
