@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -219,6 +220,7 @@ def find_boilerplate(
         )
         for line in lines
     ]
+    running = _running_heads(lines, matched)
     body_chars = body_lines = 0
     for i, line in enumerate(lines):
         p = matched[i]
@@ -248,6 +250,8 @@ def find_boilerplate(
             break
         if p is not None and p.action == "drop":
             reasons[i] = p.id
+        elif i in running:
+            reasons[i] = "struct-running-head"
         elif p is not None and p.action == "nav":
             if (
                 body_chars < BODY_START_CHARS and body_lines < BODY_START_LINES
@@ -285,6 +289,28 @@ _DATE = re.compile(
     r"[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\b.{0,30}$",
     re.IGNORECASE,
 )
+
+
+# The pattern that finds page numbers ("Page 2 of 5", "14"): running heads sit next to them.
+PAGE_NUMBER_ID = "bp-page-number"
+
+
+def _running_heads(lines: Sequence[PageLine], matched: Sequence[Pattern | None]) -> set[int]:
+    """A page's running header or footer in text copied from a PDF or a print view: a
+    short line that recurs word for word right before or after page numbers, at least
+    twice."""
+    numbers = [i for i, p in enumerate(matched) if p is not None and p.id == PAGE_NUMBER_ID]
+    if len(numbers) < 2:
+        return set()
+    near = {
+        j
+        for i in numbers
+        for j in range(max(i - 1, 0), min(i + 2, len(lines)))
+        if matched[j] is None and not is_prose(lines[j].shown)
+    }
+    key = {j: " ".join(lines[j].shown.split()) for j in near}
+    counts = Counter(key.values())
+    return {j for j in near if counts[key[j]] >= 2}
 
 
 def _after_nav(prev: Pattern | None, reason: str | None) -> bool:

@@ -49,10 +49,14 @@ HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 120
 HEADING_SHORT_WORDS = 8
 TITLE_CASE_SHARE = 0.6
+# Share of the lines of hard-wrapped text that are 40-100 characters long.
+WRAPPED_IN_BAND = 0.6
 # Share of control characters above which decoded text is treated as binary.
 BINARY_CONTROL_SHARE = 0.05
 
 _WORD = re.compile(r"\w")
+# A closing block tag: the text is HTML, not plain text with a stray tag in it.
+_HTML_BODY = re.compile(r"</(?:p|div|h[1-6]|li|blockquote|article|section)\s*>", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CLOSING = re.compile(r"[.!?,;:…][\"'”’)\]*_]*$")
 
@@ -223,30 +227,45 @@ def build_shown(
     bp_chars = sum(
         spans[i][1] - spans[i][0] for i, r in zip(visible, reasons, strict=True) if r
     ) + sum(e - s for (s, e), ln in zip(spans, stripped, strict=True) if ln.rule)
-    wrapped = _is_hard_wrapped(text, spans)
+    dropped = {i for i, r in zip(visible, reasons, strict=True) if r is not None}
+    wrapped = _is_hard_wrapped(text, spans, skip=dropped)
+    width = _wrap_width(text, spans) if wrapped else 0
 
     # Group kept lines into paragraphs: (kept indices, kind)
     groups: list[tuple[list[int], str]] = []
     prev_line = -2
     for i, reason in zip(visible, reasons, strict=True):
         if reason is not None:
-            prev_line = -2
             continue
         kept = list(stripped[i].kept)
         heading = stripped[i].heading
         kind = "heading" if heading else "quote" if stripped[i].quote else "text"
+        wrap_join = bool(
+            width
+            and prev_line >= 0
+            and all(j in dropped for j in range(prev_line + 1, i))
+            and _wrapped_on(text, spans[prev_line], spans[i], width)
+        )
         joinable = (
             groups
             and groups[-1][1] == kind
             and not heading
-            and (
-                (wrapped and prev_line == i - 1)
-                or _continues(text, groups[-1][0], kept)
-            )
+            # a list item ("- limits on bank lending;") is a line of its own, even
+            # after an item that ends in a semicolon
+            and not _BULLET_START.match(text, spans[i][0], spans[i][1])
+            and (wrap_join or _continues(text, groups[-1][0], kept))
         )
         if joinable:
-            groups[-1][0].append(-1)  # the line break shows as a space
-            groups[-1][0].extend(kept)
+            previous = groups[-1][0]
+            if wrap_join and _hyphenated(text, previous, kept):
+                # "... almost cert-" / "ainly be consumed": the word goes on, without
+                # the hyphen when the line after starts in lower case (a word split by
+                # the typesetter), with it before a capital ("Intermediate-" / "Range")
+                if text[kept[0]].islower():
+                    previous.pop()
+            else:
+                previous.append(-1)  # the line break shows as a space
+            previous.extend(kept)
         else:
             groups.append((kept, kind))
         prev_line = i
@@ -305,6 +324,47 @@ _LOWER_BYLINE = re.compile(
 )
 
 
+def _wrap_width(text: str, spans: list[tuple[int, int]]) -> int:
+    """The width hard-wrapped text was filled to: the length most full lines reach
+    (the 90th percentile of lines followed by another line)."""
+    lengths = sorted(
+        len(text[s:e].rstrip())
+        for (s, e), (s2, e2) in zip(spans, spans[1:], strict=False)
+        if text[s:e].strip() and text[s2:e2].strip()
+    )
+    return lengths[int(len(lengths) * 0.9)] if lengths else 0
+
+
+# A line in hard-wrapped text ends because the next word did not fit when it is at
+# least this share of the fill width long, counting that word: a shorter line was
+# ended on purpose (a title, a byline, a heading over its paragraph).
+WRAP_FILL = 0.75
+_BULLET_START = re.compile(r"[ \t]{0,3}[-*+•][ \t]+\S")
+# A numbered note or list item, or a bullet, at the start of a line.
+_ITEM_START = re.compile(r"[ \t]*(?:\d{1,3}[.)]?[ \t]+[A-Z\"“]|[-*•][ \t])")
+
+
+def _wrapped_on(text: str, line: tuple[int, int], nxt: tuple[int, int], width: int) -> bool:
+    """Does wrapped ``line`` go on in ``nxt``, i.e. was it broken only for width?
+    Not when a sentence ends the line and the next is a numbered note or list item."""
+    if _ITEM_START.match(text, nxt[0], nxt[1]) and _CLOSING.search(text, line[0], line[1]):
+        return False
+    words = text[nxt[0] : nxt[1]].split(None, 1)
+    first = len(words[0]) if words else 0
+    return len(text[line[0] : line[1]].rstrip()) + 1 + first >= WRAP_FILL * width
+
+
+def _hyphenated(text: str, previous: list[int], kept: list[int]) -> bool:
+    """A line ending in a letter and a hyphen, and the next starting with a letter."""
+    if len(previous) < 2 or not kept or previous[-1] < 0 or previous[-2] < 0:
+        return False
+    return (
+        text[previous[-1]] == "-"
+        and text[previous[-2]].isalpha()
+        and text[kept[0]].isalpha()
+    )
+
+
 def _line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line, without its line break (\\n, \\r\\n or \\r)."""
     spans = []
@@ -317,23 +377,32 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_hard_wrapped(text: str, spans: list[tuple[int, int]]) -> bool:
+def _is_hard_wrapped(
+    text: str, spans: list[tuple[int, int]], *, skip: frozenset[int] | set[int] = frozenset()
+) -> bool:
     """Lines break at a fixed width, mid-sentence, rather than at paragraph ends.
 
     Scraped pages put a paragraph on each line (long, uneven lines ending in
     punctuation); wrapped text has short lines of similar width, most of them
-    ending mid-sentence.
+    ending mid-sentence. Lines in ``skip`` (boilerplate: a PDF's page numbers and
+    running heads) are not counted; nor, for the share that ends mid-sentence, are
+    the short lines of a title block or a list of notes.
     """
     inner = []  # lines followed by another non-blank line
-    for (s, e), (s2, e2) in zip(spans, spans[1:], strict=False):
-        if text[s:e].strip() and text[s2:e2].strip():
+    for n, ((s, e), (s2, e2)) in enumerate(zip(spans, spans[1:], strict=False)):
+        if n not in skip and text[s:e].strip() and text[s2:e2].strip():
             inner.append(text[s:e].rstrip())
     if len(inner) < 3:
         return False
     longest = max(e - s for s, e in spans)
-    in_band = sum(40 <= len(line) <= 100 for line in inner)
-    open_ended = sum(not _CLOSING.search(line) for line in inner)
-    return longest <= 120 and in_band / len(inner) >= 0.8 and open_ended / len(inner) >= 0.5
+    band = [line for line in inner if 40 <= len(line) <= 100]
+    open_ended = sum(not _CLOSING.search(line) for line in band)
+    return (
+        longest <= 120
+        and len(band) >= 3
+        and len(band) / len(inner) >= WRAPPED_IN_BAND
+        and open_ended / len(band) >= 0.5
+    )
 
 
 def _looks_like_heading(shown: str, *, multiline: bool, first: bool) -> bool:
@@ -348,7 +417,8 @@ def _looks_like_heading(shown: str, *, multiline: bool, first: bool) -> bool:
     """
     if multiline or not shown or shown[0].islower():
         return False
-    words = shown.split()
+    # a dash or bullet between words is no word ("... in Oslo — but hopes are low")
+    words = [w for w in shown.split() if _WORD.search(w)]
     if any(len(w) > 3 and w[-1] in ".!?" and w[:-1].isalpha() and w[:-1].islower()
            for w in words[:-1]):
         return False  # "One sentence. Two more words": sentences, not a heading
@@ -386,6 +456,11 @@ def extract_html(html: str) -> tuple[str, dict[str, str]]:
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     html = _FOOTNOTE_REF.sub("", html)
     html = _mark_blockquotes(html)
+    html = _loose_text_paragraphs(html)
+    if not _PAGE_TAG.search(html):
+        # A fragment (a feed's or an export's body HTML): no page around it to remove,
+        # and trafilatura drops its first heading, so all its text is the article.
+        return _html_fallback_text(html), {}
     try:
         doc = trafilatura.bare_extraction(
             html,
@@ -443,6 +518,8 @@ def _mark_blockquotes(html: str) -> str:
         # bold or italics inside a blockquote make trafilatura glue its paragraphs
         # ("...sleepwalkers.They were") and words ("protagonistsof"): dropped there
         inner = _INLINE_EMPHASIS.sub("", m.group(2))
+        # lines of a quotation set with <br> are lines of the quotation too
+        inner = _BR.sub(lambda b: b.group() + "&gt; ", inner)
         if _BLOCK_START.search(inner):
             inner = _BLOCK_START.sub(lambda p: p.group() + "&gt; ", inner)
         else:
@@ -450,6 +527,23 @@ def _mark_blockquotes(html: str) -> str:
         return m.group(1) + inner + m.group(3)
 
     return _BLOCKQUOTE.sub(mark, html)
+
+
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_PAGE_TAG = re.compile(r"<(?:html|body|head)\b", re.IGNORECASE)
+# Two or more <br> in a row: the page's paragraph break (blogs and old CMSs set whole
+# articles as text with <br><br> between paragraphs). trafilatura reads such text as
+# one block and repeats or drops parts of it next to real paragraphs.
+_BR_RUN = re.compile(r"<br\s*/?>(?:\s|&nbsp;)*(?:<br\s*/?>(?:\s|&nbsp;)*)+", re.IGNORECASE)
+# Text right after a list, quotation, table or figure (its "tail"): trafilatura glues it
+# to the element's last line or drops it, so it gets a paragraph of its own.
+_BLOCK_TAIL = re.compile(
+    r"(</(?:blockquote|ul|ol|table|figure)\s*>)(\s*)(?=[^\s<])", re.IGNORECASE
+)
+def _loose_text_paragraphs(html: str) -> str:
+    """Paragraphs for text the page sets without <p>: runs of <br>, block tails."""
+    html = _BR_RUN.sub("</p><p>", html)
+    return _BLOCK_TAIL.sub(lambda m: m.group(1) + m.group(2) + "<p>", html)
 
 
 _HTML_DROP = re.compile(
@@ -688,7 +782,8 @@ def _jsonl_article(path: Path, n: int, raw: bytes, *, strip_boilerplate: bool) -
     article = article_from_text(
         doc_id,
         text,
-        fmt="jsonl",
+        # a feed or CMS export often puts the body's HTML in "text"
+        fmt="html" if _HTML_BODY.search(text) else "jsonl",
         strip_boilerplate=strip_boilerplate,
         source_file=f"{path}:{n}",
         encoding="utf-8",

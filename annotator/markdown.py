@@ -24,8 +24,23 @@ _QUOTE = re.compile(r"[ \t]{0,3}>[ \t]?")
 _BULLET = re.compile(r"[ \t]{0,3}[-*+•][ \t]+(?=\S)")
 # Thematic break: a line of only *, - or _ (3 or more), optionally spaced.
 _RULE = re.compile(r"[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
-# Reference-style link definition "[id]: http://..." is never shown.
-_LINK_DEF = re.compile(r"[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$")
+# Reference-style link definition "[id]: http://..." is never shown; a footnote's
+# ("[^1]: Interview with ...") is a note to read, shown without its label.
+_LINK_DEF = re.compile(r"[ \t]{0,3}\[(?!\^)[^\]]+\]:[ \t]*\S+.*$")
+_FOOTNOTE_LABEL = re.compile(r"\[\^[^\]\s]{1,20}\](?::[ \t]*)?")
+# Characters a reader never sees that split words ("willing\u200bness"): zero-width
+# space, non-joiner and joiner, word joiner, byte-order mark, soft hyphen.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+# A footnote number glued to the end of a sentence in text copied from a PDF or a
+# print page ("... notice of withdrawal.1 Washington accuses", "since 2014.3 In"): it
+# would hide the sentence boundary. After a word, or a year, and closing punctuation;
+# before a capital, a quote or the line end (after , ; : before any word). Not a
+# number after "No." or "p." ("the world's No.1 Sabalenka", "see p.3 The").
+_NOTE_NUMBER = re.compile(
+    r"(?:(?<=[^\W\d_][.!?\"”’)])|(?<=\b\d{4}\.))(?<!\b[Nn]o\.)(?<!\bp\.)"
+    r"\d{1,2}(?=[ \t]+[A-Z\"“‘(]|[ \t]*$)"
+    r"|(?<=[^\W\d_][,;:])\d{1,2}(?=[ \t]+\w)"
+)
 
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\((?:[^()\s]|\([^()\s]*\))*(?:[ \t]+\"[^\"]*\")?\)")
 _LINK = re.compile(
@@ -77,7 +92,12 @@ def strip_line(text: str, start: int, end: int, *, markdown: bool = True) -> Lin
         not _MARKUP_CHAR.search(line) and line.lstrip(" \t")[:1] not in ("-", "+", "•")
     ):
         # No character any markup here needs (most lines of prose): nothing to drop.
-        return Line(tuple(_trim(range(start, end), text)), heading=False, rule=False)
+        kept_range = range(start, end)
+        if _INVISIBLE.search(line) or _NOTE_NUMBER.search(line):
+            keep = [True] * len(line)
+            _drop_marks(line, keep, markdown=False)
+            kept_range = compress(kept_range, keep)  # type: ignore[assignment]
+        return Line(tuple(_trim(list(kept_range), text)), heading=False, rule=False)
     if _RULE.match(line) or _LINK_DEF.match(line):
         return Line((), heading=False, rule=bool(_RULE.match(line)))
     keep = [True] * len(line)
@@ -103,6 +123,7 @@ def strip_line(text: str, start: int, end: int, *, markdown: bool = True) -> Lin
             _drop(keep, m.start(), m.end())
             pos = m.end()
     _strip_inline(line, keep, pos)
+    _drop_marks(line, keep, markdown=True)
     kept = list(compress(range(start, start + len(keep)), keep))
     return Line(tuple(_trim(kept, text)), heading=heading, rule=False, quote=quote)
 
@@ -132,6 +153,17 @@ def _strip_inline(line: str, keep: list[bool], pos: int) -> None:
             _drop(keep, m.start(), m.end())
     for m in _EMPH_UNDER.finditer(line, pos):
         if _is_emphasis(line, m.start(), m.end(), intraword=False):
+            _drop(keep, m.start(), m.end())
+
+
+def _drop_marks(line: str, keep: list[bool], *, markdown: bool) -> None:
+    """Mark invisible characters and footnote references in ``line`` as not shown."""
+    for m in _INVISIBLE.finditer(line):
+        keep[m.start()] = False
+    for m in _NOTE_NUMBER.finditer(line):
+        _drop(keep, m.start(), m.end())
+    if markdown:
+        for m in _FOOTNOTE_LABEL.finditer(line):
             _drop(keep, m.start(), m.end())
 
 

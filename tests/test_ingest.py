@@ -889,3 +889,176 @@ def test_an_also_read_block_ends_the_story() -> None:
     shown = article_from_text("t", text).shown
     assert "grain corridor" in shown
     assert "Ministers discuss grain" not in shown and "Also read" not in shown
+
+
+# Probe round 6c: messy input shapes (hard wraps, PDF copies, invisible characters,
+# <br> pages, HTML inside JSONL, read-later Markdown, paywalls).
+def _wrapped(paragraph: str, width: int = 60) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(paragraph, width, break_on_hyphens=False))
+
+
+_PROSE = (
+    "The ministers met in Vienna on Tuesday to discuss the future of the agreement, "
+    "and the talks went on late into the night without any sign of a compromise on "
+    "the main questions that divide the two delegations."
+)
+
+
+def test_a_wrapped_title_and_byline_are_not_joined_to_each_other() -> None:
+    text = f"Talks stall in Vienna\nBy Ana Lind\n\n{_wrapped(_PROSE)}\n\n{_wrapped(_PROSE)}\n"
+    article = article_from_text("w", text)
+    check_offsets(article)
+    shown = [article.shown[p.start : p.end] for p in article.paragraphs]
+    assert shown[:2] == ["Talks stall in Vienna", "By Ana Lind"]
+    assert shown[2] == _PROSE  # the wrapped paragraph is still one
+
+
+def test_a_word_split_at_a_wrapped_line_end_is_rejoined() -> None:
+    para = _wrapped(_PROSE).replace("discuss", "dis-\ncuss", 1)
+    lines = para.splitlines()
+    text = "\n\n".join(["\n".join(lines)] * 2) + "\n"
+    article = article_from_text("h", text)
+    check_offsets(article)
+    assert "to discuss the future" in article.shown and "dis-" not in article.shown
+    # before a capital the hyphen stays: a compound ("Intermediate-Range")
+    text = text.replace("dis-\ncuss", "Euro-\nAtlantic")
+    shown = article_from_text("h", text).shown
+    assert "Euro-Atlantic" in shown and "Euro- Atlantic" not in shown
+
+
+def test_pdf_page_furniture_is_dropped_and_the_sentence_goes_on() -> None:
+    other = _PROSE.replace("ministers met in Vienna", "envoys gathered in Geneva")
+    lines = _wrapped(_PROSE + " " + other).splitlines()
+    page = "Page 1 of 3\n\fInstitute Brief No. 4 | Arms Control\n2\n"
+    text = (
+        "\n".join(lines[:3]) + "\n" + page + "\n".join(lines[3:]) + "\n\n"
+        + _wrapped(other) + "\n" + page.replace("1 of 3", "2 of 3").replace("\n2\n", "\n3\n")
+        + "\n" + _wrapped(_PROSE) + "\n"
+    )
+    article = article_from_text("p", text)
+    check_offsets(article)
+    assert "Page" not in article.shown and "Institute Brief" not in article.shown
+    assert _PROSE + " " + other in article.shown
+
+
+def test_a_repeated_line_without_page_numbers_is_kept() -> None:
+    body = "The minister said the talks would resume in May after a pause of two weeks."
+    lines = ["Arms Control", body, "Arms Control", body, body]
+    assert find_boilerplate([PageLine(x, x) for x in lines]) == [None] * 5
+
+
+def test_numbered_notes_after_wrapped_text_stay_apart() -> None:
+    notes = (
+        "1 Interview with the authors, Brussels, December 2018.\n"
+        "2 Ministry of Defence, Annual Report 2018, page 14."
+    )
+    text = f"{_wrapped(_PROSE)}\n\n{_wrapped(_PROSE)}\n\nNotes\n{notes}\n"
+    article = article_from_text("n", text)
+    shown = [article.shown[p.start : p.end] for p in article.paragraphs]
+    assert shown[-2:] == notes.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("a “willing\u200bness to move”", "a “willingness to move”"),
+        ("notice of withdrawal.1 Washington says", "notice of withdrawal. Washington says"),
+        ("since at least 2014.3 In December", "since at least 2014. In December"),
+        ("below 500 kilometres.2", "below 500 kilometres."),
+        ("in Paris,2 officials said", "in Paris, officials said"),
+        ("of sovereignty.[^1] It was", "of sovereignty. It was"),
+        ("[^2]: Asia Institute, report, June 2019.", "Asia Institute, report, June 2019."),
+        # no footnote marks: decimals, abbreviations before a number, a year alone
+        ("grew by 3.5 percent", "grew by 3.5 percent"),
+        ("Article 5.2 The", "Article 5.2 The"),
+        ("the U.S.2 billion", "the U.S.2 billion"),
+        ("the world's No.1 Sabalenka", "the world's No.1 Sabalenka"),
+        ("[ref]: https://example.org", ""),
+    ],
+)
+def test_probe6c_invisible_characters_and_note_marks(line: str, shown: str) -> None:
+    assert shown_line(line) == shown
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Page 2 of 5",
+        "page 3",
+        "14",
+        "- 7 -",
+        "Subscribe to continue reading",
+        "Already a subscriber? Log in",
+        "Get unlimited access to our award-winning journalism for just £1 a week.",
+        "Exported from Readwise Reader on 2019-07-02",
+        "Clipped with Evernote",
+    ],
+)
+def test_probe6c_page_and_paywall_lines_are_boilerplate(line: str) -> None:
+    page = [PageLine(line, line)]
+    assert find_boilerplate(page)[0] is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2019",
+        "Page after page of the report was redacted.",
+        "Already the ministry has backed down.",
+        "Get access to clean water is what the villagers asked for.",
+        "Exported from Ukraine by rail, the grain reached Gdansk on Monday.",
+    ],
+)
+def test_probe6c_content_lines_are_kept(line: str) -> None:
+    page = [PageLine(line, line)]
+    assert find_boilerplate(page)[0] is None
+
+
+def test_a_newsletter_footer_naming_the_newsletter_ends_it() -> None:
+    body = "The minister said the talks would resume in May after a pause of two weeks."
+    lines = [body, body, body, body, body, body,
+             "You are receiving the Lisbon Letter because you subscribed at example.eu.",
+             "Reply STOP to leave."]
+    assert find_boilerplate([PageLine(x, x) for x in lines])[6:] == [
+        "end-email-footer", "struct-tail"]
+
+
+def test_br_paragraphs_and_text_after_a_list_are_paragraphs() -> None:
+    from annotator.ingest import extract_html
+
+    prose = "The summit ended without a deal on the budget, officials in Brussels said. "
+    html = (
+        "<html><body><div class='post'><h1>Leaders extend sanctions on Monday</h1>"
+        f"<div class='body'>{prose * 2}<br><br>{prose}<br><br>"
+        "<blockquote>The Council agreed to prolong the measures.<br>They remain until"
+        " January.</blockquote>The measures include:<ul><li>a ban on arms exports;</li>"
+        f"<li>limits on bank lending.</li></ul>The Kremlin said it regretted it.<br><br>"
+        f"{prose}</div></div></body></html>"
+    )
+    text, _ = extract_html(html)
+    assert text.count("The summit ended") == 4  # each once, none repeated or dropped
+    assert "> The Council agreed to prolong the measures." in text
+    assert "> They remain until January." in text
+    assert "\nThe measures include:\n" in text
+    assert "\nThe Kremlin said it regretted it.\n" in text
+
+
+def test_html_in_a_jsonl_text_field_is_extracted(tmp_path: Path) -> None:
+    body = ("<h2>Sudan deal reached</h2><p>The council and the coalition agreed to share "
+            "power.<br>The deal was announced by the mediator.</p><p>&quot;It is a start,"
+            "&quot; the mediator told reporters.</p>")
+    rows = [{"id": "a", "text": body},
+            {"id": "b", "text": "Prices rose 3% <b>again</b> and x < y in the plain text."}]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    a, b = list(iter_articles([path]))
+    assert isinstance(a, Article) and isinstance(b, Article)
+    assert a.text_origin == "html-extracted"
+    check_offsets(a)
+    shown = [a.shown[p.start : p.end] for p in a.paragraphs]
+    assert shown[0] == "Sudan deal reached"
+    assert '"It is a start," the mediator told reporters.' in shown
+    assert "<" not in a.shown and "&quot;" not in a.shown
+    assert b.text_origin == "jsonl-text"  # a stray inline tag is not an HTML body

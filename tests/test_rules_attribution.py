@@ -2147,6 +2147,34 @@ def test_calling_for_a_clause_with_for_as_its_mark_is_a_demand(nlp):
     assert p.cue == "called"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The boats gathered near Thitu Island, which the Philippines calls Pag-asa.",
+        "The ship sailed to the Malvinas, which Britain calls the Falkland Islands.",
+        "If parliament rejects the deal again, an extension looks all but inevitable.",
+        "Unless the board approves the merger, the plant will close in May.",
+    ],
+)
+def test_a_name_in_a_relative_clause_or_a_stance_in_a_condition_is_no_report(nlp, text):
+    assert one(nlp, text).label not in ("sourced_fact", "official_quote")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The plan, which Warren calls a giveaway to banks, passed on Monday.", "Warren"),
+        ("Moscow rejects the accusation that it broke the treaty.", "Moscow"),
+    ],
+)
+def test_a_verdict_in_a_relative_clause_and_a_stance_outside_a_condition_stay(
+    nlp, text, source
+):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == source
+
+
 def test_calling_someone_is_no_demand(nlp):
     p = one(nlp, "Senator Smith called his mother on Sunday.")
     assert p.label not in ("sourced_fact", "official_quote")

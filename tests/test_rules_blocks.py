@@ -564,3 +564,25 @@ def test_a_blockquote_after_a_lead_in_naming_nobody_is_no_quote():
     )
     p = got["Today's decision will strike a blow to people in need everywhere."]
     assert p.label != "official_quote"
+
+
+def test_a_speech_named_as_the_occasion_of_a_lead_in_is_not_its_source():
+    got = _records(
+        "President Maria Lund has argued for years that a trade war would be futile.\n\n"
+        "In a speech to farmers in April, she said:\n\n"
+        "> We cannot win that war, and I will not ask you to pay for it.\n\n"
+        "The speech was her last before the vote."
+    )
+    p = got["We cannot win that war, and I will not ask you to pay for it."]
+    assert p.label == "official_quote" and "Maria Lund" in (p.source or "")
+
+
+def test_a_document_in_a_lead_in_with_no_other_speaker_is_the_source():
+    got = _records(
+        "The ministers met in Vienna on Tuesday.\n\n"
+        "In a statement released by the Norwegian embassy on Friday:\n\n"
+        "> The parties will meet again in May to review the agreement.\n\n"
+        "Few expect much from that meeting."
+    )
+    p = got["The parties will meet again in May to review the agreement."]
+    assert p.label == "official_quote" and "statement" in (p.source or "")

@@ -787,6 +787,19 @@ def test_a_bare_speech_lead_in_is_other_and_its_block_keeps_the_source(nlp):
     assert got["Our country will not accept threats from anyone."].label == "official_quote"
 
 
+def test_a_lead_in_whose_statement_has_a_participle_is_still_bare(nlp):
+    text = (
+        "Ministers extended the measures on Thursday.\n\n"
+        "The council said in a statement released on Friday morning:\n\n"
+        "The measures will remain in place until the agreements are implemented."
+    )
+    got = by_text(nlp, text)
+    assert got["The council said in a statement released on Friday morning:"].label == "other"
+    assert got["The measures will remain in place until the agreements are implemented."].label == (
+        "official_quote"
+    )
+
+
 def test_a_lead_in_that_reports_a_clause_stays_attributed(nlp):
     text = (
         "The talks ended late on Friday.\n\n"

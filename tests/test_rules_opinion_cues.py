@@ -30,6 +30,10 @@ def fires(nlp: Language, text: str, family: str) -> bool:
         # seem / appear / look / sound + adjective: the author's impression.
         ("The chances of a deal this year seem slim.", "opinion.seem.adj"),
         ("The new stadium appears oddly empty for a final.", "opinion.seem.adj"),
+        # look / seem + a participle of prospect or purpose + to: the author's reading.
+        ("The announcement looks designed to put pressure on the council.", "opinion.seem"),
+        ("The league seems set to expand next year.", "opinion.seem"),
+        ("That idea is sensible in principle.", "opinion.evaluative_adj"),
         # A degree adverb grading an adjective.
         ("The tax office was particularly slow in answering letters.", "opinion.degree.adj"),
         ("The new timetable is too complicated for commuters.", "opinion.degree.adj"),
@@ -70,6 +74,8 @@ def test_cue_fires(nlp: Language, text: str, family: str) -> None:
     [
         ("The minister appeared at the hearing on Monday.", "opinion.seem.adj"),
         ("The report looks at housing in three cities.", "opinion.seem.adj"),
+        ("The council looks to set up a new fund.", "opinion.seem"),
+        ("The panel was set up to look at the designed routes.", "opinion.seem"),
         ("There were so many applicants that the office closed early.", "opinion.degree.adj"),
         ("The train arrived too late for the connection.", "opinion.degree.adj"),
         ("She was too a member of the board.", "opinion.degree.adj"),

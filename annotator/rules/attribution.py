@@ -865,6 +865,13 @@ def _colon_quote_after(verb: Token) -> bool:
     return False
 
 
+def _conditional(verb: Token) -> bool:
+    """A verb heading an "if" or "unless" clause: a hypothetical case, not a report."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children
+    )
+
+
 def _intention_only(verb: Token) -> bool:
     """ "hopes to use", "wants to win": a stance verb whose only complement is a
     to-infinitive states an intention or plan, not a stance on something (rule 7)."""
@@ -919,6 +926,8 @@ def _calls_something(verb: Token) -> bool:
     """ "has called climate change a hoax", "calls for a recount": "call" with an object
     predicate (a verdict) or with "for" (a demand) reports a public stance."""
     if verb_lemma(verb) != "call":
+        return False
+    if _relative_naming(verb):
         return False
     for c in verb.children:
         if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "for"):
@@ -1104,6 +1113,16 @@ def _byline_report(verb: Token, lex: Lexicons) -> bool:
         and not any(c.dep_ == "dobj" and c.pos_ != "PROPN" for c in verb.children)
         and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
         and not _has_clause(verb)
+    )
+
+
+def _relative_naming(verb: Token) -> bool:
+    """ "Thitu Island, which the Philippines calls Pag-asa": a relative clause giving
+    the local or official name of a thing (a proper noun) reports no stance."""
+    return (
+        verb.dep_ == "relcl"
+        and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in verb.children)
+        and any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children)
     )
 
 
@@ -2185,6 +2204,8 @@ def find_attributions(
             continue  # "it should make any journalist ask ...": nobody has asked
         if _naming_participle(tok, lex) or _credit_of_named_work(tok):
             continue  # "a play called “Sons of Trump”": the name of a thing
+        if stance and _conditional(tok):
+            continue  # "If parliament rejects the deal, ...": a stance nobody holds yet
         if _byline_report(tok, lex):
             continue  # "Smith reported from Kabul.": a credit line, nothing reported
         # "what was not disclosed by Ushakov", "has not said when", "declined to

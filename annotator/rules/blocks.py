@@ -190,6 +190,8 @@ def _intro_source(
     # A document noun names the source best ("the Kremlin's summary", "the preamble of R").
     for tok in sent:
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in lex.documents and tok.dep_ != "compound":
+            if _venue(tok, attrs):
+                continue  # "In a speech to soldiers, he said:": he is the speaker
             head = document_of(tok)
             start, end = mention_bounds(head, with_conj=False)
             mention = doc[start:end]
@@ -237,6 +239,24 @@ def _intro_source(
                 return s0, s1, index.fullest(doc, s0, s1, pronoun=doc[start].lower_)
             return start, end, index.fullest(doc, start, end)
     return None
+
+
+def _venue(tok: Token, attrs: Sequence[Attribution]) -> bool:
+    """A document noun after "in", "during" or "at" ("In a speech to soldiers in April,
+    he said:") where the sentence names another speaker: the occasion, not the source."""
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lower_ in ("in", "during", "at")
+        and any(
+            a.source is not None
+            and not a.hedged
+            and not a.aside
+            and not a.source[0] <= tok.i < a.source[1]
+            for a in attrs
+        )
+    )
 
 
 def _voice_resumes(

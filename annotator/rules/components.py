@@ -1034,7 +1034,16 @@ def _bare_lead_in(
     cue = [t for t in sent if attr.cue[0] <= t.idx < attr.cue[1]]
     if not any(t.dep_ == "ROOT" for t in cue):
         return False  # "... four of them, according to the ministry:" asserts the rest
-    return not any(t.pos_ in ("VERB", "AUX") for t in sent if t.idx >= attr.cue[1])
+    # a participle or relative clause on a noun reports nothing ("said in a statement
+    # published on Friday:"); a verb of a reported clause does ("said the deal was close")
+    return not any(
+        t.pos_ in ("VERB", "AUX") and t.dep_ not in _NOUN_MODIFIERS
+        for t in sent
+        if t.idx >= attr.cue[1]
+    )
+
+
+_NOUN_MODIFIERS = frozenset({"acl", "relcl", "amod"})
 
 
 def _lead_in_relatives(
