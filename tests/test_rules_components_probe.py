@@ -1167,3 +1167,35 @@ def test_unlikely_in_a_report_stays_the_sources(full_nlp):
     text = "EU diplomats told reporters that the bloc was unlikely to agree on a deal."
     (pl,) = full_nlp(text)._.prelabels
     assert pl.label == "sourced_fact"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ('A person close to the governor said she would not sign. "Maria is not going to '
+         'sign this," this person said.', "A person close to the governor"),
+        ("Several EU diplomats told reporters the vote would slip. One said Hungary was "
+         "blocking a statement.", "Several EU diplomats"),
+        ('Two Western officials told the paper the drones came from the north. "This was a '
+         'test," one of the officials said.', "Two Western officials"),
+        ('A German diplomatic source said Berlin wanted guarantees. "There is a window," '
+         "the source said.", "A German diplomatic source"),
+    ],
+)
+def test_a_mention_taking_up_an_unnamed_source_is_resolved(nlp, text, source):
+    last = list(nlp(text)._.prelabels)[-1]
+    assert last.label == "sourced_fact"
+    assert last.source == source
+
+
+def test_a_named_source_in_between_stops_the_take_up(nlp):
+    text = ("Two sources said talks would resume. Lavrov said nothing new. "
+            "The source said it was over.")
+    last = list(nlp(text)._.prelabels)[-1]
+    assert last.source == "The source"
+
+
+def test_another_group_is_not_taken_up(nlp):
+    text = "Two diplomats said talks would resume. One of the ministers said no."
+    last = list(nlp(text)._.prelabels)[-1]
+    assert last.source == "One of the ministers"
