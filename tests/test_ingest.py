@@ -1062,3 +1062,58 @@ def test_html_in_a_jsonl_text_field_is_extracted(tmp_path: Path) -> None:
     assert '"It is a start," the mediator told reporters.' in shown
     assert "<" not in a.shown and "&quot;" not in a.shown
     assert b.text_origin == "jsonl-text"  # a stray inline tag is not an HTML body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Copy Link copied",
+        "Link Copied!",
+        "Ad Feedback",
+        "SKIP ADVERTISEMENT",
+        "Share X Facebook LinkedIn Email Link",
+        "Click here to share on social media",
+        "View in browser",
+        "Purchase Licensing Rights",
+        "Sign up for Example News",
+        "Weekly Newsletter",
+        "LIVE",
+        "A version of this article appears in print on May 2, 2027, Section A, Page 6 of the "
+        "New York edition with the headline: Talks Stall.",
+        '- "Europe braces for a long winter," by Ana Popescu',
+        "A message from the Coalition for Example Ports:",
+    ],
+)
+def test_probe6_boilerplate_lines(line: str) -> None:
+    page = [PageLine(line, line)]
+    assert find_boilerplate(page)[0] is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The link was copied to three ministries before the vote.",
+        "Share prices in Warsaw fell by a fifth after the strike.",
+        "Live fire exercises resumed near the border on Monday.",
+        "Sign up for the draft is compulsory for men aged 18 to 25, the ministry said.",
+        "A version of the plan was leaked to the press in May.",
+        '"We will not be intimidated," said the minister, by then back in Kyiv.',
+        "A message from the president was read out at the start of the session.",
+        "Viewed in the light of the ceasefire, the strikes look like a test.",
+    ],
+)
+def test_probe6_content_lines_are_kept(line: str) -> None:
+    page = [PageLine("A long first paragraph " * 30, "A long first paragraph " * 30),
+            PageLine(line, line)]
+    assert find_boilerplate(page)[1] is None
+
+
+def test_newsletter_unsubscribe_bar_ends_the_body() -> None:
+    body = " ".join(["The Senate left town without voting on the sanctions bill."] * 6)
+    text = (
+        f"Headline\n\n{body}\n\nSubscribe to Example Daily | Unsubscribe\n\n"
+        "Example Media, 1 Main St"
+    )
+    shown = article_from_text("t", text).shown
+    assert "The Senate left town" in shown
+    assert "Unsubscribe" not in shown and "1 Main St" not in shown

@@ -1049,3 +1049,166 @@ def test_the_last_answer_goes_on_while_it_speaks_in_the_first_person(full_nlp):
     line = got["But we will not reopen the port before the spring."]
     assert line.label == "official_quote" and line.source is not None
     assert "Anna Kovacs" in line.source
+
+
+# Mainstream wire and explainer wording (probe 6b): a leading "Asked whether ...",
+# questions with a reporting verb, partitive anonymous sources, data a body published.
+
+
+def test_a_leading_asked_clause_does_not_say_the_quote(nlp):
+    got = by_text(
+        nlp,
+        "Mr. Rocha said on Friday that the fires were under control. Asked whether Spain had "
+        'offered any help, he said, "They have sent planes, and we are grateful for it."',
+    )
+    line = next(p for s, p in got.items() if s.startswith("Asked whether"))
+    assert line.label == "official_quote"
+    assert line.source == "Mr. Rocha"
+
+
+def test_a_past_tense_ask_with_its_own_subject_still_reports(nlp):
+    got = by_text(
+        nlp, "Asked journalists gathered outside, the mayor said the bridge would reopen."
+    )
+    assert all(p.source != "journalists" for p in got.values())
+    got = by_text(nlp, "The senator asked whether the embassy had been warned.")
+    assert got["The senator asked whether the embassy had been warned."].source == "The senator"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Will the Kremlin agree to outside monitors? Nobody in Moscow would say.",
+     "Would Brussels accept such a deal? That is the question the summit must answer."],
+)
+def test_a_question_with_a_modal_reporting_verb_asks(full_nlp, text):
+    first = list(full_nlp(text)._.prelabels)[0]
+    assert first.label == "other" and first.source is None
+
+
+def test_a_hedged_report_that_is_no_question_stays_opinion(full_nlp):
+    pl = list(full_nlp("Putin will no doubt have told Trump that the deal was off.")._.prelabels)[0]
+    assert pl.label == "opinion"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Two of the officials said the convoy had turned back.", "anonymous"),
+        ("One of the sources said the ministers would meet in June.", "anonymous"),
+        ("Some of the analysts said the rate cut came too late.", "vague"),
+        ("Two of the ministers said the budget was final.", "official"),
+    ],
+)
+def test_a_partitive_source_has_the_kind_of_its_group(nlp, text, kind):
+    (pl,) = nlp(text)._.prelabels
+    assert pl.label == "sourced_fact"
+    assert pl.source_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Turkey's share is about 4%, according to figures published by the alliance.",
+         "the alliance"),
+        ("Exports fell by a tenth, according to estimates compiled by the World Bank.",
+         "the World Bank"),
+        ("Nine people died, according to a tally kept by the Associated Press.",
+         "the Associated Press"),
+    ],
+)
+def test_according_to_data_a_body_published_names_the_body(nlp, text, source):
+    (pl,) = nlp(text)._.prelabels
+    assert pl.label == "sourced_fact" and pl.source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Exports fell, according to documents seen by Reuters.", "documents"),
+        ("Exports fell, according to a memo obtained by the Post.", "a memo"),
+        ("Exports fell, according to a memo released by the inspector general.", "a memo"),
+    ],
+)
+def test_according_to_documents_someone_saw_keeps_the_documents(nlp, text, source):
+    (pl,) = nlp(text)._.prelabels
+    assert pl.label == "sourced_fact" and pl.source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Several governments have questioned whether the fund should be approved.", "vague"),
+        ("The U.N. nuclear watchdog said in a report that it had lost access to the site.",
+         "official"),
+    ],
+)
+def test_governments_and_watchdogs_are_public_bodies(nlp, text, kind):
+    (pl,) = nlp(text)._.prelabels
+    assert pl.label == "sourced_fact" and pl.source_kind == kind
+
+
+def test_private_people_questioning_stay_an_aside(nlp):
+    (pl,) = nlp("Some residents have questioned whether the dam is safe.")._.prelabels
+    assert pl.label == "unsourced_claim"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Choe Min-ji contributed reporting from Seoul.",
+     "CNN's Karolina Nowak contributed reporting from Warsaw."],
+)
+def test_a_contributed_reporting_from_credit_is_other(full_nlp, text):
+    (pl,) = full_nlp(text)._.prelabels
+    assert pl.label == "other"
+
+
+def test_contributing_reporting_as_a_career_is_a_claim(full_nlp):
+    text = "She contributed reporting from Kyiv for years before joining the ministry."
+    (pl,) = full_nlp(text)._.prelabels
+    assert pl.label != "other"
+
+
+@pytest.mark.parametrize(
+    "text", ["A breakthrough is unlikely.", "A vote is unlikely before August."]
+)
+def test_an_unlikely_outcome_is_the_authors_prediction(full_nlp, text):
+    (pl,) = full_nlp(text)._.prelabels
+    assert pl.label == "opinion"
+
+
+def test_unlikely_in_a_report_stays_the_sources(full_nlp):
+    text = "EU diplomats told reporters that the bloc was unlikely to agree on a deal."
+    (pl,) = full_nlp(text)._.prelabels
+    assert pl.label == "sourced_fact"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ('A person close to the governor said she would not sign. "Maria is not going to '
+         'sign this," this person said.', "A person close to the governor"),
+        ("Several EU diplomats told reporters the vote would slip. One said Hungary was "
+         "blocking a statement.", "Several EU diplomats"),
+        ('Two Western officials told the paper the drones came from the north. "This was a '
+         'test," one of the officials said.', "Two Western officials"),
+        ('A German diplomatic source said Berlin wanted guarantees. "There is a window," '
+         "the source said.", "A German diplomatic source"),
+    ],
+)
+def test_a_mention_taking_up_an_unnamed_source_is_resolved(nlp, text, source):
+    last = list(nlp(text)._.prelabels)[-1]
+    assert last.label == "sourced_fact"
+    assert last.source == source
+
+
+def test_a_named_source_in_between_stops_the_take_up(nlp):
+    text = ("Two sources said talks would resume. Lavrov said nothing new. "
+            "The source said it was over.")
+    last = list(nlp(text)._.prelabels)[-1]
+    assert last.source == "The source"
+
+
+def test_another_group_is_not_taken_up(nlp):
+    text = "Two diplomats said talks would resume. One of the ministers said no."
+    last = list(nlp(text)._.prelabels)[-1]
+    assert last.source == "One of the ministers"

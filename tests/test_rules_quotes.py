@@ -254,3 +254,31 @@ def test_a_quote_that_opens_the_sentence_keeps_its_participle(nlp):
     text = '"Including with tanks, yes, including with tanks," the minister responded.'
     _, pls = run(nlp, text)
     assert pls[0].label == "official_quote"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The senator insisted that he had 40 co-sponsors and "the votes to override anybody."',
+        'Lindqvist called the budget "a gift wrapped for the banks."',
+    ],
+)
+def test_a_quoted_noun_phrase_with_a_verb_inside_is_a_fragment(nlp, text):
+    # rule 9: a quoted noun phrase is a fragment, even with an infinitive or a participle
+    # modifying its noun
+    _, pls = run(nlp, text)
+    assert pls[0].label == "sourced_fact"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The spokesman said the alliance would "respond with all necessary means."',
+        '"The plan will ruin the farmers," the minister said.',
+        'Peskov told reporters it was "too early to talk about any results."',
+        'Lindqvist said the budget was "a plan that will ruin the farmers."',
+    ],
+)
+def test_a_quoted_verb_phrase_or_whole_clause_is_still_a_quote(nlp, text):
+    _, pls = run(nlp, text)
+    assert pls[0].label == "official_quote"

@@ -739,9 +739,40 @@ def _asked_by(verb: Token) -> bool:
     "ask"; whoever asked is not the source of the answer (marked as evidence only)."""
     return (
         verb.lemma_.lower() == "ask"
-        and verb.tag_ == "VBN"
+        and (verb.tag_ == "VBN" or _leading_bare_verb(verb))
         and verb.dep_ == "advcl"
         and not any(c.dep_ in ("auxpass", "aux") for c in verb.children)
+    )
+
+
+def _publisher(noun: Token, lex: Lexicons, qmask: Sequence[bool]) -> Token | None:
+    """ "according to figures published by the alliance": the agent of a publishing
+    participle after the noun of "according to" is the source (who made the figures
+    public), not the figures; None when there is no such agent, or when the noun is a
+    document with a voice of its own ("a memo released by the watchdog")."""
+    if noun.lower_ not in lex.data_nouns and noun.lemma_.lower() not in lex.data_nouns:
+        return None
+    for acl in noun.children:
+        if acl.dep_ != "acl" or acl.tag_ != "VBN":
+            continue
+        if acl.lemma_.lower() not in lex.publishing_verbs:
+            continue
+        agent = next((c for c in acl.children if c.dep_ == "agent"), None)
+        if agent is None:
+            continue
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if pobj is not None and not qmask[pobj.i] and can_be_source(pobj, lex):
+            return pobj
+    return None
+
+
+def _leading_bare_verb(verb: Token) -> bool:
+    """ "Asked whether ..., he said, "...": a participle that opens the sentence,
+    tagged as a past tense (VBD) when a quote follows; it has no subject of its own."""
+    return (
+        verb.tag_ == "VBD"
+        and verb.i == verb.sent.start
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     )
 
 
@@ -2692,6 +2723,9 @@ def find_attributions(
                 by = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "by"), None)
                 if by is not None and by.right_edge.i + 1 - bounds[0] <= 14:
                     bounds = (bounds[0], max(bounds[1], by.right_edge.i + 1))
+            publisher = _publisher(pobj, lex, qmask)
+            if publisher is not None:
+                pobj, bounds = publisher, mention_bounds(publisher)
             found.append(
                 Attribution(
                     (m.start, m.end),

@@ -212,6 +212,7 @@ class Prelabeler:
             for s, al in zip(sents, attrs, strict=True)
         ]
         self._definite_roles(doc, sents, attrs, speakers, index, qmask)
+        self._unnamed_anaphora(doc, sents, attrs, speakers)
         # A relative-clause speaker ("a contractor who said ...") never says the quote.
         main_speakers = [
             [None if a.aside else x for x, a in zip(sp, al, strict=True)]
@@ -713,6 +714,44 @@ class Prelabeler:
                     # X told reporters") leaves the person the one a role names next
                     last = None
 
+    def _unnamed_anaphora(
+        self,
+        doc: Doc,
+        sents: Sequence[Span],
+        attrs: Sequence[Sequence[Attribution]],
+        speakers: list[list[Speaker | None]],
+    ) -> None:
+        """'Two sources familiar with the matter said ... "...," one of the sources said.'
+        / '... this person said.' / 'One said ...': a short mention that takes up an
+        unnamed source just before ("the/this/that source", "one of the officials", a
+        bare "One" or "Another") is that source's fullest mention (codebook: resolved to
+        its nearest full mention), when the earlier one is anonymous or vague and has the
+        same head noun (or the mention has none). Replaces the speakers in place."""
+        last: tuple[int, Speaker, str] | None = None  # (sentence, speaker, head lemma)
+        for k in range(len(sents)):
+            for j, a in enumerate(attrs[k]):
+                sp = speakers[k][j]
+                if sp is None or a.source is None or a.source_head is None or a.aside:
+                    continue
+                s0, s1 = a.source
+                head = doc[a.source_head]
+                lemma = _group_lemma(head)
+                if (
+                    last is not None
+                    and k - last[0] <= CONTEXT_SENTENCES
+                    and s1 - s0 <= 4
+                    and _takes_up(doc[s0:s1], head)
+                    and (lemma is None or lemma == last[2])
+                ):
+                    speakers[k][j] = replace(sp, text=last[1].text, kind=last[1].kind)
+                    continue
+                if j > 0:
+                    continue  # only a sentence's main source is the one taken up next
+                if sp.kind in ("anonymous", "vague") and lemma is not None and s1 - s0 >= 2:
+                    last = (k, sp, lemma)
+                elif sp.kind not in ("anonymous", "vague"):
+                    last = None
+
     def _subject_person(
         self, doc: Doc, sent: Span, before: int, index: MentionIndex, qmask: Sequence[bool]
     ) -> Speaker | None:
@@ -1044,6 +1083,39 @@ def _bare_lead_in(
 
 
 _NOUN_MODIFIERS = frozenset({"acl", "relcl", "amod"})
+
+
+def _group_lemma(head: Token) -> str | None:
+    """The noun a source mention is about: "officials" for "one of the officials",
+    "person" for "this person"; None for a bare "One" or "Another"."""
+    if head.lower_ in ("one", "another") or head.pos_ == "NUM":
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                return None if pobj is None else _singular(pobj.lemma_.lower())
+        return None
+    return _singular(head.lemma_.lower())
+
+
+def _singular(lemma: str) -> str:
+    # "people" names the same unnamed group as "person" ("two people familiar with ...,
+    # this person said")
+    return "person" if lemma == "people" else lemma
+
+
+# the entity types of a count ("one", "two"): no name
+_COUNT_ENTS = frozenset({"", "CARDINAL", "ORDINAL", "QUANTITY"})
+
+
+def _takes_up(span: Span, head: Token) -> bool:
+    """Is the mention one that takes up a source named before: "the/this/that source",
+    "one of the sources", a bare "One"/"Another" (no name, no modifier of its own)?"""
+    if any(t.ent_type_ not in _COUNT_ENTS or t.pos_ == "PROPN" for t in span):
+        return False
+    first = span[0].lower_
+    if head.lower_ in ("one", "another") and head.i == span.start:
+        return len(span) == 1 or (first == "one" and span[1].lower_ == "of")
+    return first in ("the", "this", "that") and len(span) == 2 and head.i == span.end - 1
 
 
 def _lead_in_relatives(

@@ -298,6 +298,14 @@ def _dialogue_aside(ev: Evidence) -> bool:
     return op is None or float(op.score) < float(ot.score)
 
 
+def _asks(ev: Evidence) -> bool:
+    """A question the "no claim" evidence reads as genuine or answered ("Will the
+    Kremlin agree to outside monitors?"): its modal and reporting verb ask about a
+    stance, they do not speculate about what anyone said (rule 13, not rule 4)."""
+    ot = ev.other
+    return ot is not None and any(r.startswith("other.question.") for r in ot.rule_ids)
+
+
 def _decide(ev: Evidence) -> Prelabel:
     if ev.closer:
         return _label(
@@ -339,7 +347,7 @@ def _decide(ev: Evidence) -> Prelabel:
             explanation=f"a dialogue line spoken by '{d.text}'",
             rule_ids=[d.rule_id],
         )
-    if ev.hedged is not None and ev.attribution is None:
+    if ev.hedged is not None and ev.attribution is None and not _asks(ev):
         h = ev.hedged
         spans = _spans(Speaker(h.text, h.kind, None, h.cue, h.cue_text, h.rule_id))
         spans += _ev_spans(ev.opinion)

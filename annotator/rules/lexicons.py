@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.48"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.49"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,11 @@ class Lexicons:
     stance_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # nouns naming a wording as such: 'the phrase "..."' mentions, not quotes
     mention_nouns: frozenset[str] = frozenset()
+    # "according to figures published by NATO": verbs whose agent made the data public
+    # (the agent is the source; not "documents seen by Reuters")
+    publishing_verbs: frozenset[str] = frozenset()
+    # "figures", "estimates": data whose publisher is the source ("data released by X")
+    data_nouns: frozenset[str] = frozenset()
 
     @cached_property
     def stance_noun_ids(self) -> frozenset[int]:
@@ -154,6 +159,8 @@ def lexicons() -> Lexicons:
         own_text=frozenset(nouns.get("own_text", [])),
         stance_nouns={k: tuple(v) for k, v in nouns.get("stance_nouns", {}).items()},
         mention_nouns=frozenset(nouns.get("mention_nouns", [])),
+        publishing_verbs=frozenset(nouns.get("publishing_verbs", [])),
+        data_nouns=frozenset(nouns.get("data_nouns", [])),
         sayers=frozenset(
             kinds["official_titles"]
             + kinds["media"]

@@ -212,9 +212,31 @@ def quotes_in(
             or (t.pos_ == "AUX" and t.dep_ not in ("aux", "auxpass"))
             for t in toks
         )
+        inside = bool(sent_text[: max(q.start - s0, 0)].strip(" \t\n\"“”‘’'*_"))
+        if has_verb and _noun_phrase(toks, starts=inside):
+            has_verb = False
         chars = sum(map(len, sent_text[a - s0 : b - s0].split()))
         out.append(QuoteInSentence(a, b, len(toks), has_verb, chars / sent_chars, q))
     return out
+
+
+def _noun_phrase(toks: Sequence[Token], *, starts: bool) -> bool:
+    """A partial quote that is a noun phrase whose only verbs are non-finite modifiers of
+    its noun ('had "the votes to override anybody"', 'a "policy aimed at Moscow"'): a
+    fragment under rule 9, not a clause. Only inside the sentence (``starts``: the quote
+    does not open it), only when every token whose head lies outside the quote is a
+    noun, and not with a finite verb inside ('"evidence that he is a fraud"')."""
+    if not starts or not toks:
+        return False
+    if any(t.tag_ in _FINITE for t in toks):
+        return False  # "evidence that he is a fraud": a clause of its own inside
+    ids = {t.i for t in toks}
+    tops = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+    return all(t.pos_ in ("NOUN", "PROPN") for t in tops)
+
+
+# finite verb and modal tags: a quoted noun phrase with one of them holds a clause
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _nominal_gerund(tok: Token) -> bool:

@@ -877,6 +877,20 @@ def clean_text(span: Span) -> str:
     return " ".join(span.text.split())
 
 
+def _partitive_head(span: Span) -> Token:
+    """The group a count or "one" is taken from ("one of the officials", "two of the
+    sources"): its kind is the group's (anonymous), not the numeral's."""
+    root = span.root
+    if root.pos_ in ("NUM", "PRON") or root.lower_ == "one":
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i < span.end:
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                # not "one of them": the pronoun's group is named elsewhere
+                if pobj is not None and pobj.i < span.end and pobj.pos_ != "PRON":
+                    return pobj
+    return root
+
+
 def source_kind(
     doc: Doc,
     start: int,
@@ -892,7 +906,7 @@ def source_kind(
         return hint
     span = doc[start:end]
     lemmas = [t.lemma_.lower() for t in span] + [w.lower().strip("’'s,.") for w in fullest.split()]
-    head = span.root.lemma_.lower()
+    head = _partitive_head(span).lemma_.lower()
     words = set(lemmas)
     if sentence is not None:
         low = sentence.text.lower()
