@@ -285,7 +285,14 @@ def _continues(text: str, previous: list[int], kept: list[int]) -> bool:
         return False
     first = text[kept[0]]
     last = text[previous[-1]] if previous[-1] >= 0 else " "
-    return first.islower() and (last.isalnum() or last in ",;–—-")
+    if not (first.islower() and (last.isalnum() or last in ",;–—-")):
+        return False
+    # ... but a byline under a headline ("by Tyler Durden") is a line of its own
+    return not _BYLINE_LINE.match(gather(text, kept[:120]))
+
+
+# "by Jane Doe", "by Tyler Durden": lowercase "by", then only capitalised words
+_BYLINE_LINE = re.compile(r"^by(?:\s+(?:[A-Z][\w.'’-]*|&|and|de|van|von|al|bin)){1,5}\s*$")
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:

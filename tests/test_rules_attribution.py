@@ -163,6 +163,53 @@ def test_rule4_hedged_attribution_stays_the_authors(nlp):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "If the talks fail, Ambassador Jan Roe will find that the old terms satisfy nobody.",
+        "Parliament should require the ministry to report on the cost of the program.",
+        "The governor will try to argue that the budget is balanced.",
+    ],
+)
+def test_rule4_a_report_the_author_foresees_or_demands_is_the_authors(nlp, text):
+    p = one(nlp, text)
+    assert p.label == "opinion"
+    assert p.source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The audit found that the ministry had lost track of the funds.", "The audit"),
+        ("The mayor would later go on to say that the bridge was safe.", "The mayor"),
+    ],
+)
+def test_a_finding_or_a_narrated_report_is_still_attributed(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What exactly did they think would happen?",
+        "Did the governor say that the bridge was safe?",
+        "Why does the ministry claim that the audit is wrong?",
+    ],
+)
+def test_rule13_the_authors_question_reports_nothing(nlp, text):
+    p = one(nlp, text)
+    assert p.label != "sourced_fact"
+    assert p.source is None
+
+
+def test_a_quoted_question_keeps_its_speaker(nlp):
+    p = one(nlp, '"Why did the ministry say that?" the senator asked.')
+    assert p.label == "official_quote"
+    assert p.source == "the senator"
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
         (

@@ -691,6 +691,25 @@ def _hedged(verb: Token, lex: Lexicons, hedge_tokens: set[int], qmask: Sequence[
     return False
 
 
+def _demanded(verb: Token, qmask: Sequence[bool]) -> bool:
+    """ "Congress should require the administration to report on ...", "will try to
+    argue that ...": a to-infinitive report under a verb with a modal is demanded or
+    foreseen by the author, not made (rule 4)."""
+    cur = verb
+    while cur.dep_ == "xcomp" and cur.head.i != cur.i:
+        cur = cur.head
+        if any(
+            c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS and not qmask[c.i]
+            for c in cur.children
+        ):
+            return True
+    return False
+
+
+# ("would" is left out: "would later go on to say" narrates a past report)
+_DEMAND_MODALS = frozenset({"may", "might", "could", "must", "should", "will"})
+
+
 def _document_finding(verb: Token, lex: Lexicons, *, with_object: bool = False) -> bool:
     """ "A Bloomberg poll shows that ...": a study's finding is reported, not inferred.
     Only for show/find-type verbs with a that-clause and a poll/study/report subject;
@@ -1959,6 +1978,28 @@ def _concessive(verb: Token) -> bool:
     )
 
 
+def _questioned(verb: Token, sent: Span, qmask: Sequence[bool]) -> bool:
+    """ "What exactly did they think would happen?", "Did Pompeo say that ...?": the
+    author's own question (not inside quotation marks) asks about a view or a report;
+    it does not report one (rule 13 judges the question)."""
+    last = sent[-1]
+    while (last.is_punct or last.is_space) and last.text != "?" and last.i > sent.start:
+        last = last.nbor(-1)
+    if last.text != "?" or qmask[last.i]:
+        return False
+    cur = verb
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ != "ROOT":
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    # subject-auxiliary inversion ("did they think"), or a wh-word opening the clause
+    inverted = any(c.dep_ == "aux" and c.lemma_ == "do" and c.i < subj.i for c in verb.children)
+    return inverted or (sent[0].tag_ in ("WP", "WRB", "WDT") and sent[0].i < verb.i)
+
+
 def find_attributions(
     sent: Span,
     *,
@@ -1999,7 +2040,7 @@ def find_attributions(
         inference = lemma in lex.present_inference
         if not (speech or stance or inference):
             continue
-        if _concessive(tok):
+        if _concessive(tok) or _questioned(tok, sent, qmask):
             continue
         # "the summary suggests/indicates": in the present tense the inference is
         # usually the author's (rule 4); "an article suggested" reports the source's.
@@ -2448,7 +2489,10 @@ def find_attributions(
                 for c in tok.children
             ):
                 continue
-        hedged = speech and _hedged(tok, lex, hedge_tokens, qmask)
+        # "he will find that ...": a finding the author predicts is the author's (rule 4)
+        hedged = (speech or inference) and (
+            _hedged(tok, lex, hedge_tokens, qmask) or _demanded(tok, qmask)
+        )
         rule = f"attr-verb-{'stance' if stance else 'speech'}"
         clear = make_clear(tok) if lemma == "make clear" else None
         found.append(
