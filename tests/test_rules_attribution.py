@@ -228,6 +228,31 @@ def test_rule6_source_kinds(nlp, text, kind):
     assert p.source_kind == kind
 
 
+def test_a_post_at_a_think_tank_in_apposition_is_an_expert(nlp):
+    p = one(
+        nlp, "Eric Lanning, a fellow at the Foundation for Open Trade, argues that tariffs work."
+    )
+    assert p.label == "sourced_fact" and p.source_kind == "expert"
+    p = one(nlp, "John Roe, a spokesman for the Ford Foundation, said the grant was approved.")
+    assert p.label == "sourced_fact" and p.source_kind == "official"
+
+
+def test_a_day_run_into_the_name_is_not_part_of_the_source(nlp):
+    p = one(nlp, "On Thursday Defense Minister Jan Kowal told reporters that the drills had ended.")
+    assert p.source == "Defense Minister Jan Kowal"
+    p = one(nlp, "Monday Night Football said its ratings rose.")
+    assert p.source == "Monday Night Football"
+
+
+def test_it_for_a_study_just_named_reports_its_finding_in_the_past_tense(nlp):
+    pls = labels(
+        nlp, "The audit was published in May. It found that the ministry had lost the funds."
+    )
+    assert pls[1].label == "sourced_fact" and pls[1].source == "The audit"
+    pls = labels(nlp, "The memo was released in May. It shows that the plant was unsafe.")
+    assert pls[1].label != "sourced_fact"
+
+
 def test_agentless_passive_is_a_vague_source(nlp):
     p = one(nlp, "The company has been accused of hiding losses.")
     assert p.label == "sourced_fact"

@@ -339,6 +339,16 @@ def test_author_bio_at_the_end_is_a_credit(nlp: Language) -> None:
     assert ev is not None and "other.credit.bio" in ev.rule_ids
 
 
+def test_author_bio_with_a_title_and_no_article_is_a_credit(nlp: Language) -> None:
+    bio_line = "Jan Kowal is Professor of History at the University of Lodz."
+    doc = nlp("The budget passed." + BODY + "\n\n" + bio_line)
+    ev = other_evidence(list(doc.sents)[-1], paragraph_kind="text")
+    assert ev is not None and "other.credit.bio_title" in ev.rule_ids
+    doc = nlp(bio_line + BODY)
+    ev = other_evidence(next(iter(doc.sents)), paragraph_kind="text")
+    assert ev is None or "other.credit.bio_title" not in ev.rule_ids
+
+
 def test_the_same_words_in_the_body_are_a_claim(nlp: Language) -> None:
     doc = nlp("Jane Miller is a Leeds-based economist and writer." + BODY)
     first = next(iter(doc.sents))

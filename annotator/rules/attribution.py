@@ -1668,7 +1668,13 @@ def _document_reports(
                 "attr-document-verb",
                 depth=_depth(tok),
                 subordinate=_subordinate(tok),
-                evidence_only=True,
+                # ... but "It found that ..." (of a study just named) in the past tense
+                # reports the study's finding, as "The study found that ..." does
+                evidence_only=not (
+                    subj.lower_ == "it"
+                    and tok.tag_ == "VBD"
+                    and verb_lemma(tok, lex) in lex.present_inference | lex.speech
+                ),
             )
         )
     return out
