@@ -287,6 +287,7 @@ def test_what_question_stays_genuine(nlp: Language) -> None:
         "And don't count on the council to fix the road.",
         "Never leave your bicycle unlocked at the station.",
         "So plan your journey before the works begin.",
+        "Don't let them fool you again.",
     ],
 )
 def test_imperative_to_the_reader_is_a_call_to_action(nlp: Language, text: str) -> None:
@@ -301,6 +302,7 @@ def test_imperative_to_the_reader_is_a_call_to_action(nlp: Language, text: str) 
         "Remember that the bridge was closed for a year.",
         "Ask yourself who benefits?",
         "The council closed the road in May.",
+        "Let me explain why the bridge matters.",
     ],
 )
 def test_not_an_imperative_call_to_action(nlp: Language, text: str) -> None:
