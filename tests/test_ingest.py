@@ -515,6 +515,8 @@ def test_probe_boilerplate_lines(line: str) -> None:
     "line",
     [
         "Mar 02, 2024",  # a date line, not a donation amount
+        "June 18, 2020",  # a full month name too
+        "July 4, 2019",
         "Updated figures show the economy grew by 2 percent last year.",
         "Subscribers for the service rose to 40,000 in March.",
         "Our standards of living have fallen since the war began, she said.",

@@ -253,6 +253,18 @@ def test_it_for_a_study_just_named_reports_its_finding_in_the_past_tense(nlp):
     assert pls[1].label != "sourced_fact"
 
 
+def test_a_published_report_whose_finding_a_relative_clause_gives_is_attributed(nlp):
+    p = one(
+        nlp, "The auditor released a report on Monday which found that the ministry lost the funds."
+    )
+    assert p.label == "sourced_fact"
+    # a relative clause about a speaker stays an aside; so does a report merely cited
+    p = one(nlp, "The auditor, who found that the ministry lost the funds, retired in May.")
+    assert p.label != "sourced_fact"
+    p = one(nlp, "The auditor released a report that covered forty ministries.")
+    assert p.label != "sourced_fact"
+
+
 def test_agentless_passive_is_a_vague_source(nlp):
     p = one(nlp, "The company has been accused of hiding losses.")
     assert p.label == "sourced_fact"

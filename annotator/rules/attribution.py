@@ -691,6 +691,24 @@ def _hedged(verb: Token, lex: Lexicons, hedge_tokens: set[int], qmask: Sequence[
     return False
 
 
+def _published_finding(antecedent: Token, verb: Token, lex: Lexicons) -> bool:
+    """ "The inspector general released a report on Monday which found that ...": a
+    report, study or poll put out in the main clause, whose finding the relative clause
+    gives in full (a that-clause), is what the sentence tells; not an aside about it."""
+    lemma = antecedent.lemma_.lower()
+    return (
+        antecedent.pos_ == "NOUN"
+        and (lemma in lex.documents or lemma in lex.findings)
+        and antecedent.dep_ == "dobj"
+        and verb_lemma(antecedent.head, lex) in _PUBLISHING
+        and _has_clause(verb, infinitive=False)
+    )
+
+
+# the verbs that put a document out: "released a report which found that ..."
+_PUBLISHING = frozenset({"release", "publish", "issue", "unveil", "produce", "put"})
+
+
 def _demanded(verb: Token, qmask: Sequence[bool]) -> bool:
     """ "Congress should require the administration to report on ...", "will try to
     argue that ...": a to-infinitive report under a verb with a modal is demanded or
@@ -2515,7 +2533,7 @@ def find_attributions(
                 stance=stance,
                 depth=_depth(tok),
                 subordinate=_subordinate(tok),
-                relative=relative is not None,
+                relative=relative is not None and not _published_finding(relative, tok, lex),
                 # "cancelled the rally, citing the storm": the reason stated for an action
                 evidence_only=(stance and (aim or private or seeming))
                 # "Rubio sought to present himself as ...": an attempt, an action (rule 7)
