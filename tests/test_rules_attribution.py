@@ -242,6 +242,8 @@ def test_a_day_run_into_the_name_is_not_part_of_the_source(nlp):
     assert p.source == "Defense Minister Jan Kowal"
     p = one(nlp, "Monday Night Football said its ratings rose.")
     assert p.source == "Monday Night Football"
+    p = one(nlp, "Monday Morning Quarterback said the team was fine.")
+    assert p.source == "Monday Morning Quarterback"
 
 
 def test_it_for_a_study_just_named_reports_its_finding_in_the_past_tense(nlp):

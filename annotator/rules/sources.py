@@ -126,9 +126,11 @@ def mention_bounds(
         and doc[start].pos_ == "PROPN"
         and doc[start + 1].pos_ == "PROPN"
         and doc[start + 1].ent_type_ not in ("DATE", "TIME")
+        and any(t.ent_type_ == "PERSON" for t in doc[start + 1 : end])
     ):
         # "On Thursday Secretary of State Mike Pompeo told ...": with no comma after
-        # the day, the parser runs it into the name
+        # the day, the parser runs it into the name (a title such as "Monday Morning
+        # Quarterback" or "Sunday Times" names no person and stays whole)
         start += 1
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
