@@ -319,7 +319,7 @@ def _continues(text: str, previous: list[int], kept: list[int]) -> bool:
 # "by Anna Weiss", "by J. R. Miller for the Example Blog", "by Anna Weiss and Tom Lee":
 # a short byline line with no closing punctuation.
 _LOWER_BYLINE = re.compile(
-    r"by\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&))*"
+    r"by\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin|da|du|del|la|le))*"
     r"(?:,?\s+(?:for|of|at|in|from|special\s+to)\s+[^.!?]{0,60})?\s*$"
 )
 

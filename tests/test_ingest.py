@@ -431,6 +431,23 @@ def test_by_and_a_name_that_ends_a_sentence_still_continues_it() -> None:
     )
 
 
+def test_a_byline_under_a_headline_is_not_a_broken_sentence() -> None:
+    text = (
+        "Watchdog Cannot Account For Missing Rifles\n"
+        "by Jane Roe\n\n"
+        "The rifles were shipped in a convoy escorted\n"
+        "by Army Rangers and never arrived at the depot."
+    )
+    article = article_from_text("t", text, strip_boilerplate=False)
+    check_offsets(article)
+    assert [article.shown[p.start:p.end] for p in article.paragraphs] == [
+        "Watchdog Cannot Account For Missing Rifles",
+        "by Jane Roe",
+        "The rifles were shipped in a convoy escorted "
+        "by Army Rangers and never arrived at the depot.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("name", "paragraphs"),
     [
@@ -524,6 +541,14 @@ def test_site_masthead_is_navigation_only_at_the_top() -> None:
         "reflect those of the Institute.",
         "Support the Example Times. Fund independent journalism with $5 per month. Support us",
         "Example Review is reader-funded. If you value our interviews, please consider a donation.",
+        "Thanks for reading! The best way to make sure you see what I publish is to "
+        "subscribe to the mailing list for my website.",
+        "My work is entirely reader-supported, so if you enjoyed this piece please "
+        "consider throwing some money into my tip jar on Patreon or Paypal.",
+        "Bitcoin donations: 1Ab2Cd3Ef4Gh5Ij6Kl7Mn8Op9",
+        "This entry was posted in Guest Post, Trade on March 4, 2019 by Jane Roe.",
+        "Subscribe to Post Comments",
+        "Tags",
         "Share on Facebook Share on X Share via Email",
         "Key events",
         "1h ago Minister lands in Washington",
@@ -544,6 +569,8 @@ def test_probe_boilerplate_lines(line: str) -> None:
     "line",
     [
         "Mar 02, 2024",  # a date line, not a donation amount
+        "June 18, 2020",  # a full month name too
+        "July 4, 2019",
         "Updated figures show the economy grew by 2 percent last year.",
         "Subscribers for the service rose to 40,000 in March.",
         "Our standards of living have fallen since the war began, she said.",
@@ -552,6 +579,9 @@ def test_probe_boilerplate_lines(line: str) -> None:
         "Homeowners in the region are struggling with the cost of gas.",
         "The views expressed by the minister were those of the government.",
         "Key events of the week included a summit in Vienna.",
+        "Tags were found on three of the birds released last spring.",
+        "This entry in the register was made in 1921 by the parish priest.",
+        "Bitcoin donations to the campaign rose sharply in May, filings show.",
         "Listen to the minister: the war is not over.",
         "Follow the money, the prosecutor told the court.",
         "Help arrived in Kherson on Sunday, the governor said.",

@@ -163,6 +163,53 @@ def test_rule4_hedged_attribution_stays_the_authors(nlp):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "If the talks fail, Ambassador Jan Roe will find that the old terms satisfy nobody.",
+        "Parliament should require the ministry to report on the cost of the program.",
+        "The governor will try to argue that the budget is balanced.",
+    ],
+)
+def test_rule4_a_report_the_author_foresees_or_demands_is_the_authors(nlp, text):
+    p = one(nlp, text)
+    assert p.label == "opinion"
+    assert p.source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The audit found that the ministry had lost track of the funds.", "The audit"),
+        ("The mayor would later go on to say that the bridge was safe.", "The mayor"),
+    ],
+)
+def test_a_finding_or_a_narrated_report_is_still_attributed(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What exactly did they think would happen?",
+        "Did the governor say that the bridge was safe?",
+        "Why does the ministry claim that the audit is wrong?",
+    ],
+)
+def test_rule13_the_authors_question_reports_nothing(nlp, text):
+    p = one(nlp, text)
+    assert p.label != "sourced_fact"
+    assert p.source is None
+
+
+def test_a_quoted_question_keeps_its_speaker(nlp):
+    p = one(nlp, '"Why did the ministry say that?" the senator asked.')
+    assert p.label == "official_quote"
+    assert p.source == "the senator"
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
         (
@@ -183,6 +230,45 @@ def test_rule6_source_kinds(nlp, text, kind):
     p = one(nlp, text)
     assert p.label == "sourced_fact"
     assert p.source_kind == kind
+
+
+def test_a_post_at_a_think_tank_in_apposition_is_an_expert(nlp):
+    p = one(
+        nlp, "Eric Lanning, a fellow at the Foundation for Open Trade, argues that tariffs work."
+    )
+    assert p.label == "sourced_fact" and p.source_kind == "expert"
+    p = one(nlp, "John Roe, a spokesman for the Ford Foundation, said the grant was approved.")
+    assert p.label == "sourced_fact" and p.source_kind == "official"
+
+
+def test_a_day_run_into_the_name_is_not_part_of_the_source(nlp):
+    p = one(nlp, "On Thursday Defense Minister Jan Kowal told reporters that the drills had ended.")
+    assert p.source == "Defense Minister Jan Kowal"
+    p = one(nlp, "Monday Night Football said its ratings rose.")
+    assert p.source == "Monday Night Football"
+    p = one(nlp, "Monday Morning Quarterback said the team was fine.")
+    assert p.source == "Monday Morning Quarterback"
+
+
+def test_it_for_a_study_just_named_reports_its_finding_in_the_past_tense(nlp):
+    pls = labels(
+        nlp, "The audit was published in May. It found that the ministry had lost the funds."
+    )
+    assert pls[1].label == "sourced_fact" and pls[1].source == "The audit"
+    pls = labels(nlp, "The memo was released in May. It shows that the plant was unsafe.")
+    assert pls[1].label != "sourced_fact"
+
+
+def test_a_published_report_whose_finding_a_relative_clause_gives_is_attributed(nlp):
+    p = one(
+        nlp, "The auditor released a report on Monday which found that the ministry lost the funds."
+    )
+    assert p.label == "sourced_fact"
+    # a relative clause about a speaker stays an aside; so does a report merely cited
+    p = one(nlp, "The auditor, who found that the ministry lost the funds, retired in May.")
+    assert p.label != "sourced_fact"
+    p = one(nlp, "The auditor released a report that covered forty ministries.")
+    assert p.label != "sourced_fact"
 
 
 def test_agentless_passive_is_a_vague_source(nlp):

@@ -451,6 +451,40 @@ def test_an_embedded_post_with_its_credit_in_the_same_paragraph(nlp):
     assert got["Leaders met on Monday."].label != "official_quote"
 
 
+def test_an_embedded_post_runs_back_to_its_colon_lead_in(nlp):
+    # a post of two one-line paragraphs after a lead-in with no verb of saying; the
+    # first line reports someone else ("the ministry admits") but is still the post's
+    text = (
+        "Senator Ann Vollmer was quick to react on social media:\n\n"
+        "We paid for the bridge twice and now the ministry admits nobody knows where "
+        "the money went.\n\n"
+        "How many more audits before someone resigns?\n\n"
+        "— Ann Vollmer (@AnnVollmer) May 3, 2021\n\n"
+        "The ministry did not respond."
+    )
+    got = by_text(nlp, text)
+    for sent in (
+        "We paid for the bridge twice and now the ministry admits nobody knows where "
+        "the money went.",
+        "How many more audits before someone resigns?",
+    ):
+        assert got[sent].label == "official_quote", sent
+        assert got[sent].source == "Senator Ann Vollmer"
+
+
+def test_an_embedded_post_without_a_lead_in_is_only_the_paragraph_before(nlp):
+    text = (
+        "The council met on Tuesday.\n\n"
+        "The ministry admits the bridge cost twice its budget.\n\n"
+        "We will ask for the money back.\n\n"
+        "— Ann Vollmer (@AnnVollmer) May 3, 2021"
+    )
+    got = by_text(nlp, text)
+    assert got["We will ask for the money back."].label == "official_quote"
+    p = got["The ministry admits the bridge cost twice its budget."]
+    assert p.label != "official_quote" and p.source != "Ann Vollmer"
+
+
 def test_a_dash_line_without_a_handle_is_no_credit(nlp):
     text = (
         "Leaders met on Monday.\n\n"

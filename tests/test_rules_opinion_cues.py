@@ -127,12 +127,19 @@ def test_valence_still_reads_plain_evaluation(nlp: Language) -> None:
         "The council's misguided parking scheme starts in May.",
         "The museum published an eloquent history of the docks.",
         "The rumours about the mayor's health were baseless.",
+        "A short pause in the works would be a sensible first step.",
     ],
 )
 def test_evaluative_adjectives(nlp: Language, text: str) -> None:
     assert fires(nlp, text, "opinion.evaluative_adj"), rule_ids(nlp, text)
     ev = opinion_evidence(nlp(text)[:])
     assert ev is not None
+
+
+def test_most_likely_is_speculation(nlp: Language) -> None:
+    text = "The officials who lost the files will most likely keep their jobs."
+    assert fires(nlp, text, "opinion.speculation"), rule_ids(nlp, text)
+    assert not fires(nlp, "The officials kept their jobs.", "opinion.speculation")
 
 
 @pytest.mark.parametrize(

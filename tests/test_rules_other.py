@@ -287,6 +287,7 @@ def test_what_question_stays_genuine(nlp: Language) -> None:
         "And don't count on the council to fix the road.",
         "Never leave your bicycle unlocked at the station.",
         "So plan your journey before the works begin.",
+        "Don't let them fool you again.",
     ],
 )
 def test_imperative_to_the_reader_is_a_call_to_action(nlp: Language, text: str) -> None:
@@ -301,6 +302,7 @@ def test_imperative_to_the_reader_is_a_call_to_action(nlp: Language, text: str) 
         "Remember that the bridge was closed for a year.",
         "Ask yourself who benefits?",
         "The council closed the road in May.",
+        "Let me explain why the bridge matters.",
     ],
 )
 def test_not_an_imperative_call_to_action(nlp: Language, text: str) -> None:
@@ -361,6 +363,16 @@ def test_who_writes_in_the_body_is_a_claim(nlp: Language) -> None:
     first = next(iter(doc.sents))
     ev = other_evidence(first, paragraph_kind="text")
     assert ev is None or not any(r.startswith("other.credit.bio") for r in ev.rule_ids)
+
+
+def test_author_bio_with_a_title_and_no_article_is_a_credit(nlp: Language) -> None:
+    bio_line = "Jan Kowal is Professor of History at the University of Lodz."
+    doc = nlp("The budget passed." + BODY + "\n\n" + bio_line)
+    ev = other_evidence(list(doc.sents)[-1], paragraph_kind="text")
+    assert ev is not None and "other.credit.bio_title" in ev.rule_ids
+    doc = nlp(bio_line + BODY)
+    ev = other_evidence(next(iter(doc.sents)), paragraph_kind="text")
+    assert ev is None or "other.credit.bio_title" not in ev.rule_ids
 
 
 def test_the_same_words_in_the_body_are_a_claim(nlp: Language) -> None:

@@ -693,6 +693,43 @@ def _hedged(verb: Token, lex: Lexicons, hedge_tokens: set[int], qmask: Sequence[
     return False
 
 
+def _published_finding(antecedent: Token, verb: Token, lex: Lexicons) -> bool:
+    """ "The inspector general released a report on Monday which found that ...": a
+    report, study or poll put out in the main clause, whose finding the relative clause
+    gives in full (a that-clause), is what the sentence tells; not an aside about it."""
+    lemma = antecedent.lemma_.lower()
+    return (
+        antecedent.pos_ == "NOUN"
+        and (lemma in lex.documents or lemma in lex.findings)
+        and antecedent.dep_ == "dobj"
+        and verb_lemma(antecedent.head, lex) in _PUBLISHING
+        and _has_clause(verb, infinitive=False)
+    )
+
+
+# the verbs that put a document out: "released a report which found that ..."
+_PUBLISHING = frozenset({"release", "publish", "issue", "unveil", "produce", "put"})
+
+
+def _demanded(verb: Token, qmask: Sequence[bool]) -> bool:
+    """ "Congress should require the administration to report on ...", "will try to
+    argue that ...": a to-infinitive report under a verb with a modal is demanded or
+    foreseen by the author, not made (rule 4)."""
+    cur = verb
+    while cur.dep_ == "xcomp" and cur.head.i != cur.i:
+        cur = cur.head
+        if any(
+            c.dep_ == "aux" and c.lower_ in _DEMAND_MODALS and not qmask[c.i]
+            for c in cur.children
+        ):
+            return True
+    return False
+
+
+# ("would" is left out: "would later go on to say" narrates a past report)
+_DEMAND_MODALS = frozenset({"may", "might", "could", "must", "should", "will"})
+
+
 def _document_finding(verb: Token, lex: Lexicons, *, with_object: bool = False) -> bool:
     """ "A Bloomberg poll shows that ...": a study's finding is reported, not inferred.
     Only for show/find-type verbs with a that-clause and a poll/study/report subject;
@@ -1762,7 +1799,13 @@ def _document_reports(
                 "attr-document-verb",
                 depth=_depth(tok),
                 subordinate=_subordinate(tok),
-                evidence_only=True,
+                # ... but "It found that ..." (of a study just named) in the past tense
+                # reports the study's finding, as "The study found that ..." does
+                evidence_only=not (
+                    subj.lower_ == "it"
+                    and tok.tag_ == "VBD"
+                    and verb_lemma(tok, lex) in lex.present_inference | lex.speech
+                ),
             )
         )
     return out
@@ -2091,6 +2134,28 @@ def _concessive(verb: Token) -> bool:
     )
 
 
+def _questioned(verb: Token, sent: Span, qmask: Sequence[bool]) -> bool:
+    """ "What exactly did they think would happen?", "Did Pompeo say that ...?": the
+    author's own question (not inside quotation marks) asks about a view or a report;
+    it does not report one (rule 13 judges the question)."""
+    last = sent[-1]
+    while (last.is_punct or last.is_space) and last.text != "?" and last.i > sent.start:
+        last = last.nbor(-1)
+    if last.text != "?" or qmask[last.i]:
+        return False
+    cur = verb
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ != "ROOT":
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    # subject-auxiliary inversion ("did they think"), or a wh-word opening the clause
+    inverted = any(c.dep_ == "aux" and c.lemma_ == "do" and c.i < subj.i for c in verb.children)
+    return inverted or (sent[0].tag_ in ("WP", "WRB", "WDT") and sent[0].i < verb.i)
+
+
 def find_attributions(
     sent: Span,
     *,
@@ -2133,7 +2198,7 @@ def find_attributions(
         inference = lemma in lex.present_inference
         if not (speech or stance or inference):
             continue
-        if _concessive(tok):
+        if _concessive(tok) or _questioned(tok, sent, qmask):
             continue
         # "the summary suggests/indicates": in the present tense the inference is
         # usually the author's (rule 4); "an article suggested" reports the source's.
@@ -2586,7 +2651,10 @@ def find_attributions(
                 for c in tok.children
             ):
                 continue
-        hedged = speech and _hedged(tok, lex, hedge_tokens, qmask)
+        # "he will find that ...": a finding the author predicts is the author's (rule 4)
+        hedged = (speech or inference) and (
+            _hedged(tok, lex, hedge_tokens, qmask) or _demanded(tok, qmask)
+        )
         rule = f"attr-verb-{'stance' if stance else 'speech'}"
         clear = make_clear(tok) if lemma == "make clear" else None
         found.append(
@@ -2603,7 +2671,7 @@ def find_attributions(
                 stance=stance,
                 depth=_depth(tok),
                 subordinate=_subordinate(tok),
-                relative=relative is not None,
+                relative=relative is not None and not _published_finding(relative, tok, lex),
                 # "cancelled the rally, citing the storm": the reason stated for an action
                 evidence_only=(stance and (aim or private or seeming))
                 # "Rubio sought to present himself as ...": an attempt, an action (rule 7)

@@ -538,7 +538,7 @@ def _embed_credits(
         if own:
             before.append(k)
         elif not before and p - 1 in by_par:
-            before = by_par[p - 1]
+            before = _post_paragraphs(p, by_par, sents, texts, close)
         before = [j for j in before if j not in members and j not in close]
         if not before:
             continue
@@ -552,6 +552,35 @@ def _embed_credits(
             members[j] = bsrc
         if not own:
             close.add(k)
+
+
+# An embedded post with its credit line on a paragraph of its own runs back at most
+# this many paragraphs to the colon lead-in that hands over to it.
+MAX_POST_PARAGRAPHS = 4
+
+
+def _post_paragraphs(
+    p: int,
+    by_par: dict[int, list[int]],
+    sents: Sequence[Span],
+    texts: Sequence[str] | None,
+    close: set[int],
+) -> list[int]:
+    """The sentences of an embedded post whose credit line is paragraph ``p``: the
+    paragraph before it, or, when a colon lead-in ("X was quick to react on Twitter:")
+    opens the post a few one-line paragraphs earlier, all paragraphs after the lead-in."""
+    run = list(by_par[p - 1])
+    q = p - 1
+    for _ in range(MAX_POST_PARAGRAPHS - 1):
+        if _text(sents, texts, run[0]).rstrip().endswith(":"):
+            break
+        q -= 1
+        if q not in by_par or any(k in close for k in by_par[q]):
+            break
+        if _text(sents, texts, by_par[q][-1]).rstrip().endswith(":"):
+            return run
+        run = by_par[q] + run
+    return list(by_par[p - 1])
 
 
 def _named_subject(sent: Span, index: MentionIndex) -> tuple[int, int, str] | None:

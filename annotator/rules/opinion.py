@@ -2085,12 +2085,15 @@ def _imperative(view: SentenceView, content: Sequence[int]) -> Token | None:
         verb = tokens[content[2]]
     elif first.lower_ == "never" and len(content) > 1:
         verb = tokens[content[1]]
-    if verb.tag_ != "VB" or verb.dep_ != "ROOT" or verb.lower_ == "let":
+    # ("Let's be clear", "Let me explain" are the author's own statement; a warning
+    # "Don't let them fool you again" is a call to action)
+    if verb.tag_ != "VB" or verb.dep_ != "ROOT" or (verb.lower_ == "let" and verb.i == first.i):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
         return None
     # "Remember that the treaty expired in 2019": the clause is a claim the author makes.
-    if any(c.dep_ == "ccomp" for c in verb.children):
+    # ("let them do this": the parser's ccomp is the small clause of "let", no claim)
+    if verb.lower_ != "let" and any(c.dep_ == "ccomp" for c in verb.children):
         return None
     return first
 

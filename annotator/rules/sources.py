@@ -120,6 +120,18 @@ def mention_bounds(
         doc[start].is_punct or doc[start].is_space or doc[start].lower_ in _CONNECTIVES
     ):
         start += 1  # "Meanwhile ZeroHedge reports": the parser's compound
+    while (
+        start < end - 2
+        and doc[start].ent_type_ in ("DATE", "TIME")
+        and doc[start].pos_ == "PROPN"
+        and doc[start + 1].pos_ == "PROPN"
+        and doc[start + 1].ent_type_ not in ("DATE", "TIME")
+        and any(t.ent_type_ == "PERSON" for t in doc[start + 1 : end])
+    ):
+        # "On Thursday Secretary of State Mike Pompeo told ...": with no comma after
+        # the day, the parser runs it into the name (a title such as "Monday Morning
+        # Quarterback" or "Sunday Times" names no person and stays whole)
+        start += 1
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
@@ -940,6 +952,21 @@ def source_kind(
         # "Maria Okafor, an energy analyst at a bank, said": the apposition says what
         # the named person is
         c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in lex.expert
+        for c in span.root.children
+    ):
+        return "expert"
+    if any(
+        # "Eric Lanning, a fellow at the Foundation for ...", "X, a researcher with the
+        # Institute": a post at a think tank or university, not an office
+        c.dep_ == "appos"
+        and c.pos_ == "NOUN"
+        and c.lemma_.lower() not in lex.official
+        and any(
+            p.dep_ == "prep"
+            and p.lower_ in ("at", "of", "with")
+            and any(o.dep_ == "pobj" and o.lemma_.lower() in lex.expert for o in p.children)
+            for p in c.children
+        )
         for c in span.root.children
     ):
         return "expert"
