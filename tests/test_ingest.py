@@ -137,6 +137,8 @@ def test_patterns_have_unique_ids_and_valid_actions() -> None:
         "If using any of Example's content, partly or in full, always provide an active "
         "hyperlink to the original material.",
         "Related Analysis",
+        "This interview has been edited for length and clarity.",
+        "The conversation was lightly edited and condensed.",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -184,6 +186,7 @@ def test_boilerplate_lines(line: str) -> None:
         "Russia   12   15   18",
         "the talks  would  resume  in",
         "If using force, the army must give a warning first.",
+        "The transcript was edited by the ministry, critics said.",
         "When quoting the minister, the paper left out the word 'never'.",
     ],
 )

@@ -271,6 +271,51 @@ def test_a_published_report_whose_finding_a_relative_clause_gives_is_attributed(
     assert p.label != "sourced_fact"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was later revealed that two of the officials had worked for the firm.",
+        "It was announced on Monday that the depot would close.",
+        "It was subsequently confirmed that the convoy turned back.",
+    ],
+)
+def test_it_was_revealed_is_a_vague_source(nlp, text):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact" and p.source_kind == "vague"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        ("It was confirmed by the ministry that the depot closed.", "the ministry", "official"),
+        ("It was reported by Reuters that the depot would close.", "Reuters", "media"),
+    ],
+)
+def test_an_impersonal_passive_with_an_agent_names_the_agent(nlp, text, source, kind):
+    p = one(nlp, text)
+    assert (p.label, p.source, p.source_kind) == ("sourced_fact", source, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Aid agencies say the real toll is likely to be much higher.", "vague"),
+        ("Human rights groups have accused the army of shelling the town.", "vague"),
+        ("Campaigners argue that the ban came too late.", "vague"),
+        ("Two rights groups said the toll was higher.", "expert"),
+        ("UN agencies say the toll is higher.", "official"),
+    ],
+)
+def test_a_bare_plural_of_organisations_is_vague(nlp, text, kind):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact" and p.source_kind == kind
+
+
+def test_a_leaked_memo_that_shows_something_is_the_source(nlp):
+    p = one(nlp, "A leaked memo, obtained by this outlet, shows that the aid was conditional.")
+    assert p.label == "sourced_fact" and p.source == "A leaked memo"
+
+
 def test_agentless_passive_is_a_vague_source(nlp):
     p = one(nlp, "The company has been accused of hiding losses.")
     assert p.label == "sourced_fact"

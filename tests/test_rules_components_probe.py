@@ -314,6 +314,31 @@ def test_qa_answers_without_named_lines_are_the_interviewees(nlp):
     assert p.label == "official_quote" and p.source == "Thomas Reed"
 
 
+QA_LONG = (
+    "Thomas Reed spoke to us about the sanctions.\n\n"
+    "Q: Have they worked?\n\n"
+    "A: No.\n\n"
+    "Exports have fallen by a third, and prices have doubled.\n\n"
+    "Q: What comes next?\n\n"
+    "A: More talks.\n\n"
+    "The ministry expects a deal in the spring."
+)
+
+
+def test_a_qa_answer_over_several_paragraphs_is_the_interviewees(nlp):
+    # the paragraph after "A: No." goes on with the answer: the next "Q:" follows
+    got = by_text(nlp, QA_LONG)
+    p = got["Exports have fallen by a third, and prices have doubled."]
+    assert p.label == "official_quote" and p.source == "Thomas Reed"
+
+
+def test_prose_after_a_short_qa_excerpt_is_the_authors_again(nlp):
+    # after the last of a few answer lines, third-person prose is the article's voice
+    got = by_text(nlp, QA_LONG)
+    p = got["The ministry expects a deal in the spring."]
+    assert p.source != "Thomas Reed"
+
+
 # Probe round 3: broadcast transcripts, courtesies, fact-check field labels.
 TRANSCRIPT = (
     "MARY STONE, XYZ ANCHOR: Good evening and welcome to the programme. Tonight, the "

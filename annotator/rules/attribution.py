@@ -2881,6 +2881,8 @@ def find_attributions(
                 )
             )
         elif m.label == "IMPERSONAL":
+            if any(c.dep_ == "agent" for c in doc[m.end - 1].children):
+                continue  # "It was reported by Reuters that ...": the agent is the source
             # The phrase is the (vague) source: "It is a commonplace in the US and Europe".
             end = m.end
             nxt = doc[end] if end < sent.end else None

@@ -985,6 +985,24 @@ class Prelabeler:
                 # another labelled line follows soon; after the transcript's last line
                 # the article's own prose resumes ("The branch will close in March.")
                 current = (par_of_sent[k], current[1])
+            elif (
+                current is not None
+                and current[1] is None
+                and first_in_par
+                and par_of_sent[k] == current[0] + 1
+                and par_kinds[par_of_sent[k]] == "text"
+                and (
+                    _label_ahead(label_pars, par_of_sent[k])
+                    or (
+                        label_pars[-1] < par_of_sent[k]
+                        and par_of_sent[-1] - label_pars[-1] <= _LAST_TURN_PARAGRAPHS
+                        and (len(label_pars) >= _TRANSCRIPT_LINES or _in_person(s))
+                    )
+                )
+            ):
+                # an "A:" answer that runs over several paragraphs goes on while the
+                # next "Q:" line follows soon (or, after the last, in the first person)
+                current = (par_of_sent[k], None)
             if current is not None and current[0] == par_of_sent[k]:
                 said = current[1]
                 if said is None:

@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.50"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.51"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class Lexicons:
     expert: frozenset[str]
     anonymous_heads: frozenset[str]
     vague_words: frozenset[str]
+    vague_groups: frozenset[str]  # "Aid agencies say": bare plurals of organisations
     off_record: tuple[str, ...]
     needs_as: frozenset[str]
     needs_document_subject: frozenset[str]
@@ -130,6 +131,7 @@ def lexicons() -> Lexicons:
         expert=frozenset(kinds["expert"]),
         anonymous_heads=frozenset(kinds["anonymous_heads"]),
         vague_words=frozenset(kinds["vague_words"]),
+        vague_groups=frozenset(kinds.get("vague_groups", [])),
         off_record=tuple(kinds["off_record_cues"]),
         needs_as=frozenset(verbs.get("needs_as", [])),
         needs_document_subject=frozenset(verbs.get("needs_document_subject", [])),

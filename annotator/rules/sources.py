@@ -932,6 +932,19 @@ def source_kind(
         or (span.root.lower_ in lex.vague_words and span.root.lemma_.lower() != "report")
     ):
         return "vague"
+    # "Aid agencies say", "Human rights groups have accused": a bare plural of
+    # organisations, with nothing that says which, is as vague as "experts say"
+    root = span.root
+    if (
+        root.tag_ == "NNS"
+        and root.lemma_.lower() in lex.vague_groups
+        and not any(
+            t.dep_ in ("det", "poss", "nummod") or t.ent_type_ or t.pos_ == "PROPN"
+            for t in span
+            if t.i != root.i
+        )
+    ):
+        return "vague"
     # an organisation before the head only says whose ("one EU diplomat", "two Kremlin
     # officials"): unnamed but specific, not a name
     has_name = any(
