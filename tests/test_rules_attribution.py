@@ -316,6 +316,28 @@ def test_a_leaked_memo_that_shows_something_is_the_source(nlp):
     assert p.label == "sourced_fact" and p.source == "A leaked memo"
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Tomas Lind is a professor of history in Uppsala. "
+            "The ceasefire will not hold, Lind said on Monday. The talks resume in May.",
+            "expert",
+        ),
+        (
+            "Ana Ruiz, a reporter in Lima, covered the strike. "
+            "The police fired first, Ruiz said on Monday.",
+            "media",
+        ),
+        # no description: a bare name keeps the default
+        ("Maria Lopez spoke on Monday. The ceasefire will not hold, Lopez said.", "official"),
+    ],
+)
+def test_a_name_takes_the_kind_its_description_gives_elsewhere(nlp, text, kind):
+    p = labels(nlp, text)[1]
+    assert p.label == "sourced_fact" and p.source_kind == kind
+
+
 def test_agentless_passive_is_a_vague_source(nlp):
     p = one(nlp, "The company has been accused of hiding losses.")
     assert p.label == "sourced_fact"

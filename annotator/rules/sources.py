@@ -9,9 +9,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, IS_ALPHA, IS_TITLE, IS_UPPER, POS, SENT_START
+from spacy.attrs import DEP, IS_ALPHA, IS_TITLE, IS_UPPER, LOWER, POS, SENT_START
 from spacy.strings import get_string_id
-from spacy.symbols import NOUN
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicons
@@ -693,6 +693,46 @@ def clean_name_bounds(
     return (t0, e) if drop else (s, e)
 
 
+#: ``Doc.user_data`` key of the kinds the article's own descriptions give its people
+#: (``_described_people``), set by ``MentionIndex`` and read by ``source_kind``.
+DESCRIBED = "annotator.described_kinds"
+
+
+def _described_people(ents: Sequence[Span], lex: Lexicons) -> dict[str, str]:
+    """Surname -> kind, from how the article describes each person once: "Jeffrey
+    Marsh is a professor of economics", "Ana Ruiz, an analyst at ...". A later bare
+    "Marsh:" or "Marsh said" then has that kind, not the default for a name."""
+    out: dict[str, str] = {}
+    surnames = {e.root.lower_ for e in ents if e.label_ == "PERSON"}
+    if not surnames:
+        return out
+    # every mention of those names, also where the NER missed one ("Ana Ruiz, a
+    # reporter in Lima, ..." before a later "Ruiz said")
+    doc = ents[0].doc
+    array: Any = doc.to_array([POS, LOWER])
+    ids = [doc.vocab.strings[w] for w in surnames]
+    hits = numpy.flatnonzero((array[:, 0] == PROPN) & numpy.isin(array[:, 1], ids)).tolist()
+    for i in hits:
+        root = doc[i]
+        if root.lower_ in out:
+            continue
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+            nouns += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        for noun in nouns:
+            lemma = noun.lemma_.lower()
+            kind = (
+                "expert" if lemma in lex.expert
+                else "media" if lemma in lex.media
+                else "official" if lemma in lex.official
+                else None
+            )
+            if kind is not None:
+                out[root.lower_] = kind
+                break
+    return out
+
+
 class MentionIndex:
     """Every named mention of an article, to find the fullest mention of a source."""
 
@@ -714,6 +754,8 @@ class MentionIndex:
         self.person_names: frozenset[str] = frozenset(
             t.lower_ for e in self.ents if e.label_ == "PERSON" for t in e
         )
+        if lex is not None:
+            doc.user_data[DESCRIBED] = _described_people(self.ents, lex)
         for ent in self.ents:
             if ent.label_ not in _ENT_SOURCE or any(a <= ent.start < b for a, b in headlines):
                 continue
@@ -985,6 +1027,9 @@ def source_kind(
         return "expert"
     if any(w in lex.official for w in words):
         return "official"
+    described = doc.user_data.get(DESCRIBED)
+    if described and span.root.ent_type_ == "PERSON" and span.root.lower_ in described:
+        return str(described[span.root.lower_])  # "Marsh is a professor ...": expert
     if any(t.ent_type_ in _ENT_SOURCE for t in span):
         return "official"
     if span.root.pos_ == "PRON":
