@@ -1974,6 +1974,8 @@ def test_a_conjunct_that_is_not_speech_stays_content(nlp):
         ("The senator did not cite any evidence.", "The senator", "cite"),
         ("Via aides, the ministry declined to comment.", "the ministry", "declined to comment"),
         ("The senator refused to say whether he would stay.", "The senator", "refused to say"),
+        ("The ministry rarely comments on such reports.", "The ministry", "comments"),
+        ("The army seldom acknowledges its losses.", "The army", "acknowledges"),
     ],
 )
 def test_withheld_speech_is_evidence_only(nlp, text, source, cue):
@@ -1991,6 +1993,7 @@ def test_withheld_speech_is_evidence_only(nlp, text, source, cue):
     [
         "The same could not be said of the other candidates.",  # no hearsay either
         "The council declined the offer.",  # a refusal with no speech verb
+        "The council rarely meets on Mondays.",  # a habit, but no speech verb
     ],
 )
 def test_negations_that_are_not_withheld_speech_mark_nothing(nlp, text):

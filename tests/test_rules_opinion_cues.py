@@ -260,6 +260,8 @@ def test_loaded_idioms_and_rhetorical_openers_near_misses(
         ("To some extent, the new ring road has moved the traffic elsewhere.", "opinion.hedge"),
         ("Small towns tend to vote for the incumbent.", "opinion.hedge"),
         ("I must admit the new library is handsome.", "opinion.epistemic"),
+        ("As I wrote last week, the bypass is no longer new.", "opinion.person.as_i_wrote"),
+        ("As I have argued before, the ferry pays for itself.", "opinion.person.as_i_wrote"),
     ],
 )
 def test_hedges_and_first_person_stance(nlp: Language, text: str, family: str) -> None:
@@ -271,6 +273,8 @@ def test_hedges_and_first_person_stance(nlp: Language, text: str, family: str) -
     [
         ('"To some extent, traffic has moved elsewhere," the planner said.', "opinion.hedge"),
         ("The nurse tended to the injured.", "opinion.hedge"),
+        ("As we reported on Monday, the ferry was cancelled.", "opinion.person.as_i_wrote"),
+        ("As I walked home, the ferry was leaving.", "opinion.person.as_i_wrote"),
         ("The company said that to some extent costs had risen.", "opinion.hedge"),
     ],
 )

@@ -2191,9 +2191,11 @@ def find_attributions(
         # comment", "has not endorsed": the author reports an absence of speech or of a
         # stance. Not an attribution, but the would-be source and the words are marked
         # as evidence.
-        negated = any(c.dep_ == "neg" and not qmask[c.i] for c in tok.children) or _none_said(
-            tok
-        )
+        negated = any(
+            (c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lex.rarity_adverbs))
+            and not qmask[c.i]
+            for c in tok.children
+        ) or _none_said(tok)
         refusal = _refusal(tok) if speech else None
         withheld = negated or refusal is not None
         if stance and any(c.lower_ in _WH and c.dep_ not in _SUBJ for c in tok.children):

@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.47"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.48"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,10 @@ class Lexicons:
     stance_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # nouns naming a wording as such: 'the phrase "..."' mentions, not quotes
     mention_nouns: frozenset[str] = frozenset()
+    # nouns a quoted name follows after "of": 'the principle of "..."' names, not quotes
+    named_by_of_nouns: frozenset[str] = frozenset()
+    # adverbs that negate a verb of saying as a habit: "rarely comments"
+    rarity_adverbs: frozenset[str] = frozenset()
 
     @cached_property
     def stance_noun_ids(self) -> frozenset[int]:
@@ -131,6 +135,7 @@ def lexicons() -> Lexicons:
         not_with_object=frozenset(verbs.get("not_with_object", [])),
         money_object_is_action=frozenset(verbs.get("money_object_is_action", [])),
         estimate_objects=frozenset(verbs.get("estimate_objects", [])),
+        rarity_adverbs=frozenset(verbs.get("rarity_adverbs", [])),
         clause_not_infinitive=frozenset(verbs.get("clause_not_infinitive", [])),
         person_object_is_action=frozenset(verbs.get("person_object_is_action", [])),
         findings=frozenset(nouns.get("findings", [])),
@@ -154,6 +159,7 @@ def lexicons() -> Lexicons:
         own_text=frozenset(nouns.get("own_text", [])),
         stance_nouns={k: tuple(v) for k, v in nouns.get("stance_nouns", {}).items()},
         mention_nouns=frozenset(nouns.get("mention_nouns", [])),
+        named_by_of_nouns=frozenset(nouns.get("named_by_of_nouns", [])),
         sayers=frozenset(
             kinds["official_titles"]
             + kinds["media"]
