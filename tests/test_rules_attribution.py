@@ -2004,6 +2004,24 @@ def test_negations_that_are_not_withheld_speech_mark_nothing(nlp, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "How many more times does the council have to say this before anyone listens?",
+        "Why does the ministry never comment on the ferry?",
+    ],
+)
+def test_a_question_about_speech_with_no_content_attributes_nothing(nlp, text):
+    p = one(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert p.source is None
+
+
+def test_a_question_that_reports_a_clause_keeps_its_speaker(nlp):
+    p = one(nlp, "Why did the mayor say that the bridge would open in May?")
+    assert p.source == "the mayor"
+
+
+@pytest.mark.parametrize(
     ("text", "source", "cue"),
     [
         ("The actress explained that the role was a gift.", "The actress", "explained"),

@@ -229,6 +229,7 @@ def test_derived_adverbs_generic_you_far_from_interjections_near_misses(
         ("What kind of council closes its libraries in winter?", "opinion.question.rhetorical"),
         ("Surely nobody believes the sanctions will work?", "opinion.question.rhetorical"),
         ("Does anyone still trust these figures?", "opinion.question.rhetorical"),
+        ("Is it really in the town's interest to sell the harbour?", "opinion.question.rhetorical"),
         # a why-question about what never / always happens presupposes it
         ("Why does the broadcaster never report this?", "opinion.question.rhetorical"),
         ("Why do ministers always blame the weather?", "opinion.question.rhetorical"),
@@ -246,6 +247,7 @@ def test_loaded_idioms_and_rhetorical_openers(nlp: Language, text: str, family: 
         ("Does the council meet on Mondays?", "opinion.question.rhetorical"),
         ("Why did the minister resign on Friday?", "opinion.question.rhetorical"),
         ("Will the ferry never sail again?", "opinion.question.rhetorical"),
+        ("Is it raining in the harbour?", "opinion.question.rhetorical"),
     ],
 )
 def test_loaded_idioms_and_rhetorical_openers_near_misses(
