@@ -264,6 +264,7 @@ def test_loaded_idioms_and_rhetorical_openers_near_misses(
         ("I must admit the new library is handsome.", "opinion.epistemic"),
         ("As I wrote last week, the bypass is no longer new.", "opinion.person.as_i_wrote"),
         ("As I have argued before, the ferry pays for itself.", "opinion.person.as_i_wrote"),
+        ("With winter coming, the council can ill afford another strike.", "opinion.normative"),
     ],
 )
 def test_hedges_and_first_person_stance(nlp: Language, text: str, family: str) -> None:
@@ -277,6 +278,7 @@ def test_hedges_and_first_person_stance(nlp: Language, text: str, family: str) -
         ("The nurse tended to the injured.", "opinion.hedge"),
         ("As we reported on Monday, the ferry was cancelled.", "opinion.person.as_i_wrote"),
         ("As I walked home, the ferry was leaving.", "opinion.person.as_i_wrote"),
+        ("The council could afford a new roof after the sale.", "opinion.normative"),
         ("The company said that to some extent costs had risen.", "opinion.hedge"),
     ],
 )
