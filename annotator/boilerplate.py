@@ -276,6 +276,16 @@ def find_boilerplate(
         if reasons[i] is None and is_prose(line.shown):
             body_chars += len(line.shown)
             body_lines += 1
+    if (
+        n > 1
+        and reasons[0] is None
+        and _masthead(lines[0].shown)
+        and reasons[1] is not None
+        and (_after_nav(matched[1], reasons[1]) or "|" in lines[1].shown)
+    ):
+        # the outlet's name alone on the page's first line, right above its menu
+        # ("The Hindu", "DAILY SABAH"): a masthead, whatever the outlet
+        reasons[0] = "struct-masthead"
     return reasons
 
 
@@ -318,6 +328,12 @@ def _after_nav(prev: Pattern | None, reason: str | None) -> bool:
     if reason is None:
         return False
     return reason == "struct-nav-run" or (prev is not None and prev.action == "nav")
+
+
+def _masthead(shown: str) -> bool:
+    """Two to four capitalised words, letters only: a name, not a headline."""
+    words = shown.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words)
 
 
 def _nav_item(shown: str) -> bool:

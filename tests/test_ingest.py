@@ -562,6 +562,13 @@ def test_site_masthead_is_navigation_only_at_the_top() -> None:
         "42 Likes · 7 Restacks",
         "Listen",
         "Follow AP's coverage of the war in Ukraine at https://example.org/hub/ukraine",
+        "Opinion > Editorial",
+        "News > World > Asia",
+        "Add Comment",
+        "Before you comment, please read our commenting policy.",
+        "Example TV's website can also be accessed at the following alternate addresses:",
+        "Example Agency website contains only a portion of the news stories offered to "
+        "subscribers, and in summarized form. Please contact us for subscription options.",
     ],
 )
 def test_probe_boilerplate_lines(line: str) -> None:
@@ -588,6 +595,9 @@ def test_probe_boilerplate_lines(line: str) -> None:
         "Listen to the minister: the war is not over.",
         "Follow the money, the prosecutor told the court.",
         "Help arrived in Kherson on Sunday, the governor said.",
+        "Growth > 5 percent is the target, the minister said.",
+        "Add comments from the public to the file, the judge ordered.",
+        "The site can be accessed only by the inspectors, the ministry said.",
     ],
 )
 def test_probe_content_lines_are_kept(line: str) -> None:
@@ -615,6 +625,20 @@ def test_a_local_paper_masthead_is_navigation_only_at_the_top() -> None:
     reasons = find_boilerplate([PageLine(x, x) for x in lines])
     assert reasons[0] == "nav-newspaper-name"
     assert reasons[1:] == [None] * 5
+
+
+def test_an_outlet_name_above_its_menu_bar_is_a_masthead() -> None:
+    body = "The minister said the talks would resume in May after a pause of two weeks."
+    menu = "Politics | World | Business | Opinion"
+    lines = ["Daily Example", menu, "Protest ends with two arrests", body, body, body]
+    reasons = find_boilerplate([PageLine(x, x) for x in lines])
+    assert reasons[0] == "struct-masthead"
+    assert reasons[2:] == [None] * 4
+    # a headline above a body is no masthead, nor a name that is not above a menu
+    lines = ["Protest Ends Peacefully", body, body, body]
+    assert find_boilerplate([PageLine(x, x) for x in lines]) == [None] * 4
+    lines = ["Daily Example", "Protest ends with two arrests", body, body]
+    assert find_boilerplate([PageLine(x, x) for x in lines])[0] is None
 
 
 def test_footnote_references_do_not_glue_sentences() -> None:

@@ -2127,6 +2127,8 @@ def test_a_conjunct_that_is_not_speech_stays_content(nlp):
         ("The senator did not cite any evidence.", "The senator", "cite"),
         ("Via aides, the ministry declined to comment.", "the ministry", "declined to comment"),
         ("The senator refused to say whether he would stay.", "The senator", "refused to say"),
+        ("The ministry rarely comments on such reports.", "The ministry", "comments"),
+        ("The army seldom acknowledges its losses.", "The army", "acknowledges"),
     ],
 )
 def test_withheld_speech_is_evidence_only(nlp, text, source, cue):
@@ -2144,6 +2146,7 @@ def test_withheld_speech_is_evidence_only(nlp, text, source, cue):
     [
         "The same could not be said of the other candidates.",  # no hearsay either
         "The council declined the offer.",  # a refusal with no speech verb
+        "The council rarely meets on Mondays.",  # a habit, but no speech verb
     ],
 )
 def test_negations_that_are_not_withheld_speech_mark_nothing(nlp, text):
@@ -2151,6 +2154,34 @@ def test_negations_that_are_not_withheld_speech_mark_nothing(nlp, text):
     assert p.label not in ("sourced_fact", "official_quote")
     assert span_text(nlp, text, "SOURCE") == []
     assert span_text(nlp, text, "CUE") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How many more times does the council have to say this before anyone listens?",
+        "Why does the ministry never comment on the ferry?",
+    ],
+)
+def test_a_question_about_speech_with_no_content_attributes_nothing(nlp, text):
+    p = one(nlp, text)
+    assert p.label not in ("sourced_fact", "official_quote")
+    assert p.source is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the speaker asks: a report of someone else's question, not the author's own
+        "The mayor asked a question: why would the bridge open in May?",
+        "Why, the mayor said, would the bridge open in May?",
+    ],
+)
+def test_a_question_a_speaker_asks_keeps_its_speaker(nlp, text):
+    # (the author's own "Why did the mayor say that ...?" reports nothing: rule 13,
+    # test_rule13_the_authors_question_reports_nothing)
+    p = one(nlp, text)
+    assert p.source is not None and p.source.lower() == "the mayor"
 
 
 @pytest.mark.parametrize(

@@ -825,6 +825,50 @@ def test_a_lead_in_whose_statement_has_a_participle_is_still_bare(nlp):
     )
 
 
+def test_a_free_relative_lead_in_is_other(nlp):
+    # "Here is what he said:" points at the block that follows; it reports nothing
+    text = (
+        "The mayor spoke at the town hall on Friday.\n\n"
+        "Here is what she told the residents:\n\n"
+        "\"We will open the bridge in May.\"\n\n"
+        "Here is what she said about the bridge, which surprised many residents."
+    )
+    got = by_text(nlp, text)
+    assert got["Here is what she told the residents:"].label == "other"
+    assert got["\"We will open the bridge in May.\""].label == "official_quote"
+    tail = got["Here is what she said about the bridge, which surprised many residents."]
+    assert tail.label == "sourced_fact"
+
+
+def test_a_quote_scraped_one_sentence_a_line_stays_one_quote(nlp):
+    # a quoted passage whose sentences stand one to a paragraph: its closing mark ends
+    # it, and opens no new quote that would swallow the author's next paragraphs
+    text = (
+        "The mayor spoke at the town hall on Friday and said:\n\n"
+        "\"We waited for years.\n\n"
+        "Nobody helped us.\n\n"
+        "The river rose every spring.\n\n"
+        "This is a matter for the town, and we will not wait again.\"\n\n"
+        "How long must the residents wait for the bridge?\n\n"
+        "The council approved the budget on Monday."
+    )
+    got = by_text(nlp, text)
+    assert got["This is a matter for the town, and we will not wait again.\""].label == (
+        "official_quote"
+    )
+    assert got["The council approved the budget on Monday."].label == "unsourced_claim"
+
+
+def test_a_quoted_name_after_principle_of_borrows_no_speaker(nlp):
+    text = (
+        "The governor said on Monday that the islands would keep their laws.\n\n"
+        "The islands joined the federation under the principle of \"one state, two laws.\""
+    )
+    got = by_text(nlp, text)
+    joined = "The islands joined the federation under the principle of \"one state, two laws.\""
+    assert got[joined].label == "unsourced_claim"
+
+
 def test_a_lead_in_that_reports_a_clause_stays_attributed(nlp):
     text = (
         "The talks ended late on Friday.\n\n"

@@ -242,6 +242,7 @@ def test_derived_adverbs_generic_you_far_from_interjections_near_misses(
         ("What kind of council closes its libraries in winter?", "opinion.question.rhetorical"),
         ("Surely nobody believes the sanctions will work?", "opinion.question.rhetorical"),
         ("Does anyone still trust these figures?", "opinion.question.rhetorical"),
+        ("Is it really in the town's interest to sell the harbour?", "opinion.question.rhetorical"),
         # a why-question about what never / always happens presupposes it
         ("Why does the broadcaster never report this?", "opinion.question.rhetorical"),
         ("Why do ministers always blame the weather?", "opinion.question.rhetorical"),
@@ -259,6 +260,7 @@ def test_loaded_idioms_and_rhetorical_openers(nlp: Language, text: str, family: 
         ("Does the council meet on Mondays?", "opinion.question.rhetorical"),
         ("Why did the minister resign on Friday?", "opinion.question.rhetorical"),
         ("Will the ferry never sail again?", "opinion.question.rhetorical"),
+        ("Is it raining in the harbour?", "opinion.question.rhetorical"),
     ],
 )
 def test_loaded_idioms_and_rhetorical_openers_near_misses(
@@ -273,6 +275,9 @@ def test_loaded_idioms_and_rhetorical_openers_near_misses(
         ("To some extent, the new ring road has moved the traffic elsewhere.", "opinion.hedge"),
         ("Small towns tend to vote for the incumbent.", "opinion.hedge"),
         ("I must admit the new library is handsome.", "opinion.epistemic"),
+        ("As I wrote last week, the bypass is no longer new.", "opinion.person.as_i_wrote"),
+        ("As I have argued before, the ferry pays for itself.", "opinion.person.as_i_wrote"),
+        ("With winter coming, the council can ill afford another strike.", "opinion.normative"),
     ],
 )
 def test_hedges_and_first_person_stance(nlp: Language, text: str, family: str) -> None:
@@ -284,6 +289,9 @@ def test_hedges_and_first_person_stance(nlp: Language, text: str, family: str) -
     [
         ('"To some extent, traffic has moved elsewhere," the planner said.', "opinion.hedge"),
         ("The nurse tended to the injured.", "opinion.hedge"),
+        ("As we reported on Monday, the ferry was cancelled.", "opinion.person.as_i_wrote"),
+        ("As I walked home, the ferry was leaving.", "opinion.person.as_i_wrote"),
+        ("The council could afford a new roof after the sale.", "opinion.normative"),
         ("The company said that to some extent costs had risen.", "opinion.hedge"),
     ],
 )

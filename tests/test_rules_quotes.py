@@ -35,6 +35,23 @@ def test_multi_paragraph_quote_continues():
     assert text[quotes[0].start : quotes[0].end].endswith("ends here.")
 
 
+def test_a_quote_one_sentence_a_paragraph_runs_to_its_closing_mark():
+    text = 'He said:\n\n"One.\n\nTwo.\n\nThree.\n\nFour."\n\nAfter "that" came more.'
+    got = [text[q.start : q.end] for q in find_quotes(text)]
+    assert got == ["One.\n\nTwo.\n\nThree.\n\nFour.", "that"]
+
+
+def test_an_unclosed_quote_is_still_given_up_before_a_new_one():
+    text = 'He said:\n\n"One.\n\nTwo.\n\nThree.\n\n"Four," she said.'
+    got = [text[q.start : q.end] for q in find_quotes(text)]
+    assert got[-1] == "Four,"
+
+
+def test_a_stray_closing_mark_opens_no_quote():
+    text = 'The end of it." Then the author went on.\n\nAnd on.'
+    assert find_quotes(text) == []
+
+
 def test_multi_paragraph_quote_with_straight_marks_continues():
     text = (
         'He noted: "The pattern is the same.\n\n"First the claims, then the strikes."'

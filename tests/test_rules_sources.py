@@ -192,6 +192,14 @@ def last(nlp: Language, text: str) -> Prelabel:
             "Hillary Clinton",
             id="she_is_not_named_by_her_husbands_fuller_mention",
         ),
+        pytest.param(
+            (
+                "Li Wen, a professor at China Foreign Affairs University, spoke on Monday. "
+                "China said the talks would go on."
+            ),
+            "China",
+            id="a_place_is_not_the_body_named_after_it",
+        ),
     ],
 )
 def test_source_is_the_fullest_fitting_mention(nlp, text, source):

@@ -276,6 +276,22 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
 _NOBODY = frozenset({"nobody", "none", "noone"})
 
 
+def _asked_without_content(verb: Token, qmask: Sequence[bool]) -> bool:
+    """A verb of saying in a question of the author's, with no clause or quote it
+    reports ("How many more times does Ankara have to say this?", "Why does the
+    ministry never comment?"): the question asks about speech, it attributes nothing."""
+    if verb.dep_ not in ("ROOT", "xcomp", "conj") or (
+        verb.dep_ != "ROOT" and verb.head.dep_ != "ROOT"
+    ):
+        return False  # "..., he said, why hadn't she screamed?": not the question's verb
+    after = [t for t in verb.sent if t.i > verb.i and not qmask[t.i]]
+    if not any(t.text == "?" for t in after) or any(t.text == ":" for t in after):
+        return False  # "X asked a simple question: Who ...?" reports the asking
+    return not any(
+        c.dep_ in ("ccomp", "xcomp", "parataxis") or qmask[c.i] for c in verb.children
+    )
+
+
 def _none_said(verb: Token) -> bool:
     """ "No official has confirmed the report", "Nobody claimed ...", "The post cited no
     source": a report nobody made, or of nothing, is an absence the author reports (as
@@ -2304,13 +2320,17 @@ def find_attributions(
             continue  # "If parliament rejects the deal, ...": a stance nobody holds yet
         if _byline_report(tok, lex):
             continue  # "Smith reported from Kabul.": a credit line, nothing reported
+        if speech and _asked_without_content(tok, qmask):
+            continue  # "How many more times does Ankara have to say this?": asks
         # "what was not disclosed by Ushakov", "has not said when", "declined to
         # comment", "has not endorsed": the author reports an absence of speech or of a
         # stance. Not an attribution, but the would-be source and the words are marked
         # as evidence.
-        negated = any(c.dep_ == "neg" and not qmask[c.i] for c in tok.children) or _none_said(
-            tok
-        )
+        negated = any(
+            (c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lex.rarity_adverbs))
+            and not qmask[c.i]
+            for c in tok.children
+        ) or _none_said(tok)
         refusal = _refusal(tok) if speech else None
         withheld = negated or refusal is not None
         if stance and any(c.lower_ in _WH and c.dep_ not in _SUBJ for c in tok.children):

@@ -1036,6 +1036,7 @@ _TITLED_LABELS = frozenset({"attr-dialogue-line-titled", "attr-dialogue-line-tit
 # a quoted fragment that opens its sentence and is its subject: '"X" is not evidence'
 _MENTION_SUBJECT = re.compile(r"^[”\"’']?[ \t]+(?:is|was|are|were|means|meant)\b")
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+_NAMED_BY_OF = re.compile(r"(\w+)\s+of\s*$", re.IGNORECASE)
 
 
 def _mentioned(text: str, q: Quote, sent: Span, lex: Lexicons) -> bool:
@@ -1047,6 +1048,9 @@ def _mentioned(text: str, q: Quote, sent: Span, lex: Lexicons) -> bool:
     sent_start = sent.start_char
     before = text[max(sent_start, q.start - 30) : q.start].rstrip("“\"‘' ")
     word = _LAST_WORD.search(before)
+    named = _NAMED_BY_OF.search(before)
+    if named is not None and named.group(1).lower() in lex.named_by_of_nouns:
+        return True  # 'under the principle of "one country, two systems"': a name
     if word is not None and word.group(1).lower() in lex.mention_nouns:
         at = sent_start + word.start(1) + max(0, q.start - 30 - sent_start)
         noun = next((t for t in sent if t.idx == at), None)
@@ -1089,6 +1093,10 @@ def _bare_lead_in(
     if words and words[-1].dep_ == "ROOT" and words[-1].lemma_ in lex.speech:
         return True
     cue = [t for t in sent if attr.cue[0] <= t.idx < attr.cue[1]]
+    if any(c.lower_ == "what" for t in cue for c in t.children) and not any(
+        t.pos_ in ("VERB", "AUX") for t in sent if t.idx >= attr.cue[1]
+    ):
+        return True  # "Here is what he told reporters:": a free relative points at the block
     if not any(t.dep_ == "ROOT" for t in cue):
         return False  # "... four of them, according to the ministry:" asserts the rest
     # a participle or relative clause on a noun reports nothing ("said in a statement

@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.52"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.53"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,10 @@ class Lexicons:
     publishing_verbs: frozenset[str] = frozenset()
     # "figures", "estimates": data whose publisher is the source ("data released by X")
     data_nouns: frozenset[str] = frozenset()
+    # nouns a quoted name follows after "of": 'the principle of "..."' names, not quotes
+    named_by_of_nouns: frozenset[str] = frozenset()
+    # adverbs that negate a verb of saying as a habit: "rarely comments"
+    rarity_adverbs: frozenset[str] = frozenset()
 
     @cached_property
     def stance_noun_ids(self) -> frozenset[int]:
@@ -138,6 +142,7 @@ def lexicons() -> Lexicons:
         not_with_object=frozenset(verbs.get("not_with_object", [])),
         money_object_is_action=frozenset(verbs.get("money_object_is_action", [])),
         estimate_objects=frozenset(verbs.get("estimate_objects", [])),
+        rarity_adverbs=frozenset(verbs.get("rarity_adverbs", [])),
         clause_not_infinitive=frozenset(verbs.get("clause_not_infinitive", [])),
         person_object_is_action=frozenset(verbs.get("person_object_is_action", [])),
         findings=frozenset(nouns.get("findings", [])),
@@ -163,6 +168,7 @@ def lexicons() -> Lexicons:
         mention_nouns=frozenset(nouns.get("mention_nouns", [])),
         publishing_verbs=frozenset(nouns.get("publishing_verbs", [])),
         data_nouns=frozenset(nouns.get("data_nouns", [])),
+        named_by_of_nouns=frozenset(nouns.get("named_by_of_nouns", [])),
         sayers=frozenset(
             kinds["official_titles"]
             + kinds["media"]

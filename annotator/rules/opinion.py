@@ -1169,6 +1169,11 @@ _RHETORICAL_OPENERS = (
     ("can", "anyone"),
     ("do", "we", "really"),
     ("are", "we", "really"),
+    # "Is it really in India's interest to ...?": doubt the author plants
+    ("is", "it", "really"),
+    ("is", "this", "really"),
+    ("is", "that", "really"),
+    ("was", "it", "really"),
     # "Is this what victory looks like?": the author holds up a result for judgment.
     ("is", "this", "what"),
     ("is", "that", "what"),

@@ -20,6 +20,9 @@ _SINGLE_OPEN = "‘‹"
 _SINGLE_CLOSE = "’›"
 # A quote left open runs on for at most this many paragraphs before we give up on it.
 MAX_OPEN_PARAGRAPHS = 3
+_DOUBLE_MARK = re.compile("[" + re.escape('"' + _DOUBLE_OPEN + _DOUBLE_CLOSE) + "]")
+# sentence punctuation a closing straight mark follows ('... back." ')
+_STOPS = ".!?,"
 # The only characters ``find_quotes`` acts on; it jumps from one to the next.
 _MARKS = re.compile(
     "[" + re.escape("\n\"'" + _DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE_OPEN + _SINGLE_CLOSE) + "]"
@@ -71,7 +74,11 @@ def find_quotes(text: str) -> list[Quote]:
             par += 1
             if open_at is not None and open_kind == "s":
                 open_at = None  # a single quote never spans paragraphs: it was an apostrophe
-            if open_at is not None and par - open_par >= MAX_OPEN_PARAGRAPHS:
+            if (
+                open_at is not None
+                and par - open_par >= MAX_OPEN_PARAGRAPHS
+                and not _closes_ahead(text, i + 2)
+            ):
                 quotes.append(Quote(open_at, i, closed=False))
                 open_at = None
             i += 2
@@ -79,7 +86,9 @@ def find_quotes(text: str) -> list[Quote]:
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < n else " "
         if open_at is None:
-            if ch in _DOUBLE_OPEN or (ch == '"' and not _is_word(prev)):
+            if ch == '"' and prev in _STOPS and (i + 1 == n or nxt.isspace()):
+                pass  # '... back." ' with nothing open: a stray closing mark opens nothing
+            elif ch in _DOUBLE_OPEN or (ch == '"' and not _is_word(prev)):
                 open_at, open_kind, open_par = i + 1, "d", par
                 low_open = ch == "„"
             elif ch in _DOUBLE_CLOSE and (i == 0 or prev.isspace()) and _is_word(nxt):
@@ -123,6 +132,25 @@ def find_quotes(text: str) -> list[Quote]:
         ends = [e for e in _paragraph_ends(text) if e >= open_at]
         quotes.append(Quote(open_at, ends[0] if ends else n, closed=False))
     return [q for q in quotes if text[q.start : q.end].strip()]
+
+
+def _closes_ahead(text: str, i: int) -> bool:
+    """Whether the first double quotation mark from ``i`` on, within the next few
+    paragraphs, closes a quote: a quote whose sentences stand one to a line (scraped
+    text) is still open, not given up at MAX_OPEN_PARAGRAPHS."""
+    end = i
+    for _ in range(MAX_OPEN_PARAGRAPHS):
+        nxt_end = text.find("\n\n", end + 1)
+        end = len(text) if nxt_end == -1 else nxt_end
+    found = _DOUBLE_MARK.search(text, i, end)
+    if found is None:
+        return False
+    j = found.start()
+    if text[j] in _DOUBLE_CLOSE:
+        return True
+    if text[j] != '"' or j == 0 or text[j - 1].isspace():
+        return False
+    return j + 1 == len(text) or not _is_word(text[j + 1])
 
 
 def _starts_paragraph(text: str, i: int) -> bool:

@@ -840,6 +840,8 @@ class MentionIndex:
                 other = label != "PERSON" and root != head.lower_ and head.lower_ in persons
                 if other or not all(n in ent_names for n in names):
                     continue
+                if label != "PERSON" and root != head.lower_ and _names_a_part(doc, cs, ce, head):
+                    continue  # "China" is not "China Foreign Affairs University"
                 if clash and any(t.lower_ in clash for t in doc[cs:ce]):
                     continue  # "Mr. Trump" is not "the former Mrs. Trump"
                 if genders and known_gender(ent_names, genders) not in (None, want):
@@ -1035,3 +1037,20 @@ def source_kind(
     if span.root.pos_ == "PRON":
         return "other"
     return "other"
+
+
+_PLACE_ENTS = frozenset({"GPE", "LOC", "NORP"})
+
+
+def _names_a_part(doc: Doc, start: int, end: int, head: Token) -> bool:
+    """Is ``head``'s name, in the mention at ``start:end``, a word of another proper
+    name ("China" in "China Foreign Affairs University", "Beijing" in "Beijing Normal
+    University")? That mention names a body of its own, not the place; a possessive
+    ("Russia's Foreign Ministry") still names the place's office, and a body's short
+    name is still its own ("Fox" is "Fox News")."""
+    if head.ent_type_ not in _PLACE_ENTS:
+        return False
+    for t in doc[start:end]:
+        if t.lower_ == head.lower_ and t.dep_ == "compound" and t.head.pos_ == "PROPN":
+            return t.head.i < end and t.head.lower_ != head.lower_
+    return False
