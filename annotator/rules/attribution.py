@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.symbols import NOUN
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicons
@@ -2120,6 +2121,10 @@ def _root_noun_verb(tok: Token) -> bool:
     )
 
 
+# the id of the tag "NNS" in spaCy's string store (a hash, the same in every vocab)
+_NNS = get_string_id("NNS")
+
+
 def _noun_tag_name(verb: Token) -> Token | None:
     """ "..., Kommersant reports, citing sources close to the talks.": a tail tag whose
     verb the tagger read as a plural noun and the parser hung on the clause as a
@@ -2191,8 +2196,10 @@ def find_attributions(
     verbs_used: set[int] = set()
     side: list[Token] = []  # verbs of a refusal or of a light verb + reporting noun
     for tok in sent if tokens is None else tokens:
+        # (ints, not pos_/tag_ strings: this runs for every token of the article)
         if (
-            tok.pos_ != "VERB" and not _root_noun_verb(tok) and _noun_tag_name(tok) is None
+            tok.pos != VERB
+            and (tok.tag != _NNS or (not _root_noun_verb(tok) and _noun_tag_name(tok) is None))
         ) or qmask[tok.i]:
             continue
         lemma = verb_lemma(tok, lex)
