@@ -338,6 +338,34 @@ def test_a_name_takes_the_kind_its_description_gives_elsewhere(nlp, text, kind):
     assert p.label == "sourced_fact" and p.source_kind == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "As a senior diplomat in Vienna told me over coffee, the delegation will not "
+            "ask anyone for permission.",
+            "a senior diplomat in Vienna",
+        ),
+        ("As one official told me, the talks are over.", "one official"),
+    ],
+)
+def test_an_as_tag_names_its_speaker_however_as_is_parsed(nlp, text, source):
+    # the small model may read "As" as a preposition over the speaker
+    p = one(nlp, text)
+    assert p.label == "sourced_fact" and p.source == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As a rule, the ministry told reporters nothing.",
+        "As a child, he told stories to his sister.",
+    ],
+)
+def test_as_before_a_noun_that_tells_nothing_is_no_tag(nlp, text):
+    assert one(nlp, text).label != "sourced_fact"
+
+
 def test_agentless_passive_is_a_vague_source(nlp):
     p = one(nlp, "The company has been accused of hiding losses.")
     assert p.label == "sourced_fact"

@@ -184,6 +184,8 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
     if misread is None:
         misread = _noun_tag_name(verb)
     if misread is None:
+        misread = _as_tag_subject(verb)
+    if misread is None:
         misread = _apposed_speaker(verb)
     if misread is None:
         misread = _inverted_clause_subject(verb)
@@ -1160,7 +1162,9 @@ def _as_tag(verb: Token) -> bool:
     a time)."""
     if verb.dep_ != "advcl" or verb_lemma(verb) in _AS_NOT_REPORTS:
         return False
-    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and (
+        _as_tag_subject(verb) is None  # "As a diplomat in Beijing told me": "as" a prep
+    ):
         return False
     doc = verb.doc
     if verb.i < verb.head.i:
@@ -2123,6 +2127,18 @@ def _root_noun_verb(tok: Token) -> bool:
 
 # the id of the tag "NNS" in spaCy's string store (a hash, the same in every vocab)
 _NNS = get_string_id("NNS")
+
+
+def _as_tag_subject(verb: Token) -> Token | None:
+    """ "As a senior diplomat in Beijing told me over tea, ...": the small model reads
+    "As" as a preposition over the speaker, so the tag's verb has no subject; the
+    preposition's object before the verb is its subject."""
+    if verb.dep_ not in ("advcl", "ROOT") or any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i < verb.i:
+            return next((o for o in c.children if o.dep_ == "pobj" and o.i < verb.i), None)
+    return None
 
 
 def _noun_tag_name(verb: Token) -> Token | None:
