@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -95,6 +95,23 @@ def ensure_extensions() -> None:
         Doc.set_extension("prelabels", default=None)
     if not Doc.has_extension("paragraphs"):
         Doc.set_extension("paragraphs", default=None)
+
+
+
+def _sourced_speakers(
+    doc: Doc,
+    attrs: Sequence[Sequence[Attribution]],
+    speakers: list[list[Speaker | None]],
+) -> Iterator[tuple[int, int, Speaker, tuple[int, int], Token]]:
+    """(sentence, position, speaker, source bounds, source head) of every
+    attribution that has a speaker and a source head and is not an aside, in order:
+    the mentions that later ones may take up."""
+    for k, al in enumerate(attrs):
+        for j, a in enumerate(al):
+            sp = speakers[k][j]
+            if sp is None or a.source is None or a.source_head is None or a.aside:
+                continue
+            yield k, j, sp, a.source, doc[a.source_head]
 
 
 class Prelabeler:
@@ -637,82 +654,76 @@ class Prelabeler:
         for anyone else in between. Replaces those speakers in place."""
         roles = self.lex.person_roles
         last: tuple[int, Token] | None = None  # (sentence, head token of a named person)
-        for k in range(len(sents)):
-            for j, a in enumerate(attrs[k]):
-                sp = speakers[k][j]
-                if sp is None or a.source is None or a.source_head is None or a.aside:
-                    continue
-                s0, s1 = a.source
-                head = doc[a.source_head]
-                if (
-                    last is not None
-                    and k - last[0] <= CONTEXT_SENTENCES
-                    and s1 - s0 <= 4
-                    and doc[s0].lower_ == "the"
-                    and head.tag_ == "NN"
-                    and head.lemma_.lower() in roles
-                    and s0 <= head.i < s1
-                    and all(
-                        t.pos_ in ("DET", "ADJ", "NOUN") and not t.ent_type_ for t in doc[s0:s1]
-                    )
-                    and not any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in head.children)
+        for k, j, sp, (s0, s1), head in _sourced_speakers(doc, attrs, speakers):
+            if (
+                last is not None
+                and k - last[0] <= CONTEXT_SENTENCES
+                and s1 - s0 <= 4
+                and doc[s0].lower_ == "the"
+                and head.tag_ == "NN"
+                and head.lemma_.lower() in roles
+                and s0 <= head.i < s1
+                and all(
+                    t.pos_ in ("DET", "ADJ", "NOUN") and not t.ent_type_ for t in doc[s0:s1]
+                )
+                and not any(c.dep_ in ("prep", "relcl", "acl", "appos") for c in head.children)
+            ):
+                ante = last[1]
+                a0, a1 = mention_bounds(ante, with_prep=False)
+                lemma = head.lemma_.lower()
+                # "Lavrov met the US ambassador. The ambassador said": the role is
+                # someone else's
+                between = doc[sents[last[0]].start : s0]
+                if not any(
+                    t.lemma_.lower() == lemma and not a0 <= t.i < a1 for t in between
                 ):
-                    ante = last[1]
-                    a0, a1 = mention_bounds(ante, with_prep=False)
-                    lemma = head.lemma_.lower()
-                    # "Lavrov met the US ambassador. The ambassador said": the role is
-                    # someone else's
-                    between = doc[sents[last[0]].start : s0]
-                    if not any(
-                        t.lemma_.lower() == lemma and not a0 <= t.i < a1 for t in between
+                    text, kind = self._mention(doc, a0, a1, index, sents[k])
+                    low = f" {text.lower()} "
+                    if kind not in ("anonymous", "vague") and any(
+                        f" {w} " in low for w in roles[lemma]
                     ):
-                        text, kind = self._mention(doc, a0, a1, index, sents[k])
-                        low = f" {text.lower()} "
-                        if kind not in ("anonymous", "vague") and any(
-                            f" {w} " in low for w in roles[lemma]
-                        ):
-                            speakers[k][j] = replace(sp, text=text, kind=kind)
-                            continue
-                ante_tok: Token | None = head
-                if is_personal_pronoun(head):
-                    ante_tok = resolve_pronoun(
-                        head, index.ents, qmask, self.lex, genders=index.genders
-                    )
-                    if (
-                        head.lower_ in ("he", "she")
-                        and last is not None
-                        and k - last[0] <= 1
-                        and ante_tok is not None
-                        and ante_tok.i != last[1].i
-                        and ante_tok.ent_type_ == "PERSON"
-                        and last[1].i < ante_tok.i
-                        and not _named_speaker_between(doc, last[1], ante_tok, attrs, k, sents)
-                        and fits_gender(head.lower_, last[1], index.genders)
-                        and not gender_clash(
-                            head.lower_,
-                            index.fullest(doc, *mention_bounds(last[1], with_prep=False)).split(),
-                            self.lex,
-                        )
-                    ):
-                        # 'Kuleba said Kyiv would only negotiate on ... "...," he told
-                        # reporters.': "he" is the speaker just before, not the last
-                        # name mentioned in what that speaker said
-                        ante_tok = last[1]
-                        a0, a1 = mention_bounds(ante_tok, with_prep=False)
-                        text, kind = self._mention(doc, a0, a1, index, sents[k])
                         speakers[k][j] = replace(sp, text=text, kind=kind)
-                if ante_tok is not None and ante_tok.ent_type_ == "PERSON" and not sp.hedged:
-                    last = (k, ante_tok)
-                elif not (
-                    last is not None
-                    and last[0] == k
+                        continue
+            ante_tok: Token | None = head
+            if is_personal_pronoun(head):
+                ante_tok = resolve_pronoun(
+                    head, index.ents, qmask, self.lex, genders=index.genders
+                )
+                if (
+                    head.lower_ in ("he", "she")
+                    and last is not None
+                    and k - last[0] <= 1
                     and ante_tok is not None
-                    and ante_tok.ent_type_ == "GPE"
+                    and ante_tok.i != last[1].i
+                    and ante_tok.ent_type_ == "PERSON"
+                    and last[1].i < ante_tok.i
+                    and not _named_speaker_between(doc, last[1], ante_tok, attrs, k, sents)
+                    and fits_gender(head.lower_, last[1], index.genders)
+                    and not gender_clash(
+                        head.lower_,
+                        index.fullest(doc, *mention_bounds(last[1], with_prep=False)).split(),
+                        self.lex,
+                    )
                 ):
-                    # someone else spoke since ("a US official said"); a state's stance
-                    # in the person's own sentence ("Moscow expects ..., Deputy Minister
-                    # X told reporters") leaves the person the one a role names next
-                    last = None
+                    # 'Kuleba said Kyiv would only negotiate on ... "...," he told
+                    # reporters.': "he" is the speaker just before, not the last
+                    # name mentioned in what that speaker said
+                    ante_tok = last[1]
+                    a0, a1 = mention_bounds(ante_tok, with_prep=False)
+                    text, kind = self._mention(doc, a0, a1, index, sents[k])
+                    speakers[k][j] = replace(sp, text=text, kind=kind)
+            if ante_tok is not None and ante_tok.ent_type_ == "PERSON" and not sp.hedged:
+                last = (k, ante_tok)
+            elif not (
+                last is not None
+                and last[0] == k
+                and ante_tok is not None
+                and ante_tok.ent_type_ == "GPE"
+            ):
+                # someone else spoke since ("a US official said"); a state's stance
+                # in the person's own sentence ("Moscow expects ..., Deputy Minister
+                # X told reporters") leaves the person the one a role names next
+                last = None
 
     def _unnamed_anaphora(
         self,
@@ -728,29 +739,23 @@ class Prelabeler:
         its nearest full mention), when the earlier one is anonymous or vague and has the
         same head noun (or the mention has none). Replaces the speakers in place."""
         last: tuple[int, Speaker, str] | None = None  # (sentence, speaker, head lemma)
-        for k in range(len(sents)):
-            for j, a in enumerate(attrs[k]):
-                sp = speakers[k][j]
-                if sp is None or a.source is None or a.source_head is None or a.aside:
-                    continue
-                s0, s1 = a.source
-                head = doc[a.source_head]
-                lemma = _group_lemma(head)
-                if (
-                    last is not None
-                    and k - last[0] <= CONTEXT_SENTENCES
-                    and s1 - s0 <= 4
-                    and _takes_up(doc[s0:s1], head)
-                    and (lemma is None or lemma == last[2])
-                ):
-                    speakers[k][j] = replace(sp, text=last[1].text, kind=last[1].kind)
-                    continue
-                if j > 0:
-                    continue  # only a sentence's main source is the one taken up next
-                if sp.kind in ("anonymous", "vague") and lemma is not None and s1 - s0 >= 2:
-                    last = (k, sp, lemma)
-                elif sp.kind not in ("anonymous", "vague"):
-                    last = None
+        for k, j, sp, (s0, s1), head in _sourced_speakers(doc, attrs, speakers):
+            lemma = _group_lemma(head)
+            if (
+                last is not None
+                and k - last[0] <= CONTEXT_SENTENCES
+                and s1 - s0 <= 4
+                and _takes_up(doc[s0:s1], head)
+                and (lemma is None or lemma == last[2])
+            ):
+                speakers[k][j] = replace(sp, text=last[1].text, kind=last[1].kind)
+                continue
+            if j > 0:
+                continue  # only a sentence's main source is the one taken up next
+            if sp.kind in ("anonymous", "vague") and lemma is not None and s1 - s0 >= 2:
+                last = (k, sp, lemma)
+            elif sp.kind not in ("anonymous", "vague"):
+                last = None
 
     def _subject_person(
         self, doc: Doc, sent: Span, before: int, index: MentionIndex, qmask: Sequence[bool]
