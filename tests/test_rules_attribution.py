@@ -2789,7 +2789,7 @@ def test_a_partitive_the_parser_hung_on_the_main_verb_speaks(nlp):
     [
         ('"Everybody thought the mayor was unbeatable, right?" he told a local radio host.', "he"),
         (
-            "“The party is drifting a little to the left and I think that’s fine, and members who "
+            "“The party is drifting a little leftward and I believe that’s fine, and members who "
             "pay dues to it accept that,” Kaplan told Reuters Television in June.",
             "Kaplan",
         ),

@@ -286,7 +286,7 @@ def _asked_without_content(verb: Token, qmask: Sequence[bool]) -> bool:
     if verb.dep_ not in ("ROOT", "xcomp", "conj") or (
         verb.dep_ != "ROOT" and verb.head.dep_ != "ROOT"
     ):
-        return False  # "..., he said, why hadn't she screamed?": not the question's verb
+        return False  # "..., he said, why hadn't she called the police?": not the question's verb
     after = [t for t in verb.sent if t.i > verb.i and not qmask[t.i]]
     if not any(t.text == "?" for t in after) or any(t.text == ":" for t in after):
         return False  # "X asked a simple question: Who ...?" reports the asking
