@@ -1281,3 +1281,25 @@ def test_another_group_is_not_taken_up(nlp):
     text = "Two diplomats said talks would resume. One of the ministers said no."
     last = list(nlp(text)._.prelabels)[-1]
     assert last.source == "One of the ministers"
+
+
+# A dateline before a colon ("KARACHI: ..."), as Pakistani and Indian papers print it.
+def test_a_capitalised_dateline_is_no_speaker(full_nlp):
+    # (a plain string: every paragraph is text, so the dateline opens the first one)
+    text = (
+        "KARACHI: The stock market fell by 2 percent on Thursday, traders said.\n\n"
+        "The index closed at its lowest level since March."
+    )
+    got = by_text(full_nlp, text)
+    p = got["KARACHI: The stock market fell by 2 percent on Thursday, traders said."]
+    assert p.label == "sourced_fact" and p.source == "traders"
+
+
+def test_a_single_capitalised_speaker_in_the_first_person_still_speaks(full_nlp):
+    text = (
+        "The mayor spoke to the council on Friday.\n\n"
+        "REED: We will open the bridge in May, whatever the ministry says."
+    )
+    got = by_text(full_nlp, text)
+    p = got["REED: We will open the bridge in May, whatever the ministry says."]
+    assert p.label == "official_quote"

@@ -201,7 +201,11 @@ class Prelabeler:
             for s, m, st in zip(sents, matches, sent_toks, strict=True)
         ]
         heads = self._paragraph_heads(doc, sents, par_of_sent, forms)
-        dialogue, interviewer = self._dialogue(doc, sents, heads, par_of_sent, index, par_kinds)
+        dialogue, datelines, interviewer = self._dialogue(
+            doc, sents, heads, par_of_sent, index, par_kinds
+        )
+        for k in datelines:
+            attrs[k] = [a for a in attrs[k] if a.rule_id != "attr-name-colon"]
         for k in interviewer:
             # the outlet's own questions: its name before the colon is no source
             attrs[k] = [a for a in attrs[k] if a.rule_id != "attr-name-colon"]
@@ -803,8 +807,10 @@ class Prelabeler:
         par_of_sent: Sequence[int],
         index: MentionIndex,
         par_kinds: Sequence[str],
-    ) -> tuple[dict[int, Speaker], frozenset[int]]:
-        """Speakers of dialogue lines, and the lines of an outlet that interviews
+    ) -> tuple[dict[int, Speaker], frozenset[int], frozenset[int]]:
+        """Speakers of dialogue lines, the lines that open with a dateline ("KARACHI:
+        The index fell ...": the label is no speaker, nor a name-colon source), and the
+        lines of an outlet that interviews
         someone ("Sputnik: Who benefits?" between "Klaus Hoffmann: ..." lines): those
         speak in the article's own voice. ``heads``: ``_paragraph_heads``, the DIALOGUE
         match opening each paragraph; ``par_kinds``: each paragraph's kind (a heading
@@ -856,6 +862,7 @@ class Prelabeler:
         # interviewee's (named once all lines are read); per line, whether an
         # organisation speaks it and whether it ends with a question
         answers: list[int] = []
+        datelines: set[int] = set()
         lines: dict[int, tuple[bool, bool]] = {}
         # paragraphs that open with a speaker label: a paragraph with no label goes on
         # with the last speaker only while the transcript goes on after it
@@ -865,6 +872,7 @@ class Prelabeler:
         # names the NER found elsewhere: "Global Affairs Review:" as a line's speaker
         # where the parser reads "Global" as an adjective
         entity_names = {e.text.lower(): e.label_ for e in index.ents if len(e) > 1}
+        first_text_par = next((i for i, kind in enumerate(par_kinds) if kind == "text"), -1)
         for k, s in enumerate(sents):
             first_in_par = k == 0 or par_of_sent[k - 1] != par_of_sent[k]
             ms = [
@@ -919,6 +927,18 @@ class Prelabeler:
                     current = None
                     asked = True
                     continue
+                if (
+                    m.rule_id == "attr-dialogue-line-caps"
+                    and len(label_pars) == 1
+                    and par_of_sent[k] == first_text_par
+                    and not _in_person(s)
+                ):
+                    # "ISLAMABAD: Pakistan on Thursday rejected ...": the one capitalised
+                    # label of the page, opening its first paragraph of text, in the
+                    # third person, is a dateline (the place the story was filed from;
+                    # the small model often tags such a place ORG), not a speaker
+                    text = ""
+                    datelines.add(k)
                 if text and (any(
                     # a named speaker, or a capitalised name the article names elsewhere
                     # ("PENCE:" in a transcript of Mike Pence)
@@ -1020,7 +1040,7 @@ class Prelabeler:
         # an outlet's name alone before a colon may be a headline's source ("Reuters:
         # ..."); it interviews only where someone else has dialogue lines too
         interviewer = frozenset(outlet) if out else frozenset()
-        return out, interviewer
+        return out, frozenset(datelines), interviewer
 
 
 # how many sentences before a speech's "Check against delivery" note may name its speaker
