@@ -234,6 +234,7 @@ class Prelabeler:
         ]
         self._definite_roles(doc, sents, attrs, speakers, index, qmask)
         self._unnamed_anaphora(doc, sents, attrs, speakers)
+        self._pronoun_after_role(doc, sents, attrs, speakers)
         # A relative-clause speaker ("a contractor who said ...") never says the quote.
         main_speakers = [
             [None if a.aside else x for x, a in zip(sp, al, strict=True)]
@@ -760,6 +761,50 @@ class Prelabeler:
                 last = (k, sp, lemma)
             elif sp.kind not in ("anonymous", "vague"):
                 last = None
+
+    def _pronoun_after_role(
+        self,
+        doc: Doc,
+        sents: Sequence[Span],
+        attrs: Sequence[Sequence[Attribution]],
+        speakers: list[list[Speaker | None]],
+    ) -> None:
+        """'The representative of Germany expressed regret. She said ...': a sentence
+        that opens with "he"/"she" as its speaker goes on with the sentence just
+        before, when that one's speaker is one person named by an office of a country
+        or body ("the representative of X", "the ambassador of Y") rather than by name. The pronoun
+        resolver only knows names, and would reach back to the last one (a briefer
+        quoted earlier). Replaces those speakers in place."""
+        titles = self.lex.official
+        for k in range(1, len(sents)):
+            if not attrs[k] or not attrs[k - 1] or speakers[k][0] is None:
+                continue
+            head_i = attrs[k][0].source_head
+            prev_sp, prev = speakers[k - 1][0], attrs[k - 1][0]
+            if head_i is None or prev_sp is None or prev.source_head is None or prev.aside:
+                continue
+            pron = doc[head_i]
+            if pron.lower_ not in ("he", "she") or pron.i != sents[k].start:
+                continue
+            role = doc[prev.source_head]
+            if (
+                role.tag_ != "NN"
+                or role.lemma_.lower() not in titles
+                # an office of a country or body ("the representative of Germany"), not a
+                # description of someone named before ("the Florida senator")
+                or not any(
+                    c.dep_ == "prep"
+                    and c.lower_ == "of"
+                    and any(o.ent_type_ in ("GPE", "ORG", "NORP") for o in c.subtree)
+                    for c in role.children
+                )
+                or any(t.ent_type_ == "PERSON" for t in doc[sents[k - 1].start : pron.i])
+                or gender_clash(pron.lower_, prev_sp.text.split(), self.lex)
+            ):
+                continue
+            sp = speakers[k][0]
+            if sp is not None and sp.text != prev_sp.text:
+                speakers[k][0] = replace(sp, text=prev_sp.text, kind=prev_sp.kind)
 
     def _subject_person(
         self, doc: Doc, sent: Span, before: int, index: MentionIndex, qmask: Sequence[bool]
