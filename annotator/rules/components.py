@@ -97,7 +97,6 @@ def ensure_extensions() -> None:
         Doc.set_extension("paragraphs", default=None)
 
 
-
 def _sourced_speakers(
     doc: Doc,
     attrs: Sequence[Sequence[Attribution]],
@@ -204,11 +203,11 @@ class Prelabeler:
         dialogue, datelines, interviewer = self._dialogue(
             doc, sents, heads, par_of_sent, index, par_kinds
         )
-        for k in datelines:
+        for k in datelines | interviewer:
+            # a dateline's place, or the interviewing outlet's name, before the colon is
+            # no source
             attrs[k] = [a for a in attrs[k] if a.rule_id != "attr-name-colon"]
         for k in interviewer:
-            # the outlet's own questions: its name before the colon is no source
-            attrs[k] = [a for a in attrs[k] if a.rule_id != "attr-name-colon"]
             if sent_texts[k].rstrip().endswith("?"):
                 # "Question: Is the country considering sanctions?": the verb of an
                 # interviewer's question asks, it reports nobody's words or stance
@@ -777,7 +776,8 @@ class Prelabeler:
         quoted earlier). Replaces those speakers in place."""
         titles = self.lex.official
         for k in range(1, len(sents)):
-            if not attrs[k] or not attrs[k - 1] or speakers[k][0] is None:
+            sp = speakers[k][0] if attrs[k] else None
+            if sp is None or not attrs[k - 1]:
                 continue
             head_i = attrs[k][0].source_head
             prev_sp, prev = speakers[k - 1][0], attrs[k - 1][0]
@@ -802,8 +802,7 @@ class Prelabeler:
                 or gender_clash(pron.lower_, prev_sp.text.split(), self.lex)
             ):
                 continue
-            sp = speakers[k][0]
-            if sp is not None and sp.text != prev_sp.text:
+            if sp.text != prev_sp.text:
                 speakers[k][0] = replace(sp, text=prev_sp.text, kind=prev_sp.kind)
 
     def _subject_person(
@@ -1035,12 +1034,7 @@ class Prelabeler:
                         within=_TURN_PARAGRAPHS if role_names else _BRIEFING_TURN_PARAGRAPHS,
                     )
                     # an interview that ends the page: its last answer runs to the end
-                    or (
-                        not role_names
-                        and label_pars[-1] < par_of_sent[k]
-                        and par_of_sent[-1] - label_pars[-1] <= _LAST_TURN_PARAGRAPHS
-                        and (len(label_pars) >= _TRANSCRIPT_LINES or _in_person(s))
-                    )
+                    or (not role_names and _last_turn_goes_on(label_pars, par_of_sent, k, s))
                 )
                 # the author's aside about the speaker ("Reed, who served in Moscow,
                 # now teaches ...") names him: a speaker never calls himself that
@@ -1063,11 +1057,7 @@ class Prelabeler:
                 and par_kinds[par_of_sent[k]] == "text"
                 and (
                     _label_ahead(label_pars, par_of_sent[k])
-                    or (
-                        label_pars[-1] < par_of_sent[k]
-                        and par_of_sent[-1] - label_pars[-1] <= _LAST_TURN_PARAGRAPHS
-                        and (len(label_pars) >= _TRANSCRIPT_LINES or _in_person(s))
-                    )
+                    or _last_turn_goes_on(label_pars, par_of_sent, k, s)
                 )
             ):
                 # an "A:" answer that runs over several paragraphs goes on while the
@@ -1251,6 +1241,20 @@ _IN_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"})
 
 def _in_person(sent: Span) -> bool:
     return any(t.lower_ in _IN_PERSON for t in sent)
+
+
+def _last_turn_goes_on(
+    label_pars: Sequence[int], par_of_sent: Sequence[int], k: int, sent: Span
+) -> bool:
+    """Does sentence ``k``, in a paragraph after the interview's last labelled line,
+    go on with that line's answer: the page ends within ``_LAST_TURN_PARAGRAPHS``
+    paragraphs of it, and the interview had ``_TRANSCRIPT_LINES`` lines or the
+    paragraph speaks in the first or second person?"""
+    return (
+        label_pars[-1] < par_of_sent[k]
+        and par_of_sent[-1] - label_pars[-1] <= _LAST_TURN_PARAGRAPHS
+        and (len(label_pars) >= _TRANSCRIPT_LINES or _in_person(sent))
+    )
 
 
 def _label_ahead(
