@@ -2944,3 +2944,113 @@ def test_a_report_after_a_sentence_end_the_segmenter_missed_is_marked(nlp):
 def test_a_pronoun_report_inside_what_was_said_stays_nested(nlp):
     _label, spans = spans_of(nlp, "Reid said that he added the clause.")
     assert ("CUE", "added") not in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "A spokeswoman for the commission said talks were still going on.",
+            "A spokeswoman for the commission",
+        ),
+        (
+            "The minister for foreign affairs said the border would reopen.",
+            "The minister for foreign affairs",
+        ),
+    ],
+)
+def test_for_after_a_role_is_part_of_the_mention(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact" and p.source == source
+
+
+def test_for_after_other_nouns_is_not_part_of_the_mention(nlp):
+    p = one(nlp, "Support for the plan, the council said, had collapsed by March.")
+    assert p.source == "the council"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Foreign Office spokesperson Mohammad Riaz told reporters that the talks "
+            'would go on. "We are patient," Dr Riaz said.',
+            "official",
+        ),
+        ("Dr Anna Berg, a virologist at the institute, said the vaccine works.", "expert"),
+    ],
+)
+def test_a_doctors_title_does_not_outrank_an_office(nlp, text, kind):
+    assert labels(nlp, text)[-1].source_kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts believe the gesture helped to ease tensions.",
+        "Economists expect the central bank to cut rates in June.",
+    ],
+)
+def test_a_professions_stance_is_a_vague_attribution(nlp, text):
+    assert one(nlp, text).label == "sourced_fact"
+
+
+def test_a_private_persons_stance_is_not_an_attribution(nlp):
+    assert one(nlp, "My neighbours believe the gesture helped to ease tensions.").label != (
+        "sourced_fact"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paris should admit that a military answer alone will not work.",
+        "The ministry ought to explain why the convoy was stopped.",
+    ],
+)
+def test_a_report_the_author_demands_is_not_a_report(nlp, text):
+    assert one(nlp, text).label != "sourced_fact"
+
+
+def test_should_have_said_is_still_speculation_and_said_should_is_a_report(nlp):
+    assert one(nlp, "The minister said Paris should admit that it failed.").label == (
+        "sourced_fact"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Talking to the paper on condition of anonymity, a senior official of the "
+            "ministry said contacts had resumed.",
+            "a senior official of the ministry",
+        ),
+        (
+            "Speaking to reporters in Geneva, the envoy, Tom Berg, said talks had stalled.",
+            "Tom Berg",
+        ),
+    ],
+)
+def test_an_opening_participle_clause_does_not_hide_the_subject(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact" and p.source == source
+
+
+def test_an_opening_participle_with_its_own_subject_keeps_it(nlp):
+    p = one(nlp, "Speaking on condition of anonymity, two officials said contacts had resumed.")
+    assert p.source == "two officials"
+
+
+def test_a_what_label_before_a_colon_names_no_source(nlp):
+    text = (
+        'The idea came up at a Cabinet meeting. What they are saying: "Any deal is a '
+        'gift to a dictator," Sen. Rick Scott said in a statement.'
+    )
+    p = labels(nlp, text)[-1]
+    assert p.label == "official_quote" and p.source == "Sen. Rick Scott"
+
+
+def test_what_someone_said_inside_a_sentence_is_still_a_report(nlp):
+    p = one(nlp, 'Here is what Putin said: "We will not retreat."')
+    assert p.label == "official_quote" and p.source == "Putin"

@@ -375,6 +375,25 @@ def test_author_bio_with_a_title_and_no_article_is_a_credit(nlp: Language) -> No
     assert ev is None or "other.credit.bio_title" not in ev.rule_ids
 
 
+@pytest.mark.parametrize(
+    "bio_line",
+    [
+        "The writer is a professor of water management at the University of Leeds.",
+        "The author was ambassador to Chile and now teaches diplomacy.",
+    ],
+)
+def test_the_writer_is_at_the_end_is_a_credit(nlp: Language, bio_line: str) -> None:
+    doc = nlp("The budget passed." + BODY + "\n\n" + bio_line)
+    ev = other_evidence(list(doc.sents)[-1], paragraph_kind="text")
+    assert ev is not None and "other.credit.bio_writer" in ev.rule_ids
+
+
+def test_the_author_is_in_the_body_is_not_a_credit(nlp: Language) -> None:
+    doc = nlp("The author is a former minister with a grudge." + BODY)
+    ev = other_evidence(next(iter(doc.sents)), paragraph_kind="text")
+    assert ev is None or "other.credit.bio_writer" not in ev.rule_ids
+
+
 def test_the_same_words_in_the_body_are_a_claim(nlp: Language) -> None:
     doc = nlp("Jane Miller is a Leeds-based economist and writer." + BODY)
     first = next(iter(doc.sents))

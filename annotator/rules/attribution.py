@@ -21,6 +21,7 @@ from .sources import (
     is_public,
     mention_bounds,
     source_bounds,
+    speaks_for_a_profession,
 )
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -189,6 +190,8 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
         misread = _apposed_speaker(verb)
     if misread is None:
         misread = _inverted_clause_subject(verb)
+    if misread is None:
+        misread = _subject_in_opening_participle(verb)
     if misread is not None:
         return misread, False
     cur = verb
@@ -488,6 +491,48 @@ def _inverted_clause_subject(verb: Token) -> Token | None:
     return None
 
 
+def _subject_in_opening_participle(verb: Token) -> Token | None:
+    """ "Talking to Dawn on condition of anonymity, a senior official said ...": the
+    small model reads the opening participle clause as the verb's clausal subject and
+    hangs the real subject on its last noun as an apposition. The noun phrase set off by
+    the comma and ending right before the verb is the subject."""
+    csubj = next((c for c in verb.children if c.dep_ == "csubj"), None)
+    if (
+        csubj is None
+        or csubj.tag_ != "VBG"
+        or csubj.i >= verb.i
+        or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    ):
+        return None
+    doc = verb.doc
+    for tok in csubj.subtree:
+        if (
+            tok.dep_ == "appos"
+            and tok.pos_ in ("NOUN", "PROPN")
+            and tok.right_edge.i == verb.i - 1
+            and tok.left_edge.i > csubj.i
+            and doc[tok.left_edge.i - 1].text == ","
+        ):
+            return tok
+    return None
+
+
+def _label_before_colon(verb: Token) -> bool:
+    """ "What they're saying: "...," Sen. X said.", "What he said: ...": a free relative
+    that opens the sentence and ends at a colon is a section label (newsletters and
+    explainers head paragraphs so). It names no source of its own: whoever the
+    paragraph quotes is named after it, or nowhere."""
+    doc = verb.doc
+    start = verb.sent.start
+    if doc[start].lower_ != "what" or not start < verb.i <= start + 5:
+        return False
+    colon = next((t.i for t in doc[verb.i + 1 : start + 7] if t.text == ":"), None)
+    # only the verb's particles ("what they're saying about it") between it and the colon
+    return colon is not None and all(
+        doc[k].head.i == verb.i or doc[k].head.head.i == verb.i for k in range(verb.i + 1, colon)
+    )
+
+
 def _after_dash(name: Token) -> bool:
     """Does the name's phrase open right after a dash ("... an accident — Brendan Buck")?"""
     k = name.left_edge.i - 1
@@ -698,6 +743,10 @@ def _hedged(verb: Token, lex: Lexicons, hedge_tokens: set[int], qmask: Sequence[
     modal = [a for a in auxes if a in lex.hedge_modals]
     if any(m in ("may", "might", "could", "must") for m in modal):
         return True
+    if ("should" in modal or (verb.dep_ == "xcomp" and verb.head.lower_ == "ought")) and (
+        "have" not in auxes
+    ):
+        return True  # "Paris should admit that ...": the author's demand, not a report
     if any(m in ("will", "would", "should") for m in modal) and (
         "have" in auxes or "will" in modal
     ):
@@ -2382,6 +2431,8 @@ def find_attributions(
             continue  # "to get Trump to think", "intend to support": not a stance held
         if speech and _content_co_verb(tok, lex):
             continue  # "said Gates was ... and said ...": a further cue (_co_cues)
+        if _label_before_colon(tok):
+            continue  # "What they're saying: ..." heads a paragraph as a label does
         # "Putin hopes to use this as a bridge": an aim the author ascribes, marked as
         # evidence only (it does not make the sentence attributed, rule 7).
         aim = stance and _intention_only(tok)
@@ -2677,7 +2728,9 @@ def find_attributions(
             # Rule 7: a stance verb attributes only for a public figure or body, and only
             # when it states a stance (has an object or clause), not with a hedge modal.
             pb = mention_bounds(head) if head.i != subj.i else bounds
-            public = is_public(doc, pb[0], pb[1], lex, names)
+            public = is_public(doc, pb[0], pb[1], lex, names) or (
+                lemma not in lex.feelings and speaks_for_a_profession(doc, pb[0], pb[1], lex)
+            )
             private = not public and not is_personal_pronoun(subj)
             if private and (lemma not in lex.private_states or relative is not None):
                 # "residents, who fear that ...": a private state in a relative clause is

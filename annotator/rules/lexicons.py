@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.56"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.57"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class Lexicons:
     # stance verbs that report a private state: marked as evidence (SOURCE, CUE) for
     # any subject that can be a source, public or not ("many voters believe ...")
     private_states: frozenset[str] = frozenset()
+    feelings: frozenset[str] = frozenset()
     # nouns for what someone said: "Trump's claim", "his promise" (evidence spans)
     utterances: frozenset[str] = frozenset()
     not_with_particle: frozenset[str] = frozenset()  # "backed out" is no backing
@@ -147,6 +148,7 @@ def lexicons() -> Lexicons:
         person_object_is_action=frozenset(verbs.get("person_object_is_action", [])),
         findings=frozenset(nouns.get("findings", [])),
         private_states=frozenset(verbs.get("private_states", [])),
+        feelings=frozenset(verbs.get("feelings", [])),
         utterances=frozenset(nouns.get("utterances", [])),
         not_with_particle=frozenset(verbs.get("not_with_particle", [])),
         aims_only=frozenset(verbs.get("aims_only", [])),

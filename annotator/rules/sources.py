@@ -14,7 +14,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from .lexicons import Lexicons
+from .lexicons import Lexicons, lexicons
 
 # Left dependents that belong to a noun mention ("Russian Deputy Foreign Minister X").
 _LEFT_DEPS = frozenset(
@@ -108,7 +108,10 @@ def mention_bounds(
                 break
             start = min(start, child.left_edge.i)
     for child in head.rights:
-        if with_prep and child.dep_ == "prep" and child.lower_ in ("of", "in", "from", "at"):
+        if with_prep and child.dep_ == "prep" and (
+            child.lower_ in ("of", "in", "from", "at")
+            or (child.lower_ == "for" and _role_head(head))
+        ):
             if child.right_edge.i + 1 - start <= MAX_MENTION:
                 end = max(end, _described_end(child))
         elif with_conj and child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN"):
@@ -135,6 +138,28 @@ def mention_bounds(
     while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
+
+
+def _role_head(head: Token) -> bool:
+    """Is the head a word for someone who speaks for a body ("a spokeswoman for the
+    ministry", "the minister for foreign affairs", "the envoy for Syria")? Then "for"
+    names what they speak for, part of the mention; after other nouns it is not
+    ("calls for restraint", "support for the plan")."""
+    lemma = head.lemma_.lower()
+    lex = lexicons()
+    return (
+        lemma in lex.official
+        or lemma in lex.person_nouns
+        or lemma in lex.person_roles
+        or lemma in lex.anonymous_heads
+    )
+
+
+def speaks_for_a_profession(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
+    """ "Analysts believe ...", "Economists expect ...": a bare plural of experts holds
+    its profession's view, a vague source (rule 6) for stance verbs other than
+    feelings ("Many experts suspect ..." stays a private state)."""
+    return any(t.tag_ == "NNS" and t.lemma_.lower() in lex.expert for t in doc[start:end])
 
 
 def _described_end(tok: Token) -> int:
@@ -1003,7 +1028,15 @@ def source_kind(
         or any(m in full_low for m in lex.media if " " in m)
     ):
         return "media"
-    if head in lex.expert or any(w in lex.expert for w in words):
+    expert_words = {w for w in words if w in lex.expert}
+    # "Dr Faisal" after "Foreign Office spokesperson Mohammad Faisal": a doctor's title
+    # says what the person studied, an office says whom they speak for
+    doctor_in_office = (
+        head not in lex.expert
+        and expert_words <= _HONORIFICS
+        and any(w in lex.official for w in words)
+    )
+    if (head in lex.expert or expert_words) and not doctor_in_office:
         return "expert"
     if any(
         # "Maria Okafor, an energy analyst at a bank, said": the apposition says what
@@ -1040,6 +1073,8 @@ def source_kind(
 
 
 _PLACE_ENTS = frozenset({"GPE", "LOC", "NORP"})
+# Titles of address that say a person holds a doctorate, not what they do now.
+_HONORIFICS = frozenset({"dr", "doctor"})
 
 
 def _names_a_part(doc: Doc, start: int, end: int, head: Token) -> bool:
