@@ -85,6 +85,7 @@ def load_nlp(model: str | None = None, *, prelabel: bool = True) -> Language:
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise ModelError(E.E010.format(model=name, reason=reason[:200])) from err
     _split_bars(nlp)
+    _news_exceptions(nlp)
     if SEGMENTER not in nlp.pipe_names:
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(SEGMENTER, before="parser")
@@ -131,6 +132,30 @@ def _split_bars(nlp: Language) -> None:
         regex = getattr(getattr(tok, attr), "__self__", None)
         if isinstance(regex, re.Pattern) and _BAR not in regex.pattern:
             setattr(tok, attr, re.compile(f"{regex.pattern}|{extra}").search)
+
+
+# Titles spaCy's tokenizer splits from their stop ("Sgt" "."), after which the parser
+# starts a new sentence inside the name ("Sgt." | "Tom Reyes said ..."); "hon." is
+# parliament's "the hon. Member".
+_TITLE_ABBREVIATIONS = ("Sgt.", "Cpl.", "Capt.", "Col.", "Lt.", "Maj.", "Hon.", "hon.", "Rt.")
+_GLUED_BRACKETS = frozenset({"):", "(:"})
+
+
+def _news_exceptions(nlp: Language) -> None:
+    """Tokenizer exceptions for news text: titles kept whole with their stop, and no
+    emoticon "):" — spaCy's exception keeps "(SNP):" glued, which hides a record's
+    speaker label ("Sarah Whitfield (Edinburgh North) (SNP): ...")."""
+    from spacy.attrs import ORTH
+    from spacy.tokenizer import Tokenizer
+
+    tok = nlp.tokenizer
+    if not isinstance(tok, Tokenizer):
+        return
+    if any(key in tok.rules for key in _GLUED_BRACKETS):
+        tok.rules = {k: v for k, v in tok.rules.items() if k not in _GLUED_BRACKETS}
+    for title in _TITLE_ABBREVIATIONS:
+        if title not in tok.rules:
+            tok.add_special_case(title, [{ORTH: title}])
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

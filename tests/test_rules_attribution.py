@@ -3054,3 +3054,77 @@ def test_a_what_label_before_a_colon_names_no_source(nlp):
 def test_what_someone_said_inside_a_sentence_is_still_a_report(nlp):
     p = one(nlp, 'Here is what Putin said: "We will not retreat."')
     assert p.label == "official_quote" and p.source == "Putin"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("An inspector who took part in the mission said the report was wrong.", "anonymous"),
+        ("A farmer in the village said the water had gone.", "anonymous"),
+        ("A spokesperson for the agency said talks were ongoing.", "official"),
+    ],
+)
+def test_one_unnamed_person_is_an_anonymous_source(nlp, text, kind):
+    assert one(nlp, text).source_kind == kind
+
+
+def test_a_named_person_is_not_anonymous(nlp):
+    assert one(nlp, "Farmer Tom Berg said the water had gone.").source_kind != "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Analysts at Goldman Sachs expect prices to rise.", "expert"),
+        ("Analysts in Moscow say the rouble will fall.", "vague"),
+        ("Other researchers argue that the figures overstate growth.", "vague"),
+        ("Smith and Novak (2023) argue that the sanctions failed.", "expert"),
+    ],
+)
+def test_a_named_body_a_camp_and_a_citation_set_the_kind(nlp, text, kind):
+    assert one(nlp, text).source_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Local resident Tom Berg told the BBC the water was cut.", "expert"),
+        ("Maria Lopez, a nurse who lives nearby, said the blast shook the building.", "expert"),
+        ("Maria Lopez, 34, said the blast shook the building.", "expert"),
+        ("Interior Minister Tom Berg, a former teacher, said the talks had failed.", "official"),
+        ("Vladimir Putin said the talks had failed.", "official"),
+    ],
+)
+def test_a_named_private_person_is_a_private_witness(nlp, text, kind):
+    # the codebook's kinds: a private witness is "expert"; an office still wins
+    assert one(nlp, text).source_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Former US ambassador to Moscow Thomas Reed said the talks had failed.", "expert"),
+        ("The former minister said the deal was dead.", "expert"),
+        (
+            "Foreign Minister Sergei Lavrov, a former envoy to the UN, said the talks failed.",
+            "official",
+        ),
+        ("The US ambassador, Thomas Reed, said the talks had failed.", "official"),
+    ],
+)
+def test_a_former_office_makes_a_commentator(nlp, text, kind):
+    assert one(nlp, text).source_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "A diplomatic cable obtained by the site shows that the embassy pushed for delay.",
+            "official",
+        ),
+        ("An unnamed aide said the president was furious.", "anonymous"),
+    ],
+)
+def test_official_documents_and_unnamed_speakers(nlp, text, kind):
+    assert one(nlp, text).source_kind == kind

@@ -1325,3 +1325,61 @@ def test_a_pronoun_after_an_office_that_names_a_person_is_left_to_the_resolver(n
     )
     got = by_text(nlp, text)
     assert got["He said the decision was final."].source == "Tom Berg"
+
+
+# Parliamentary and UN records: labels with bracketed notes, offices with their holder.
+RECORD = (
+    "Mr Daniel Okoro (Bristol East) (Lab): Last month the panel found fragments of a "
+    "guidance kit at the site of the strike.\n\n"
+    "The Minister for Trade (Helen Castle): We keep every licence under continual review.\n\n"
+    "Ms Sarah Whitfield (Edinburgh North): Our committee took evidence from three agencies.\n\n"
+    "Mr. Nebenzia (Russian Federation) (spoke in Russian): The draft is unbalanced."
+)
+
+
+def test_record_labels_with_notes_name_their_speaker(full_nlp):
+    got = by_text(full_nlp, RECORD)
+    line = got[
+        "Mr Daniel Okoro (Bristol East) (Lab): Last month the panel found fragments of a "
+        "guidance kit at the site of the strike."
+    ]
+    assert line.label == "official_quote" and line.source is not None
+    assert "Daniel Okoro" in line.source
+    line = got["Mr. Nebenzia (Russian Federation) (spoke in Russian): The draft is unbalanced."]
+    assert line.label == "official_quote" and line.source is not None
+    assert "Nebenzia" in line.source
+
+
+def test_an_office_label_names_the_holder_in_brackets(full_nlp):
+    got = by_text(full_nlp, RECORD)
+    line = got[
+        "The Minister for Trade (Helen Castle): We keep every licence under continual review."
+    ]
+    assert line.label == "official_quote" and line.source is not None
+    assert "Helen Castle" in line.source and line.source_kind == "official"
+
+
+def test_a_bracketed_note_in_a_heading_names_no_speaker(full_nlp):
+    got = by_text(full_nlp, "Markets (Update 2): Stocks fell sharply on Monday.\n\nThe end.")
+    assert got["Markets (Update 2): Stocks fell sharply on Monday."].label not in (
+        "official_quote",
+        "sourced_fact",
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I thank the hon. Member for his question.",
+        "I would like to thank the Special Envoy for her briefing.",
+    ],
+)
+def test_a_speakers_opening_thanks_is_a_courtesy(full_nlp, line):
+    got = by_text(full_nlp, "Ms Anna Berg (Norway): " + line + " The talks have stalled.")
+    first = next(iter(got.values()))
+    assert first.label == "other" and "other.courtesy.i_thank" in first.rule_ids
+
+
+def test_thanking_god_for_an_outcome_is_no_courtesy(full_nlp):
+    got = by_text(full_nlp, "I thank God that the missile missed the hospital.")
+    assert "other.courtesy.i_thank" not in next(iter(got.values())).rule_ids

@@ -581,7 +581,7 @@ def test_near_misses_of_verdict_idioms(nlp: Language, text: str) -> None:
         ("There are signs that the coalition on the council is cracking.", "opinion.speculation"),
         ("Don't be surprised if the council raises parking fees again.", "opinion.prediction"),
         ("The club faces an uphill battle to stay in the league.", "opinion.prediction"),
-        ("Expect more of the same from the planning office.", "opinion.framing"),
+        ("Expect more of the same from the planning office.", "opinion.prediction"),
         ("The result of the vote was a foregone conclusion.", "opinion.framing"),
     ],
 )
@@ -778,6 +778,9 @@ def test_real_estate_is_not_the_certainty_marker(nlp: Language) -> None:
         # the author tells the reader to notice, remember, imagine.
         ("Notice what is missing from the statement.", "opinion.reader.imperative"),
         ("And remember that the drought isn't over.", "opinion.reader.imperative_after_conj"),
+        # the author tells the reader what to expect: a forecast
+        ("Expect the talks to drag on for weeks.", "opinion.prediction.expect_imperative"),
+        ("Don't expect a breakthrough before the summit.", "opinion.prediction.dont_expect"),
     ],
 )
 def test_inference_reductive_verdict_and_reader_cues(
@@ -825,3 +828,11 @@ def test_not_immediately_clear_is_the_wire_formula(nlp: Language) -> None:
     # a fact not yet known, reported: no opinion cue on 'clear'
     assert rule_ids(nlp, "It was not immediately clear who launched the drone.") == ()
     assert fires(nlp, "It is not clear whether the truce will hold.", "opinion.speculation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Analysts expect the talks to drag on for weeks.", "The talks are expected to drag on."],
+)
+def test_expect_in_a_report_is_no_forecast_of_the_author(nlp: Language, text: str) -> None:
+    assert not fires(nlp, text, "opinion.prediction.expect_imperative")

@@ -310,3 +310,25 @@ def test_a_wire_agency_tag_in_slashes_stays_with_the_first_sentence(nlp) -> None
 def test_a_slash_path_is_no_agency_tag(nlp) -> None:
     art = article_from_text("t", "The file sits in /Data/. The archive was sealed in May.")
     assert texts(nlp, art)[-1] == "The archive was sealed in May."
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "Sgt. Tom Reyes said the unit had withdrawn. It had.",
+            "Sgt. Tom Reyes said the unit had withdrawn.",
+        ),
+        (
+            "I thank the hon. Member for his question. We agree.",
+            "I thank the hon. Member for his question.",
+        ),
+    ],
+)
+def test_a_title_with_a_stop_does_not_end_the_sentence(nlp, text: str, first: str) -> None:
+    article = article_from_text("t", text, strip_boilerplate=False)
+    assert texts(nlp, article)[0] == first
+
+
+def test_a_bracket_before_a_colon_is_two_tokens(nlp) -> None:
+    assert [t.text for t in nlp.make_doc("Sarah Whitfield (SNP): No.")][4:6] == [")", ":"]

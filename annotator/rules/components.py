@@ -948,6 +948,12 @@ class Prelabeler:
                     # "President of Russia Vladimir Putin:": the name after the office
                     stop = next((t.i for t in name if t.text == "("), name.end)
                     name = doc[max(name.start, stop - 2) : stop]
+                elif m.rule_id in _NOTED_LABELS:
+                    stop = next((t.i for t in name if t.text == "("), name.end)
+                    name = doc[name.start : stop]
+                elif m.rule_id == _OFFICE_NAME_LABEL:
+                    opened = next((t.i for t in name if t.text == "("), name.end - 1)
+                    name = doc[opened + 1 : name.end - 1]
                 text, kind = "", ""
                 name_kind = ""
                 if (
@@ -958,7 +964,7 @@ class Prelabeler:
                 ):
                     text, kind = self._mention(doc, name.start, name.end, index, s)
                     name_kind = kind
-                    if m.rule_id in _TITLED_LABELS:
+                    if m.rule_id in _TITLED_LABELS or m.rule_id == _OFFICE_NAME_LABEL:
                         kind = "official"  # the office before the name ("President of ...")
                     if name[-1].lower_ in role_kinds and all(t.is_upper for t in name):
                         # "TOM REED, MAYOR:", and later "REED:": the role tells the kind
@@ -990,6 +996,8 @@ class Prelabeler:
                     or (t.is_upper and (t.lower_ in index.names or t.lower_ in role_names))
                     for t in name
                 ) or m.rule_id == _ROLE_LABEL or m.rule_id in _TITLED_LABELS or (
+                    m.rule_id in _NOTED_LABELS or m.rule_id == _OFFICE_NAME_LABEL
+                ) or (
                     # a full name in capitals in a transcript whose labels give roles
                     # ("OLEKSIY BONDAR:" between "NAGY:" lines)
                     role_names
@@ -1091,6 +1099,11 @@ _BARE_CAPS = "attr-dialogue-line-caps-bare"
 # an official transcript's label with the office before the name ("President of
 # Russia Vladimir Putin:"): its form alone makes it a speaker, like a role label's
 _TITLED_LABELS = frozenset({"attr-dialogue-line-titled", "attr-dialogue-line-titled-note"})
+# Labels of parliamentary and UN records: a name with bracketed notes ("Mr Daniel Okoro
+# (Bristol East) (Lab):"), whose speaker is the name before the first bracket, and an
+# office with its holder in brackets ("The Minister for Trade (Helen Castle):").
+_NOTED_LABELS = frozenset({"attr-dialogue-line-noted", "attr-dialogue-line-noted-twice"})
+_OFFICE_NAME_LABEL = "attr-dialogue-line-office-name"
 
 
 # a quoted fragment that opens its sentence and is its subject: '"X" is not evidence'

@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.57"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.58"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,9 @@ class Lexicons:
     # common nouns for a person that can stand before a name ("talk show host X",
     # "billionaire X"), besides the sayers, roles and agent nouns ("-er", "-ist")
     person_nouns: frozenset[str] = frozenset()
+    private_persons: frozenset[str] = frozenset()
+    former_words: frozenset[str] = frozenset()
+    official_documents: frozenset[str] = frozenset()
     # words in a person's mention that rule out "he" ("female") or "she" ("male")
     gendered_words: dict[str, frozenset[str]] = field(default_factory=dict)
     # verbs that tell what a document says or shows: "the ad accuses", "records show"
@@ -163,6 +166,9 @@ def lexicons() -> Lexicons:
         person_roles={k: tuple(v) for k, v in kinds.get("person_roles", {}).items()},
         positions=frozenset(nouns.get("positions", [])),
         person_nouns=frozenset(kinds.get("person_nouns", [])),
+        private_persons=frozenset(kinds.get("private_persons", [])),
+        former_words=frozenset(kinds.get("former_words", [])),
+        official_documents=frozenset(kinds.get("official_documents", [])),
         gendered_words={k: frozenset(v) for k, v in kinds.get("gendered_words", {}).items()},
         document_verbs=frozenset(nouns.get("document_verbs", [])),
         own_text=frozenset(nouns.get("own_text", [])),

@@ -986,7 +986,14 @@ def source_kind(
     if hint in ("vague", "anonymous"):
         return hint
     span = doc[start:end]
+    if any(t.lower_ in ("unidentified", "unnamed") for t in span):
+        return "anonymous"  # "UNIDENTIFIED FEMALE (through translator):", "an unnamed aide"
     lemmas = [t.lemma_.lower() for t in span] + [w.lower().strip("’'s,.") for w in fullest.split()]
+    root = span.root
+    if root.dep_ == "appos" and root.head.i < span.start:
+        # "Former US ambassador to Moscow Thomas Reed": the name hangs on the title as
+        # an apposition, and the title tells what the named person is
+        lemmas = [t.lemma_.lower() for t in doc[root.head.left_edge.i : span.start]] + lemmas
     head = _partitive_head(span).lemma_.lower()
     words = set(lemmas)
     if sentence is not None:
@@ -995,10 +1002,21 @@ def source_kind(
             return "anonymous"
     # "critics", "experts say", "analysts say": the plural form is listed (its lemma,
     # "expert", is a kind of its own)
+    # "Analysts at Goldman Sachs", "economists from the IMF": the body named after the
+    # head says which, so they are not "analysts say" (rule 6)
+    named_body = any(
+        t.i > span.root.i and t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_ENTS for t in span
+    )
     if (
         span[0].lower_ in ("some", "many", "several")
-        or head in lex.vague_words
-        or (span.root.lower_ in lex.vague_words and span.root.lemma_.lower() != "report")
+        # "Other researchers argue ...": a camp of experts, no more specific than "some"
+        or (span[0].lower_ == "other" and span.root.tag_ == "NNS" and head in lex.expert)
+        or (head in lex.vague_words and not named_body)
+        or (
+            span.root.lower_ in lex.vague_words
+            and span.root.lemma_.lower() != "report"
+            and not named_body
+        )
     ):
         return "vague"
     # "Aid agencies say", "Human rights groups have accused": a bare plural of
@@ -1038,6 +1056,8 @@ def source_kind(
     )
     if (head in lex.expert or expert_words) and not doctor_in_office:
         return "expert"
+    if _cited_with_year(span):
+        return "expert"  # "Smith and Novak (2023) argue ...": authors cited by their work
     if any(
         # "Maria Okafor, an energy analyst at a bank, said": the apposition says what
         # the named person is
@@ -1060,16 +1080,95 @@ def source_kind(
         for c in span.root.children
     ):
         return "expert"
-    if any(w in lex.official for w in words):
+    office = _office(lemmas, lex)
+    if office == "former":
+        return "expert"  # "Former US ambassador to Moscow Thomas Reed": a commentator now
+    if office == "current":
         return "official"
+    if head in lex.official_documents:
+        return "official"  # "a diplomatic cable", "the indictment": an official document
     described = doc.user_data.get(DESCRIBED)
     if described and span.root.ent_type_ == "PERSON" and span.root.lower_ in described:
         return str(described[span.root.lower_])  # "Marsh is a professor ...": expert
+    if _private_witness(span, words, lex):
+        return "expert"  # the codebook's "private witness"
     if any(t.ent_type_ in _ENT_SOURCE for t in span):
         return "official"
-    if span.root.pos_ == "PRON":
-        return "other"
+    if _unnamed_person(span, lex):
+        return "anonymous"  # "a US investment banker", "an inspector who ..."
     return "other"
+
+
+def _office(lemmas: Sequence[str], lex: Lexicons) -> str | None:
+    """Does the mention name an office ("current"), only offices held before
+    ("former": "former deputy energy minister", "ex-ambassador to Moscow"), or none
+    (None)? A word such as "former" reaches over the title phrase after it, up to a
+    comma or six words ("former US ambassador to Moscow": Moscow is no office here)."""
+    found = None
+    scope = -1
+    for i, w in enumerate(lemmas):
+        if w in lex.former_words:
+            scope = i + 6
+            continue
+        if w == ",":
+            scope = -1
+        if w.startswith("ex-") and w[3:] in lex.official:
+            found = found or "former"  # "ex-minister"
+            scope = i + 5
+            continue
+        if w not in lex.official:
+            continue
+        if i <= scope:
+            found = found or "former"
+        else:
+            return "current"
+    return found
+
+
+def _private_witness(span: Span, words: set[str], lex: Lexicons) -> bool:
+    """A named person the article describes by an everyday role or by age only, no
+    office ("local resident Tom Berg", "Maria Lopez, a nurse", "Ahmed Karim, 52,"): a
+    private witness. Officials are not introduced with their age alone."""
+    root = span.root
+    if root.ent_type_ != "PERSON" and not any(t.ent_type_ == "PERSON" for t in span):
+        return False
+    if words & lex.private_persons:
+        return True
+    for c in root.children:
+        if c.dep_ != "appos":
+            continue
+        if c.lemma_.lower() in lex.private_persons:
+            return True
+        if c.like_num and c.i == root.i + 2 and root.doc[root.i + 1].text == ",":
+            return True  # "Maria Lopez, 34, said"
+    return False
+
+
+def _cited_with_year(span: Span) -> bool:
+    """Is the mention followed by a year in brackets, as a paper cites its sources
+    ("Smith and Novak (2023)", "Ivanova (2024, p. 12)")?"""
+    doc = span.doc
+    k = span.end
+    return (
+        k + 1 < len(doc)
+        and doc[k].text == "("
+        and doc[k + 1].like_num
+        and len(doc[k + 1].text) == 4
+        and doc[k + 1].text[:2] in ("19", "20")
+    )
+
+
+def _unnamed_person(span: Span, lex: Lexicons) -> bool:
+    """One person the article describes but does not name ("an inspector who took part
+    in the mission", "a banker in Frankfurt"): unnamed but specific, the codebook's
+    anonymous kind. A name anywhere in the mention makes it a named source."""
+    root = span.root
+    return (
+        root.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in root.children)
+        and not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span)
+        and _names_person(root, lex)
+    )
 
 
 _PLACE_ENTS = frozenset({"GPE", "LOC", "NORP"})
