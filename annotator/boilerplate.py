@@ -313,7 +313,8 @@ def _masthead_block(
     """The lines above the page's first menu are the site's masthead and tagline ("The
     Vineyard of the Saker" / "A bird's eye view" / "Home | About"; "Bloomberg" / "Sign In |
     Subscribe"): headlines sit under the menu, not above it. Only short lines, at most
-    ``MASTHEAD_LINES`` of them, none a Markdown heading, before any prose."""
+    ``MASTHEAD_LINES`` of them, none a Markdown heading, before any prose; a date line
+    among them is kept (the gold labels dates other wherever they stand)."""
     kept: list[int] = []
     for i, line in enumerate(lines):
         if reasons[i] is None:
@@ -321,7 +322,8 @@ def _masthead_block(
                 return
             if len(line.shown.split()) > MASTHEAD_WORDS:
                 return
-            kept.append(i)
+            if not _DATE.match(line.shown.strip()):  # a date line stays, as under a headline
+                kept.append(i)
             continue
         menu_bar = reasons[i] in _MENU_IDS and not _SHARE_ITEM.search(line.shown)
         if menu_bar or (_nav_word(matched[i], reasons[i]) and i + 1 < len(lines)

@@ -1323,3 +1323,65 @@ def test_a_headline_above_a_share_bar_or_a_kicker_is_no_masthead() -> None:
     lines = ["One", "Two lines", "Three short lines", "Four short lines here",
              "Home | World | Business", body]
     assert find_boilerplate([PageLine(x, x) for x in lines])[:4] == [None] * 4
+    # a date line above the menu stays (dates are labelled other)
+    lines = ["Example Herald", "Friday, March 8, 2019", "Home | World | Business",
+             "Talks resume", body, body, body]
+    reasons = find_boilerplate([PageLine(x, x) for x in lines])
+    assert reasons[0] == "struct-masthead" and reasons[1] is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "An official website of the United States government",
+        "Here's how you know",
+        "Official websites use .gov A .gov website belongs to an official government organization.",
+        "Is this page useful?",
+        "Was this page helpful?",
+        "Report a problem with this page",
+        "Skip past newsletter promotion",
+        "after newsletter promotion",
+        "Reuse this content",
+        "Site Index",
+        "Upgrade to paid",
+        "Already a paid subscriber? Sign in",
+        "You can share this story on social media:",
+        "Sent from my iPhone",
+        "Follow Example Times on Google News",
+        "Catch all the Business News and Latest News Updates on The Example Times.",
+        "Video Duration 2 minutes 30 seconds",
+    ],
+)
+def test_government_banner_feedback_and_promotion_leftovers_are_boilerplate(line: str) -> None:
+    page = [PageLine("A long first paragraph " * 30, "A long first paragraph " * 30),
+            PageLine(line, line)]
+    assert find_boilerplate(page)[1] is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No",
+        "Yes.",
+        "Here's how you know the plan failed: nobody signed it.",
+        "The report was useful, the minister said.",
+        "Upgrade to paid leave is the union's first demand, its leader said.",
+        "Sent from Moscow, the letter reached Kyiv two days later.",
+        "Follow the money, the prosecutor told the jury.",
+        "The index fell 2 percent on Friday.",
+        "Elsewhere on the front line, shelling continued.",
+        "Elsewhere on the front line",
+        "More on this story later in the week, the editor promised.",
+    ],
+)
+def test_government_banner_and_promotion_content_lines_are_kept(line: str) -> None:
+    page = [PageLine("A long first paragraph " * 30, "A long first paragraph " * 30),
+            PageLine(line, line)]
+    assert find_boilerplate(page)[1] is None
+
+
+def test_more_on_this_story_ends_the_body() -> None:
+    body = "The minister said the talks would resume in May after a pause of two weeks."
+    lines = [body, body, body, "More on this story", "Talks stall again"]
+    reasons = find_boilerplate([PageLine(x, x) for x in lines])
+    assert reasons == [None] * 3 + ["end-most-read-from", "struct-tail"]
