@@ -286,7 +286,52 @@ def find_boilerplate(
         # the outlet's name alone on the page's first line, right above its menu
         # ("The Hindu", "DAILY SABAH"): a masthead, whatever the outlet
         reasons[0] = "struct-masthead"
+    _masthead_block(lines, matched, reasons)
     return reasons
+
+
+# Menus that only a site's chrome prints: a bar of items on one line, a breadcrumb.
+# (A lone section word such as "Analysis" can be a kicker under a headline.)
+_MENU_IDS = frozenset(
+    ("nav-pipe-run", "nav-space-run", "nav-account-bar", "bp-breadcrumb", "bp-breadcrumb-home",
+     "bp-breadcrumb-gt")
+)
+# A bar of article tools ("Share | Print | Email") can sit under a headline and byline.
+_SHARE_ITEM = re.compile(
+    r"\b(share|print|e-?mail|tweet|facebook|twitter|whatsapp|telegram|linkedin|reddit|comments?"
+    r"|save|pdf)\b",
+    re.IGNORECASE,
+)
+# The site's name and tagline above its menu: at most this many lines of this many words.
+MASTHEAD_LINES = 3
+MASTHEAD_WORDS = 15
+
+
+def _masthead_block(
+    lines: Sequence[PageLine], matched: Sequence[Pattern | None], reasons: list[str | None]
+) -> None:
+    """The lines above the page's first menu are the site's masthead and tagline ("The
+    Vineyard of the Saker" / "A bird's eye view" / "Home | About"; "Bloomberg" / "Sign In |
+    Subscribe"): headlines sit under the menu, not above it. Only short lines, at most
+    ``MASTHEAD_LINES`` of them, none a Markdown heading, before any prose; a date line
+    among them is kept (the gold labels dates other wherever they stand)."""
+    kept: list[int] = []
+    for i, line in enumerate(lines):
+        if reasons[i] is None:
+            if line.heading or len(kept) == MASTHEAD_LINES:
+                return
+            if len(line.shown.split()) > MASTHEAD_WORDS:
+                return
+            if not _DATE.match(line.shown.strip()):  # a date line stays, as under a headline
+                kept.append(i)
+            continue
+        menu_bar = reasons[i] in _MENU_IDS and not _SHARE_ITEM.search(line.shown)
+        if menu_bar or (_nav_word(matched[i], reasons[i]) and i + 1 < len(lines)
+                        and _nav_word(matched[i + 1], reasons[i + 1])):
+            # a menu bar, or a run of two or more menu words
+            for j in kept:
+                reasons[j] = "struct-masthead"
+            return
 
 
 _BYLINE = re.compile(
@@ -383,3 +428,8 @@ def _backtrack(
         reasons[j] = "struct-teaser-head"
         limit -= 1
         j -= 1
+
+
+def _nav_word(p: Pattern | None, reason: str | None) -> bool:
+    """The line was dropped as a menu word (a nav pattern, or the run they start)."""
+    return reason == "struct-nav-run" or (p is not None and p.action == "nav" and reason == p.id)

@@ -1174,3 +1174,214 @@ def test_newsletter_unsubscribe_bar_ends_the_body() -> None:
     shown = article_from_text("t", text).shown
     assert "The Senate left town" in shown
     assert "Unsubscribe" not in shown and "1 Main St" not in shown
+
+
+# --- chrome families of unseen sites: account bars, article actions, wire notes,
+# print notes, forwarded e-mail headers, release furniture, licences ---------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign In | Subscribe",
+        "e-Paper | Subscribe | Sign in",
+        "Log in  Register",
+        "Privacy ∙ Terms ∙ Collection notice",
+        "About Us | Contact | Careers | Advertise",
+        "Gift this article",
+        "Give this article",
+        "Share full article",
+        "Save for later",
+        "Member-only story",
+        "Watch Live",
+        "Cite this article",
+        "Download PDF",
+        "Download the full report (PDF, 2 MB)",
+        "Search for:",
+        "Type your email…",
+        "Short link:",
+        "4-minute read",
+        "(Updates with gas prices in eighth paragraph.)",
+        "(Adds comment from the ministry in paragraph 5)",
+        "(Corrects spelling of minister's name in second paragraph)",
+        "Published in The Example Herald, March 9th, 2019",
+        "Published in Example Times, 12 May 2021",
+        "This article appeared in the print edition of the April 2027 issue with the headline "
+        "\"The Last Treaty\".",
+        "---------- Forwarded message ---------",
+        "Begin forwarded message:",
+        "From: Example Brief <editor@brief.example>",
+        "To: <reader@example.org>",
+        "Reply-To: Example Brief <reply@brief.example>",
+        "Date: Tue, Feb 19, 2019 at 9:14 AM",
+        "Sent: Monday, March 3, 2027 7:02 AM",
+        "SC/13721",
+        "SG/SM/23145",
+        "GA/12345",
+        "For information media. Not an official record.",
+        "Example Organisation | Meetings Coverage and Press Releases",
+        "Example Ministry | Press Releases",
+        "Republish our stories! Example News is licensed under a Creative Commons "
+        "Attribution-NonCommercial-ShareAlike 3.0 License.",
+        "This work is licensed under a Creative Commons Attribution 4.0 International License.",
+        "Republish this article",
+        "By signing up, you agree to our Terms of Use and Privacy Policy.",
+        "By subscribing, you consent to receive marketing e-mails from Example Media.",
+        "Go deeper: The president's oil price problem",
+        "More on: Energy, European Union, Russia",
+    ],
+)
+def test_unseen_site_chrome_is_boilerplate(line: str) -> None:
+    page = [PageLine("A long first paragraph " * 30, "A long first paragraph " * 30),
+            PageLine(line, line)]
+    assert find_boilerplate(page)[1] is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Subscribe or starve",
+        "Sign in, sign up and show up, the organiser told volunteers.",
+        "Gift",
+        "The treaty was a gift that both sides took for granted.",
+        "Save the children, the banner read.",
+        "Share prices in Karachi fell on Friday.",
+        "Published estimates put spare capacity at about 3 million barrels a day.",
+        "Published or not, the audit will be hard to ignore.",
+        "Published in 2019, the report found that most aid never arrived.",
+        "Published March 8, 2019",
+        "Naveed Example | Published March 8, 2019",
+        "(Reporting by Ana Example; Editing by Tom Example)",
+        "(Updates to the list were published on Monday.)",
+        "Updates",
+        '"Subscribe to the pool or stay in port, that is the choice now," a broker said.',
+        "The figures were first reported by Bloomberg.",
+        "From the archive",
+        "From: the Ministry of Foreign Affairs",
+        "Subject: Riga's new defence budget",
+        "Date: 14 March 2019",
+        "Resolution 2254 (S/RES/2254) was adopted unanimously.",
+        "The software is licensed under an open-source licence, the company said.",
+        "Search for survivors",
+        "Search and rescue teams reached the village on Tuesday.",
+        "Watch the border, the general said.",
+        "Most read in Maiduguri is the list of the missing.",
+        "Go deeper into the archive and the picture changes.",
+        "More on that later.",
+        "By signing the treaty, Moscow agreed to inspections.",
+        "An earlier version of this article misstated the year the treaty was signed; it was "
+        "2010.",
+        "Photo: Example Agency/Getty Images",
+        "Contact the ministry for details.",
+    ],
+)
+def test_unseen_site_content_lines_are_kept(line: str) -> None:
+    page = [PageLine("A long first paragraph " * 30, "A long first paragraph " * 30),
+            PageLine(line, line)]
+    assert find_boilerplate(page)[1] is None
+
+
+def test_most_read_from_an_outlet_ends_the_body() -> None:
+    body = "The minister said the talks would resume in May after a pause of two weeks."
+    lines = [body, body, body, "Most Read from Example", "Oil falls as talks stall"]
+    reasons = find_boilerplate([PageLine(x, x) for x in lines])
+    assert reasons == [None] * 3 + ["end-most-read-from", "struct-tail"]
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        ["Bloomberg", "Sign In | Subscribe"],
+        ["DAWN.COM", "Home | Pakistan | World | Business"],
+        ["Al-Ahram Weekly", "Egypt | Region | World | Opinion"],
+        ["President of Example", "Events | Structure | Documents | Contact"],
+        ["The Vineyard of Example", "A bird's eye view of the vineyard", "Home | About | Donate"],
+        ["Skip to main content", "Exclusive news and analytics for professionals", "World",
+         "Business", "Markets"],
+        ["Example Review", "Investigations  Podcasts  Donate  About"],
+    ],
+)
+def test_the_lines_above_the_first_menu_are_the_masthead(top: list[str]) -> None:
+    body = "The minister said the talks would resume in May after a pause of two weeks."
+    lines = [*top, "Talks resume in May", "By Ana Example", body, body, body]
+    reasons = find_boilerplate([PageLine(x, x) for x in lines])
+    assert all(r is not None for r in reasons[: len(top)]), reasons
+    assert reasons[len(top):] == [None] * 5
+
+
+def test_a_headline_above_a_share_bar_or_a_kicker_is_no_masthead() -> None:
+    body = "The minister said the talks would resume in May after a pause of two weeks."
+    for second in ("Share | Print | Email", "Analysis", "Gift this article"):
+        lines = ["Talks resume in May", "By Ana Example", second, body, body, body]
+        reasons = find_boilerplate([PageLine(x, x) for x in lines])
+        assert reasons[:2] == [None, None], (second, reasons)
+    # a Markdown headline above a menu, or four short lines, are not a masthead
+    page = [PageLine("# Talks resume", "Talks resume", heading=True),
+            PageLine("Home | World | Business", "Home | World | Business"),
+            PageLine(body, body)]
+    assert find_boilerplate(page)[0] is None
+    lines = ["One", "Two lines", "Three short lines", "Four short lines here",
+             "Home | World | Business", body]
+    assert find_boilerplate([PageLine(x, x) for x in lines])[:4] == [None] * 4
+    # a date line above the menu stays (dates are labelled other)
+    lines = ["Example Herald", "Friday, March 8, 2019", "Home | World | Business",
+             "Talks resume", body, body, body]
+    reasons = find_boilerplate([PageLine(x, x) for x in lines])
+    assert reasons[0] == "struct-masthead" and reasons[1] is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "An official website of the United States government",
+        "Here's how you know",
+        "Official websites use .gov A .gov website belongs to an official government organization.",
+        "Is this page useful?",
+        "Was this page helpful?",
+        "Report a problem with this page",
+        "Skip past newsletter promotion",
+        "after newsletter promotion",
+        "Reuse this content",
+        "Site Index",
+        "Upgrade to paid",
+        "Already a paid subscriber? Sign in",
+        "You can share this story on social media:",
+        "Sent from my iPhone",
+        "Follow Example Times on Google News",
+        "Catch all the Business News and Latest News Updates on The Example Times.",
+        "Video Duration 2 minutes 30 seconds",
+    ],
+)
+def test_government_banner_feedback_and_promotion_leftovers_are_boilerplate(line: str) -> None:
+    page = [PageLine("A long first paragraph " * 30, "A long first paragraph " * 30),
+            PageLine(line, line)]
+    assert find_boilerplate(page)[1] is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No",
+        "Yes.",
+        "Here's how you know the plan failed: nobody signed it.",
+        "The report was useful, the minister said.",
+        "Upgrade to paid leave is the union's first demand, its leader said.",
+        "Sent from Moscow, the letter reached Kyiv two days later.",
+        "Follow the money, the prosecutor told the jury.",
+        "The index fell 2 percent on Friday.",
+        "Elsewhere on the front line, shelling continued.",
+        "Elsewhere on the front line",
+        "More on this story later in the week, the editor promised.",
+    ],
+)
+def test_government_banner_and_promotion_content_lines_are_kept(line: str) -> None:
+    page = [PageLine("A long first paragraph " * 30, "A long first paragraph " * 30),
+            PageLine(line, line)]
+    assert find_boilerplate(page)[1] is None
+
+
+def test_more_on_this_story_ends_the_body() -> None:
+    body = "The minister said the talks would resume in May after a pause of two weeks."
+    lines = [body, body, body, "More on this story", "Talks stall again"]
+    reasons = find_boilerplate([PageLine(x, x) for x in lines])
+    assert reasons == [None] * 3 + ["end-most-read-from", "struct-tail"]
