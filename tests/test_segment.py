@@ -310,3 +310,25 @@ def test_a_wire_agency_tag_in_slashes_stays_with_the_first_sentence(nlp) -> None
 def test_a_slash_path_is_no_agency_tag(nlp) -> None:
     art = article_from_text("t", "The file sits in /Data/. The archive was sealed in May.")
     assert texts(nlp, art)[-1] == "The archive was sealed in May."
+
+
+def test_a_numbered_list_item_is_one_sentence(nlp) -> None:
+    article = article_from_text(
+        "t",
+        "Below are the claims.\n1. The ministry claims its forces destroyed four launchers.\n"
+        "12. It says the group took the village.",
+        strip_boilerplate=False,
+    )
+    assert texts(nlp, article) == [
+        "Below are the claims.",
+        "1. The ministry claims its forces destroyed four launchers.",
+        "12. It says the group took the village.",
+    ]
+
+
+def test_a_number_ending_a_sentence_is_no_list_number(nlp) -> None:
+    # only a number that opens its line is an item's number
+    article = article_from_text(
+        "t", "The vote in the council was 12. The rest abstained.", strip_boilerplate=False
+    )
+    assert texts(nlp, article) == ["The vote in the council was 12.", "The rest abstained."]

@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.56"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.57"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,8 @@ class Lexicons:
     # singular role nouns ("the diplomat said") -> words one of which the fullest
     # mention of the person it names must have ("Foreign Ministry spokeswoman X")
     person_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # "spokesperson": official whatever organisation it speaks for
+    spokespeople: frozenset[str] = frozenset()
     # nouns for a view held: "Moscow's position is that ..." (the possessor speaks)
     positions: frozenset[str] = frozenset()
     # common nouns for a person that can stand before a name ("talk show host X",
@@ -159,6 +161,7 @@ def lexicons() -> Lexicons:
         any_noun_speaks=frozenset(verbs.get("any_noun_speaks", [])),
         object_is_content=frozenset(verbs.get("object_is_content", [])),
         person_roles={k: tuple(v) for k, v in kinds.get("person_roles", {}).items()},
+        spokespeople=frozenset(kinds.get("spokespeople", [])),
         positions=frozenset(nouns.get("positions", [])),
         person_nouns=frozenset(kinds.get("person_nouns", [])),
         gendered_words={k: frozenset(v) for k, v in kinds.get("gendered_words", {}).items()},
