@@ -1245,3 +1245,20 @@ def test_a_live_blog_entry_headline_after_its_time_stamp_is_a_heading() -> None:
     # an unpunctuated sentence-case line after the body started, with no time stamp
     # before it, stays text
     assert kinds["The convoy reached the port and unloaded grain for the next ship"] == "text"
+
+
+def test_a_teaser_list_inside_the_article_is_boilerplate_and_the_body_goes_on() -> None:
+    body = "Russian drones struck energy facilities in Odesa overnight, officials said."
+    text = (
+        f"Headline\n\n{body}\n\nKeep reading\n\nlist of 2 items\n\nlist 1 of 2\n\n"
+        "Russian strikes knock out power across Ukraine\n\nlist 2 of 2\n\n"
+        "Mapping the front lines: Who controls what\n\nend of list\n\n"
+        "Kremlin talks stall as envoys leave\n\n"
+        "The governor said two people were injured in the attack on the port."
+    )
+    shown = article_from_text("t", text).shown
+    assert "knock out power" not in shown and "Mapping the front" not in shown
+    assert "list 1 of 2" not in shown and "end of list" not in shown
+    # the line after the widget's end is not an item; the body after it stays
+    assert "Kremlin talks stall as envoys leave" in shown
+    assert "two people were injured" in shown
