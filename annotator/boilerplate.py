@@ -204,7 +204,8 @@ def find_boilerplate(
     Rule ids: pattern ids from the data file, ``struct-link-only``, ``struct-code``,
     ``struct-tail`` (after an ``end`` marker), ``struct-teaser-head`` (lines before a
     teaser's date widget) and ``struct-second-article`` (a headline + byline + date
-    block after the body, and everything after it).
+    block after the body, and everything after it); ``struct-teaser-list``
+    (a teaser widget's headline under its "list 2 of 4" counter).
     """
     pats = load_patterns() if patterns is None else patterns
     n = len(lines)
@@ -286,8 +287,19 @@ def find_boilerplate(
         # the outlet's name alone on the page's first line, right above its menu
         # ("The Hindu", "DAILY SABAH"): a masthead, whatever the outlet
         reasons[0] = "struct-masthead"
+    for i in range(1, n):
+        if reasons[i] is None and _LIST_ITEM_MARK.match(lines[i - 1].shown.strip()) and (
+            is_title_like(lines[i].shown)
+        ):
+            # "list 2 of 4" / "Mapping the front lines": a teaser widget's item, the
+            # headline under its counter (the widget may sit inside the article)
+            reasons[i] = "struct-teaser-list"
     _masthead_block(lines, matched, reasons)
     return reasons
+
+
+# the counter line above each item of a teaser-list widget ("list 2 of 4")
+_LIST_ITEM_MARK = re.compile(r"^list \d{1,2} of \d{1,2}$", re.IGNORECASE)
 
 
 # Menus that only a site's chrome prints: a bar of items on one line, a breadcrumb.

@@ -59,6 +59,13 @@ _WORD = re.compile(r"\w")
 _HTML_BODY = re.compile(r"</(?:p|div|h[1-6]|li|blockquote|article|section)\s*>", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _CLOSING = re.compile(r"[.!?,;:…][\"'”’)\]*_]*$")
+# A line that is only a time of day, as a live blog stamps its entries ("14:20 GMT",
+# "12.05 BST", "9:41 a.m. ET", "Updated 10:15").
+_TIME_STAMP_LINE = re.compile(
+    r"^[#*_ ]*(updated |posted )?\d{1,2}[:.]\d{2}( ?(am|pm|a\.m\.|p\.m\.))?"
+    r"( ?[A-Z]{2,4}([+-]\d{1,2})?)?[*_ ]*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -277,6 +284,7 @@ def build_shown(
     # ``padded[-1]`` is that space, so one C-level map builds the shown characters.
     padded = text + " "
     body_started = False
+    after_stamp = False
     for kept, kind in groups:
         if paragraphs:
             shown_parts.append(SEPARATOR)
@@ -288,9 +296,12 @@ def build_shown(
         # the title position: no sentence of the body yet (a masthead or site name
         # above the headline is a short unpunctuated line too)
         if kind != "heading" and _looks_like_heading(
-            chars, multiline=-1 in kept, first=not body_started
+            chars, multiline=-1 in kept, first=not body_started or after_stamp
         ):
             kind = "heading"
+        # a live blog's entry opens with its time, then the entry's headline: the
+        # line after a bare time stamp is in the title position again
+        after_stamp = bool(_TIME_STAMP_LINE.match(chars))
         body_started = body_started or (kind == "text" and bool(_CLOSING.search(chars)))
         paragraphs.append(Paragraph(pos, pos + len(chars), kind))
         pos += len(chars)

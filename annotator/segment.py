@@ -253,6 +253,7 @@ def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -
         elif (
             _glued_closer(toks, i)
             or _after_agency_tag(texts, i)
+            or _after_list_number(texts, i, first | line_start)
             or (not spaces[i - 1] and _FOOTNOTE.fullmatch(texts[i]))
         ):
             values[i] = -1  # (a footnote reference glued to the stop stays with it)
@@ -296,6 +297,22 @@ def _after_agency_tag(texts: Sequence[str], i: int) -> bool:
     if i > 0 and _AGENCY_TAG.match(texts[i - 1]):
         return True
     return i > 1 and texts[i - 1] == "." and bool(_AGENCY_TAG.match(texts[i - 2]))
+
+
+# A list item's number at the start of a line ("1. The ministry claims ..."): one or two
+# digits, so a year closing a line ("... in 2019.") is not taken for one.
+_LIST_NUMBER = re.compile(r"^[0-9]{1,2}$")
+
+
+def _after_list_number(texts: Sequence[str], i: int, line_first: Any) -> bool:
+    """Does token ``i`` follow a numbered list item's "1." that opens its line? The
+    item's text goes on in the same sentence."""
+    return (
+        i > 1
+        and texts[i - 1] == "."
+        and bool(line_first[i - 2])
+        and bool(_LIST_NUMBER.match(texts[i - 2]))
+    )
 
 
 def _opens_quote(doc: Sequence[Token], i: int) -> bool:

@@ -1385,3 +1385,91 @@ def test_more_on_this_story_ends_the_body() -> None:
     lines = [body, body, body, "More on this story", "Talks stall again"]
     reasons = find_boilerplate([PageLine(x, x) for x in lines])
     assert reasons == [None] * 3 + ["end-most-read-from", "struct-tail"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Save articles to read later and create your own reading list.",
+        "Keep reading",
+        "list of 4 items",
+        "list 2 of 4",
+        "end of list",
+        "About | Contact us | Cookie preferences | © 2026 Example Media Network",
+        "Click here to see our interactive map of the front line.",
+        "Click here for the full report",
+        "[1] https://t.me/example_channel/48211",
+        "12. www.example.org/report",
+        "Support the Institute's work. Donate today.",
+        "Example Eye delivers independent and unrivalled coverage and analysis of the region.",
+        "To learn more about republishing this content and the associated fees, "
+        "please fill out this form.",
+        "This article is available in French on the Example French edition.",
+        "Frontline Example is reader-funded.",
+        "Previous briefing | Next briefing",
+        "« Previous post / Next post »",
+    ],
+)
+def test_war_report_page_chrome_is_boilerplate(line: str) -> None:
+    page = [PageLine("A long first paragraph " * 30, "A long first paragraph " * 30),
+            PageLine(line, line)]
+    assert find_boilerplate(page)[1] is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Keep reading the fine print, the minister told the committee.",
+        "A list of 40 items was handed to the inspectors on Monday.",
+        "About 200 people protested in Tbilisi, according to police.",
+        "Clicking through the leaked files, investigators found 14 flights.",
+        "The army said it would donate today's captured rifles to a museum in Kyiv, "
+        "and it listed the serial numbers of every one of them.",
+        "The agency delivers independent assessments to the parliament every month, "
+        "the minister said on Tuesday in a speech to the committee.",
+        "Reprinting the ministry's figures without checks, the outlets spread the claim.",
+        "This article of the treaty is available in French and English only.",
+        "The previous government said the next round of talks would be held in Oslo.",
+        "The group, which is reader-funded, says it has 40 staff in Kyiv.",
+    ],
+)
+def test_war_report_content_lines_are_kept(line: str) -> None:
+    page = [PageLine("A long first paragraph " * 30, "A long first paragraph " * 30),
+            PageLine(line, line)]
+    assert find_boilerplate(page)[1] is None
+
+
+def test_a_live_blog_entry_headline_after_its_time_stamp_is_a_heading() -> None:
+    text = (
+        "Example live: talks stall\n\n"
+        "Russian drones struck Odesa overnight. Two people were hurt.\n\n"
+        "14:20 GMT\n\nZelenskyy says Ukraine will not trade land for a ceasefire\n\n"
+        "The president spoke in Kyiv. He met reporters after the talks.\n\n"
+        "The convoy reached the port and unloaded grain for the next ship\n\n"
+        "13.45 BST\n\nKremlin: No date yet for new round of talks with Kyiv\n\n"
+        "Peskov spoke on a call."
+    )
+    article = article_from_text("t", text, strip_boilerplate=False)
+    kinds = {article.shown[p.start : p.end]: p.kind for p in article.paragraphs}
+    assert kinds["Zelenskyy says Ukraine will not trade land for a ceasefire"] == "heading"
+    assert kinds["Kremlin: No date yet for new round of talks with Kyiv"] == "heading"
+    # an unpunctuated sentence-case line after the body started, with no time stamp
+    # before it, stays text
+    assert kinds["The convoy reached the port and unloaded grain for the next ship"] == "text"
+
+
+def test_a_teaser_list_inside_the_article_is_boilerplate_and_the_body_goes_on() -> None:
+    body = "Russian drones struck energy facilities in Odesa overnight, officials said."
+    text = (
+        f"Headline\n\n{body}\n\nKeep reading\n\nlist of 2 items\n\nlist 1 of 2\n\n"
+        "Russian strikes knock out power across Ukraine\n\nlist 2 of 2\n\n"
+        "Mapping the front lines: Who controls what\n\nend of list\n\n"
+        "Kremlin talks stall as envoys leave\n\n"
+        "The governor said two people were injured in the attack on the port."
+    )
+    shown = article_from_text("t", text).shown
+    assert "knock out power" not in shown and "Mapping the front" not in shown
+    assert "list 1 of 2" not in shown and "end of list" not in shown
+    # the line after the widget's end is not an item; the body after it stays
+    assert "Kremlin talks stall as envoys leave" in shown
+    assert "two people were injured" in shown

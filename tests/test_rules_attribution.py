@@ -224,6 +224,29 @@ def test_a_quoted_question_keeps_its_speaker(nlp):
         ("Proponents contend that the tariff will protect jobs.", "vague"),
         ("Opponents argue that the tariff will raise prices.", "vague"),
         ("Pundits say the race is already over.", "vague"),
+        # an organisation in a phrase on the head says where the source sits, not who
+        (
+            "A source in Ukraine's SBU security service told reporters that the unit carried "
+            "out the attack.",
+            "anonymous",
+        ),
+        ("Officials at the Pentagon said the drills would go ahead.", "anonymous"),
+        # unnamed military bloggers, like "Russian officials"
+        ("Russian milbloggers claimed that the village had fallen.", "anonymous"),
+        ("A prominent Russian milblogger claimed that the brigade was attacking.", "anonymous"),
+        # a spokesperson is official whatever body it speaks for (here a "group")
+        (
+            "Khortytsia Group of Forces Spokesperson Viktor Trehubov stated that the assaults "
+            "had intensified.",
+            "official",
+        ),
+        # near misses: a named head of the organisation, an organisation before the head
+        (
+            "Vasyl Maliuk, head of Ukraine's SBU security service, said the unit carried out "
+            "the attack.",
+            "official",
+        ),
+        ("The Pentagon said the drills would go ahead.", "official"),
     ],
 )
 def test_rule6_source_kinds(nlp, text, kind):
@@ -2680,6 +2703,37 @@ def test_a_trailing_tag_with_a_role_then_a_name(nlp):
     )
     assert label == "sourced_fact"
     assert ("SOURCE", "Omar Haddad") in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the small model hangs the office on a noun of the content ("town", "attack")
+        # and leaves the tag's verb without a subject
+        (
+            "A fire broke out at an oil depot in the Russian town of Novozybkov after a drone "
+            "attack, the governor of Russia's Bryansk region, Alexander Bogomaz, wrote on "
+            "Telegram.",
+            "Alexander Bogomaz",
+        ),
+        (
+            "Two people were hurt in the attack, the governor of the region, John Smith, said.",
+            "John Smith",
+        ),
+    ],
+)
+def test_a_trailing_office_then_a_name_speaks(nlp, text, source):
+    label, spans = spans_of(nlp, text)
+    assert label == "sourced_fact"
+    assert ("SOURCE", source) in spans
+
+
+def test_a_trailing_office_then_a_name_before_a_deed_is_no_speaker(nlp):
+    label, spans = spans_of(
+        nlp, "Two houses burned in the attack, the governor of the region, John Smith, visited."
+    )
+    assert label != "sourced_fact"
+    assert not [s for s in spans if s[0] == "SOURCE"]
 
 
 def test_a_scare_quoted_name_keeps_its_quotation_marks(nlp):

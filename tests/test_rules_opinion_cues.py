@@ -836,3 +836,29 @@ def test_not_immediately_clear_is_the_wire_formula(nlp: Language) -> None:
 )
 def test_expect_in_a_report_is_no_forecast_of_the_author(nlp: Language, text: str) -> None:
     assert not fires(nlp, text, "opinion.prediction.expect_imperative")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces likely intend to exploit the gap near the town.",
+        "The strike likely destroyed the depot's main fuel tanks.",
+        "The Kremlin likely seeks to delay the talks until spring.",
+    ],
+)
+def test_likely_as_an_adverb_is_speculation(nlp: Language, text: str) -> None:
+    assert "opinion.speculation.likely_adverb" in rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after a modal (the modal marks it), opening the sentence, or an adjective
+        "Russia would likely respond to the strike within days.",
+        "Likely, the talks will resume in March.",
+        "A likely outcome is a ceasefire along the current line.",
+        "The talks are likely to resume in March.",
+    ],
+)
+def test_likely_near_misses_are_not_the_adverb_cue(nlp: Language, text: str) -> None:
+    assert "opinion.speculation.likely_adverb" not in rule_ids(nlp, text)

@@ -537,3 +537,37 @@ def test_a_hyphenated_name_in_the_body_is_no_bio(nlp: Language) -> None:
     doc = nlp("Anna Novak-Reyes is a former diplomat and a columnist." + BODY)
     ev = other_evidence(next(iter(doc.sents)), paragraph_kind="text")
     assert ev is None or "other.credit.bio" not in ev.rule_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        (
+            "Below are the main claims, with our notes where independent evidence exists.",
+            "other.leadin.below_is",
+        ),
+        ("Below is the full statement:", "other.leadin.below_is"),
+        ("That's it for our live coverage of the war today.", "other.signoff.that_is_it"),
+        ("This live blog is now closed.", "other.signoff.live_closed"),
+        ("We are pausing our live coverage for now.", "other.signoff.we_pause"),
+    ],
+)
+def test_live_page_lead_ins_and_sign_offs_are_other(nlp: Language, text: str, rule_id: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is not None and rule_id in ev.rule_ids, ev
+    assert other_wins(opinion_evidence(nlp(text)[:]), ev)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Below the bridge, troops dug new trenches overnight.",
+        "Our live coverage showed crowds in the square until dawn.",
+        "That is the price of the ceasefire for the villages near the line.",
+    ],
+)
+def test_live_page_near_misses_are_not_sign_offs(nlp: Language, text: str) -> None:
+    ev = other_evidence(nlp(text)[:], paragraph_kind="text")
+    assert ev is None or not any(
+        r.startswith(("other.signoff", "other.leadin.below_is")) for r in ev.rule_ids
+    )

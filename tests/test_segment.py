@@ -332,3 +332,25 @@ def test_a_title_with_a_stop_does_not_end_the_sentence(nlp, text: str, first: st
 
 def test_a_bracket_before_a_colon_is_two_tokens(nlp) -> None:
     assert [t.text for t in nlp.make_doc("Sarah Whitfield (SNP): No.")][4:6] == [")", ":"]
+
+
+def test_a_numbered_list_item_is_one_sentence(nlp) -> None:
+    article = article_from_text(
+        "t",
+        "Below are the claims.\n1. The ministry claims its forces destroyed four launchers.\n"
+        "12. It says the group took the village.",
+        strip_boilerplate=False,
+    )
+    assert texts(nlp, article) == [
+        "Below are the claims.",
+        "1. The ministry claims its forces destroyed four launchers.",
+        "12. It says the group took the village.",
+    ]
+
+
+def test_a_number_ending_a_sentence_is_no_list_number(nlp) -> None:
+    # only a number that opens its line is an item's number
+    article = article_from_text(
+        "t", "The vote in the council was 12. The rest abstained.", strip_boilerplate=False
+    )
+    assert texts(nlp, article) == ["The vote in the council was 12.", "The rest abstained."]

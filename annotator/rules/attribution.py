@@ -189,6 +189,8 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
     if misread is None:
         misread = _apposed_speaker(verb)
     if misread is None:
+        misread = _trailing_role_name(verb)
+    if misread is None:
         misread = _inverted_clause_subject(verb)
     if misread is None:
         misread = _subject_in_opening_participle(verb)
@@ -422,6 +424,39 @@ def _apposed_speaker(verb: Token, *, after_quote: bool = False) -> Token | None:
             continue
         if (doc[j].is_sent_start and not after_quote) or _close_quote_before(doc, j):
             return doc[k - 1]
+    return None
+
+
+def _trailing_role_name(verb: Token) -> Token | None:
+    """ "A fire broke out at a depot in the town, the governor of the region, Alexander
+    Bogomaz, wrote on Telegram.": a tag after the content, with the speaker's office
+    and then the name set off by commas. The small model hangs the office on a noun
+    of the content as an apposition and leaves the verb without a subject; the name
+    (two or more proper nouns, or one the tagger calls a person) is the subject."""
+    doc = verb.doc
+    i = verb.i
+    if i < 8 or doc[i - 1].text != "," or verb_lemma(verb) not in _APPOSED_TAGS:
+        return None
+    if any(
+        c.dep_ in _SUBJ or (c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > i)
+        for c in verb.children
+    ):
+        return None  # a verb with its own subject, or its content after it, is no tag
+    end = i - 2
+    k = end
+    while k > 0 and doc[k].pos_ == "PROPN" and end - k < 4:
+        k -= 1
+    if doc[k].text != "," or (end - k < 2 and doc[end].ent_type_ != "PERSON"):
+        return None
+    # the office between the comma before it and the name: "the governor of X"
+    for c in range(k - 1, max(k - 14, 1), -1):
+        if doc[c].text in (";", ":") or doc[c].text in _CLOSE_QUOTES:
+            return None
+        if doc[c].text == ",":
+            role = doc[c + 1 : k]
+            if role[0].lower_ in ("the", "a", "an") and any(t.pos_ == "NOUN" for t in role):
+                return doc[end]
+            return None
     return None
 
 

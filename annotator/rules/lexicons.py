@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.59"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.60"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,8 @@ class Lexicons:
     # singular role nouns ("the diplomat said") -> words one of which the fullest
     # mention of the person it names must have ("Foreign Ministry spokeswoman X")
     person_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # "spokesperson": official whatever organisation it speaks for
+    spokespeople: frozenset[str] = frozenset()
     # nouns for a view held: "Moscow's position is that ..." (the possessor speaks)
     positions: frozenset[str] = frozenset()
     # common nouns for a person that can stand before a name ("talk show host X",
@@ -164,6 +166,7 @@ def lexicons() -> Lexicons:
         any_noun_speaks=frozenset(verbs.get("any_noun_speaks", [])),
         object_is_content=frozenset(verbs.get("object_is_content", [])),
         person_roles={k: tuple(v) for k, v in kinds.get("person_roles", {}).items()},
+        spokespeople=frozenset(kinds.get("spokespeople", [])),
         positions=frozenset(nouns.get("positions", [])),
         person_nouns=frozenset(kinds.get("person_nouns", [])),
         private_persons=frozenset(kinds.get("private_persons", [])),

@@ -1034,11 +1034,17 @@ def source_kind(
         return "vague"
     # an organisation before the head only says whose ("one EU diplomat", "two Kremlin
     # officials"): unnamed but specific, not a name
+    # ... and one in a phrase on the head only says where the person sits ("a source in
+    # Ukraine's SBU", "officials at the Pentagon")
     has_name = any(
-        t.ent_type_ == "PERSON" or (t.ent_type_ == "ORG" and t.i >= span.root.i) for t in span
+        t.ent_type_ == "PERSON"
+        or (t.ent_type_ == "ORG" and t.i >= span.root.i and not _in_prep_of(t, span.root))
+        for t in span
     )
     if not has_name and head in lex.anonymous_heads:
         return "anonymous"
+    if words & lex.spokespeople:
+        return "official"
     full_low = fullest.lower()
     if (
         head in lex.media
@@ -1174,6 +1180,17 @@ def _unnamed_person(span: Span, lex: Lexicons) -> bool:
 _PLACE_ENTS = frozenset({"GPE", "LOC", "NORP"})
 # Titles of address that say a person holds a doctorate, not what they do now.
 _HONORIFICS = frozenset({"dr", "doctor"})
+
+
+def _in_prep_of(tok: Token, head: Token) -> bool:
+    """Is ``tok`` inside a prepositional phrase that hangs on ``head`` ("SBU" in "a
+    source in Ukraine's SBU")?"""
+    cur = tok
+    while cur.head.i != cur.i and cur.i != head.i:
+        if cur.dep_ == "prep" and cur.head.i == head.i:
+            return True
+        cur = cur.head
+    return False
 
 
 def _names_a_part(doc: Doc, start: int, end: int, head: Token) -> bool:
