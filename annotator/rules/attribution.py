@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicons import Lexicons
 from .sources import (
     can_be_source,
+    is_acronym,
     is_personal_pronoun,
     is_public,
     mention_bounds,
@@ -950,6 +951,13 @@ def _colon_quote_after(verb: Token) -> bool:
         if doc[i].text == ":" and doc[i + 1].text in _OPEN_QUOTES:
             return True
     return False
+
+
+def _absolute_with(verb: Token) -> bool:
+    """Is the verb the participle of an absolute "with" phrase ("The bill passed, with
+    Germany opposing it", "With France backing the plan, ...")? The stance is a
+    circumstance of the main event, not what the sentence reports (rule 1)."""
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "with"
 
 
 def _conditional(verb: Token) -> bool:
@@ -2677,7 +2685,14 @@ def find_attributions(
             # Rule 7: a stance verb attributes only for a public figure or body, and only
             # when it states a stance (has an object or clause), not with a hedge modal.
             pb = mention_bounds(head) if head.i != subj.i else bounds
-            public = is_public(doc, pb[0], pb[1], lex, names)
+            # "Analysts expect ...": a profession whose views are news holds one on the record
+            public = (
+                is_public(doc, pb[0], pb[1], lex, names)
+                or (
+                    head.lemma_.lower() in lex.expert_holders
+                    and lemma in lex.expert_holder_verbs
+                )
+            )
             private = not public and not is_personal_pronoun(subj)
             if private and (lemma not in lex.private_states or relative is not None):
                 # "residents, who fear that ...": a private state in a relative clause is
@@ -2716,7 +2731,7 @@ def find_attributions(
                 subordinate=_subordinate(tok),
                 relative=relative is not None and not _published_finding(relative, tok, lex),
                 # "cancelled the rally, citing the storm": the reason stated for an action
-                evidence_only=(stance and (aim or private or seeming))
+                evidence_only=(stance and (aim or private or seeming or _absolute_with(tok)))
                 # "Rubio sought to present himself as ...": an attempt, an action (rule 7)
                 or (lemma in lex.speech_aims and _intention_only(tok))
                 or (object_only and tok.tag_ == "VBG" and tok.dep_ == "advcl")
@@ -2789,7 +2804,7 @@ def find_attributions(
                         )
                     )
                     continue
-            if pobj.lower_ in _WH or pobj.pos_ == "VERB":
+            if (pobj.lower_ in _WH and not is_acronym(pobj)) or pobj.pos_ == "VERB":
                 # "according to what Tillerson and Lavrov volunteered": the clause's subject.
                 inner = next(
                     (t for t in pobj.subtree if t.dep_ in ("nsubj",) and can_be_source(t, lex)),

@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.56"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.57"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,9 @@ class Lexicons:
     named_by_of_nouns: frozenset[str] = frozenset()
     # adverbs that negate a verb of saying as a habit: "rarely comments"
     rarity_adverbs: frozenset[str] = frozenset()
+    # nouns for professional holders of a view: "Analysts expect ..." attributes
+    expert_holders: frozenset[str] = frozenset()
+    expert_holder_verbs: frozenset[str] = frozenset()  # their beliefs and expectations
 
     @cached_property
     def stance_noun_ids(self) -> frozenset[int]:
@@ -143,6 +146,8 @@ def lexicons() -> Lexicons:
         money_object_is_action=frozenset(verbs.get("money_object_is_action", [])),
         estimate_objects=frozenset(verbs.get("estimate_objects", [])),
         rarity_adverbs=frozenset(verbs.get("rarity_adverbs", [])),
+        expert_holders=frozenset(verbs.get("expert_holders", [])),
+        expert_holder_verbs=frozenset(verbs.get("expert_holder_verbs", [])),
         clause_not_infinitive=frozenset(verbs.get("clause_not_infinitive", [])),
         person_object_is_action=frozenset(verbs.get("person_object_is_action", [])),
         findings=frozenset(nouns.get("findings", [])),
