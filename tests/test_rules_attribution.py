@@ -1242,6 +1242,53 @@ def test_a_private_view_of_other_groups_does_not_attribute(nlp, text):
 @pytest.mark.parametrize(
     "text",
     [
+        "The study suggests that short walks reduce blood sugar.",
+        "A new analysis, published in a medical journal, indicates that the drug cuts deaths.",
+    ],
+)
+def test_a_research_works_present_conclusion_attributes(nlp, text):
+    # the study's authors draw the inference (rule 4: sourced when it is the source's)
+    assert one(nlp, text).label == "sourced_fact"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The data suggest that the economy is slowing.",  # raw figures: the author's reading
+        "The ministry's summary suggests that the talks were brief.",
+    ],
+)
+def test_a_present_inference_from_data_or_a_summary_stays_the_authors(nlp, text):
+    assert one(nlp, text).label != "sourced_fact"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The judge dismissed two of the seven counts on Monday.",
+        "The court rejected the appeal.",
+        "A federal judge dismissed the lawsuit last week.",
+    ],
+)
+def test_a_courts_ruling_is_an_action(nlp, text):
+    assert one(nlp, text).label == "unsourced_claim"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor dismissed the lawsuit as frivolous.",  # a view, with "as"
+        "The ministry dismissed the charges.",  # a denial: charges are not a court step
+        "The minister rejected the proposal.",
+    ],
+)
+def test_dismissing_as_a_stance_still_attributes(nlp, text):
+    assert one(nlp, text).label == "sourced_fact"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The plan passed, with Germany opposing the measure.",
         "With France backing the proposal, the vote passed easily.",
     ],

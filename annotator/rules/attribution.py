@@ -774,6 +774,40 @@ def _document_finding(verb: Token, lex: Lexicons, *, with_object: bool = False) 
     )
 
 
+def _court_ruling(verb: Token, lemma: str, lex: Lexicons) -> bool:
+    """Does the verb rule on a step of a court case ("dismissed the lawsuit", "dismissed
+    two of the seven counts", "rejected the appeal": ``court_objects``), with no "as"
+    verdict ("dismissed the case as a witch hunt") and no clause?"""
+    objects = lex.court_objects.get(lemma)
+    if not objects or _has_clause(verb):
+        return False
+    if any(t.lower_ == "as" for t in verb.subtree if t.i > verb.i):
+        return False  # "as frivolous" hangs on the verb, its object or an adjective
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        if obj.lower_ in objects:
+            return True
+        # "two of the seven counts": the part's noun after "of"
+        if any(
+            prep.dep_ == "prep"
+            and prep.lower_ == "of"
+            and any(g.dep_ == "pobj" and g.lower_ in objects for g in prep.children)
+            for prep in obj.children
+        ):
+            return True
+    return False
+
+
+def _research_conclusion(verb: Token, lex: Lexicons) -> bool:
+    """ "The study suggests that ...", "the paper indicates that ...": a work of research
+    (``research_works``) with a that-clause draws its own conclusion, so its present
+    tense reports rather than infers (rule 4)."""
+    return any(c.dep_ == "ccomp" for c in verb.children) and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in lex.research_works for c in verb.children
+    )
+
+
 _CONDUITS = frozenset({"quote", "cite"})
 
 
@@ -2255,6 +2289,7 @@ def find_attributions(
             # "polls show that ...", "polls show a close race" (not "the video shows a man")
             and not _document_finding(tok, lex)
             and not _document_finding(tok, lex, with_object=True)
+            and not _research_conclusion(tok, lex)
         )
         if present_inference and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj"):
             # "..., even suggesting the count may have been rigged": the participle reports
@@ -2333,6 +2368,8 @@ def find_attributions(
             and any(c.dep_ == "dobj" and _is_money(c) for c in tok.children)
         ):
             continue  # "the EU has pledged EUR 1.8bn in support": giving money, an action
+        if _court_ruling(tok, lemma, lex):
+            continue  # "the judge dismissed two of the counts": a ruling, an action (rule 7)
         if (
             lemma == "add"
             and not _has_clause(tok)

@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.57"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.58"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,10 @@ class Lexicons:
     # nouns for professional holders of a view: "Analysts expect ..." attributes
     expert_holders: frozenset[str] = frozenset()
     expert_holder_verbs: frozenset[str] = frozenset()  # their beliefs and expectations
+    # stance verb -> objects that make it a court's ruling ("dismissed two of the counts")
+    court_objects: dict[str, frozenset[str]] = field(default_factory=dict)
+    # works of research whose present "suggests that" is their own conclusion
+    research_works: frozenset[str] = frozenset()
 
     @cached_property
     def stance_noun_ids(self) -> frozenset[int]:
@@ -151,6 +155,8 @@ def lexicons() -> Lexicons:
         clause_not_infinitive=frozenset(verbs.get("clause_not_infinitive", [])),
         person_object_is_action=frozenset(verbs.get("person_object_is_action", [])),
         findings=frozenset(nouns.get("findings", [])),
+        research_works=frozenset(nouns.get("research_works", [])),
+        court_objects={k: frozenset(v) for k, v in verbs.get("court_objects", {}).items()},
         private_states=frozenset(verbs.get("private_states", [])),
         utterances=frozenset(nouns.get("utterances", [])),
         not_with_particle=frozenset(verbs.get("not_with_particle", [])),
