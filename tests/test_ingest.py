@@ -569,6 +569,11 @@ def test_site_masthead_is_navigation_only_at_the_top() -> None:
         "Example TV's website can also be accessed at the following alternate addresses:",
         "Example Agency website contains only a portion of the news stories offered to "
         "subscribers, and in summarized form. Please contact us for subscription options.",
+        "U.S. News | World News | Politics | Sports | Health",
+        "This article is for informational purposes only and is not a substitute for "
+        "professional medical advice.",
+        "The information in this article is not intended as a substitute for professional "
+        "medical advice.",
     ],
 )
 def test_probe_boilerplate_lines(line: str) -> None:
@@ -598,6 +603,9 @@ def test_probe_boilerplate_lines(line: str) -> None:
         "Growth > 5 percent is the target, the minister said.",
         "Add comments from the public to the file, the judge ordered.",
         "The site can be accessed only by the inspectors, the ministry said.",
+        "The funds are for educational purposes only, the ministry said.",
+        "Vitamins are not a substitute for professional medical advice, the agency warned.",
+        "He left. Then | they said. It | was over.",
     ],
 )
 def test_probe_content_lines_are_kept(line: str) -> None:

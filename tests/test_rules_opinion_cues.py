@@ -520,6 +520,11 @@ def test_loaded_words_that_judge(nlp: Language, text: str, word: str) -> None:
         "The state energy giant cut supplies on Monday.",
         "Two guards were seriously wounded in the blast.",
         "The storm caused serious damage to critical infrastructure.",
+        # court reporting: names of bodies, charges and legal grades
+        "The clerk was indicted by a federal grand jury on Tuesday.",
+        "He faces four years in prison on the most serious count.",
+        "She was charged with grand larceny and false imprisonment.",
+        "He is accused of making false statements to investigators.",
     ],
 )
 def test_news_collocations_are_not_evaluations(nlp: Language, text: str) -> None:
@@ -533,6 +538,8 @@ def test_news_collocations_are_not_evaluations(nlp: Language, text: str) -> None
         "The two mayors held a historic meeting on the bridge.",
         "The new tram is a positive step for the suburbs.",
         "The vote was a serious mistake.",
+        "It was a grand plan that never worked.",
+        "His false statements about the war misled the country.",
     ],
 )
 def test_the_same_words_still_evaluate(nlp: Language, text: str) -> None:

@@ -358,6 +358,25 @@ def test_author_bio_by_what_the_author_writes_is_a_credit(
     assert ev is not None and any(r.startswith("other.credit.bio") for r in ev.rule_ids)
 
 
+@pytest.mark.parametrize(
+    "bio_line",
+    [
+        "Tomas Reyes covers courts and public safety for the Ledger.",
+        "Ann Holm writes about health and science for The Courier.",
+    ],
+)
+def test_author_bio_by_the_reporters_beat_is_a_credit(nlp: Language, bio_line: str) -> None:
+    doc = nlp("The budget passed." + BODY + "\n\n" + bio_line)
+    ev = other_evidence(list(doc.sents)[-1], paragraph_kind="text")
+    assert ev is not None and "other.credit.bio_beat" in ev.rule_ids
+
+
+def test_a_beat_in_the_body_is_a_claim(nlp: Language) -> None:
+    doc = nlp("Tomas Reyes covers courts and public safety for the Ledger." + BODY)
+    ev = other_evidence(next(iter(doc.sents)), paragraph_kind="text")
+    assert ev is None or "other.credit.bio_beat" not in ev.rule_ids
+
+
 def test_who_writes_in_the_body_is_a_claim(nlp: Language) -> None:
     doc = nlp("Tom Reyes is a retired diplomat who writes on British foreign policy." + BODY)
     first = next(iter(doc.sents))

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicons import Lexicons
 from .sources import (
     can_be_source,
+    is_acronym,
     is_personal_pronoun,
     is_public,
     mention_bounds,
@@ -857,6 +858,40 @@ def _document_finding(verb: Token, lex: Lexicons, *, with_object: bool = False) 
     )
 
 
+def _court_ruling(verb: Token, lemma: str, lex: Lexicons) -> bool:
+    """Does the verb rule on a step of a court case ("dismissed the lawsuit", "dismissed
+    two of the seven counts", "rejected the appeal": ``court_objects``), with no "as"
+    verdict ("dismissed the case as a witch hunt") and no clause?"""
+    objects = lex.court_objects.get(lemma)
+    if not objects or _has_clause(verb):
+        return False
+    if any(t.lower_ == "as" for t in verb.subtree if t.i > verb.i):
+        return False  # "as frivolous" hangs on the verb, its object or an adjective
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        if obj.lower_ in objects:
+            return True
+        # "two of the seven counts": the part's noun after "of"
+        if any(
+            prep.dep_ == "prep"
+            and prep.lower_ == "of"
+            and any(g.dep_ == "pobj" and g.lower_ in objects for g in prep.children)
+            for prep in obj.children
+        ):
+            return True
+    return False
+
+
+def _research_conclusion(verb: Token, lex: Lexicons) -> bool:
+    """ "The study suggests that ...", "the paper indicates that ...": a work of research
+    (``research_works``) with a that-clause draws its own conclusion, so its present
+    tense reports rather than infers (rule 4)."""
+    return any(c.dep_ == "ccomp" for c in verb.children) and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in lex.research_works for c in verb.children
+    )
+
+
 _CONDUITS = frozenset({"quote", "cite"})
 
 
@@ -1034,6 +1069,13 @@ def _colon_quote_after(verb: Token) -> bool:
         if doc[i].text == ":" and doc[i + 1].text in _OPEN_QUOTES:
             return True
     return False
+
+
+def _absolute_with(verb: Token) -> bool:
+    """Is the verb the participle of an absolute "with" phrase ("The bill passed, with
+    Germany opposing it", "With France backing the plan, ...")? The stance is a
+    circumstance of the main event, not what the sentence reports (rule 1)."""
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "with"
 
 
 def _conditional(verb: Token) -> bool:
@@ -2331,6 +2373,7 @@ def find_attributions(
             # "polls show that ...", "polls show a close race" (not "the video shows a man")
             and not _document_finding(tok, lex)
             and not _document_finding(tok, lex, with_object=True)
+            and not _research_conclusion(tok, lex)
         )
         if present_inference and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj"):
             # "..., even suggesting the count may have been rigged": the participle reports
@@ -2409,6 +2452,8 @@ def find_attributions(
             and any(c.dep_ == "dobj" and _is_money(c) for c in tok.children)
         ):
             continue  # "the EU has pledged EUR 1.8bn in support": giving money, an action
+        if _court_ruling(tok, lemma, lex):
+            continue  # "the judge dismissed two of the counts": a ruling, an action (rule 7)
         if (
             lemma == "add"
             and not _has_clause(tok)
@@ -2804,7 +2849,7 @@ def find_attributions(
                 subordinate=_subordinate(tok),
                 relative=relative is not None and not _published_finding(relative, tok, lex),
                 # "cancelled the rally, citing the storm": the reason stated for an action
-                evidence_only=(stance and (aim or private or seeming))
+                evidence_only=(stance and (aim or private or seeming or _absolute_with(tok)))
                 # "Rubio sought to present himself as ...": an attempt, an action (rule 7)
                 or (lemma in lex.speech_aims and _intention_only(tok))
                 or (object_only and tok.tag_ == "VBG" and tok.dep_ == "advcl")
@@ -2877,7 +2922,7 @@ def find_attributions(
                         )
                     )
                     continue
-            if pobj.lower_ in _WH or pobj.pos_ == "VERB":
+            if (pobj.lower_ in _WH and not is_acronym(pobj)) or pobj.pos_ == "VERB":
                 # "according to what Tillerson and Lavrov volunteered": the clause's subject.
                 inner = next(
                     (t for t in pobj.subtree if t.dep_ in ("nsubj",) and can_be_source(t, lex)),

@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.60"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.61"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,11 @@ class Lexicons:
     named_by_of_nouns: frozenset[str] = frozenset()
     # adverbs that negate a verb of saying as a habit: "rarely comments"
     rarity_adverbs: frozenset[str] = frozenset()
+    # nouns for professional holders of a view: "Analysts expect ..." attributes
+    # stance verb -> objects that make it a court's ruling ("dismissed two of the counts")
+    court_objects: dict[str, frozenset[str]] = field(default_factory=dict)
+    # works of research whose present "suggests that" is their own conclusion
+    research_works: frozenset[str] = frozenset()
 
     @cached_property
     def stance_noun_ids(self) -> frozenset[int]:
@@ -152,6 +157,8 @@ def lexicons() -> Lexicons:
         clause_not_infinitive=frozenset(verbs.get("clause_not_infinitive", [])),
         person_object_is_action=frozenset(verbs.get("person_object_is_action", [])),
         findings=frozenset(nouns.get("findings", [])),
+        research_works=frozenset(nouns.get("research_works", [])),
+        court_objects={k: frozenset(v) for k, v in verbs.get("court_objects", {}).items()},
         private_states=frozenset(verbs.get("private_states", [])),
         feelings=frozenset(verbs.get("feelings", [])),
         utterances=frozenset(nouns.get("utterances", [])),

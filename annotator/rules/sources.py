@@ -194,6 +194,22 @@ def source_bounds(tok: Token) -> tuple[int, int]:
     return (tok.i, tok.i + 1) if is_personal_pronoun(tok) else mention_bounds(tok)
 
 
+def is_acronym(tok: Token) -> bool:
+    """Is the token an organisation's initials spelled like a pronoun ("the WHO said",
+    "according to the WHO", "WHO officials")? All capitals, in a sentence that is not
+    itself in capitals (a shouted headline's "WHO" is the pronoun), and tagged as a
+    name or as the modifier of a noun. Not a place ("the US"): a country as subject
+    brings in its decisions ("the US expelled diplomats and announced tariffs"), which
+    the speech verbs would read as reports; that is left as it was."""
+    if not (tok.is_upper and tok.is_alpha and len(tok) > 1) or tok.ent_type_ == "GPE":
+        return False
+    if tok.pos_ != "PROPN" and tok.dep_ != "compound":
+        return False
+    doc = tok.doc
+    near = doc[max(tok.i - 3, 0) : tok.i + 4]
+    return any(t.is_alpha and not t.is_upper for t in near)
+
+
 def can_be_source(tok: Token, lex: Lexicons) -> bool:
     """A subject that can be a source: a noun or personal pronoun, not "it"/"this"/"I"."""
     if tok.lower_ == "those" and any(
@@ -220,7 +236,7 @@ def can_be_source(tok: Token, lex: Lexicons) -> bool:
             # "Both vowed to be tougher", "each recognized ...": the people just named,
             # as a pronoun stands for them (not "all": "All told, ...")
             return True
-    if tok.lower_ in _NON_SOURCE:
+    if tok.lower_ in _NON_SOURCE and not is_acronym(tok):
         return False
     if tok.ent_type_ in _ENT_SOURCE or tok.pos_ == "PROPN" or tok.lower_ in _PERSONAL:
         return True
