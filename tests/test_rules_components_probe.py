@@ -253,6 +253,9 @@ def test_a_surname_label_of_a_headline_or_goal_is_no_dialogue(nlp, line):
         "This essay contends that Europe has misread Moscow for a decade.",
         "I argue that the sanctions were never designed to work.",
         "I am not arguing for appeasement.",
+        # an editorial names its outlet or board as the arguer
+        "This newspaper has long argued that the harbour needs a second bridge.",
+        "This board has maintained for years that the levy is unfair.",
     ],
 )
 def test_the_author_arguing_is_opinion(full_nlp, text):
@@ -267,6 +270,8 @@ def test_the_author_arguing_is_opinion(full_nlp, text):
         "The report argues that the mediation is constrained by its own priorities.",
         "This report, published by the institute, argues that the sanctions failed.",
         "The minister argues that the sanctions have worked.",
+        "The newspaper argued that the ruling was flawed.",
+        "The school board has maintained that the levy is fair.",
     ],
 )
 def test_a_document_or_person_arguing_is_still_a_source(full_nlp, text):

@@ -1214,6 +1214,11 @@ _RHETORICAL_ANY = frozenset(("different", "better", "worse"))
 _RHETORICAL_ALWAYS = frozenset(
     ("never", "always", "constantly", "continually", "everyone", "everybody", "nobody")
 )
+#: A yes/no question put to everyone or to every case ("Must every announcement come
+#: with a cheque attached?", "Does anyone still believe the figures?", "Is anybody
+#: surprised?") plants the answer no or yes for all: the author's claim. Not "all"
+#: ("Are all the passengers safe?" asks), nor a wh-question ("Who else was there?").
+_RHETORICAL_ALL_OF = frozenset(("every", "everyone", "everybody", "anyone", "anybody"))
 
 
 def _content_indices(view: SentenceView) -> list[int]:
@@ -1255,6 +1260,12 @@ def _rhetorical_question(view: SentenceView, mask: Sequence[bool]) -> _Hit | Non
     if words and words[0].norm_ == "why":
         for t in words[1:6]:
             if t.norm_ in _RHETORICAL_ALWAYS:
+                span = view.sent.doc[words[0].i : t.i + 1]
+                return _Hit(_RHETORICAL, words[0].idx, t.idx + len(t.text), span.text)
+    # Present or modal only: "Did everyone get a ticket?" mostly asks what happened.
+    if words and words[0].tag_ in ("VBZ", "VBP", "MD"):
+        for t in words[1:3]:
+            if t.norm_ in _RHETORICAL_ALL_OF:
                 span = view.sent.doc[words[0].i : t.i + 1]
                 return _Hit(_RHETORICAL, words[0].idx, t.idx + len(t.text), span.text)
     # A negated yes/no question ("Does this not show ...?") plants its answer.
