@@ -1330,3 +1330,12 @@ def test_a_pronoun_after_an_office_that_names_a_person_is_left_to_the_resolver(n
     )
     got = by_text(nlp, text)
     assert got["He said the decision was final."].source == "Tom Berg"
+
+
+def test_a_question_to_everyone_is_rhetorical_unless_answered_at_once(full_nlp):
+    alone = "Must every speech come with a slogan attached?"
+    got = by_text(full_nlp, f"The mayor spoke for an hour. {alone}\n\nLinda Marchetti, Dover")
+    assert got[alone].label == "opinion"
+    asked = "Will anyone at the ministry be held responsible?"
+    got = by_text(full_nlp, f"{asked} Don't count on it.")
+    assert got[asked].label == "other"

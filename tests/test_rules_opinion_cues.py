@@ -850,6 +850,9 @@ def test_not_immediately_clear_is_the_wire_formula(nlp: Language) -> None:
         # a yes/no question put to everyone or every case
         ("Must every speech come with a slogan attached?", "opinion.question.rhetorical"),
         ("Is anybody surprised?", "opinion.question.rhetorical"),
+        # idioms of a verdict on someone's argument
+        ("Your report on the harbour was right on the money.", "opinion.framing"),
+        ("The mayor's estimate is wide of the mark.", "opinion.framing"),
     ],
 )
 def test_editorial_voice_and_sweeping_verdicts(nlp: Language, text: str, family: str) -> None:
@@ -869,6 +872,7 @@ def test_editorial_voice_and_sweeping_verdicts(nlp: Language, text: str, family:
         ("Did everyone get a ticket before the doors closed?", "opinion.question.rhetorical"),
         ("Are all the passengers safe?", "opinion.question.rhetorical"),
         ("Who else was at the meeting?", "opinion.question.rhetorical"),
+        ("The council spent the money on the new harbour wall.", "opinion.framing"),
     ],
 )
 def test_editorial_voice_and_sweeping_verdicts_near_misses(

@@ -116,6 +116,18 @@ def mention_bounds(
             end = max(end, e)
         elif child.dep_ in ("compound", "nummod") or (child.pos_ == "NUM" and child.i == end):
             end = max(end, child.right_edge.i + 1)  # "Resolution 2254"
+        elif (
+            child.dep_ == "appos"
+            and child.i == child.right_edge.i
+            and child.left_edge.i == end
+            and child.pos_ == "PROPN"
+            and head.pos_ == "NOUN"
+            and child.ent_type_ not in ("DATE", "TIME")
+        ):
+            # "the consultancy Wood Mackenzie", "the pollster YouGov": a name right after
+            # the common noun, with no comma, is the source's name (a comma sets off a
+            # description, which stays out)
+            end = child.i + 1
     while start < end - 1 and (
         doc[start].is_punct or doc[start].is_space or doc[start].lower_ in _CONNECTIVES
     ):
