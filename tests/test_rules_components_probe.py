@@ -379,7 +379,7 @@ def test_a_transcript_speakers_surname_label_is_that_speaker(full_nlp):
     assert line.source is not None and "STONE" in line.source
     line = got["The network has lost half of its capacity since March."]
     assert line.label == "official_quote"
-    assert line.source is not None and "CRUZ" in line.source
+    assert line.source is not None and "CRUZ" in line.source.upper()
 
 
 def test_a_transcript_paragraph_without_a_label_goes_on_with_the_speaker(full_nlp):
@@ -975,7 +975,7 @@ def test_a_briefing_turn_runs_over_its_paragraphs(nlp):
                  "We expect both sides to sign it next week.",
                  "His delegation asked for more time."):
         assert got[sent].label == "official_quote", sent
-        assert got[sent].source is not None and "CALDER" in got[sent].source
+        assert got[sent].source is not None and "CALDER" in got[sent].source.upper()
     q = got["QUESTION: Has the general agreed to the text?"]
     assert q.label != "official_quote" and q.source is None
 
@@ -1339,3 +1339,25 @@ def test_a_question_to_everyone_is_rhetorical_unless_answered_at_once(full_nlp):
     asked = "Will anyone at the ministry be held responsible?"
     got = by_text(full_nlp, f"{asked} Don't count on it.")
     assert got[asked].label == "other"
+
+
+def test_a_speaker_line_in_capitals_is_the_person_introduced_before(full_nlp):
+    text = (
+        "My guest today is Dr. Samuel Adeyemi, a senior researcher at the Centre for "
+        "Sahel Studies in Dakar.\n\n"
+        "MARA QUINN: Why are these governments turning away?\n\n"
+        "SAMUEL ADEYEMI: I think the partnership never delivered."
+    )
+    p = by_text(full_nlp, text)["SAMUEL ADEYEMI: I think the partnership never delivered."]
+    assert p.label == "official_quote"
+    assert p.source == "Dr. Samuel Adeyemi"
+
+
+def test_an_acronym_in_capitals_keeps_its_own_name(full_nlp):
+    # "PAC" is no person's name: the group is not the description "a super PAC"
+    text = (
+        "A newly formed super PAC began running ads on Monday.\n\n"
+        "America Rising PAC said the ads would run for a month."
+    )
+    p = by_text(full_nlp, text)["America Rising PAC said the ads would run for a month."]
+    assert p.source is not None and "America Rising" in p.source

@@ -836,7 +836,14 @@ class MentionIndex:
             for t in span
             if t.ent_type_ in _ENT_SOURCE and not t.is_punct and t.pos_ == "PROPN"
         ]
-        if not names and head.is_title and head.lower_ in self.by_name:
+        if (
+            not names
+            and (head.is_title or (head.is_upper and head.lower_ in self.person_names))
+            and head.lower_ in self.by_name
+        ):
+            # "SAMUEL ADEYEMI:" of a transcript's speaker line is the "Dr. Samuel
+            # Adeyemi, a senior researcher ..." the host introduced (the NER misses
+            # names in capitals); only a person's name: an acronym ("PAC") is no name
             names = [head.lower_]
         if names and head.pos_ != "NOUN" or (names and head.lower_ in self.by_name):
             persons = self.person_names
