@@ -139,6 +139,10 @@ def test_patterns_have_unique_ids_and_valid_actions() -> None:
         "Related Analysis",
         "This interview has been edited for length and clarity.",
         "The conversation was lightly edited and condensed.",
+        "Letters may be edited for length and clarity. Send yours to letters@example.com.",
+        "Letters to the editor should be no longer than 250 words.",
+        "This transcript was generated automatically and edited for clarity.",
+        "The transcript was machine-generated and may contain errors.",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -173,6 +177,9 @@ def test_boilerplate_lines(line: str) -> None:
         "Gas | Oil | Coal: prices rose 3% in May",
         "The minister's photo was shown on state television.",
         "Subscribe to the plan, the minister urged, for exclusive access to credit.",
+        "Letters may be sent to the mayor's office until Friday.",
+        "Letters from the front were edited by his widow after the war.",
+        "The transcript was released by the court on Monday.",
         "The ambassador said contact information was shared with Kiev.",
         "To receive the aid, Kiev must publish its budget, the IMF said.",
         "He asked the court to translate the website into Russian.",

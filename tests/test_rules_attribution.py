@@ -1090,7 +1090,8 @@ def test_quoted_transcript_line_in_capitals(nlp):
     )
     pls = doc._.prelabels
     assert [p.label for p in pls[-2:]] == ["official_quote", "official_quote"]
-    assert pls[-2].source == "PENCE"
+    # the source is the fullest mention (codebook): the capitals name the senator
+    assert pls[-2].source == "Senator Mike Pence"
     # an unknown capitalised word before a colon is not a speaker
     doc = nlp('The rules changed.\n\n"NOTE: The vote will not take place tomorrow night.')
     assert doc._.prelabels[-1].label not in ("sourced_fact", "official_quote")

@@ -869,3 +869,57 @@ def test_likely_as_an_adverb_is_speculation(nlp: Language, text: str) -> None:
 )
 def test_likely_near_misses_are_not_the_adverb_cue(nlp: Language, text: str) -> None:
     assert "opinion.speculation.likely_adverb" not in rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        # the author's (or an editorial board's) own view, restated or framed as theirs
+        ("My reading is that the council wants a quick sale.", "opinion.epistemic"),
+        ("I am not saying the toll can never work.", "opinion.epistemic"),
+        ("We urge the council to publish the figures.", "opinion.epistemic"),
+        ("We have long argued that the bridge is unsafe.", "opinion.epistemic"),
+        ("I have always maintained that the ferry pays for itself.", "opinion.epistemic"),
+        ("To me, the choice is obvious.", "opinion.epistemic"),
+        ("To me that sounds like a council out of ideas.", "opinion.epistemic"),
+        ("Not the council, that much is certain.", "opinion.certainty"),
+        # a name denied and the author's own given at once
+        ("That is not a budget; it is a wish list.", "opinion.framing.not_x_it_is_y"),
+        ("This is not diplomacy, it is theatre.", "opinion.framing.not_x_it_is_y"),
+        # a verdict on whoever holds a belief, whatever the tense
+        (
+            "Anyone who thinks a new stadium will fix that has never been to a match.",
+            "opinion.generalisation.anyone_who_thinks",
+        ),
+        # a yes/no question put to everyone or every case
+        ("Must every speech come with a slogan attached?", "opinion.question.rhetorical"),
+        ("Is anybody surprised?", "opinion.question.rhetorical"),
+        # idioms of a verdict on someone's argument
+        ("Your report on the harbour was right on the money.", "opinion.framing"),
+        ("The mayor's estimate is wide of the mark.", "opinion.framing"),
+    ],
+)
+def test_editorial_voice_and_sweeping_verdicts(nlp: Language, text: str, family: str) -> None:
+    assert fires(nlp, text, family), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("My friend explained to me that the store was closed.", "opinion.epistemic"),
+        ("The parcel was sent to me that week.", "opinion.epistemic"),
+        ("The union will urge its members to strike.", "opinion.epistemic"),
+        ("We met the mayor on Tuesday.", "opinion.epistemic"),
+        ("The budget is not a secret, officials said.", "opinion.framing.not_x_it_is_y"),
+        ("The pump is not working, it is broken.", "opinion.framing.not_x_it_is_y"),
+        ("Anyone who wants a ticket must register by Friday.", "opinion.generalisation"),
+        ("Did everyone get a ticket before the doors closed?", "opinion.question.rhetorical"),
+        ("Are all the passengers safe?", "opinion.question.rhetorical"),
+        ("Who else was at the meeting?", "opinion.question.rhetorical"),
+        ("The council spent the money on the new harbour wall.", "opinion.framing"),
+    ],
+)
+def test_editorial_voice_and_sweeping_verdicts_near_misses(
+    nlp: Language, text: str, family: str
+) -> None:
+    assert not fires(nlp, text, family), rule_ids(nlp, text)

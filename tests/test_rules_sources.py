@@ -255,3 +255,23 @@ def test_person_genders_leave_a_shared_surname_out(nlp):
     assert genders.get("bill") == "male"
     assert "clinton" not in genders
     assert "billie" not in genders  # a title word at the end of a name is not a title
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "According to the consultancy Wood Mackenzie, prices will rise.",
+            "the consultancy Wood Mackenzie",
+        ),
+        ("The pollster YouGov found that most voters oppose the plan.", "The pollster YouGov"),
+    ],
+)
+def test_a_name_right_after_its_common_noun_is_in_the_mention(nlp, text, source):
+    assert last(nlp, text).source == source
+
+
+def test_a_name_set_off_by_a_comma_or_a_day_stays_out(nlp):
+    # a comma sets off a description of the source; a day is no name
+    assert last(nlp, "The spokesman, John Kirby, said the talks failed.").source == "John Kirby"
+    assert last(nlp, "Trump told reporters Monday that he would win.").source == "Trump"

@@ -1214,6 +1214,11 @@ _RHETORICAL_ANY = frozenset(("different", "better", "worse"))
 _RHETORICAL_ALWAYS = frozenset(
     ("never", "always", "constantly", "continually", "everyone", "everybody", "nobody")
 )
+#: A yes/no question put to everyone or to every case ("Must every announcement come
+#: with a cheque attached?", "Does anyone still believe the figures?", "Is anybody
+#: surprised?") plants the answer no or yes for all: the author's claim. Not "all"
+#: ("Are all the passengers safe?" asks), nor a wh-question ("Who else was there?").
+_RHETORICAL_ALL_OF = frozenset(("every", "everyone", "everybody", "anyone", "anybody"))
 
 
 def _content_indices(view: SentenceView) -> list[int]:
@@ -1255,6 +1260,14 @@ def _rhetorical_question(view: SentenceView, mask: Sequence[bool]) -> _Hit | Non
     if words and words[0].norm_ == "why":
         for t in words[1:6]:
             if t.norm_ in _RHETORICAL_ALWAYS:
+                span = view.sent.doc[words[0].i : t.i + 1]
+                return _Hit(_RHETORICAL, words[0].idx, t.idx + len(t.text), span.text)
+    # Present or modal only: "Did everyone get a ticket?" mostly asks what happened.
+    # Not when the author answers it in the same paragraph ("Will anyone be held
+    # responsible? Don't count on it.": rule 13, other).
+    if words and words[0].tag_ in ("VBZ", "VBP", "MD") and not _answered_at_once(view.sent):
+        for t in words[1:3]:
+            if t.norm_ in _RHETORICAL_ALL_OF:
                 span = view.sent.doc[words[0].i : t.i + 1]
                 return _Hit(_RHETORICAL, words[0].idx, t.idx + len(t.text), span.text)
     # A negated yes/no question ("Does this not show ...?") plants its answer.
@@ -1940,6 +1953,18 @@ def _next_sentence_text(sent: Span) -> str | None:
     if sent.end >= len(sent.doc):
         return None
     return sent.doc[sent.end : sent.end + 60].text
+
+
+def _answered_at_once(sent: Span) -> bool:
+    """Is ``sent`` followed by a line of prose that is no question ("Will anyone be
+    held responsible? Don't count on it.")? A signature, a heading or a credit line
+    after it (no final stop: "Linda Marchetti, Dover") or the end of the text is no
+    answer."""
+    nxt = _next_sentence_text(sent)
+    if nxt is None:
+        return False
+    first = nxt.strip().split("\n", 1)[0].strip(" *_")
+    return bool(first) and "?" not in first[:200] and first[-1] in ".!\"”'’…"
 
 
 def _has_newline(tok: Token) -> bool:

@@ -119,6 +119,18 @@ def mention_bounds(
             end = max(end, e)
         elif child.dep_ in ("compound", "nummod") or (child.pos_ == "NUM" and child.i == end):
             end = max(end, child.right_edge.i + 1)  # "Resolution 2254"
+        elif (
+            child.dep_ == "appos"
+            and child.i == child.right_edge.i
+            and child.left_edge.i == end
+            and child.pos_ == "PROPN"
+            and head.pos_ == "NOUN"
+            and child.ent_type_ not in ("DATE", "TIME")
+        ):
+            # "the consultancy Wood Mackenzie", "the pollster YouGov": a name right after
+            # the common noun, with no comma, is the source's name (a comma sets off a
+            # description, which stays out)
+            end = child.i + 1
     while start < end - 1 and (
         doc[start].is_punct or doc[start].is_space or doc[start].lower_ in _CONNECTIVES
     ):
@@ -865,7 +877,14 @@ class MentionIndex:
             for t in span
             if t.ent_type_ in _ENT_SOURCE and not t.is_punct and t.pos_ == "PROPN"
         ]
-        if not names and head.is_title and head.lower_ in self.by_name:
+        if (
+            not names
+            and (head.is_title or (head.is_upper and head.lower_ in self.person_names))
+            and head.lower_ in self.by_name
+        ):
+            # "SAMUEL ADEYEMI:" of a transcript's speaker line is the "Dr. Samuel
+            # Adeyemi, a senior researcher ..." the host introduced (the NER misses
+            # names in capitals); only a person's name: an acronym ("PAC") is no name
             names = [head.lower_]
         if names and head.pos_ != "NOUN" or (names and head.lower_ in self.by_name):
             persons = self.person_names
