@@ -501,6 +501,7 @@ def test_loaded_words_in_a_sense_that_judges_nothing(nlp: Language, text: str, w
         ("The new stadium is a disaster.", "disaster"),
         ("The council hid the costs in a fog of jargon.", "fog"),
         ("The port town is a natural partner for the island.", "natural"),
+        ("The mayor boasted that the tram would pay for itself.", "boasted"),
     ],
 )
 def test_loaded_words_that_judge(nlp: Language, text: str, word: str) -> None:
@@ -520,6 +521,21 @@ def test_loaded_words_that_judge(nlp: Language, text: str, word: str) -> None:
         "The state energy giant cut supplies on Monday.",
         "Two guards were seriously wounded in the blast.",
         "The storm caused serious damage to critical infrastructure.",
+        "A key witness in the trial was questioned on Friday.",
+        "The ferry company was happy to refund the tickets.",
+        "The old harbour town boasts a small museum of maritime charts.",
+        "Prosecutors filed criminal charges against the two directors.",
+        "The special envoy met the two delegations in Oslo.",
+        "The aid convoy was granted safe passage through the valley.",
+        "Police are investigating a fatal crash on the coast road.",
+        "Violent crime fell in the capital last year.",
+        "The fund lends to poor households in the north.",
+        "The study measured natural immunity in nurses.",
+        "A super PAC backing the governor spent heavily on ads.",
+        "The terrorist group claimed the bombing on Monday.",
+        "She won the award for best actress in 2009.",
+        "Fans gathered outside the home of the boxing great.",
+        "The senator toured the oil-rich coastal provinces.",
     ],
 )
 def test_news_collocations_are_not_evaluations(nlp: Language, text: str) -> None:
@@ -533,6 +549,13 @@ def test_news_collocations_are_not_evaluations(nlp: Language, text: str) -> None
         "The two mayors held a historic meeting on the bridge.",
         "The new tram is a positive step for the suburbs.",
         "The vote was a serious mistake.",
+        "Cheap housing is key to keeping young families in the valley.",
+        "The new ferry timetable is a criminal waste of money.",
+        "Opening the night market was a fatal mistake for the council.",
+        "The council's poor planning left the bridge half built.",
+        "The new squad is a super side.",
+        "It was the best day of the festival.",
+        "He was a great mayor.",
     ],
 )
 def test_the_same_words_still_evaluate(nlp: Language, text: str) -> None:

@@ -1060,12 +1060,26 @@ def _is_verb(tok: Token) -> bool:
     return tok.pos in (VERB, AUX)  # int POS: no string lookup
 
 
-def _scare_quote_hits(view: SentenceView, rule: _Rule) -> list[_Hit]:
-    """Short quoted phrases without a verb (codebook rule 3)."""
+@lru_cache(maxsize=1)
+def _mention_nouns() -> frozenset[str]:
+    """Nouns after which quotation marks mention a word ("the word 'X'", "the slogan
+    'X'"): ``lexicons/opinion.json`` ``mention_nouns``."""
+    return frozenset(_lexicon().get("mention_nouns", {}).get("nouns", ()))
+
+
+_ABBREVIATION = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9.&-]*[A-Z0-9]s?\s*\)")
+
+
+def _scare_quote_hits(
+    view: SentenceView, rule: _Rule, *, reported: Sequence[bool] = ()
+) -> list[_Hit]:
+    """Short quoted phrases without a verb (codebook rule 3). ``reported``: per token,
+    whether it is in a third party's reported words (``_mask_reported_speech``)."""
     hits = []
     base = view.sent.start_char
     text = view.text
     tokens = view.tokens
+    off = view.sent.start
     for s, e in view.regions:
         inner = text[s + 1 : e - 1].strip() if e - s >= 2 else ""
         if not inner or s == 0 and e == len(text):
@@ -1075,7 +1089,13 @@ def _scare_quote_hits(view: SentenceView, rule: _Rule) -> list[_Hit]:
             continue
         if len(words) > 1 and all(t.pos_ == "PROPN" for t in words):
             continue  # a quoted title or name, not irony
+        if reported and all(reported[t.i - off] for t in words):
+            continue  # inside someone's reported words ("warned that X is 'a disaster'")
         before = [t for t in tokens if t.idx - base < s and not t.is_punct]
+        if before and before[-1].lemma_.lower() in _mention_nouns():
+            continue  # the word mentioned, not used: "the word 'X'", "the slogan 'X'"
+        if _ABBREVIATION.match(text, e):
+            continue  # a term introduced with its abbreviation: "'fair trade rules' (FTR)"
         if (
             any(t.lemma_.lower() in _QUOTING_VERBS for t in before[-4:])
             or (before and before[-1].lower_ == "as")
@@ -1492,6 +1512,8 @@ def _lemma_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -> list[
         entry = entries.get(lemmas[i])
         if entry is None:
             continue
+        if _neutral_sense(view, i):
+            continue  # "the town boasts a museum": the word senses apply to lemmas too
         hits.append(_class_hit(m, entry, lemmas[i], tok))
     return hits
 
@@ -1696,8 +1718,9 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
     """Every opinion cue in ``sent`` outside quotation marks (one per rule id)."""
     view = view or sentence_view(sent)
     m = _matchers(sent.doc.vocab)
-    mask = list(view.quoted)
-    _mask_reported_speech(view, mask)
+    reported = [False] * len(view.tokens)
+    _mask_reported_speech(view, reported)
+    mask = [q or r for q, r in zip(view.quoted, reported, strict=True)]
     off = sent.start
     hits: list[_Hit] = []
     phrases = m.phrases(sent, as_spans=True)
@@ -1755,7 +1778,7 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
     hits.extend(_derived_adverb_hits(view, mask, m))
     hits.extend(_lemma_hits(view, mask, m))
     hits.extend(_idiom_hits(view, mask))
-    hits.extend(_scare_quote_hits(view, _SCARE))
+    hits.extend(_scare_quote_hits(view, _SCARE, reported=reported))
     rq = _rhetorical_question(view, mask)
     if rq is not None:
         hits.append(rq)
