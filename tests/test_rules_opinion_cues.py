@@ -536,6 +536,16 @@ def test_loaded_words_that_judge(nlp: Language, text: str, word: str) -> None:
         "She won the award for best actress in 2009.",
         "Fans gathered outside the home of the boxing great.",
         "The senator toured the oil-rich coastal provinces.",
+        "The army crushed the failed coup attempt in July.",
+        "She became the first woman to lead a major party.",
+        "The senator needs 836 delegates to clinch the nomination.",
+        "Police arrested two suspected extremists near the border.",
+        "The extremist group released a video on Monday.",
+        "The school received a bomb threat on Friday.",
+        "Two establishment candidates dropped out on Monday.",
+        "Mortgage rates stayed low by historic standards.",
+        "He did odd jobs around the harbour in the summer.",
+        "Residents were curious about the new tram.",
     ],
 )
 def test_news_collocations_are_not_evaluations(nlp: Language, text: str) -> None:
@@ -556,6 +566,10 @@ def test_news_collocations_are_not_evaluations(nlp: Language, text: str) -> None
         "The new squad is a super side.",
         "It was the best day of the festival.",
         "He was a great mayor.",
+        "The senator needs a miracle.",
+        "The new mayor is an extremist.",
+        "The new tolls are a threat to the small ferry firms.",
+        "The establishment ignored the fishermen for years.",
     ],
 )
 def test_the_same_words_still_evaluate(nlp: Language, text: str) -> None:
@@ -573,6 +587,10 @@ def test_the_same_words_still_evaluate(nlp: Language, text: str) -> None:
         ("It was a blunder of the first order.", "opinion.framing"),
         ("The council promised lower fares and did no such thing.", "opinion.framing"),
         ("We all know how the last tram project ended.", "opinion.framing"),
+        ("Surprisingly, the ferry left on time.", "opinion.attitude_adverb"),
+        ("The report was conspicuously silent on costs.", "opinion.attitude_adverb"),
+        ("It is strange that the ferry left on time.", "opinion.evaluative_adj"),
+        ("The town made a curious decision.", "opinion.evaluative_adj"),
     ],
 )
 def test_verdict_idioms_of_opinion_columns(nlp: Language, text: str, family: str) -> None:

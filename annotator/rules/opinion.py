@@ -562,6 +562,7 @@ class _Matchers:
         self.mind_rule = _Rule(str(mind["id"]), float(mind["weight"]), str(mind["reason"]))
         self.mind_verbs = frozenset(mind["verbs"])
         self.mind_skip_subjects = frozenset(mind["skip_subjects"])
+        self.mind_counted = frozenset(mind.get("counted_object_verbs", ()))
         val = _lexicon()["valence"]
         # Per part of speech: (minimum |valence|, rule, strong minimum, strong rule).
         self.val_tiers: dict[str, tuple[float, _Rule, float, _Rule]] = {}
@@ -1316,6 +1317,17 @@ def _adverb_base_value(adverb: str, subj: dict[str, float]) -> float | None:
     return None
 
 
+def _counted_object(verb: Token) -> bool:
+    """Whether ``verb``'s direct object is counted ("needs 836 delegates", "needed
+    half of the votes", "needs 53 percent")."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        if obj.like_num or any(c.dep_ == "nummod" or c.like_num for c in obj.children):
+            return True
+    return False
+
+
 def _mental_state_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -> list[_Hit]:
     """The author says what someone else knows, needs, hopes or wants ("They needed
     headlines", "Putin hopes to use this as a bridge"): with no source, that is the
@@ -1334,6 +1346,8 @@ def _mental_state_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if not subjects or subjects[0].lower_ in m.mind_skip_subjects:
             continue
+        if lemmas[i] in m.mind_counted and _counted_object(tok):
+            continue  # "she needs 836 delegates": arithmetic, not a state of mind
         hits.append(_Hit(m.mind_rule, tok.idx, tok.idx + len(tok.text), tok.text))
     return hits
 
