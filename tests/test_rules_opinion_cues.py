@@ -546,6 +546,9 @@ def test_loaded_words_that_judge(nlp: Language, text: str, word: str) -> None:
         "Mortgage rates stayed low by historic standards.",
         "He did odd jobs around the harbour in the summer.",
         "Residents were curious about the new tram.",
+        "Aid reached the worst-hit villages on Tuesday.",
+        "The author of the best-selling memoir spoke in Leeds.",
+        "The firm is a major player in the ferry market.",
     ],
 )
 def test_news_collocations_are_not_evaluations(nlp: Language, text: str) -> None:
@@ -570,6 +573,7 @@ def test_news_collocations_are_not_evaluations(nlp: Language, text: str) -> None
         "The new mayor is an extremist.",
         "The new tolls are a threat to the small ferry firms.",
         "The establishment ignored the fishermen for years.",
+        "It was the worst decision of the year.",
     ],
 )
 def test_the_same_words_still_evaluate(nlp: Language, text: str) -> None:
