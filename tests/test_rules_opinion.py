@@ -176,6 +176,36 @@ def test_partial_quote_after_speech_verb_is_not_a_scare_quote(nlp: Language) -> 
     assert ev is None or "opinion.scare_quotes" not in ev.rule_ids
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word mentioned, not used
+        "The council dropped the word “temporary” from the sign.",
+        "The campaign ran under the slogan “Fair fares”.",
+        # a term introduced with its abbreviation
+        "The plan sets up ‘local transport boards’ (LTBs) in each county.",
+        # inside someone's reported words or beliefs
+        "The engineers explained that the bridge was ‘a ruin’ by then.",
+        "The residents believe that the old bridge is ‘a ruin’.",
+    ],
+)
+def test_mentions_terms_and_reported_words_are_not_scare_quotes(nlp: Language, text: str) -> None:
+    ev = opinion_evidence(sent(nlp, text), min_score=0.0)
+    assert ev is None or "opinion.scare_quotes" not in ev.rule_ids, ev
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council's “temporary” bridge has stood for ten years.",
+        "The plan sets up ‘local transport boards’ in each county.",
+    ],
+)
+def test_scare_quotes_near_mentions_and_terms(nlp: Language, text: str) -> None:
+    ev = opinion_evidence(sent(nlp, text), min_score=0.0)
+    assert ev is not None and "opinion.scare_quotes" in ev.rule_ids
+
+
 def test_weak_cue_alone_gives_no_evidence_by_default(nlp: Language) -> None:
     span = sent(nlp, "The committee will meet on Tuesday.")
     assert opinion_evidence(span) is None

@@ -562,6 +562,7 @@ class _Matchers:
         self.mind_rule = _Rule(str(mind["id"]), float(mind["weight"]), str(mind["reason"]))
         self.mind_verbs = frozenset(mind["verbs"])
         self.mind_skip_subjects = frozenset(mind["skip_subjects"])
+        self.mind_counted = frozenset(mind.get("counted_object_verbs", ()))
         val = _lexicon()["valence"]
         # Per part of speech: (minimum |valence|, rule, strong minimum, strong rule).
         self.val_tiers: dict[str, tuple[float, _Rule, float, _Rule]] = {}
@@ -1060,12 +1061,26 @@ def _is_verb(tok: Token) -> bool:
     return tok.pos in (VERB, AUX)  # int POS: no string lookup
 
 
-def _scare_quote_hits(view: SentenceView, rule: _Rule) -> list[_Hit]:
-    """Short quoted phrases without a verb (codebook rule 3)."""
+@lru_cache(maxsize=1)
+def _mention_nouns() -> frozenset[str]:
+    """Nouns after which quotation marks mention a word ("the word 'X'", "the slogan
+    'X'"): ``lexicons/opinion.json`` ``mention_nouns``."""
+    return frozenset(_lexicon().get("mention_nouns", {}).get("nouns", ()))
+
+
+_ABBREVIATION = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9.&-]*[A-Z0-9]s?\s*\)")
+
+
+def _scare_quote_hits(
+    view: SentenceView, rule: _Rule, *, reported: Sequence[bool] = ()
+) -> list[_Hit]:
+    """Short quoted phrases without a verb (codebook rule 3). ``reported``: per token,
+    whether it is in a third party's reported words (``_mask_reported_speech``)."""
     hits = []
     base = view.sent.start_char
     text = view.text
     tokens = view.tokens
+    off = view.sent.start
     for s, e in view.regions:
         inner = text[s + 1 : e - 1].strip() if e - s >= 2 else ""
         if not inner or s == 0 and e == len(text):
@@ -1075,7 +1090,13 @@ def _scare_quote_hits(view: SentenceView, rule: _Rule) -> list[_Hit]:
             continue
         if len(words) > 1 and all(t.pos_ == "PROPN" for t in words):
             continue  # a quoted title or name, not irony
+        if reported and all(reported[t.i - off] for t in words):
+            continue  # inside someone's reported words ("warned that X is 'a disaster'")
         before = [t for t in tokens if t.idx - base < s and not t.is_punct]
+        if before and before[-1].lemma_.lower() in _mention_nouns():
+            continue  # the word mentioned, not used: "the word 'X'", "the slogan 'X'"
+        if _ABBREVIATION.match(text, e):
+            continue  # a term introduced with its abbreviation: "'fair trade rules' (FTR)"
         if (
             any(t.lemma_.lower() in _QUOTING_VERBS for t in before[-4:])
             or (before and before[-1].lower_ == "as")
@@ -1309,6 +1330,17 @@ def _adverb_base_value(adverb: str, subj: dict[str, float]) -> float | None:
     return None
 
 
+def _counted_object(verb: Token) -> bool:
+    """Whether ``verb``'s direct object is counted ("needs 836 delegates", "needed
+    half of the votes", "needs 53 percent")."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        if obj.like_num or any(c.dep_ == "nummod" or c.like_num for c in obj.children):
+            return True
+    return False
+
+
 def _mental_state_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -> list[_Hit]:
     """The author says what someone else knows, needs, hopes or wants ("They needed
     headlines", "Putin hopes to use this as a bridge"): with no source, that is the
@@ -1327,6 +1359,8 @@ def _mental_state_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if not subjects or subjects[0].lower_ in m.mind_skip_subjects:
             continue
+        if lemmas[i] in m.mind_counted and _counted_object(tok):
+            continue  # "she needs 836 delegates": arithmetic, not a state of mind
         hits.append(_Hit(m.mind_rule, tok.idx, tok.idx + len(tok.text), tok.text))
     return hits
 
@@ -1505,6 +1539,8 @@ def _lemma_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -> list[
         entry = entries.get(lemmas[i])
         if entry is None:
             continue
+        if _neutral_sense(view, i):
+            continue  # "the town boasts a museum": the word senses apply to lemmas too
         hits.append(_class_hit(m, entry, lemmas[i], tok))
     return hits
 
@@ -1709,8 +1745,9 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
     """Every opinion cue in ``sent`` outside quotation marks (one per rule id)."""
     view = view or sentence_view(sent)
     m = _matchers(sent.doc.vocab)
-    mask = list(view.quoted)
-    _mask_reported_speech(view, mask)
+    reported = [False] * len(view.tokens)
+    _mask_reported_speech(view, reported)
+    mask = [q or r for q, r in zip(view.quoted, reported, strict=True)]
     off = sent.start
     hits: list[_Hit] = []
     phrases = m.phrases(sent, as_spans=True)
@@ -1768,7 +1805,7 @@ def opinion_hits(sent: Span, *, view: SentenceView | None = None) -> list[_Hit]:
     hits.extend(_derived_adverb_hits(view, mask, m))
     hits.extend(_lemma_hits(view, mask, m))
     hits.extend(_idiom_hits(view, mask))
-    hits.extend(_scare_quote_hits(view, _SCARE))
+    hits.extend(_scare_quote_hits(view, _SCARE, reported=reported))
     rq = _rhetorical_question(view, mask)
     if rq is not None:
         hits.append(rq)
