@@ -3310,3 +3310,16 @@ def test_a_former_office_makes_a_commentator(nlp, text, kind):
 )
 def test_official_documents_and_unnamed_speakers(nlp, text, kind):
     assert one(nlp, text).source_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("As the Financial Courier reported last week, the deal had collapsed.", "media"),
+        ("The regional fire service said it had sealed a leak.", "official"),
+        ("Organisers said more than 2,000 people took part.", "anonymous"),
+        ("One midwife, who asked not to be named, said staff must stay silent.", "anonymous"),
+    ],
+)
+def test_outlets_services_organisers_and_unnamed_workers(nlp, text, kind):
+    assert one(nlp, text).source_kind == kind

@@ -1423,3 +1423,22 @@ def test_an_acronym_in_capitals_keeps_its_own_name(full_nlp):
     )
     p = by_text(full_nlp, text)["America Rising PAC said the ads would run for a month."]
     assert p.source is not None and "America Rising" in p.source
+
+
+# An interview whose "A:" lines carry no name: the interviewee is the full name the
+# introduction gives nearest the questions, not the byline nor a place in the standfirst.
+QA_UNNAMED = (
+    "Lisbon's harbour master on why the port needs a new wall\n\n"
+    "Interview by Joris Hendriks\n\n"
+    "Storms closed the port twice this winter. Marta Ribeiro, who runs the harbour "
+    "authority, was on duty both nights. We spoke to her on Tuesday.\n\n"
+    "Q: How close did it get?\n\n"
+    "A: Closer than I would like. The water rose by two metres."
+)
+
+
+def test_answer_lines_belong_to_the_person_introduced_last(nlp):
+    got = by_text(nlp, QA_UNNAMED)
+    p = got["The water rose by two metres."]
+    assert p.label == "official_quote" and p.source is not None
+    assert "Marta Ribeiro" in p.source

@@ -373,7 +373,7 @@ class Prelabeler:
             # no named line: the person the introduction says was interviewed, not
             # the first name of an explainer's "Q: What is ...? A: ..." (its author)
             first = sents[answers[0]].start
-            person = next((e for e in doc.ents if e.label_ == "PERSON"), None)
+            person = _interviewee(doc, first)
             if (
                 person is None
                 or person.start > first
@@ -1385,6 +1385,21 @@ def _named_speaker(tok: Token, after: int, *, exchange: bool) -> bool:
     return any(t.lower_ == tok.lower_ for t in tok.doc[after:]) or any(
         t.lower_ == tok.lower_ for t in tok.doc[: tok.i]
     )
+
+
+def _interviewee(doc: Doc, first: int) -> Span | None:
+    """The person an interview's "A:" lines belong to, named before the first answer
+    at ``first``: the full name (two words or more) nearest the answers that is not
+    the interviewer's byline ("Interview by X"); else the first person named. The
+    introduction names the interviewee last, just before the questions start, and the
+    small model can take a place for a person ("Rotterdam's water chief")."""
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= first]
+    full = [
+        e for e in people if len(e) > 1 and not (e.start > 0 and doc[e.start - 1].lower_ == "by")
+    ]
+    if full:
+        return full[-1]
+    return next((e for e in doc.ents if e.label_ == "PERSON"), None)
 
 
 def _dialogue_label(name: Span, rest: Span) -> bool:

@@ -1206,9 +1206,11 @@ def _unnamed_person(span: Span, lex: Lexicons) -> bool:
     root = span.root
     return (
         root.pos_ == "NOUN"
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in root.children)
+        and any(
+            c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in root.children
+        )
         and not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span)
-        and _names_person(root, lex)
+        and (_names_person(root, lex) or root.lemma_.lower() in lex.private_persons)
     )
 
 
