@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.strings import get_string_id
-from spacy.symbols import NOUN, VERB
+from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from .lexicons import Lexicons
@@ -1632,6 +1632,9 @@ _FINDING_TAGS = frozenset(
     # "..., the poll found.": a study's finding, told after the fact
     | {"found", "finds"}
 )
+# ... as lower-case string ids (``Token.lower``): the tag loop reads every token, and
+# ``Token.lower_`` costs a string-store lookup each
+_FINDING_TAG_IDS = frozenset(get_string_id(w) for w in _FINDING_TAGS)
 # "..., the poll found.", "..., a new survey shows.": what may stand before the
 # document's name in a tag
 _TAG_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
@@ -1650,7 +1653,7 @@ def _finding_tags(
     doc = sent.doc
     out: list[Attribution] = []
     for tok in sent if tokens is None else tokens:
-        if tok.lower_ not in _FINDING_TAGS or tok.i in verbs_used or qmask[tok.i]:
+        if tok.lower not in _FINDING_TAG_IDS or tok.i in verbs_used or qmask[tok.i]:
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < sent.end else None
         if nxt is not None and nxt.text not in (",", ".", ";", "!"):
@@ -1691,7 +1694,7 @@ def _misparsed_verbs(
     doc = sent.doc
     out: list[Attribution] = []
     for tok in sent if tokens is None else tokens:
-        if tok.i in verbs_used or qmask[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NNS":
+        if tok.pos != NOUN or tok.tag != _NNS or tok.i in verbs_used or qmask[tok.i]:
             continue
         if tok.lemma_.lower() not in lex.speech or tok.i + 1 >= sent.end:
             continue
@@ -1756,7 +1759,7 @@ def _possessive_nouns(
     Marked as evidence only: the sentence is about the claim, not attributed to it."""
     out: list[Attribution] = []
     for tok in sent if tokens is None else tokens:
-        if tok.pos_ != "NOUN" or qmask[tok.i] or tok.lemma_.lower() not in lex.utterances:
+        if tok.pos != NOUN or qmask[tok.i] or tok.lemma_.lower() not in lex.utterances:
             continue
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         if poss is None or qmask[poss.i] or not can_be_source(poss, lex):
@@ -1840,7 +1843,7 @@ def _possessive_positions(
     doc = sent.doc
     out: list[Attribution] = []
     for tok in sent if tokens is None else tokens:
-        if tok.pos_ != "NOUN" or tok.dep_ != "nsubj" or qmask[tok.i]:
+        if tok.pos != NOUN or tok.dep != _NSUBJ or qmask[tok.i]:
             continue
         if tok.lemma_.lower() not in lex.positions:
             continue
@@ -1912,7 +1915,7 @@ def _document_reports(
     not marked. Verbs another rule took (``used``) are left to it."""
     out: list[Attribution] = []
     for tok in sent if tokens is None else tokens:
-        if tok.pos_ != "VERB" or tok.i in used or qmask[tok.i]:
+        if tok.pos != VERB or tok.i in used or qmask[tok.i]:
             continue
         if tok.lemma_.lower() not in lex.document_verbs and verb_lemma(tok, lex) not in (
             lex.document_verbs
@@ -1980,7 +1983,7 @@ def _adjective_stances(
     "I am convinced that ..." is the author's opinion, not a source's."""
     out: list[Attribution] = []
     for tok in sent if tokens is None else tokens:
-        if tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "oprd") or qmask[tok.i]:
+        if tok.pos != ADJ or tok.dep_ not in ("acomp", "oprd") or qmask[tok.i]:
             continue
         if tok.lemma_.lower() not in lex.stance_adjectives:
             continue
@@ -2253,6 +2256,8 @@ def _root_noun_verb(tok: Token) -> bool:
 
 # the id of the tag "NNS" in spaCy's string store (a hash, the same in every vocab)
 _NNS = get_string_id("NNS")
+# ... and of the dependency label "nsubj" (``Token.dep``), for loops over every token
+_NSUBJ = get_string_id("nsubj")
 
 
 def _as_tag_subject(verb: Token) -> Token | None:
