@@ -543,7 +543,7 @@ def test_loaded_words_that_judge(nlp: Language, text: str, word: str) -> None:
         "The senator toured the oil-rich coastal provinces.",
         "The army crushed the failed coup attempt in July.",
         "She became the first woman to lead a major party.",
-        "The senator needs 836 delegates to clinch the nomination.",
+        "The senator needs 412 more delegates to win the vote.",
         "Police arrested two suspected extremists near the border.",
         "The extremist group released a video on Monday.",
         "The school received a bomb threat on Friday.",

@@ -1331,7 +1331,7 @@ def _adverb_base_value(adverb: str, subj: dict[str, float]) -> float | None:
 
 
 def _counted_object(verb: Token) -> bool:
-    """Whether ``verb``'s direct object is counted ("needs 836 delegates", "needed
+    """Whether ``verb``'s direct object is counted ("needs 412 more votes", "needed
     half of the votes", "needs 53 percent")."""
     for obj in verb.children:
         if obj.dep_ != "dobj":
@@ -1360,7 +1360,7 @@ def _mental_state_hits(view: SentenceView, mask: Sequence[bool], m: _Matchers) -
         if not subjects or subjects[0].lower_ in m.mind_skip_subjects:
             continue
         if lemmas[i] in m.mind_counted and _counted_object(tok):
-            continue  # "she needs 836 delegates": arithmetic, not a state of mind
+            continue  # "she needs 412 more votes": arithmetic, not a state of mind
         hits.append(_Hit(m.mind_rule, tok.idx, tok.idx + len(tok.text), tok.text))
     return hits
 
