@@ -1442,3 +1442,23 @@ def test_answer_lines_belong_to_the_person_introduced_last(nlp):
     p = got["The water rose by two metres."]
     assert p.label == "official_quote" and p.source is not None
     assert "Marta Ribeiro" in p.source
+
+
+def test_a_pronoun_after_a_source_kept_anonymous_goes_on_with_that_source(nlp):
+    text = (
+        "Nurse Maria Lopez, who organised the march, said the cuts were reckless. "
+        "One midwife, who did not want to be named, said staff had been told to keep quiet. "
+        '"We are not against change, we are against being ignored," she said.'
+    )
+    got = by_text(nlp, text)
+    p = got['"We are not against change, we are against being ignored," she said.']
+    assert p.source == "One midwife" and p.source_kind == "anonymous"
+
+
+def test_a_pronoun_after_an_unnamed_questioner_is_left_to_the_resolver(nlp):
+    text = (
+        "Tom Berg spoke at a forum on Monday. One questioner claimed that the army was "
+        'underfunded. "You are right, and it is getting worse," he said.'
+    )
+    got = by_text(nlp, text)
+    assert got['"You are right, and it is getting worse," he said.'].source != "One questioner"

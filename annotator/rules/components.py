@@ -771,7 +771,8 @@ class Prelabeler:
         """'The representative of Germany expressed regret. She said ...': a sentence
         that opens with "he"/"she" as its speaker goes on with the sentence just
         before, when that one's speaker is one person named by an office of a country
-        or body ("the representative of X", "the ambassador of Y") rather than by name. The pronoun
+        or body ("the representative of X", "the ambassador of Y") or one unnamed person
+        ("One midwife, who asked not to be named, said ...") rather than by name. The pronoun
         resolver only knows names, and would reach back to the last one (a briefer
         quoted earlier). Replaces those speakers in place."""
         titles = self.lex.official
@@ -784,20 +785,34 @@ class Prelabeler:
             if head_i is None or prev_sp is None or prev.source_head is None or prev.aside:
                 continue
             pron = doc[head_i]
-            if pron.lower_ not in ("he", "she") or pron.i != sents[k].start:
+            if pron.lower_ not in ("he", "she") or not (
+                pron.i == sents[k].start or _tag_after_opening_quote(sents[k], pron)
+            ):
                 continue
             role = doc[prev.source_head]
-            if (
-                role.tag_ != "NN"
-                or role.lemma_.lower() not in titles
+            office = role.lemma_.lower() in titles and any(
                 # an office of a country or body ("the representative of Germany"), not a
                 # description of someone named before ("the Florida senator")
-                or not any(
-                    c.dep_ == "prep"
-                    and c.lower_ == "of"
-                    and any(o.ent_type_ in ("GPE", "ORG", "NORP") for o in c.subtree)
+                c.dep_ == "prep"
+                and c.lower_ == "of"
+                and any(o.ent_type_ in ("GPE", "ORG", "NORP") for o in c.subtree)
+                for c in role.children
+            )
+            # "One midwife, who asked not to be named, said ...": one person kept
+            # anonymous on purpose, whom the next lines go on quoting (not "one
+            # questioner claimed ...", after which a named speaker answers)
+            low = sents[k - 1].text.lower()
+            unnamed = (
+                prev_sp.kind == "anonymous"
+                and any(
+                    c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one")
                     for c in role.children
                 )
+                and any(cue in low for cue in self.lex.off_record)
+            )
+            if (
+                role.tag_ != "NN"
+                or not (office or unnamed)
                 or any(t.ent_type_ == "PERSON" for t in doc[sents[k - 1].start : pron.i])
                 or gender_clash(pron.lower_, prev_sp.text.split(), self.lex)
             ):
@@ -1385,6 +1400,16 @@ def _named_speaker(tok: Token, after: int, *, exchange: bool) -> bool:
     return any(t.lower_ == tok.lower_ for t in tok.doc[after:]) or any(
         t.lower_ == tok.lower_ for t in tok.doc[: tok.i]
     )
+
+
+def _tag_after_opening_quote(sent: Span, pron: Token) -> bool:
+    """'"We are not against change," she said.': is the pronoun the subject of a tag
+    right after a quotation that opens the sentence?"""
+    doc = sent.doc
+    k = pron.i - 1
+    while k > sent.start and doc[k].is_punct and doc[k].text in _EDGE:
+        k -= 1
+    return k < pron.i - 1 and doc[pron.i - 1].text in _EDGE and sent.text[:1] in "\"“'‘«"
 
 
 def _interviewee(doc: Doc, first: int) -> Span | None:
