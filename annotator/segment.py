@@ -84,8 +84,7 @@ def load_nlp(model: str | None = None, *, prelabel: bool = True) -> Language:
     except (OSError, ImportError, ValueError) as err:
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise ModelError(E.E010.format(model=name, reason=reason[:200])) from err
-    _split_bars(nlp)
-    _news_exceptions(nlp)
+    _news_tokenizer(nlp)
     if SEGMENTER not in nlp.pipe_names:
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(SEGMENTER, before="parser")
@@ -117,9 +116,19 @@ _FOOTNOTE_SUFFIX = r"\[\^?\d{1,3}$|[¹²³⁴⁵⁶⁷⁸⁹⁰]+$"
 _FOOTNOTE = re.compile(r"\[\^?\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 
-def _split_bars(nlp: Language) -> None:
-    """Let the tokenizer split a horizontal bar off the start and end of a token, and a
-    footnote reference off the end."""
+# Titles spaCy's tokenizer splits from their stop ("Sgt" "."), after which the parser
+# starts a new sentence inside the name ("Sgt." | "Tom Reyes said ..."); "hon." is
+# parliament's "the hon. Member".
+_TITLE_ABBREVIATIONS = ("Sgt.", "Cpl.", "Capt.", "Col.", "Lt.", "Maj.", "Hon.", "hon.", "Rt.")
+_GLUED_BRACKETS = frozenset({"):", "(:"})
+
+
+def _news_tokenizer(nlp: Language) -> None:
+    """Adapt spaCy's tokenizer to news text: split a horizontal bar off the start and
+    end of a token and a footnote reference off the end; keep titles whole with their
+    stop; and drop the emoticon "):", which keeps "(SNP):" glued and hides a record's
+    speaker label ("Sarah Whitfield (Edinburgh North) (SNP): ...")."""
+    from spacy.attrs import ORTH
     from spacy.tokenizer import Tokenizer
 
     tok = nlp.tokenizer
@@ -132,25 +141,6 @@ def _split_bars(nlp: Language) -> None:
         regex = getattr(getattr(tok, attr), "__self__", None)
         if isinstance(regex, re.Pattern) and _BAR not in regex.pattern:
             setattr(tok, attr, re.compile(f"{regex.pattern}|{extra}").search)
-
-
-# Titles spaCy's tokenizer splits from their stop ("Sgt" "."), after which the parser
-# starts a new sentence inside the name ("Sgt." | "Tom Reyes said ..."); "hon." is
-# parliament's "the hon. Member".
-_TITLE_ABBREVIATIONS = ("Sgt.", "Cpl.", "Capt.", "Col.", "Lt.", "Maj.", "Hon.", "hon.", "Rt.")
-_GLUED_BRACKETS = frozenset({"):", "(:"})
-
-
-def _news_exceptions(nlp: Language) -> None:
-    """Tokenizer exceptions for news text: titles kept whole with their stop, and no
-    emoticon "):" — spaCy's exception keeps "(SNP):" glued, which hides a record's
-    speaker label ("Sarah Whitfield (Edinburgh North) (SNP): ...")."""
-    from spacy.attrs import ORTH
-    from spacy.tokenizer import Tokenizer
-
-    tok = nlp.tokenizer
-    if not isinstance(tok, Tokenizer):
-        return
     if any(key in tok.rules for key in _GLUED_BRACKETS):
         tok.rules = {k: v for k, v in tok.rules.items() if k not in _GLUED_BRACKETS}
     for title in _TITLE_ABBREVIATIONS:

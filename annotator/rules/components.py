@@ -957,17 +957,19 @@ class Prelabeler:
                 # '"WALLACE: ...' (a transcript quoted whole): skip the opening quote
                 first = m.start + 1 if doc[m.start].is_punct else m.start
                 name = doc[first : m.end - 1]
+                # the label's first bracket ("Mr X (Bristol East):", "... Xi (retranslated):")
+                bracket = next((t.i for t in name if t.text == "("), None)
                 if m.rule_id == _ROLE_LABEL:
                     name = _role_speaker(name)
                 elif m.rule_id in _TITLED_LABELS:
                     # "President of Russia Vladimir Putin:": the name after the office
-                    stop = next((t.i for t in name if t.text == "("), name.end)
+                    stop = name.end if bracket is None else bracket
                     name = doc[max(name.start, stop - 2) : stop]
                 elif m.rule_id in _NOTED_LABELS:
-                    stop = next((t.i for t in name if t.text == "("), name.end)
-                    name = doc[name.start : stop]
+                    name = doc[name.start : name.end if bracket is None else bracket]
                 elif m.rule_id == _OFFICE_NAME_LABEL:
-                    opened = next((t.i for t in name if t.text == "("), name.end - 1)
+                    # "The Minister for Trade (Helen Castle):": the name in the brackets
+                    opened = name.end - 1 if bracket is None else bracket
                     name = doc[opened + 1 : name.end - 1]
                 text, kind = "", ""
                 name_kind = ""
@@ -1010,9 +1012,7 @@ class Prelabeler:
                     t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
                     or (t.is_upper and (t.lower_ in index.names or t.lower_ in role_names))
                     for t in name
-                ) or m.rule_id == _ROLE_LABEL or m.rule_id in _TITLED_LABELS or (
-                    m.rule_id in _NOTED_LABELS or m.rule_id == _OFFICE_NAME_LABEL
-                ) or (
+                ) or m.rule_id == _ROLE_LABEL or m.rule_id in _FORM_LABELS or (
                     # a full name in capitals in a transcript whose labels give roles
                     # ("OLEKSIY BONDAR:" between "NAGY:" lines)
                     role_names
@@ -1119,6 +1119,8 @@ _TITLED_LABELS = frozenset({"attr-dialogue-line-titled", "attr-dialogue-line-tit
 # office with its holder in brackets ("The Minister for Trade (Helen Castle):").
 _NOTED_LABELS = frozenset({"attr-dialogue-line-noted", "attr-dialogue-line-noted-twice"})
 _OFFICE_NAME_LABEL = "attr-dialogue-line-office-name"
+# Labels whose form alone makes their name a speaker.
+_FORM_LABELS = _TITLED_LABELS | _NOTED_LABELS | {_OFFICE_NAME_LABEL}
 
 
 # a quoted fragment that opens its sentence and is its subject: '"X" is not evidence'
@@ -1405,11 +1407,13 @@ def _named_speaker(tok: Token, after: int, *, exchange: bool) -> bool:
 def _tag_after_opening_quote(sent: Span, pron: Token) -> bool:
     """'"We are not against change," she said.': is the pronoun the subject of a tag
     right after a quotation that opens the sentence?"""
-    doc = sent.doc
-    k = pron.i - 1
-    while k > sent.start and doc[k].is_punct and doc[k].text in _EDGE:
-        k -= 1
-    return k < pron.i - 1 and doc[pron.i - 1].text in _EDGE and sent.text[:1] in "\"“'‘«"
+    before = sent.doc[pron.i - 1]
+    return (
+        before.i > sent.start
+        and before.is_punct
+        and before.text in _EDGE
+        and sent.text[:1] in "\"“'‘«"
+    )
 
 
 def _interviewee(doc: Doc, first: int) -> Span | None:

@@ -1035,13 +1035,13 @@ def source_kind(
         low = sentence.text.lower()
         if any(cue in low for cue in lex.off_record):
             return "anonymous"
-    # "critics", "experts say", "analysts say": the plural form is listed (its lemma,
-    # "expert", is a kind of its own)
     # "Analysts at Goldman Sachs", "economists from the IMF": the body named after the
     # head says which, so they are not "analysts say" (rule 6)
     named_body = any(
-        t.i > span.root.i and t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_ENTS for t in span
+        t.i > root.i and t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_ENTS for t in span
     )
+    # "critics", "experts say", "analysts say": the plural form is listed (its lemma,
+    # "expert", is a kind of its own)
     if (
         span[0].lower_ in ("some", "many", "several")
         # "Other researchers argue ...": a camp of experts, no more specific than "some"
