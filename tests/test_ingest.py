@@ -143,6 +143,22 @@ def test_patterns_have_unique_ids_and_valid_actions() -> None:
         "Letters to the editor should be no longer than 250 words.",
         "This transcript was generated automatically and edited for clarity.",
         "The transcript was machine-generated and may contain errors.",
+        "You've read 4 of 10 free articles this month.",
+        "This is your last free article.",
+        "Now Playing",
+        "Request Reprint Rights, opens new tab",
+        "Download the full report (PDF)",
+        "Download PDF (3.4 MB)",
+        "Suggested citation: Lee, A. (2026), 'Grid Reform', Policy Brief.",
+        "Copy citation",
+        "Example Wire is not responsible for the content of external sites.",
+        "Ad slot: 728x90",
+        "Subscribe to The Quiet Ledger",
+        "By Ann Lee · Launched 3 years ago",
+        "Download the Channel 4 Weather app for storm alerts.",
+        "Got a tip? Email our newsroom.",
+        "22 Likes∙5 Restacks",
+        "Thanks for reading The Ledger! This post is public so feel free to share it.",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -195,6 +211,16 @@ def test_boilerplate_lines(line: str) -> None:
         "If using force, the army must give a warning first.",
         "The transcript was edited by the ministry, critics said.",
         "When quoting the minister, the paper left out the word 'never'.",
+        "You have read the report, the minister told MPs, so act on it.",
+        "The new museum opens in a new building next spring.",
+        "The download of the PDF crashed the ministry's website, officials said.",
+        "Citations for speeding rose 12% last year, police said.",
+        "The agency said it is not responsible for the content of the leaked memo.",
+        "Subscribe to the fund, the bank told clients in a letter.",
+        "The rocket launched two years ago and is still in orbit, NASA said.",
+        "Download speeds doubled after the upgrade, the regulator said.",
+        "Have a look at the figures, the minister said.",
+        "Now playing a bigger role, the army is recruiting.",
     ],
 )
 def test_content_lines_are_kept(line: str) -> None:
@@ -1488,3 +1514,73 @@ def test_a_teaser_list_inside_the_article_is_boilerplate_and_the_body_goes_on() 
     # the line after the widget's end is not an item; the body after it stays
     assert "Kremlin talks stall as envoys leave" in shown
     assert "two people were injured" in shown
+
+
+BODY = (
+    "The river peaked at nineteen feet on Monday night, more than three feet above flood stage.\n\n"
+    "Dozens of homes along the river were evacuated over the weekend, the county said.\n\n"
+    "The county's emergency manager said the ground was saturated and more rain was due.\n\n"
+)
+
+
+def test_a_linked_author_name_beside_the_date_is_a_byline() -> None:
+    text = "# Why the pact fails\n\n[Ann Lee](https://x.example/@ann)\n\nOct 2, 2026\n\n" + BODY
+    assert "Ann Lee" in article_from_text("t", text, fmt="md").shown
+    # a link-only line with no date beside it is still a source or tag line
+    text = BODY + "[Ann Lee](https://x.example/@ann)\n\nThe council meets again on Friday.\n"
+    assert "Ann Lee" not in article_from_text("t", text, fmt="md").shown
+
+
+def test_a_video_playlist_is_dropped_and_the_story_goes_on() -> None:
+    text = (
+        "Flood warning lifted\n\nNow Playing\n\nResidents return home after flooding\n\n01:47\n\n"
+        + BODY
+        + "Up Next\n\nCrews clear debris from the highway\n\n02:13\n\n"
+        "Volunteers fill sandbags at the fairgrounds\n\n01:05\n\n"
+        "Officials said the shelter at the fairgrounds would close on Thursday morning.\n\n"
+        "Residents can report damage to their homes through the county's online portal.\n"
+    )
+    shown = article_from_text("t", text).shown
+    for gone in ("Now Playing", "Residents return", "01:47", "Up Next", "Crews clear", "02:13"):
+        assert gone not in shown
+    assert "shelter at the fairgrounds" in shown and "online portal" in shown
+
+
+def test_a_teaser_heading_at_the_end_still_cuts_the_tail() -> None:
+    # headlines after "Related" with no more of the story after them: the page's tail,
+    # even when a teaser's summary is a sentence
+    text = (
+        BODY + "Related\n\nStorm closes coastal road\n\nPolice said the road would stay shut.\n\n"
+        "Second headline here\n"
+    )
+    shown = article_from_text("t", text).shown
+    assert "Storm closes" not in shown and "road would stay shut" not in shown
+
+
+def test_live_blog_time_stamps_are_not_teaser_cards() -> None:
+    text = (
+        BODY + "14:20\n\nZelenskyy says no land for a ceasefire\n\n"
+        "The president spoke in Kyiv after the talks with the envoys on Monday.\n\n"
+        "13:45\n\nKremlin says no date yet for talks\n\n"
+        "Peskov spoke to reporters on a call with journalists in Moscow on Monday.\n"
+    )
+    shown = article_from_text("t", text).shown
+    assert "14:20" in shown and "Zelenskyy says no land" in shown and "13:45" in shown
+
+
+def test_lines_between_widget_lines_go_with_them() -> None:
+    text = (
+        BODY + "Was this page helpful?\n\nYes\n\nNo\n\nReport a problem with this page\n\n"
+        "Citation\n\nLee, A. (2026), 'Grid Reform and the Winter Gap in Central Europe', "
+        "Research Report, Example Institute.\n\nCopy citation\n"
+    )
+    shown = article_from_text("t", text).shown
+    assert "Yes" not in shown and "No\n" not in shown and "Grid Reform" not in shown
+    # a subheading between two ad labels stays, as does a credit line between widgets
+    text = (
+        BODY + "Advertisement\n\nWhat happens next\n\nAdvertisement\n\n" + BODY
+        + "Share\n\n(Reporting by Ann Lee; Editing by Tom Ray)\n\nCopy link\n"
+    )
+    shown = article_from_text("t", text).shown
+    assert "What happens next" in shown and "(Reporting by Ann Lee" in shown
+
