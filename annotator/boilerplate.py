@@ -72,6 +72,7 @@ class Pattern:
     min_body: int = BODY_START_CHARS
     raw: bool = False  # matched against the line as written, not its normalised text
     inline: bool = False  # an ``end`` teaser heading that may sit inside the article
+    keep_line: bool = False  # an ``end`` marker that is itself a line of the article
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ def _load(path: str) -> tuple[Pattern, ...]:
                     min_body=int(row.get("min_body", BODY_START_CHARS)),
                     raw=bool(row.get("raw", False)),
                     inline=bool(row.get("inline", False)),
+                    keep_line=bool(row.get("keep_line", False)),
                 )
             )
     return tuple(patterns)
@@ -237,7 +239,15 @@ def find_boilerplate(
                 body_lines += 1
             continue
         if p is not None and p.action == "end":
-            reasons[i] = p.id
+            if p.keep_line and _HAS_WORD.search(line.shown):
+                # "ENDS": the release's own last line; a "Notes to editors" section
+                # under it is the release's too, judged line by line
+                if i + 1 < n and matched[i + 1] is not None and (
+                    matched[i + 1].id == NOTES_ID  # type: ignore[union-attr]
+                ):
+                    continue
+            else:
+                reasons[i] = p.id
             if body_chars >= max(p.min_body, 1) or (
                 body_lines >= BODY_START_LINES and p.min_body <= BODY_START_CHARS
             ):
@@ -319,6 +329,8 @@ def find_boilerplate(
     return reasons
 
 
+# The pattern of a press release's "Notes to editors" heading (kept under its end mark).
+NOTES_ID = "keep-notes-to-editors"
 # the counter line above each item of a teaser-list widget ("list 2 of 4")
 _LIST_ITEM_MARK = re.compile(r"^list \d{1,2} of \d{1,2}$", re.IGNORECASE)
 

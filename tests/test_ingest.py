@@ -846,6 +846,21 @@ def test_other_press_release_end_marks(mark: str) -> None:
     text = f"Headline\n\n{body}\n\n{mark}\n\nAbout Example Grid\n\nExample Grid runs lines."
     shown = article_from_text("t", text).shown
     assert "The operator agreed" in shown and "About Example" not in shown
+    # the mark is the release's own last line (labeled other), not boilerplate
+    assert mark.strip("- ") in shown
+
+
+def test_notes_to_editors_under_the_end_mark_stay() -> None:
+    body = " ".join(["The operator agreed to supply emergency power to the grid."] * 8)
+    text = (
+        f"Headline\n\n{body}\n\nENDS\n\nNotes to editors\n\n"
+        "1. Example Grid was founded in 2004 and runs 900 km of lines.\n\n"
+        "2. The full report is available at www.example.org/grid-report\n\n"
+        "Media contact: Ann Lee, press@example.org\n"
+    )
+    shown = article_from_text("t", text).shown
+    assert "ENDS" in shown and "Notes to editors" in shown and "founded in 2004" in shown
+    assert "available at www" not in shown and "press@example.org" not in shown
 
 
 @pytest.mark.parametrize(
