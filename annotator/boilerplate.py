@@ -201,7 +201,10 @@ def is_title_like(shown: str) -> bool:
 
 
 def find_boilerplate(
-    lines: Sequence[PageLine], patterns: Sequence[Pattern] | None = None
+    lines: Sequence[PageLine],
+    patterns: Sequence[Pattern] | None = None,
+    *,
+    chrome: frozenset[str] = frozenset(),
 ) -> list[str | None]:
     """For each line, the id of the rule that makes it boilerplate, or ``None`` to keep it.
 
@@ -209,7 +212,8 @@ def find_boilerplate(
     ``struct-tail`` (after an ``end`` marker), ``struct-teaser-head`` (lines before a
     teaser's date widget) and ``struct-second-article`` (a headline + byline + date
     block after the body, and everything after it); ``struct-teaser-list``
-    (a teaser widget's headline under its "list 2 of 4" counter).
+    (a teaser widget's headline under its "list 2 of 4" counter); ``struct-html-chrome``
+    (a line the page's markup puts in a chrome element: ``chrome`` holds those lines).
     """
     pats = load_patterns() if patterns is None else patterns
     n = len(lines)
@@ -275,6 +279,8 @@ def find_boilerplate(
             break
         if p is not None and p.action == "drop":
             reasons[i] = p.id
+        elif chrome and " ".join(line.shown.split()) in chrome:
+            reasons[i] = "struct-html-chrome"
         elif i in running:
             reasons[i] = "struct-running-head"
         elif p is not None and p.action == "nav":

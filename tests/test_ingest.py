@@ -1599,3 +1599,41 @@ def test_lines_between_widget_lines_go_with_them() -> None:
     shown = article_from_text("t", text).shown
     assert "What happens next" in shown and "(Reporting by Ann Lee" in shown
 
+
+def test_html_chrome_elements_named_by_class_or_role_are_dropped() -> None:
+    body = "".join(
+        f"<p>The council approved the {w} budget for the harbour tunnel on Monday night.</p>"
+        for w in ("first", "second", "third", "fourth")
+    )
+    html = (
+        "<html><head><title>Tunnel budget approved</title></head><body><article>"
+        "<h1>Tunnel budget approved</h1>" + body
+        + '<div class="paywall-prompt"><p>You are reading a preview of this story now</p></div>'
+        + '<div role="complementary"><p>Ferry timetable changes this week</p></div>'
+        + '<div class="story-tools"><p>Keep this story for later reading</p></div>'
+        + "<p>Work on the crossing began in 2023 and was due to finish in 2028.</p>"
+        "</article></body></html>"
+    )
+    shown = article_from_text("t", html, fmt="html").shown
+    assert "preview of this story" not in shown and "Ferry timetable" not in shown
+    assert "story for later" not in shown
+    assert "first budget" in shown and "began in 2023" in shown
+    # without stripping, the extracted text is all there, so offsets do not move
+    assert "preview of this story" in article_from_text(
+        "t", html, fmt="html", strip_boilerplate=False
+    ).shown
+
+
+def test_an_html_body_wrapper_named_like_chrome_is_kept() -> None:
+    # a wrapper whose class says "share" holds the whole story: not chrome
+    body = "".join(
+        f"<p>The council approved the {w} budget for the harbour tunnel on Monday night.</p>"
+        for w in ("first", "second", "third", "fourth")
+    )
+    html = (
+        "<html><head><title>Tunnel budget approved</title></head><body>"
+        '<div class="article share-enabled"><h1>Tunnel budget approved</h1>' + body + "</div>"
+        "</body></html>"
+    )
+    shown = article_from_text("t", html, fmt="html").shown
+    assert "first budget" in shown and "fourth budget" in shown
