@@ -71,6 +71,8 @@ class Pattern:
     backtrack: int = 0
     min_body: int = BODY_START_CHARS
     raw: bool = False  # matched against the line as written, not its normalised text
+    inline: bool = False  # an ``end`` teaser heading that may sit inside the article
+    keep_line: bool = False  # an ``end`` marker that is itself a line of the article
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,8 @@ def _load(path: str) -> tuple[Pattern, ...]:
                     backtrack=int(row.get("backtrack", 0)),
                     min_body=int(row.get("min_body", BODY_START_CHARS)),
                     raw=bool(row.get("raw", False)),
+                    inline=bool(row.get("inline", False)),
+                    keep_line=bool(row.get("keep_line", False)),
                 )
             )
     return tuple(patterns)
@@ -197,7 +201,10 @@ def is_title_like(shown: str) -> bool:
 
 
 def find_boilerplate(
-    lines: Sequence[PageLine], patterns: Sequence[Pattern] | None = None
+    lines: Sequence[PageLine],
+    patterns: Sequence[Pattern] | None = None,
+    *,
+    chrome: frozenset[str] = frozenset(),
 ) -> list[str | None]:
     """For each line, the id of the rule that makes it boilerplate, or ``None`` to keep it.
 
@@ -205,7 +212,8 @@ def find_boilerplate(
     ``struct-tail`` (after an ``end`` marker), ``struct-teaser-head`` (lines before a
     teaser's date widget) and ``struct-second-article`` (a headline + byline + date
     block after the body, and everything after it); ``struct-teaser-list``
-    (a teaser widget's headline under its "list 2 of 4" counter).
+    (a teaser widget's headline under its "list 2 of 4" counter); ``struct-html-chrome``
+    (a line the page's markup puts in a chrome element: ``chrome`` holds those lines).
     """
     pats = load_patterns() if patterns is None else patterns
     n = len(lines)
@@ -223,7 +231,11 @@ def find_boilerplate(
     ]
     running = _running_heads(lines, matched)
     body_chars = body_lines = 0
+    resume = 0  # lines before this index were marked as an inline teaser block
+    body_at: int | None = None  # the line where the article body had started
     for i, line in enumerate(lines):
+        if i < resume:
+            continue
         p = matched[i]
         if p is not None and p.action == "keep":
             if is_prose(line.shown):
@@ -231,10 +243,26 @@ def find_boilerplate(
                 body_lines += 1
             continue
         if p is not None and p.action == "end":
-            reasons[i] = p.id
+            if p.keep_line and _HAS_WORD.search(line.shown):
+                # "ENDS": the release's own last line; a "Notes to editors" section
+                # under it is the release's too, judged line by line
+                if i + 1 < n and matched[i + 1] is not None and (
+                    matched[i + 1].id == NOTES_ID  # type: ignore[union-attr]
+                ):
+                    continue
+            else:
+                reasons[i] = p.id
             if body_chars >= max(p.min_body, 1) or (
                 body_lines >= BODY_START_LINES and p.min_body <= BODY_START_CHARS
             ):
+                block_end = _inline_block_end(lines, matched, i) if p.inline else None
+                if block_end is not None:
+                    # a teaser widget inside the article ("Up Next" / headlines /
+                    # durations), the story's paragraphs after it: only the widget goes
+                    for j in range(i + 1, block_end):
+                        reasons[j] = "struct-inline-teaser"
+                    resume = block_end
+                    continue
                 _backtrack(lines, reasons, matched, i, p.backtrack)
                 for j in range(i + 1, n):
                     reasons[j] = "struct-tail"
@@ -251,6 +279,8 @@ def find_boilerplate(
             break
         if p is not None and p.action == "drop":
             reasons[i] = p.id
+        elif chrome and " ".join(line.shown.split()) in chrome:
+            reasons[i] = "struct-html-chrome"
         elif i in running:
             reasons[i] = "struct-running-head"
         elif p is not None and p.action == "nav":
@@ -258,7 +288,7 @@ def find_boilerplate(
                 body_chars < BODY_START_CHARS and body_lines < BODY_START_LINES
             ) or _in_nav_run(lines, matched, i):
                 reasons[i] = p.id
-        elif is_link_only(line.raw):
+        elif is_link_only(line.raw) and not _linked_byline(lines, i):
             reasons[i] = "struct-link-only"
         elif is_code_like(line.shown) or _is_css_line(line.shown):
             reasons[i] = "struct-code"
@@ -277,6 +307,10 @@ def find_boilerplate(
         if reasons[i] is None and is_prose(line.shown):
             body_chars += len(line.shown)
             body_lines += 1
+            if body_at is None and (
+                body_chars >= BODY_START_CHARS or body_lines >= BODY_START_LINES
+            ):
+                body_at = i
     if (
         n > 1
         and reasons[0] is None
@@ -295,9 +329,14 @@ def find_boilerplate(
             # headline under its counter (the widget may sit inside the article)
             reasons[i] = "struct-teaser-list"
     _masthead_block(lines, matched, reasons)
+    _teaser_cards(lines, reasons)
+    if body_at is not None:
+        _widget_gaps(lines, matched, reasons, body_at)
     return reasons
 
 
+# The pattern of a press release's "Notes to editors" heading (kept under its end mark).
+NOTES_ID = "keep-notes-to-editors"
 # the counter line above each item of a teaser-list widget ("list 2 of 4")
 _LIST_ITEM_MARK = re.compile(r"^list \d{1,2} of \d{1,2}$", re.IGNORECASE)
 
@@ -391,6 +430,160 @@ def _masthead(shown: str) -> bool:
     """Two to four capitalised words, letters only: a name, not a headline."""
     words = shown.split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
+# A teaser card's second line: a video's running time ("01:47", "1:02:13") or a reading
+# time ("4 min read").
+_CARD_META = re.compile(
+    r"^(?:(?:\d{1,2}:)?\d{1,2}:\d{2}|\d{1,3}\s*(?:min|mins|minutes?)(?: read| watch| listen)?)$",
+    re.IGNORECASE,
+)
+# An inline teaser block is at most this many lines; the story goes on after it when
+# the next lines are this many finished sentences of at least this many words each.
+INLINE_BLOCK_LINES = 12
+INLINE_RESUME_LINES = 2
+INLINE_RESUME_WORDS = 8
+
+
+def _card_at(lines: Sequence[PageLine], i: int) -> bool:
+    """Lines ``i`` and ``i + 1`` are a teaser card: a headline, then its running or
+    reading time."""
+    return (
+        i + 1 < len(lines)
+        and not lines[i].heading
+        and is_title_like(lines[i].shown)
+        and not lines[i].shown.lstrip().lower().startswith("by ")  # a byline over "3 min read"
+        and not _DATE.match(lines[i].shown.strip())
+        and bool(_CARD_META.match(lines[i + 1].shown.strip()))
+    )
+
+
+def _teaser_cards(lines: Sequence[PageLine], reasons: list[str | None]) -> None:
+    """A video playlist or "more stories" list: headlines each followed by a running
+    or reading time ("Crews clear debris" / "02:13" / "Volunteers fill sandbags" /
+    "01:05"). Two cards in a row, or one under a dropped widget line ("Now Playing"),
+    are a widget; a live blog's time stamp comes before its entry's headline, not
+    after it, and a story's own headline has its byline between it and "3 min read"."""
+    n = len(lines)
+    cards = {i for i in range(n - 1) if _card_at(lines, i)}
+    for i in sorted(cards):
+        paired = (i + 2 in cards) or (i - 2 in cards)
+        beside = i > 0 and reasons[i - 1] is not None
+        if paired or beside:
+            for j in (i, i + 1):
+                if reasons[j] is None:
+                    reasons[j] = "struct-teaser-card"
+
+
+def _inline_block_end(
+    lines: Sequence[PageLine], matched: Sequence[Pattern | None], i: int
+) -> int | None:
+    """After a teaser heading at ``i``: the index where the story resumes when the
+    heading opens a short widget of headline lines (no finished sentences) followed by
+    more of the story's paragraphs; ``None`` when it is the page's tail."""
+    n = len(lines)
+    j = i + 1
+    while j < n and j - i <= INLINE_BLOCK_LINES and _block_line(lines[j], matched[j]):
+        j += 1
+    if j == i + 1 or j + INLINE_RESUME_LINES > n:
+        return None
+    for k in range(j, j + INLINE_RESUME_LINES):
+        shown = lines[k].shown.strip()
+        if (
+            matched[k] is not None
+            or len(shown.split()) < INLINE_RESUME_WORDS
+            or not _SENTENCE_END.search(shown)
+            or _BULLET.match(lines[k].raw)
+        ):
+            return None
+    return j
+
+
+_BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s")
+
+
+def _block_line(line: PageLine, p: Pattern | None) -> bool:
+    """A line of a teaser widget: a headline, a time or date, a widget label."""
+    if p is not None:
+        return p.action != "keep"
+    shown = line.shown.strip()
+    return not _SENTENCE_END.search(shown) or bool(_CARD_META.match(shown) or _DATE.match(shown))
+
+
+# A gap between widget lines is dropped with them when it has at most this many lines
+# of at most this many words each (buttons: "Yes", "No", "Not now"); longer lines there
+# are credits, captions and author notes ("Featured image is from X").
+GAP_LINES = 2
+GAP_WORDS = 3
+# A reference as a citation box prints it: "Dvořák, M. (2027), 'Title', ...".
+_REFERENCE = re.compile(r"^[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s?){1,3}.{0,120}\(\d{4}[a-z]?\)")
+
+
+def _widget_gaps(
+    lines: Sequence[PageLine],
+    matched: Sequence[Pattern | None],
+    reasons: list[str | None],
+    body_at: int,
+) -> None:
+    """After the body has started, a line or two between two widget lines belong to the
+    widget: a feedback box's "Yes" / "No", the reference in a citation box ("Citation"
+    / "Lee, A. (2027) ..." / "Copy citation"). Only button-short lines that are not a
+    heading, date, byline, credit or sentence, and only between lines a drop pattern
+    matched (not an ad label, nor a menu word that may be a section heading)."""
+    n = len(lines)
+
+    def widget(k: int) -> bool:
+        p = matched[k]
+        return (
+            p is not None
+            and p.action == "drop"
+            and reasons[k] == p.id
+            and not _AD_LABEL.match(lines[k].shown.strip())
+        )
+
+    i = body_at + 1
+    while i < n:
+        if reasons[i] is not None or not widget(i - 1):
+            i += 1
+            continue
+        j = i
+        while j < n and reasons[j] is None and j - i < GAP_LINES:
+            j += 1
+        if j < n and widget(j) and all(_gap_line(lines[k]) for k in range(i, j)):
+            for k in range(i, j):
+                reasons[k] = "struct-widget-gap"
+        i = j + 1
+
+
+# An ad label: the story goes on on both sides of it, a subheading may sit between two.
+_AD_LABEL = re.compile(
+    r"^(advertisement|advert|ad|sponsored|sponsored content|story continues below)(\s.*)?$",
+    re.IGNORECASE,
+)
+
+
+def _gap_line(line: PageLine) -> bool:
+    shown = line.shown.strip()
+    if _REFERENCE.match(shown):
+        return True
+    return not (
+        line.heading
+        or len(shown.split()) > GAP_WORDS
+        or _DATE.match(shown)
+        or _BYLINE.match(shown)
+        or shown[:1] in "(["
+        or shown.endswith(",")
+        or _SENTENCE_END.search(shown)
+    )
+
+
+def _linked_byline(lines: Sequence[PageLine], i: int) -> bool:
+    """A link-only line that is a name next to the date line is the author's byline,
+    linked to their profile ("[Ann Lee](https://x.example/@ann)" / "Mar 2, 2024"): kept,
+    as bylines are (a link-only tag or source line has no date beside it)."""
+    if not _masthead(lines[i].shown):
+        return False
+    return any(0 <= j < len(lines) and _DATE.match(lines[j].shown.strip()) for j in (i - 1, i + 1))
 
 
 def _nav_item(shown: str) -> bool:

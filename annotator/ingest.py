@@ -26,12 +26,14 @@ import re
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .boilerplate import PageLine, find_boilerplate, is_title_like, is_wordless_end
 from .errors import E
 from .markdown import gather, strip_line
+from .schemas import schema_path
 
 SUFFIXES = {
     ".txt": "txt",
@@ -148,7 +150,10 @@ def article_from_text(
     extra_meta.update(meta.pop("extra", None) or {})
     origin = meta.pop("text_origin", None)
     extra_meta.update(meta)
+    chrome: frozenset[str] = frozenset()
     if fmt == "html":
+        if strip_boilerplate:
+            chrome = chrome_lines(text)
         text, html_meta = extract_html(text)
         origin = "html-extracted"
         for key, value in html_meta.items():
@@ -158,7 +163,7 @@ def article_from_text(
         if key in ("title", "url", "author", "date"):
             fields_.setdefault(key, value)
     shown, offsets, paragraphs, bp_chars = build_shown(
-        text, strip_boilerplate=strip_boilerplate, skip_to=front_end
+        text, strip_boilerplate=strip_boilerplate, skip_to=front_end, chrome=chrome
     )
     if fields_.get("title") is None and paragraphs and paragraphs[0].kind == "heading":
         fields_["title"] = shown[paragraphs[0].start : paragraphs[0].end]
@@ -211,11 +216,17 @@ def front_matter(text: str) -> tuple[int, dict[str, str]]:
 
 
 def build_shown(
-    text: str, *, strip_boilerplate: bool = True, markdown: bool = True, skip_to: int = 0
+    text: str,
+    *,
+    strip_boilerplate: bool = True,
+    markdown: bool = True,
+    skip_to: int = 0,
+    chrome: frozenset[str] = frozenset(),
 ) -> tuple[str, array, tuple[Paragraph, ...], int]:
     """Shown text, offset map, paragraphs and boilerplate char count for ``text``.
 
-    Lines before ``skip_to`` (front matter) are not shown.
+    Lines before ``skip_to`` (front matter) are not shown. ``chrome``: lines the page's
+    markup puts in chrome elements (``chrome_lines``), boilerplate wherever they stand.
     """
     spans = [(s, e) for s, e in _line_spans(text) if s >= skip_to]
     stripped = [strip_line(text, s, e, markdown=markdown) for s, e in spans]
@@ -230,7 +241,7 @@ def build_shown(
                  heading=stripped[i].heading)
         for i in visible
     ]
-    reasons = find_boilerplate(page) if strip_boilerplate else [None] * len(page)
+    reasons = find_boilerplate(page, chrome=chrome) if strip_boilerplate else [None] * len(page)
     bp_chars = sum(
         spans[i][1] - spans[i][0] for i, r in zip(visible, reasons, strict=True) if r
     ) + sum(e - s for (s, e), ln in zip(spans, stripped, strict=True) if ln.rule)
@@ -538,6 +549,57 @@ def _mark_blockquotes(html: str) -> str:
         return m.group(1) + inner + m.group(3)
 
     return _BLOCKQUOTE.sub(mark, html)
+
+
+# An element named as chrome keeps its place when it holds more than this share of the
+# page's text (a body wrapper whose class happens to say "share-enabled").
+CHROME_MAX_SHARE = 0.25
+_CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[0-9]+")
+
+
+@lru_cache(maxsize=1)
+def _chrome_lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    data = json.loads(schema_path("lexicons", "html_chrome.json").read_text(encoding="utf-8"))
+    return frozenset(data["class_tokens"]), frozenset(data["roles"])
+
+
+def chrome_lines(html: str) -> frozenset[str]:
+    """The text lines of the elements a page's markup names as chrome: a paywall prompt,
+    a video playlist, a share bar, a feedback box (class or id words in
+    ``lexicons/html_chrome.json``, or an ARIA landmark role such as ``navigation``).
+    trafilatura drops many such elements and leaves some in; ``build_shown`` drops the
+    extracted lines that are one of these, so the extracted text (and every offset into
+    it) stays as trafilatura gives it. An element holding the headline, or more than
+    ``CHROME_MAX_SHARE`` of the page's text, names nothing."""
+    if not _PAGE_TAG.search(html):
+        return frozenset()
+    import lxml.html
+
+    tokens, roles = _chrome_lexicon()
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return frozenset()
+    body = root.find("body")
+    total = len(body.text_content()) if body is not None else 0
+    title = " ".join((root.findtext(".//h1") or root.findtext(".//title") or "").split())
+    found: set[str] = set()
+    for el in root.iter(*_CHROME_TAGS):
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        words = {w.lower() for w in _CLASS_WORD.findall(names)}
+        if not (words & tokens or (el.get("role") or "").lower() in roles):
+            continue
+        if el.find(".//h1") is not None or len(el.text_content()) > CHROME_MAX_SHARE * total:
+            continue
+        for block in el.iter(*_TEXT_BLOCKS):
+            line = " ".join(block.text_content().split())
+            if line and line != title:
+                found.add(line)
+    return frozenset(found)
+
+
+_CHROME_TAGS = ("div", "section", "aside", "ul", "ol", "form", "header", "footer", "nav", "p")
+_TEXT_BLOCKS = ("p", "li", "h2", "h3", "h4", "h5", "h6", "a", "span", "button", "label", "div")
 
 
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)

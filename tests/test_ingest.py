@@ -143,6 +143,22 @@ def test_patterns_have_unique_ids_and_valid_actions() -> None:
         "Letters to the editor should be no longer than 250 words.",
         "This transcript was generated automatically and edited for clarity.",
         "The transcript was machine-generated and may contain errors.",
+        "You've read 4 of 10 free articles this month.",
+        "This is your last free article.",
+        "Now Playing",
+        "Request Reprint Rights, opens new tab",
+        "Download the full report (PDF)",
+        "Download PDF (3.4 MB)",
+        "Suggested citation: Lee, A. (2026), 'Grid Reform', Policy Brief.",
+        "Copy citation",
+        "Example Wire is not responsible for the content of external sites.",
+        "Ad slot: 728x90",
+        "Subscribe to The Quiet Ledger",
+        "By Ann Lee · Launched 3 years ago",
+        "Download the Channel 4 Weather app for storm alerts.",
+        "Got a tip? Email our newsroom.",
+        "22 Likes∙5 Restacks",
+        "Thanks for reading The Ledger! This post is public so feel free to share it.",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -195,6 +211,16 @@ def test_boilerplate_lines(line: str) -> None:
         "If using force, the army must give a warning first.",
         "The transcript was edited by the ministry, critics said.",
         "When quoting the minister, the paper left out the word 'never'.",
+        "You have read the report, the minister told MPs, so act on it.",
+        "The new museum opens in a new building next spring.",
+        "The download of the PDF crashed the ministry's website, officials said.",
+        "Citations for speeding rose 12% last year, police said.",
+        "The agency said it is not responsible for the content of the leaked memo.",
+        "Subscribe to the fund, the bank told clients in a letter.",
+        "The rocket launched two years ago and is still in orbit, NASA said.",
+        "Download speeds doubled after the upgrade, the regulator said.",
+        "Have a look at the figures, the minister said.",
+        "Now playing a bigger role, the army is recruiting.",
     ],
 )
 def test_content_lines_are_kept(line: str) -> None:
@@ -820,6 +846,21 @@ def test_other_press_release_end_marks(mark: str) -> None:
     text = f"Headline\n\n{body}\n\n{mark}\n\nAbout Example Grid\n\nExample Grid runs lines."
     shown = article_from_text("t", text).shown
     assert "The operator agreed" in shown and "About Example" not in shown
+    # the mark is the release's own last line (labeled other), not boilerplate
+    assert mark.strip("- ") in shown
+
+
+def test_notes_to_editors_under_the_end_mark_stay() -> None:
+    body = " ".join(["The operator agreed to supply emergency power to the grid."] * 8)
+    text = (
+        f"Headline\n\n{body}\n\nENDS\n\nNotes to editors\n\n"
+        "1. Example Grid was founded in 2004 and runs 900 km of lines.\n\n"
+        "2. The full report is available at www.example.org/grid-report\n\n"
+        "Media contact: Ann Lee, press@example.org\n"
+    )
+    shown = article_from_text("t", text).shown
+    assert "ENDS" in shown and "Notes to editors" in shown and "founded in 2004" in shown
+    assert "available at www" not in shown and "press@example.org" not in shown
 
 
 @pytest.mark.parametrize(
@@ -1488,3 +1529,111 @@ def test_a_teaser_list_inside_the_article_is_boilerplate_and_the_body_goes_on() 
     # the line after the widget's end is not an item; the body after it stays
     assert "Kremlin talks stall as envoys leave" in shown
     assert "two people were injured" in shown
+
+
+BODY = (
+    "The river peaked at nineteen feet on Monday night, more than three feet above flood stage.\n\n"
+    "Dozens of homes along the river were evacuated over the weekend, the county said.\n\n"
+    "The county's emergency manager said the ground was saturated and more rain was due.\n\n"
+)
+
+
+def test_a_linked_author_name_beside_the_date_is_a_byline() -> None:
+    text = "# Why the pact fails\n\n[Ann Lee](https://x.example/@ann)\n\nOct 2, 2026\n\n" + BODY
+    assert "Ann Lee" in article_from_text("t", text, fmt="md").shown
+    # a link-only line with no date beside it is still a source or tag line
+    text = BODY + "[Ann Lee](https://x.example/@ann)\n\nThe council meets again on Friday.\n"
+    assert "Ann Lee" not in article_from_text("t", text, fmt="md").shown
+
+
+def test_a_video_playlist_is_dropped_and_the_story_goes_on() -> None:
+    text = (
+        "Flood warning lifted\n\nNow Playing\n\nResidents return home after flooding\n\n01:47\n\n"
+        + BODY
+        + "Up Next\n\nCrews clear debris from the highway\n\n02:13\n\n"
+        "Volunteers fill sandbags at the fairgrounds\n\n01:05\n\n"
+        "Officials said the shelter at the fairgrounds would close on Thursday morning.\n\n"
+        "Residents can report damage to their homes through the county's online portal.\n"
+    )
+    shown = article_from_text("t", text).shown
+    for gone in ("Now Playing", "Residents return", "01:47", "Up Next", "Crews clear", "02:13"):
+        assert gone not in shown
+    assert "shelter at the fairgrounds" in shown and "online portal" in shown
+
+
+def test_a_teaser_heading_at_the_end_still_cuts_the_tail() -> None:
+    # headlines after "Related" with no more of the story after them: the page's tail,
+    # even when a teaser's summary is a sentence
+    text = (
+        BODY + "Related\n\nStorm closes coastal road\n\nPolice said the road would stay shut.\n\n"
+        "Second headline here\n"
+    )
+    shown = article_from_text("t", text).shown
+    assert "Storm closes" not in shown and "road would stay shut" not in shown
+
+
+def test_live_blog_time_stamps_are_not_teaser_cards() -> None:
+    text = (
+        BODY + "14:20\n\nZelenskyy says no land for a ceasefire\n\n"
+        "The president spoke in Kyiv after the talks with the envoys on Monday.\n\n"
+        "13:45\n\nKremlin says no date yet for talks\n\n"
+        "Peskov spoke to reporters on a call with journalists in Moscow on Monday.\n"
+    )
+    shown = article_from_text("t", text).shown
+    assert "14:20" in shown and "Zelenskyy says no land" in shown and "13:45" in shown
+
+
+def test_lines_between_widget_lines_go_with_them() -> None:
+    text = (
+        BODY + "Was this page helpful?\n\nYes\n\nNo\n\nReport a problem with this page\n\n"
+        "Citation\n\nLee, A. (2026), 'Grid Reform and the Winter Gap in Central Europe', "
+        "Research Report, Example Institute.\n\nCopy citation\n"
+    )
+    shown = article_from_text("t", text).shown
+    assert "Yes" not in shown and "No\n" not in shown and "Grid Reform" not in shown
+    # a subheading between two ad labels stays, as does a credit line between widgets
+    text = (
+        BODY + "Advertisement\n\nWhat happens next\n\nAdvertisement\n\n" + BODY
+        + "Share\n\n(Reporting by Ann Lee; Editing by Tom Ray)\n\nCopy link\n"
+    )
+    shown = article_from_text("t", text).shown
+    assert "What happens next" in shown and "(Reporting by Ann Lee" in shown
+
+
+def test_html_chrome_elements_named_by_class_or_role_are_dropped() -> None:
+    body = "".join(
+        f"<p>The council approved the {w} budget for the harbour tunnel on Monday night.</p>"
+        for w in ("first", "second", "third", "fourth")
+    )
+    html = (
+        "<html><head><title>Tunnel budget approved</title></head><body><article>"
+        "<h1>Tunnel budget approved</h1>" + body
+        + '<div class="paywall-prompt"><p>You are reading a preview of this story now</p></div>'
+        + '<div role="complementary"><p>Ferry timetable changes this week</p></div>'
+        + '<div class="story-tools"><p>Keep this story for later reading</p></div>'
+        + "<p>Work on the crossing began in 2023 and was due to finish in 2028.</p>"
+        "</article></body></html>"
+    )
+    shown = article_from_text("t", html, fmt="html").shown
+    assert "preview of this story" not in shown and "Ferry timetable" not in shown
+    assert "story for later" not in shown
+    assert "first budget" in shown and "began in 2023" in shown
+    # without stripping, the extracted text is all there, so offsets do not move
+    assert "preview of this story" in article_from_text(
+        "t", html, fmt="html", strip_boilerplate=False
+    ).shown
+
+
+def test_an_html_body_wrapper_named_like_chrome_is_kept() -> None:
+    # a wrapper whose class says "share" holds the whole story: not chrome
+    body = "".join(
+        f"<p>The council approved the {w} budget for the harbour tunnel on Monday night.</p>"
+        for w in ("first", "second", "third", "fourth")
+    )
+    html = (
+        "<html><head><title>Tunnel budget approved</title></head><body>"
+        '<div class="article share-enabled"><h1>Tunnel budget approved</h1>' + body + "</div>"
+        "</body></html>"
+    )
+    shown = article_from_text("t", html, fmt="html").shown
+    assert "first budget" in shown and "fourth budget" in shown
