@@ -3431,6 +3431,10 @@ _KIND_CASES = [
         id="private_description-3",
     ),
     pytest.param("Tim Cook said sales rose.", "official", id="private_description-4"),
+    # A body named by what it is speaks officially for itself, as "the company" does.
+    pytest.param("The chipmaker said orders rose.", "official", id="body_noun-0"),
+    pytest.param("The hospital said two patients were treated.", "official", id="body_noun-1"),
+    pytest.param("The school district said classes would resume.", "official", id="body_noun-2"),
     pytest.param(
         "Secretary of State James Baker said the talks would resume.",
         "official",
