@@ -828,6 +828,38 @@ def test_press_release_end_mark_cuts_the_about_and_contact_tail() -> None:
     assert "coalition" in kept
 
 
+_PASTED_RELEASE = (
+    "Province finally admits the well problem\n\n"
+    + " ".join(["The ministry put out a release this morning and it is worth reading."] * 3)
+    + "\n\nHere is the release in full:\n\n"
+    + "\n\n".join(
+        f"Paragraph {i} of the release says something long enough to count as prose here."
+        for i in range(3)
+    )
+    + "\n\n###\n\nMedia contact:\n\nJordan Price\n\njordan.price@example.gov\n\n"
+    "Forty million dollars sounds like a lot of money until you count the wells.\n\n"
+    "By the agency's own estimate more than 9,000 of them are waiting to be plugged.\n\n"
+    "Share this:\n\nTwitter | Facebook"
+)
+
+
+def test_a_pasted_releases_end_mark_does_not_end_the_page() -> None:
+    # the blogger's comments after the pasted release are the page's own text; the
+    # release's contact block and the share bar still go
+    shown = article_from_text("t", _PASTED_RELEASE).shown
+    assert "Paragraph 2" in shown
+    assert "Forty million dollars" in shown and "9,000 of them" in shown
+    for gone in ("###", "Media contact", "Jordan Price", "jordan.price@", "Twitter"):
+        assert gone not in shown
+
+
+def test_a_release_page_without_a_lead_in_still_ends_at_its_mark() -> None:
+    # the release itself: everything under its end mark is its own chrome
+    text = _PASTED_RELEASE.replace("Here is the release in full:", "The ministry said so.")
+    shown = article_from_text("t", text).shown
+    assert "Paragraph 2" in shown and "Forty million dollars" not in shown
+
+
 def test_media_contact_heading_ends_the_body() -> None:
     body = " ".join(["The alliance delivered generators to hospitals in three regions."] * 8)
     text = f"Headline\n\n{body}\n\nMedia contact:\n\nJane Doe\n\nCommunications Manager"
