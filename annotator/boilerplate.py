@@ -261,7 +261,11 @@ def find_boilerplate(
                 if block_end is not None:
                     # a teaser widget inside the article ("Up Next" / headlines /
                     # durations), the story's paragraphs after it: only the widget goes
-                    tail = "struct-release-tail" if p.id in RELEASE_END_IDS else "struct-inline-teaser"
+                    tail = (
+                        "struct-release-tail"
+                        if p.id in RELEASE_END_IDS
+                        else "struct-inline-teaser"
+                    )
                     for j in range(i + 1, block_end):
                         reasons[j] = tail
                     resume = block_end
