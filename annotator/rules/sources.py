@@ -1162,9 +1162,9 @@ def source_kind(
     described = doc.user_data.get(DESCRIBED)
     if described and span.root.ent_type_ == "PERSON" and span.root.lower_ in described:
         return str(described[span.root.lower_])  # "Marsh is a professor ...": expert
-    if _private_witness(span, words, lex):
+    if _private_witness(span, fullest, lex):
         return "expert"  # the codebook's "private witness"
-    if any(t.ent_type_ in _ENT_SOURCE for t in span):
+    if any(t.ent_type_ in _ENT_SOURCE for t in span) or _named_in_full(span, fullest):
         return "official"
     if _unnamed_person(span, lex):
         return "anonymous"  # "a US investment banker", "an inspector who ..."
@@ -1197,26 +1197,36 @@ def _office(lemmas: Sequence[str], lex: Lexicons) -> str | None:
     return found
 
 
-def _private_witness(span: Span, words: set[str], lex: Lexicons) -> bool:
+def _private_witness(span: Span, fullest: str, lex: Lexicons) -> bool:
     """A named person the article describes by an everyday role or by age only, no
     office ("local resident Tom Berg", "Maria Lopez, a nurse", "Ahmed Karim, 52,", "Tom
     Reilly, who lives near the plant"): a private witness. Officials are not introduced
     with their age alone. The role is a common noun: "Tim Cook", "James Baker" are
     surnames, not trades."""
     root = span.root
-    if root.ent_type_ != "PERSON" and not any(t.ent_type_ == "PERSON" for t in span):
+    if not any(t.ent_type_ == "PERSON" for t in span) and not _named_in_full(span, fullest):
         return False
     private = lex.private_persons
-    if any(t.pos_ == "NOUN" and t.lemma_.lower() in private for t in span):
-        return True
-    if words & private and not any(
-        t.pos_ == "PROPN" and t.lower_ in private for t in span.doc[span.start : span.end]
+    doc = span.doc
+    if any(
+        t.lemma_.lower() in private
+        and (
+            t.pos_ == "NOUN"
+            or (
+                # a title-case role before the name, not a surname inside it
+                t.i + 1 < span.end
+                and doc[t.i + 1].pos_ == "PROPN"
+                and (t.i == span.start or doc[t.i - 1].pos_ != "PROPN")
+            )
+        )
+        for t in span
     ):
+        return True  # "local resident Tom Berg", "Farmer Tom Berg" (not "Tim Cook")
+    if any(w.lower().strip("’'s,.") in private for w in fullest.split()[:-1]):
         return True  # the fullest mention's role ("farmer Tom Berg" for a bare "Berg")
     for c in root.children:
         if c.dep_ == "appos" and c.lemma_.lower() in private:
             return True
-        doc = root.doc
         if c.dep_ == "appos" and c.like_num and c.i == root.i + 2 and doc[root.i + 1].text == ",":
             return True  # "Maria Lopez, 34, said"
         if c.dep_ == "relcl" and _lives_or_keeps(c, lex):
@@ -1238,6 +1248,14 @@ def _lives_or_keeps(verb: Token, lex: Lexicons) -> bool:
         t.ent_type_ in ("ORG", "GPE", "NORP") or t.lemma_.lower() in lex.official
         for t in obj.subtree
     )
+
+
+def _named_in_full(span: Span, fullest: str) -> bool:
+    """Is ``span`` a surname the entity recogniser took for a word ("Price said",
+    "Young said") that the article names in full elsewhere ("councillor Daniel
+    Price")?"""
+    words = fullest.split()
+    return span[-1].is_title and len(words) > len(span) and words[-1] == span[-1].text
 
 
 def _cited_with_year(span: Span) -> bool:
