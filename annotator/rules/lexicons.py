@@ -69,6 +69,8 @@ class Lexicons:
     private_persons: frozenset[str] = frozenset()
     # roles that make a transcript's speaker its host: the host's questions quote nobody
     interviewer_roles: frozenset[str] = frozenset()
+    # bodies a post at which makes a person an expert ('who studies X at the University of Y')
+    expert_posts: frozenset[str] = frozenset()
     former_words: frozenset[str] = frozenset()
     official_documents: frozenset[str] = frozenset()
     # words in a person's mention that rule out "he" ("female") or "she" ("male")
@@ -180,6 +182,7 @@ def lexicons() -> Lexicons:
         person_nouns=frozenset(kinds.get("person_nouns", [])),
         private_persons=frozenset(kinds.get("private_persons", [])),
         interviewer_roles=frozenset(kinds.get("interviewer_roles", [])),
+        expert_posts=frozenset(kinds.get("expert_posts", [])),
         former_words=frozenset(kinds.get("former_words", [])),
         official_documents=frozenset(kinds.get("official_documents", [])),
         gendered_words={k: frozenset(v) for k, v in kinds.get("gendered_words", {}).items()},
