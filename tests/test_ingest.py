@@ -159,6 +159,11 @@ def test_patterns_have_unique_ids_and_valid_actions() -> None:
         "Got a tip? Email our newsroom.",
         "22 Likes∙5 Restacks",
         "Thanks for reading The Ledger! This post is public so feel free to share it.",
+        "Transcripts are produced by a third-party service and may contain errors.",
+        "This article appears in the April 2027 issue. Subscribe here.",
+        "Sign up to receive the press review in your inbox every morning.",
+        "The Morning Line airs weekdays from 6 to 9 a.m. on Radio Metro 94.1. "
+        "Listen live at radiometro.fm.",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -221,6 +226,11 @@ def test_boilerplate_lines(line: str) -> None:
         "Download speeds doubled after the upgrade, the regulator said.",
         "Have a look at the figures, the minister said.",
         "Now playing a bigger role, the army is recruiting.",
+        "Transcripts are produced by the court clerk within a week.",
+        "This article appears to contradict the minister's own figures.",
+        "Sign up to receive the vaccine, the health ministry urged residents.",
+        "The show airs weekdays on Radio Metro, and its host has won two awards.",
+        "Our sources say the deal is close.",
     ],
 )
 def test_content_lines_are_kept(line: str) -> None:
@@ -237,6 +247,14 @@ def test_teaser_heading_ends_the_body_and_region_menu_is_navigation() -> None:
     assert reasons[3:6] == [None, None, None]
     assert reasons[6] == "end-related"
     assert reasons[7] == "struct-tail"
+
+
+def test_a_sources_list_ends_the_body() -> None:
+    body = "The minister said the talks would resume in May after a pause of two weeks."
+    lines = [body, body, body, "Our sources", "Interview with Rachel Ambrose, March 1, 2027"]
+    reasons = find_boilerplate([PageLine(x, x) for x in lines])
+    assert reasons[:3] == [None, None, None]
+    assert reasons[3] == "end-sources-list" and reasons[4] == "struct-tail"
 
 
 def test_code_like() -> None:

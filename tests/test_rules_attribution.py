@@ -416,6 +416,32 @@ def test_a_leaked_memo_that_shows_something_is_the_source(nlp):
         ),
         # no description: a bare name keeps the default
         ("Maria Lopez spoke on Monday. The ceasefire will not hold, Lopez said.", "official"),
+        # a relative clause with a post at a university, or an age only
+        (
+            "Sarah Collins, who studies policing at the University of Leeds, spoke on Monday. "
+            "The ceasefire will not hold, Collins said.",
+            "expert",
+        ),
+        (
+            "Anna Berg, who is 61, was one of the last welders at the yard. "
+            "The yard closed too early, Berg said.",
+            "expert",
+        ),
+        # a relative clause with no such post describes nothing
+        (
+            "Maria Lopez, who met the minister, spoke on Monday. "
+            "The ceasefire will not hold, Lopez said.",
+            "official",
+        ),
+        # the name in apposition to its role, or the role before the name
+        (
+            "Its editorialist, Paul Quinet, wrote on Monday. The plan is dead, Quinet said.",
+            "media",
+        ),
+        (
+            "The radio host Dan Kessler spoke on Monday. The plan is dead, Kessler said.",
+            "media",
+        ),
     ],
 )
 def test_a_name_takes_the_kind_its_description_gives_elsewhere(nlp, text, kind):
@@ -3339,6 +3365,21 @@ _KIND_CASES = [
         "Smith and Novak (2023) argue that the sanctions failed.",
         "expert",
         id="named_body_camp_citation-3",
+    ),
+    pytest.param(
+        "Two criminologists we interviewed said the figures mislead.",
+        "anonymous",
+        id="counted_people-0",
+    ),
+    pytest.param(
+        "Three nurses at the clinic said the power had failed.",
+        "anonymous",
+        id="counted_people-1",
+    ),
+    pytest.param(
+        "Criminologists at Leeds University say the figures mislead.",
+        "expert",
+        id="counted_people-2",
     ),
     pytest.param(
         "Local resident Tom Berg told the BBC the water was cut.",

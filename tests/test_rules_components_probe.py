@@ -1462,3 +1462,49 @@ def test_a_pronoun_after_an_unnamed_questioner_is_left_to_the_resolver(nlp):
     )
     got = by_text(nlp, text)
     assert got['"You are right, and it is getting worse," he said.'].source != "One questioner"
+
+
+_HOSTED = (
+    "Mayor Lina Ortiz joined host Paul Brandt on Monday.\n\n"
+    "PAUL BRANDT (HOST): Mayor Ortiz, thanks for coming in.\n\n"
+    "LINA ORTIZ: Thanks for having me.\n\n"
+    "BRANDT: Let's start with the basics. When will the bridge reopen?\n\n"
+    "ORTIZ: Not before March. The steel has not arrived.\n\n"
+    "BRANDT: Last question. Who pays for the repairs?\n\n"
+    "ORTIZ: The state does. Why would the city pay for a state road?"
+)
+
+
+@pytest.mark.parametrize(
+    "intro",
+    ["Mayor Lina Ortiz joined host Paul Brandt on Monday.", "The bridge closed on Monday."],
+)
+def test_a_hosts_questions_and_lead_ins_quote_nobody(full_nlp, intro):
+    # the host is named as such in the intro, or only by the "(HOST)" label
+    text = _HOSTED.replace("Mayor Lina Ortiz joined host Paul Brandt on Monday.", intro)
+    got = by_article(full_nlp, text)
+    for line in ("When will the bridge reopen?", "Who pays for the repairs?",
+                 "BRANDT: Let's start with the basics.", "BRANDT: Last question."):
+        assert got[line].label == "other" and got[line].source is None
+
+
+def test_a_guests_question_stays_the_guests_quote(full_nlp):
+    got = by_article(full_nlp, _HOSTED)
+    q = got["Why would the city pay for a state road?"]
+    assert q.label == "official_quote" and q.source is not None and "Ortiz" in q.source
+    assert got["ORTIZ: Not before March."].label == "official_quote"
+
+
+def test_questions_of_a_speaker_who_hosts_nothing_stay_quotes(full_nlp):
+    text = _HOSTED.replace("joined host Paul Brandt", "met the engineer Paul Brandt").replace(
+        " (HOST)", ""
+    )
+    got = by_article(full_nlp, text)
+    q = got["When will the bridge reopen?"]
+    assert q.source is not None and "Brandt" in q.source
+    assert got["ORTIZ: Not before March."].label == "official_quote"
+
+
+def test_let_me_with_a_claim_is_no_lead_in(full_nlp):
+    got = by_text(full_nlp, "Let me say that the deal is fair.")
+    assert "other.handover.lets_ask" not in next(iter(got.values())).rule_ids

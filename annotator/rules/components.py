@@ -203,6 +203,12 @@ class Prelabeler:
         dialogue, datelines, interviewer = self._dialogue(
             doc, sents, heads, par_of_sent, index, par_kinds
         )
+        hosts = _host_questions(dialogue, sent_texts, self.lex.interviewer_roles)
+        for k in hosts:
+            # "KESSLER: Why the delay?" where Kessler hosts the show: the host's question
+            # asks for the guest's words and quotes none of his own, like a "Q:" line
+            del dialogue[k]
+        interviewer = interviewer | hosts
         for k in datelines | interviewer:
             # a dateline's place, or the interviewing outlet's name, before the colon is
             # no source
@@ -1303,6 +1309,32 @@ def _role_speaker(label: Span) -> Span:
     ("SARAH LINDEN" of "SARAH LINDEN, GNN CORRESPONDENT (voice-over)")."""
     cut = next((t.i for t in label if t.text in (",", "(")), label.end)
     return label.doc[label.start : cut]
+
+
+def _host_questions(
+    dialogue: dict[int, Speaker], sent_texts: Sequence[str], roles: frozenset[str]
+) -> frozenset[int]:
+    """Questions in the turns of a transcript's host ("DAN KESSLER (HOST):", "HOST PETER
+    NAGY:", or "KESSLER:" where the article calls him "host Dan Kessler")."""
+    # the words of every label that gives a host role ("MARA QUINN (HOST):")
+    host_words: set[str] = set()
+    for text in sent_texts:
+        label, colon, _ = text.partition(":")
+        words = set(label.lower().replace("(", " ").replace(")", " ").split())
+        if colon and len(words) <= 6 and roles.intersection(words):
+            host_words |= words - roles
+    hosts = set()
+    for sp in dialogue.values():
+        words = set(sp.text.lower().split())
+        if sp.cue_text == ":" and (
+            sp.text.split()[0].lower() in roles or (words and words <= host_words)
+        ):
+            hosts.add(sp.text)
+    return frozenset(
+        k
+        for k, sp in dialogue.items()
+        if sp.text in hosts and sent_texts[k].rstrip().endswith("?")
+    )
 
 
 def _role_named(name: Span, role_names: set[str]) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.69"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.70"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,10 @@ class Lexicons:
     # "billionaire X"), besides the sayers, roles and agent nouns ("-er", "-ist")
     person_nouns: frozenset[str] = frozenset()
     private_persons: frozenset[str] = frozenset()
+    # roles that make a transcript's speaker its host: the host's questions quote nobody
+    interviewer_roles: frozenset[str] = frozenset()
+    # bodies a post at which makes a person an expert ('who studies X at the University of Y')
+    expert_posts: frozenset[str] = frozenset()
     former_words: frozenset[str] = frozenset()
     official_documents: frozenset[str] = frozenset()
     # words in a person's mention that rule out "he" ("female") or "she" ("male")
@@ -177,6 +181,8 @@ def lexicons() -> Lexicons:
         positions=frozenset(nouns.get("positions", [])),
         person_nouns=frozenset(kinds.get("person_nouns", [])),
         private_persons=frozenset(kinds.get("private_persons", [])),
+        interviewer_roles=frozenset(kinds.get("interviewer_roles", [])),
+        expert_posts=frozenset(kinds.get("expert_posts", [])),
         former_words=frozenset(kinds.get("former_words", [])),
         official_documents=frozenset(kinds.get("official_documents", [])),
         gendered_words={k: frozenset(v) for k, v in kinds.get("gendered_words", {}).items()},

@@ -803,18 +803,45 @@ def _described_people(ents: Sequence[Span], lex: Lexicons) -> dict[str, str]:
         nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if root.dep_ == "nsubj" and root.head.lemma_ == "be":
             nouns += [c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        # "their instructor, Gordon McAllister", "its editorialist, Paul Quinet": the name
+        # in apposition to the role; "host Laura Ingraham": the role before the name
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            nouns.append(root.head)
+        nouns += [c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
         for noun in nouns:
             lemma = noun.lemma_.lower()
             kind = (
                 "expert" if lemma in lex.expert
-                else "media" if lemma in lex.media
+                else "media" if lemma in lex.media or lemma in lex.interviewer_roles
                 else "official" if lemma in lex.official
                 else None
             )
             if kind is not None:
                 out[root.lower_] = kind
                 break
+        else:
+            if _described_by_clause(root, lex):
+                out[root.lower_] = "expert"
     return out
+
+
+def _described_by_clause(root: Token, lex: Lexicons) -> bool:
+    """A person the article describes in a relative clause by a post at a university or
+    think tank ("Marcus Tello, who studies policing at the University of Cincinnati") or
+    by age only ("Dunlop, who is 61, ..."): an expert, or a private witness (the
+    codebook's expert kind too). Officials are described by their office."""
+    for c in root.children:
+        if c.dep_ != "relcl":
+            continue
+        if any(
+            t.dep_ == "pobj" and t.head.lower_ in ("at", "for", "with")
+            and t.lemma_.lower() in lex.expert_posts
+            for t in c.subtree
+        ):
+            return True
+        if c.lemma_ == "be" and any(a.dep_ == "attr" and a.like_num for a in c.children):
+            return True
+    return False
 
 
 class MentionIndex:
@@ -1109,6 +1136,21 @@ def source_kind(
     )
     if not has_name and head in lex.anonymous_heads:
         return "anonymous"
+    if (
+        # "Two criminologists we interviewed", "three nurses at the clinic": a counted
+        # group the article does not name is unnamed but specific, like "two diplomats"
+        not named_body
+        and root.tag_ == "NNS"
+        # the number before the head (the parse does not always say nummod)
+        and any(c.tag_ == "CD" and c.i < root.i for c in root.children)
+        and not any(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span)
+        # people, not works or bodies ("two studies", "two groups")
+        and (
+            (head in lex.expert and head.endswith(_AGENT_SUFFIXES))
+            or head in lex.private_persons
+        )
+    ):
+        return "anonymous"
     if words & lex.spokespeople:
         return "official"
     full_low = fullest.lower()
@@ -1160,7 +1202,10 @@ def source_kind(
     if head in lex.official_documents:
         return "official"  # "a diplomatic cable", "the indictment": an official document
     described = doc.user_data.get(DESCRIBED)
-    if described and span.root.ent_type_ == "PERSON" and span.root.lower_ in described:
+    if described and span.root.lower_ in described and (
+        # "Ambrose said" where the NER missed the surname it found before
+        span.root.ent_type_ == "PERSON" or span.root.pos_ == "PROPN"
+    ):
         return str(described[span.root.lower_])  # "Marsh is a professor ...": expert
     if _private_witness(span, fullest, lex):
         return "expert"  # the codebook's "private witness"
