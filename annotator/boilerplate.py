@@ -482,6 +482,8 @@ def _teaser_cards(lines: Sequence[PageLine], reasons: list[str | None]) -> None:
                     reasons[j] = "struct-teaser-card"
 
 
+# Lines after a pasted release's tail in which the page's own text must show.
+RESUME_LOOKAHEAD = 3
 # A press release's own tail: its end mark and its media-contact block.
 RELEASE_END_IDS = frozenset({"end-press-release-mark", "end-media-contact"})
 # "Here is the department's release in full:", "The statement reads as follows:": the
@@ -506,17 +508,16 @@ def _pasted_release_end(
     j = i + 1
     while j < n and j - i <= INLINE_BLOCK_LINES and _block_line(lines[j], matched[j]):
         j += 1
-    if j + INLINE_RESUME_LINES > n:
-        return None
-    for k in range(j, j + INLINE_RESUME_LINES):
+    # the page's own voice: finished sentences before any chrome line, one of them
+    # prose ("(That's the whole thing.)" / "So, some thoughts." / "First, ...")
+    finished = prose = 0
+    for k in range(j, min(j + RESUME_LOOKAHEAD, n)):
         shown = lines[k].shown.strip()
-        if (
-            matched[k] is not None
-            or len(shown.split()) < INLINE_RESUME_WORDS
-            or not _SENTENCE_END.search(shown)
-        ):
-            return None
-    return j
+        if matched[k] is not None or not _SENTENCE_END.search(shown):
+            break
+        finished += 1
+        prose += len(shown.split()) >= INLINE_RESUME_WORDS
+    return j if finished >= INLINE_RESUME_LINES and prose else None
 
 
 def _inline_block_end(

@@ -164,6 +164,9 @@ def test_patterns_have_unique_ids_and_valid_actions() -> None:
         "Sign up to receive the press review in your inbox every morning.",
         "The Morning Line airs weekdays from 6 to 9 a.m. on Radio Metro 94.1. "
         "Listen live at radiometro.fm.",
+        "Email",
+        "Print",
+        "X",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -231,6 +234,8 @@ def test_boilerplate_lines(line: str) -> None:
         "Sign up to receive the vaccine, the health ministry urged residents.",
         "The show airs weekdays on Radio Metro, and its host has won two awards.",
         "Our sources say the deal is close.",
+        "Print media lost readers again last year, the survey found.",
+        "Email the ministry, the minister told voters.",
     ],
 )
 def test_content_lines_are_kept(line: str) -> None:
