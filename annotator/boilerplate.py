@@ -256,11 +256,18 @@ def find_boilerplate(
                 body_lines >= BODY_START_LINES and p.min_body <= BODY_START_CHARS
             ):
                 block_end = _inline_block_end(lines, matched, i) if p.inline else None
+                if block_end is None and p.id in RELEASE_END_IDS:
+                    block_end = _pasted_release_end(lines, matched, i)
                 if block_end is not None:
                     # a teaser widget inside the article ("Up Next" / headlines /
                     # durations), the story's paragraphs after it: only the widget goes
+                    tail = (
+                        "struct-release-tail"
+                        if p.id in RELEASE_END_IDS
+                        else "struct-inline-teaser"
+                    )
                     for j in range(i + 1, block_end):
-                        reasons[j] = "struct-inline-teaser"
+                        reasons[j] = tail
                     resume = block_end
                     continue
                 _backtrack(lines, reasons, matched, i, p.backtrack)
@@ -473,6 +480,44 @@ def _teaser_cards(lines: Sequence[PageLine], reasons: list[str | None]) -> None:
             for j in (i, i + 1):
                 if reasons[j] is None:
                     reasons[j] = "struct-teaser-card"
+
+
+# Lines after a pasted release's tail in which the page's own text must show.
+RESUME_LOOKAHEAD = 3
+# A press release's own tail: its end mark and its media-contact block.
+RELEASE_END_IDS = frozenset({"end-press-release-mark", "end-media-contact"})
+# "Here is the department's release in full:", "The statement reads as follows:": the
+# line that hands over to a pasted document (codebook rule 5)
+_PASTE_LEAD_IN = re.compile(
+    r"\b(release|statement|announcement|readout|communiqu[eé]|in full|as follows|"
+    r"reads|full text|verbatim|below)\b[^:]{0,80}:\s*$",
+    re.IGNORECASE,
+)
+
+
+def _pasted_release_end(
+    lines: Sequence[PageLine], matched: Sequence[Pattern | None], i: int
+) -> int | None:
+    """After a release's end mark or contact block at ``i`` on a page that pasted the
+    release after a lead-in: where the page's own text resumes (the blogger's comments
+    on the release), past the short contact lines; ``None`` when nothing of the story
+    follows or the page is the release itself (no lead-in: its tail is all chrome)."""
+    if not any(_PASTE_LEAD_IN.search(lines[k].shown.strip()) for k in range(i)):
+        return None
+    n = len(lines)
+    j = i + 1
+    while j < n and j - i <= INLINE_BLOCK_LINES and _block_line(lines[j], matched[j]):
+        j += 1
+    # the page's own voice: finished sentences before any chrome line, one of them
+    # prose ("(That's the whole thing.)" / "So, some thoughts." / "First, ...")
+    finished = prose = 0
+    for k in range(j, min(j + RESUME_LOOKAHEAD, n)):
+        shown = lines[k].shown.strip()
+        if matched[k] is not None or not _SENTENCE_END.search(shown):
+            break
+        finished += 1
+        prose += len(shown.split()) >= INLINE_RESUME_WORDS
+    return j if finished >= INLINE_RESUME_LINES and prose else None
 
 
 def _inline_block_end(

@@ -164,6 +164,9 @@ def test_patterns_have_unique_ids_and_valid_actions() -> None:
         "Sign up to receive the press review in your inbox every morning.",
         "The Morning Line airs weekdays from 6 to 9 a.m. on Radio Metro 94.1. "
         "Listen live at radiometro.fm.",
+        "Email",
+        "Print",
+        "X",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -231,6 +234,8 @@ def test_boilerplate_lines(line: str) -> None:
         "Sign up to receive the vaccine, the health ministry urged residents.",
         "The show airs weekdays on Radio Metro, and its host has won two awards.",
         "Our sources say the deal is close.",
+        "Print media lost readers again last year, the survey found.",
+        "Email the ministry, the minister told voters.",
     ],
 )
 def test_content_lines_are_kept(line: str) -> None:
@@ -844,6 +849,38 @@ def test_press_release_end_mark_cuts_the_about_and_contact_tail() -> None:
         assert gone not in article.shown
     kept = article_from_text("t", text, strip_boilerplate=False).shown
     assert "coalition" in kept
+
+
+_PASTED_RELEASE = (
+    "Province finally admits the well problem\n\n"
+    + " ".join(["The ministry put out a release this morning and it is worth reading."] * 3)
+    + "\n\nHere is the release in full:\n\n"
+    + "\n\n".join(
+        f"Paragraph {i} of the release says something long enough to count as prose here."
+        for i in range(3)
+    )
+    + "\n\n###\n\nMedia contact:\n\nJordan Price\n\njordan.price@example.gov\n\n"
+    "Forty million dollars sounds like a lot of money until you count the wells.\n\n"
+    "By the agency's own estimate more than 9,000 of them are waiting to be plugged.\n\n"
+    "Share this:\n\nTwitter | Facebook"
+)
+
+
+def test_a_pasted_releases_end_mark_does_not_end_the_page() -> None:
+    # the blogger's comments after the pasted release are the page's own text; the
+    # release's contact block and the share bar still go
+    shown = article_from_text("t", _PASTED_RELEASE).shown
+    assert "Paragraph 2" in shown
+    assert "Forty million dollars" in shown and "9,000 of them" in shown
+    for gone in ("###", "Media contact", "Jordan Price", "jordan.price@", "Twitter"):
+        assert gone not in shown
+
+
+def test_a_release_page_without_a_lead_in_still_ends_at_its_mark() -> None:
+    # the release itself: everything under its end mark is its own chrome
+    text = _PASTED_RELEASE.replace("Here is the release in full:", "The ministry said so.")
+    shown = article_from_text("t", text).shown
+    assert "Paragraph 2" in shown and "Forty million dollars" not in shown
 
 
 def test_media_contact_heading_ends_the_body() -> None:

@@ -370,6 +370,26 @@ def test_negated_speech_verb_reports_nothing_so_the_clause_is_the_authors(
     assert "opinion.speculation.probably" not in ids
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The spokesperson would not say whether the minister had been informed.",
+        "Police would not confirm whether the suspect had been released.",
+    ],
+)
+def test_a_sources_refusal_is_no_hypothesis_of_the_authors(nlp: Language, text: str) -> None:
+    # "would not say whether": the source refused; the author reports it
+    ids = _rule_ids(nlp, text)
+    assert "opinion.hypothetical.would" not in ids
+    assert "opinion.conditional.if" not in ids
+
+
+def test_the_authors_own_would_not_stays_hypothetical(nlp: Language) -> None:
+    # no source declines here: the hypothetical is the author's
+    ids = _rule_ids(nlp, "Nobody would say whether the plan would work if it were tried.")
+    assert "opinion.hypothetical.would" in ids
+
+
 def test_makes_it_clear_is_an_inference(nlp: Language) -> None:
     ids = _rule_ids(nlp, "This makes it clear that the talks were about Syria.")
     assert "opinion.inference.makes_clear" in ids

@@ -482,7 +482,9 @@ class Prelabeler:
                     a.hedged,
                     resolved=False,
                 )
-            s0, s1 = mention_bounds(ante, with_prep=False)
+            # a group named by a plural noun keeps its place or body ("critics in The
+            # Hague"); a name does not take the phrase after it
+            s0, s1 = mention_bounds(ante, with_prep=ante.tag_ == "NNS")
             pronoun = head.lower_
         text = index.fullest(doc, s0, s1, pronoun=pronoun)
         kind = source_kind(doc, s0, s1, text, self.lex, hint=a.kind_hint, sentence=sent)

@@ -772,6 +772,10 @@ def _mask_subtree(node: Token, sent: Span, mask: list[bool]) -> None:
             mask[t.i - sent.start] = True
 
 
+# Modals of a source's refusal: "would not say", "could not confirm", "won't comment".
+_REFUSALS = frozenset({"would", "could", "will", "wo", "'d"})
+
+
 def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
     """Also mask what a third party is reported to have said (their hedges, not ours).
 
@@ -810,6 +814,15 @@ def _mask_reported_speech(view: SentenceView, mask: list[bool]) -> None:
         if all(c.lower_ in _NOT_SPEAKERS for c in subjects):
             continue  # "something ... estimated": a misparse, nobody is reported
         if _negated_speech(tok, subjects):
+            if any(c.dep_ == "aux" and c.lower_ in _REFUSALS for c in tok.children) and not any(
+                c.lower_ in ("you", "one") for c in subjects
+            ):  # not the reader ("you will not read about it anywhere")
+                # "The spokesperson would not say whether ...": a refusal the author
+                # reports, not the author's hypothesis; the question left open is
+                # the one put to the source
+                for c in tok.children:
+                    if (c.dep_ == "aux" and c.lower_ in _REFUSALS) or c.dep_ == "ccomp":
+                        _mask_subtree(c, sent, mask)
             continue  # "X did not say", "no word is said": nothing is reported
         for child in tok.children:
             if child.dep_ == "ccomp":

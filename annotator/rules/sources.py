@@ -108,12 +108,25 @@ def mention_bounds(
                 break
             start = min(start, child.left_edge.i)
     for child in head.rights:
-        if with_prep and child.dep_ == "prep" and (
-            child.lower_ in ("of", "in", "from", "at")
-            or (child.lower_ == "for" and _role_head(head))
+        if (
+            with_prep
+            and child.dep_ == "prep"
+            and (
+                child.lower_ in ("of", "in", "from", "at")
+                or (child.lower_ == "for" and _role_head(head))
+            )
+            # a noun after the preposition: "accused by the opposition of lying" names
+            # the charge, not the opposition
+            and any(c.dep_ == "pobj" for c in child.children)
         ):
-            if child.right_edge.i + 1 - start <= MAX_MENTION:
-                end = max(end, _described_end(child))
+            described = _described_end(child)
+            if child.right_edge.i + 1 - start <= MAX_MENTION or (
+                described - start <= MAX_MENTION and doc[described - 1].text == ","
+            ):
+                # a long relative clause set off by a comma does not make the phrase
+                # too long: "one of the diplomats, who spoke on condition of anonymity
+                # because ..." keeps "of the diplomats"
+                end = max(end, described)
         elif with_conj and child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN"):
             s, e = mention_bounds(child, with_conj=True, with_prep=False)
             end = max(end, e)
@@ -544,6 +557,11 @@ def resolve_pronoun(
             root = ent.root
             while root.dep_ == "conj" and root.head.i != root.i:
                 root = root.head
+            group = root.head.head if root.dep_ == "pobj" else None
+            if group is not None and group.tag_ == "NNS" and _people_noun(group, lex):
+                # "Critics in The Hague say ... They also say": the people named by a
+                # plural noun, of whom the place or body only says where they are
+                return group
             return root
         if tok.i - ent.end > 400:
             return None
@@ -561,6 +579,19 @@ def resolve_pronoun(
                 return subject
         return head
     return fallback
+
+
+def _people_noun(tok: Token, lex: Lexicons) -> bool:
+    """Does the noun name people who can speak ("critics", "officials", "rights
+    groups"), not things or events ("troops", "attacks", "results")?"""
+    lemma = tok.lemma_.lower()
+    return (
+        lemma in lex.person_nouns
+        or lemma in lex.person_roles
+        or lemma in lex.anonymous_heads
+        or lemma in lex.official
+        or lemma in lex.expert
+    )
 
 
 def _named_again(ent: Span, pronoun: Token) -> bool:
@@ -1176,9 +1207,9 @@ def source_kind(
         span.root.ent_type_ == "PERSON" or span.root.pos_ == "PROPN"
     ):
         return str(described[span.root.lower_])  # "Marsh is a professor ...": expert
-    if _private_witness(span, words, lex):
+    if _private_witness(span, fullest, lex):
         return "expert"  # the codebook's "private witness"
-    if any(t.ent_type_ in _ENT_SOURCE for t in span):
+    if any(t.ent_type_ in _ENT_SOURCE for t in span) or _named_in_full(span, fullest):
         return "official"
     if _unnamed_person(span, lex):
         return "anonymous"  # "a US investment banker", "an inspector who ..."
@@ -1211,23 +1242,65 @@ def _office(lemmas: Sequence[str], lex: Lexicons) -> str | None:
     return found
 
 
-def _private_witness(span: Span, words: set[str], lex: Lexicons) -> bool:
+def _private_witness(span: Span, fullest: str, lex: Lexicons) -> bool:
     """A named person the article describes by an everyday role or by age only, no
-    office ("local resident Tom Berg", "Maria Lopez, a nurse", "Ahmed Karim, 52,"): a
-    private witness. Officials are not introduced with their age alone."""
+    office ("local resident Tom Berg", "Maria Lopez, a nurse", "Ahmed Karim, 52,", "Tom
+    Reilly, who lives near the plant"): a private witness. Officials are not introduced
+    with their age alone. The role is a common noun: "Tim Cook", "James Baker" are
+    surnames, not trades."""
     root = span.root
-    if root.ent_type_ != "PERSON" and not any(t.ent_type_ == "PERSON" for t in span):
+    if not any(t.ent_type_ == "PERSON" for t in span) and not _named_in_full(span, fullest):
         return False
-    if words & lex.private_persons:
-        return True
+    private = lex.private_persons
+    doc = span.doc
+    if any(
+        t.lemma_.lower() in private
+        and (
+            t.pos_ == "NOUN"
+            or (
+                # a title-case role before the name, not a surname inside it
+                t.i + 1 < span.end
+                and doc[t.i + 1].pos_ == "PROPN"
+                and (t.i == span.start or doc[t.i - 1].pos_ != "PROPN")
+            )
+        )
+        for t in span
+    ):
+        return True  # "local resident Tom Berg", "Farmer Tom Berg" (not "Tim Cook")
+    if any(w.lower().strip("’'s,.") in private for w in fullest.split()[:-1]):
+        return True  # the fullest mention's role ("farmer Tom Berg" for a bare "Berg")
     for c in root.children:
-        if c.dep_ != "appos":
-            continue
-        if c.lemma_.lower() in lex.private_persons:
+        if c.dep_ == "appos" and c.lemma_.lower() in private:
             return True
-        if c.like_num and c.i == root.i + 2 and root.doc[root.i + 1].text == ",":
+        if c.dep_ == "appos" and c.like_num and c.i == root.i + 2 and doc[root.i + 1].text == ",":
             return True  # "Maria Lopez, 34, said"
+        if c.dep_ == "relcl" and _lives_or_keeps(c, lex):
+            return True
     return False
+
+
+def _lives_or_keeps(verb: Token, lex: Lexicons) -> bool:
+    """ "who lives near the plant", "who has run the bakery for 20 years", "who owns a
+    guesthouse": a clause about where someone lives or the small business they keep,
+    not an office ("who runs the ministry's press office" names a body)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "live":
+        return True
+    if lemma not in ("run", "own", "keep", "manage"):
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and not any(
+        t.ent_type_ in ("ORG", "GPE", "NORP") or t.lemma_.lower() in lex.official
+        for t in obj.subtree
+    )
+
+
+def _named_in_full(span: Span, fullest: str) -> bool:
+    """Is ``span`` a surname the entity recogniser took for a word ("Price said",
+    "Young said") that the article names in full elsewhere ("councillor Daniel
+    Price")?"""
+    words = fullest.split()
+    return span[-1].is_title and len(words) > len(span) and words[-1] == span[-1].text
 
 
 def _cited_with_year(span: Span) -> bool:
