@@ -476,6 +476,7 @@ def extract_html(html: str) -> tuple[str, dict[str, str]]:
     # trafilatura logs broken markup at ERROR level, which Python's last-resort handler
     # would print on the user's terminal; the Skipped reason already says it.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    page = html
     html = _FOOTNOTE_REF.sub("", html)
     html = _mark_blockquotes(html)
     html = _loose_text_paragraphs(html)
@@ -507,8 +508,9 @@ def extract_html(html: str) -> tuple[str, dict[str, str]]:
     if not body.strip():
         # A fragment or badly broken page: trafilatura gives up, so take all its text.
         body = _html_fallback_text(html)
+    body, headline = restore_article_head(page, body)
     title = meta.get("title")
-    if title and body.strip() and title not in body[: len(title) + 200]:
+    if title and body.strip() and not headline and title not in body[: len(title) + 200]:
         body = f"# {title}\n\n{body}"
     return body, meta
 
@@ -573,12 +575,9 @@ def chrome_lines(html: str) -> frozenset[str]:
     ``CHROME_MAX_SHARE`` of the page's text, names nothing."""
     if not _PAGE_TAG.search(html):
         return frozenset()
-    import lxml.html
-
     tokens, roles = _chrome_lexicon()
-    try:
-        root = lxml.html.document_fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
+    root = _page_root(html)
+    if root is None:
         return frozenset()
     body = root.find("body")
     total = len(body.text_content()) if body is not None else 0
@@ -596,6 +595,186 @@ def chrome_lines(html: str) -> frozenset[str]:
             if line and line != title:
                 found.add(line)
     return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _page_root(html: str) -> Any:
+    """The page's parsed tree (None when lxml cannot read it), shared by the chrome
+    marking and the headline restoring so that a page is parsed once; never modified."""
+    import lxml.html
+
+    try:
+        return lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+
+
+# The article's head: what a page sets around its headline before the body (kicker,
+# headline, standfirst or dek, byline, date, lead picture's caption) and the captions
+# of pictures inside the body. trafilatura keeps the body paragraphs and drops most of
+# these, though the codebook labels headlines, bylines and captions, and a standfirst
+# often makes the story's main claim.
+_BLOCK_TAGS = frozenset(
+    (
+        "p", "div", "section", "article", "header", "main", "h1", "h2", "h3", "h4", "h5",
+        "h6", "li", "ul", "ol", "dl", "dd", "figure", "figcaption", "address",
+        "summary", "details", "blockquote", "table", "tr", "td", "th", "pre", "hgroup",
+    )
+)
+# never article text: controls, scripts, landmarks the page names as elsewhere
+_SKIP_TAGS = frozenset(
+    (
+        "nav", "button", "form", "select", "label", "input", "textarea", "script", "style",
+        "noscript", "template", "svg", "iframe", "aside", "footer",
+    )
+)
+# a head holds a few short lines; more, or no body found near the headline, means the
+# page is not laid out as headline-then-body and nothing is restored
+HEAD_MAX_LINES = 12
+HEAD_SEARCH_LINES = 40
+_KICKER_MAX_WORDS = 4
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+_LETTER = re.compile(r"[^\W\d_]")
+_KEY_DROP = re.compile(r"[\W_]+")
+
+
+def _line_key(text: str) -> str:
+    return _KEY_DROP.sub("", text).lower()
+
+
+def _page_lines(root: Any) -> list[tuple[str, Any, bool]]:
+    """The visible text lines of a page body in order, each with the block element
+    that holds it and whether it is a picture's caption; elements named as chrome (as
+    in ``chrome_lines``) and controls are left out."""
+    tokens, roles = _chrome_lexicon()
+    lines: list[tuple[str, Any, bool]] = []
+    parts: list[str] = []
+    body = root.find("body")
+    if body is None:
+        return lines
+    total = len(body.text_content())
+
+    def flush(block: Any, caption: bool) -> None:
+        line = " ".join("".join(parts).split())
+        parts.clear()
+        if line:
+            lines.append((line, block, caption))
+
+    def skipped(el: Any) -> bool:
+        if el.tag in _SKIP_TAGS or el.get("hidden") is not None:
+            return True
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        words = {w.lower() for w in _CLASS_WORD.findall(names)}
+        if not (words & tokens or (el.get("role") or "").lower() in roles):
+            return False
+        return el.find(".//h1") is None and len(el.text_content()) <= CHROME_MAX_SHARE * total
+
+    def visit(el: Any, block: Any, caption: bool, depth: int) -> None:
+        if not isinstance(el.tag, str) or depth > 200 or skipped(el):
+            return
+        if el.tag in _BLOCK_TAGS:
+            if el.tag != "dd":  # a term and its value are one line ('Published 8 May')
+                flush(block, caption)
+            block = el
+            caption = caption or el.tag == "figcaption"
+        parts.append(el.text or "")
+        for child in el:
+            visit(child, block, caption, depth + 1)
+            # spans set side by side ('<span>Ann Lee</span><span>BBC News</span>') are
+            # laid out apart by the page's style
+            parts.append(child.tail or (" " if child.getnext() is not None else ""))
+        if el.tag in _BLOCK_TAGS or el.tag == "br":
+            flush(block, caption)
+
+    visit(body, body, False, 0)
+    return lines
+
+
+def restore_article_head(html: str, body: str) -> tuple[str, bool]:
+    """``body`` (trafilatura's text of ``html``) with the article head it dropped put
+    back in page order: the lines between the headline and the first two body
+    paragraphs in a row (standfirst, byline, date, caption), the kicker right above the
+    headline, and captions between body paragraphs. Returns the text and whether the
+    headline is now its first line. Lines of elements named as chrome stay out; a page
+    without an <h1>, or whose body cannot be found under it, is returned as it was."""
+    root = _page_root(html) if _PAGE_TAG.search(html) else None
+    if root is None or root.find(".//h1") is None:
+        return body, False
+    page = _page_lines(root)
+    at_h1 = next((i for i, (_, el, _) in enumerate(page) if el.tag == "h1"), None)
+    if at_h1 is None:
+        return body, False
+    out = body.split("\n")
+    where: dict[str, int] = {}
+    for n, line in enumerate(out):
+        where.setdefault(_line_key(line), n)
+    where.pop("", None)
+    found = [where.get(_line_key(line)) for line, _, _ in page]
+    # the body starts at the first two paragraphs in a row that trafilatura kept
+    para = [
+        found[i] is not None and el.tag not in _HEADINGS and not caption
+        for i, (_, el, caption) in enumerate(page)
+    ]
+    start = next(
+        (
+            i
+            for i in range(at_h1, min(len(page) - 1, at_h1 + HEAD_SEARCH_LINES))
+            if para[i] and para[i + 1]
+        ),
+        None,
+    )
+    if start is None:
+        return body, False
+    head = [i for i in range(at_h1, start) if found[i] is None and _head_line(page[i])]
+    if len(head) > HEAD_MAX_LINES:
+        return body, False
+    if at_h1 > 0 and found[at_h1 - 1] is None and _is_kicker(page[at_h1 - 1], page[at_h1]):
+        head.insert(0, at_h1 - 1)
+    # captions of pictures between body paragraphs
+    last = max((i for i, n in enumerate(found) if n is not None), default=start)
+    head += [
+        i
+        for i in range(start, last)
+        if found[i] is None and page[i][2]
+    ]
+    if not head:
+        return body, False
+    inserts: dict[int, list[str]] = {}
+    for i in head:
+        line, el, _ = page[i]
+        # before the next line trafilatura kept
+        kept = next((found[j] for j in range(i + 1, len(page)) if found[j] is not None), None)
+        at = len(out) if kept is None else kept
+        inserts.setdefault(at, []).append(f"# {line}" if el.tag == "h1" else line)
+    text: list[str] = []
+    for n, line in enumerate(out):
+        for new in inserts.get(n, []):
+            text += [new, ""]
+        text.append(line)
+    return "\n".join(text), at_h1 in head
+
+
+def _head_line(line: tuple[str, Any, bool]) -> bool:
+    """A line of the article head, not of a box set in it: a list item is a menu's or a
+    key-events box's link, a short subheading a box's title ('Key events', 'Share this
+    page'; a dek set as a subheading is a sentence), and a line without a letter a
+    counter."""
+    text, el, _ = line
+    if el.tag == "li" or not _LETTER.search(text):
+        return False
+    return el.tag not in _HEADINGS or el.tag == "h1" or len(text.split()) > _KICKER_MAX_WORDS
+
+
+def _is_kicker(line: tuple[str, Any, bool], h1: tuple[str, Any, bool]) -> bool:
+    """A section label set right above the headline, inside the same article head."""
+    text, el, _ = line
+    if len(text.split()) > _KICKER_MAX_WORDS or text[-1] in ".!?:":
+        return False
+    h1_parents = set(h1[1].iterancestors())
+    for depth, parent in enumerate(el.iterancestors()):
+        if parent in h1_parents:
+            return depth < 4 and parent.tag not in ("body", "html", "main")
+    return False
 
 
 _CHROME_TAGS = ("div", "section", "aside", "ul", "ol", "form", "header", "footer", "nav", "p")

@@ -355,7 +355,8 @@ def test_html_extraction() -> None:
     for gone in ("Home", "Related", "Great article", "All rights reserved", "adsbygoogle", "#"):
         assert gone not in article.shown, gone
     heads = [article.shown[p.start:p.end] for p in article.paragraphs if p.kind == "heading"]
-    assert heads == ["Ministers agree on a ceasefire plan", "What comes next"]
+    # the byline under the headline, which trafilatura drops, is restored as its own line
+    assert heads == ["Ministers agree on a ceasefire plan", "By Jane Reporter", "What comes next"]
 
 
 def test_jsonl_articles_and_broken_lines() -> None:
@@ -1692,3 +1693,109 @@ def test_an_html_body_wrapper_named_like_chrome_is_kept() -> None:
     )
     shown = article_from_text("t", html, fmt="html").shown
     assert "first budget" in shown and "fourth budget" in shown
+
+
+# --- the article head trafilatura drops: kicker, headline, dek, byline, date, captions
+
+_HEAD_BODY = "".join(
+    f"<p>The council approved the {w} budget for the harbour tunnel on Monday night.</p>"
+    for w in ("first", "second", "third", "fourth")
+)
+
+
+def _head_page(head: str, body: str = _HEAD_BODY, tail: str = "") -> str:
+    return (
+        "<html><head><title>Tunnel budget approved | The Courier</title></head><body>"
+        '<nav><ul><li><a href="/">News</a></li><li><a href="/sport">Sport</a></li></ul></nav>'
+        f"<main><article><header>{head}</header><div class='article-body'>{body}</div>"
+        f"{tail}</article></main></body></html>"
+    )
+
+
+def test_the_article_head_is_restored_in_page_order() -> None:
+    from annotator.ingest import extract_html
+
+    html = _head_page(
+        '<div class="kicker"><a href="/transport">Transport</a></div>'
+        "<h1>Tunnel budget doubles after soft clay found</h1>"
+        '<h2 class="dek">Council papers show the crossing will now cost £1.4bn and open in'
+        " 2031.</h2>"
+        '<span class="byline">By <a rel="author" href="/p/hm">Helen Marsh</a></span>'
+        '<time datetime="2027-09-14">14 September 2027</time>'
+        '<div class="share-bar"><button>Share</button><a href="#">Email</a></div>'
+        "<figure><img src='a.jpg'><figcaption>The tunnel's northern portal in May."
+        "</figcaption></figure>"
+    )
+    text, _ = extract_html(html)
+    lines = [line for line in text.split("\n") if line]
+    assert lines[:6] == [
+        "Transport",
+        "# Tunnel budget doubles after soft clay found",
+        "Council papers show the crossing will now cost £1.4bn and open in 2031.",
+        "By Helen Marsh 14 September 2027",  # inline, as the page sets them
+        "The tunnel's northern portal in May.",
+        "The council approved the first budget for the harbour tunnel on Monday night.",
+    ]
+    # the page's <title> is not put above the restored headline
+    assert "The Courier" not in text
+    assert "Share" not in text and "Email" not in text and "Sport" not in text
+    article = article_from_text("t", html, fmt="html")
+    check_offsets(article)
+    assert "Council papers show the crossing" in article.shown
+
+
+def test_captions_between_body_paragraphs_are_restored() -> None:
+    from annotator.ingest import extract_html
+
+    body = _HEAD_BODY.replace(
+        "</p><p>The council approved the third",
+        "</p><figure><img src='c.png'><figcaption>Tunnel costs by year, 2023-2027."
+        "</figcaption></figure><p>The council approved the third",
+    )
+    text, _ = extract_html(_head_page("<h1>Tunnel budget doubles</h1>", body))
+    assert "second budget for the harbour tunnel on Monday night.\n\nTunnel costs by year," \
+        " 2023-2027.\n\nThe council approved the third" in text
+
+
+def test_boxes_and_teasers_around_the_head_are_not_restored() -> None:
+    from annotator.ingest import extract_html
+
+    html = _head_page(
+        "<h1>Tunnel budget doubles after soft clay found</h1>"
+        '<div class="key-events"><h2>Key events</h2><ul><li><a href="#b1">1h ago Council'
+        " meets</a></li><li><a href='#b2'>3h ago Papers published</a></li></ul></div>"
+        '<div class="post-ufi"><a href="#">42</a><a href="#">17</a></div>',
+        tail='<div class="related-stories"><h3><a href="/x">Ferry fares rise again</a></h3>'
+        '<h2 class="dek">Operators blame the price of fuel for a third rise this year.</h2>'
+        "<figure><figcaption>A ferry leaves the harbour.</figcaption></figure></div>",
+    )
+    text, _ = extract_html(html)
+    assert text.startswith("# Tunnel budget doubles after soft clay found\n")
+    for box in ("Key events", "1h ago", "42", "Ferry fares", "price of fuel", "ferry leaves"):
+        assert box not in text
+
+
+def test_a_metadata_term_and_its_value_are_one_head_line() -> None:
+    from annotator.ingest import extract_html
+
+    html = _head_page(
+        "<h1>Tunnel budget doubles after soft clay found</h1>"
+        "<dl><dt>From:</dt><dd>Department for Transport</dd><dt>Published</dt>"
+        "<dd>8 March 2027</dd></dl>"
+    )
+    text, _ = extract_html(html)
+    assert "\nFrom: Department for Transport\n\nPublished 8 March 2027\n" in text
+    assert "\nFrom:\n" not in text
+
+
+def test_a_page_laid_out_without_a_head_is_left_as_extracted() -> None:
+    from annotator.ingest import extract_html, restore_article_head
+
+    # no <h1>: nothing to anchor a head to
+    html = _head_page("<p class='standfirst'>Council papers show the cost has doubled.</p>")
+    text, _ = extract_html(html)
+    assert restore_article_head(html, text) == (text, False)
+    # a head line matching a kept paragraph is not added twice
+    html = _head_page("<h1>Tunnel budget approved</h1>")
+    text, _ = extract_html(html)
+    assert text.count("first budget") == 1 and text.count("Tunnel budget approved") == 1
