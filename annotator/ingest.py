@@ -765,15 +765,25 @@ def _head_line(line: tuple[str, Any, bool]) -> bool:
     return el.tag not in _HEADINGS or el.tag == "h1" or len(text.split()) > _KICKER_MAX_WORDS
 
 
+# How far above the headline the kicker's and the headline's shared parent may sit.
+_KICKER_MAX_LEVELS = 2
+
+
 def _is_kicker(line: tuple[str, Any, bool], h1: tuple[str, Any, bool]) -> bool:
     """A section label set right above the headline, inside the same article head."""
     text, el, _ = line
     if len(text.split()) > _KICKER_MAX_WORDS or text[-1] in ".!?:":
         return False
-    h1_parents = set(h1[1].iterancestors())
+    # the head both share sits close above the headline: a site header that only shares
+    # the page's wrapper div with it ("div#root" four levels up) is no kicker
+    h1_parents = {p: up for up, p in enumerate(h1[1].iterancestors())}
     for depth, parent in enumerate(el.iterancestors()):
         if parent in h1_parents:
-            return depth < 4 and parent.tag not in ("body", "html", "main")
+            return (
+                depth < 4
+                and h1_parents[parent] < _KICKER_MAX_LEVELS
+                and parent.tag not in ("body", "html", "main")
+            )
     return False
 
 

@@ -1799,3 +1799,21 @@ def test_a_page_laid_out_without_a_head_is_left_as_extracted() -> None:
     html = _head_page("<h1>Tunnel budget approved</h1>")
     text, _ = extract_html(html)
     assert text.count("first budget") == 1 and text.count("Tunnel budget approved") == 1
+
+
+def test_a_site_header_that_only_shares_the_wrapper_is_no_kicker() -> None:
+    from annotator.ingest import extract_html
+
+    # the site's name sits in a header under the same wrapper div as the article, four
+    # levels above the headline: it is chrome, not the story's section label
+    html = (
+        "<html><head><title>Tunnel budget approved</title></head><body><div id='root'>"
+        "<div class='top'><a href='/'>Wirestone Register</a></div>"
+        "<div class='page'><div class='col'><article><div class='head'>"
+        "<h1>Tunnel budget doubles after soft clay found</h1></div>"
+        f"<div class='article-body'>{_HEAD_BODY}</div></article></div></div>"
+        "</div></body></html>"
+    )
+    text, _ = extract_html(html)
+    assert "Wirestone Register" not in text
+    assert "# Tunnel budget doubles after soft clay found" in text
