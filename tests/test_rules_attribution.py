@@ -3355,3 +3355,66 @@ def test_the_mention_sets_the_source_kind(nlp, text, kind):
 
 def test_a_named_person_is_not_anonymous(nlp):
     assert one(nlp, "Farmer Tom Berg said the water had gone.").source_kind != "anonymous"
+
+
+# ---------------------------------------------------------------------------------------
+# pronouns after a one-word name the entity recogniser missed (probe8a)
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the subject of the sentence before, a surname of a person named earlier
+        (
+            "Wanderers manager Paula Greaves spoke after the game. Greaves said Marsh had "
+            'been struggling with a hamstring problem. "We will see how he pulls up," she '
+            "added.",
+            "Greaves",
+        ),
+        (
+            "Daniel Okafor scored twice in the second half. Okafor, 23, says he did not see "
+            'the first goal go in. "I just hit it and heard the noise," he told the radio.',
+            "Daniel Okafor",
+        ),
+        # an untagged surname that is the subject of a speech verb
+        (
+            "Corey Lindqvist was arrested on Tuesday. Trent said she called the police and "
+            'ran over to the house. "They lost everything," she said.',
+            "Trent",
+        ),
+    ],
+)
+def test_a_pronoun_goes_on_with_a_subject_the_ner_missed(nlp, text, source):
+    assert source in (labels(nlp, text)[-1].source or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the nearest named person is the subject: kept
+        (
+            'Paula Greaves praised Lewis Marsh. Lewis Marsh said the injury was minor. "It '
+            'is nothing," he said.',
+            "Lewis Marsh",
+        ),
+        # a body or a place as subject is no missed name
+        (
+            'Senator Ivan Petrov resigned on Monday. The Kremlin said he had been ill. "I had '
+            'no choice," he said.',
+            "Ivan Petrov",
+        ),
+    ],
+)
+def test_a_pronoun_skips_no_named_subject_for_a_body(nlp, text, source):
+    assert source in (labels(nlp, text)[-1].source or "")
+
+
+def test_a_name_does_not_run_across_a_headline_colon(nlp):
+    text = (
+        "Hartley Wanderers 3-1 Kingsmoor City: Okafor double sends Wanderers top\n\n"
+        "Daniel Okafor scored twice in the second half.\n\n"
+        "Okafor, 23, says he did not see the first goal go in."
+    )
+    source = labels(nlp, text)[-1].source or ""
+    assert ":" not in source and "Okafor" in source
