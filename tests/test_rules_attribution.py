@@ -3418,3 +3418,32 @@ def test_a_name_does_not_run_across_a_headline_colon(nlp):
     )
     source = labels(nlp, text)[-1].source or ""
     assert ":" not in source and "Okafor" in source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 34-year-old man has been charged with arson.",  # a formal charge: an action
+        "On Monday, prosecutors charged the driver with manslaughter.",
+        "The hotel charged the campaign $3,000 for the rooms.",  # billing
+        "The company posted a loss of $3 million in the third quarter.",
+        "The suspect posted bail on Friday.",
+    ],
+)
+def test_charging_or_posting_without_a_clause_is_an_action(nlp, text):
+    assert one(nlp, text).label == "unsourced_claim"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Critics charged that the hearing failed to provide new information.", "Critics"),
+        ('"That is a disservice to them," Senator Ann Bolt charged.', "Senator Ann Bolt"),
+        ("Mayor Jane Vos posted on Instagram that the roads would reopen.", "Mayor Jane Vos"),
+        ('"Today is day one," chief Hannah Vos posted on X.', "chief Hannah Vos"),
+    ],
+)
+def test_charging_or_posting_with_a_clause_or_quote_reports(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label in ("sourced_fact", "official_quote")
+    assert p.source == source
