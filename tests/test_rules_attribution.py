@@ -3447,3 +3447,29 @@ def test_charging_or_posting_with_a_clause_or_quote_reports(nlp, text, source):
     p = one(nlp, text)
     assert p.label in ("sourced_fact", "official_quote")
     assert p.source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the parser reads "records show" as one noun; the plural noun is the subject
+        ("Court records show Lindqvist was convicted of criminal mischief in 2021.", "records"),
+        ("Public records show no gifts at all from the mayor to the foundation.", "records"),
+        ("The court record shows that the fine was paid.", "The court record"),
+    ],
+)
+def test_records_show_is_a_document_finding(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source is not None and source in p.source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gun sales show no sign of slowing.",  # not a document
+        "Price rises show the economy is overheating.",
+    ],
+)
+def test_a_plural_noun_that_is_no_document_shows_nothing(nlp, text):
+    assert one(nlp, text).label != "sourced_fact"

@@ -177,6 +177,22 @@ def _modal_head(verb: Token) -> bool:
     )
 
 
+def _compound_subject(verb: Token) -> Token | None:
+    """A plural noun right before a verb that has no subject, which the parser hangs on
+    the verb as a compound ("Court records show he was convicted": "records show" read
+    as one noun): the subject. Only with a present or past verb form that agrees."""
+    if verb.i == 0 or verb.tag_ not in ("VBP", "VBD"):
+        return None
+    if any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    if not any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children):
+        return None  # a tag after its content (", city records show.") is read elsewhere
+    prev = verb.doc[verb.i - 1]
+    if prev.dep_ == "compound" and prev.head.i == verb.i and prev.tag_ == "NNS":
+        return prev
+    return None
+
+
 def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
     """Subject of a reporting verb, climbing through "and added" / ", adding" to the
     verb that has one. Returns (subject, agentless_passive)."""
@@ -195,6 +211,8 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
         misread = _inverted_clause_subject(verb)
     if misread is None:
         misread = _subject_in_opening_participle(verb)
+    if misread is None:
+        misread = _compound_subject(verb)
     if misread is not None:
         return misread, False
     cur = verb
@@ -850,8 +868,9 @@ def _document_finding(verb: Token, lex: Lexicons, *, with_object: bool = False) 
         for c in verb.children
         if c.dep_ == "ccomp"
     )
+    misread = _compound_subject(verb)
     return any(
-        c.dep_ == "nsubj"
+        (c.dep_ == "nsubj" or (misread is not None and c.i == misread.i))
         and c.lemma_.lower() in lex.findings
         and not (pictured and c.lemma_.lower() in _NOT_FINDINGS)
         for c in verb.children
