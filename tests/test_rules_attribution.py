@@ -3473,3 +3473,28 @@ def test_records_show_is_a_document_finding(nlp, text, source):
 )
 def test_a_plural_noun_that_is_no_document_shows_nothing(nlp, text):
     assert one(nlp, text).label != "sourced_fact"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs the that-clause on the addressee as a clause of the noun
+        "Margaret Halloran was 88. She once told an interviewer that she loved the ocean.",
+        "Ann Ruiz was 70. She told an interviewer that she had fallen in love with the sea.",
+    ],
+)
+def test_a_that_clause_hung_on_the_addressee_is_what_was_told(nlp, text):
+    assert labels(nlp, text)[-1].label == "sourced_fact"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative clause on the object: "that" is the relative's object, no mark
+        "Margaret Halloran told a story that she loved.",
+        # a noun's own that-clause: no person was told anything
+        "Mr. Sanders showed no sign that he was planning to apologize.",
+    ],
+)
+def test_a_nouns_own_that_clause_is_no_report(nlp, text):
+    assert one(nlp, text).label != "sourced_fact"

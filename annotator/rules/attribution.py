@@ -1232,6 +1232,25 @@ def _addressee(verb: Token) -> bool:
     )
 
 
+def _told_person(obj: Token) -> bool:
+    """Is the object of a verb of telling a person ("an interviewer", "a visitor", "the
+    senator", "Reuters"), not a thing or a content noun ("no sign", "concern")?"""
+    from .lexicons import lexicons
+
+    lex = lexicons()
+    if obj.ent_type_ in ("PERSON", "NORP", "ORG") or obj.lower_ in ("him", "her", "them", "us"):
+        return True
+    lemma = obj.lemma_.lower()
+    if lemma in lex.documents or lemma in lex.utterances:
+        return False  # "a sign", "a statement"
+    return (
+        lemma in lex.sayers
+        or lemma in lex.person_nouns
+        or lemma in lex.person_roles
+        or (obj.pos_ == "NOUN" and lemma.endswith(("er", "or", "ist")))
+    )
+
+
 def _quote_gap(tok: Token) -> int:
     """1 when an opening quotation mark stands right before ``tok`` ("to “go"), else 0."""
     return int(tok.i > 0 and tok.doc[tok.i - 1].text in _OPEN_QUOTES)
@@ -1285,6 +1304,16 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
                     m.dep_ == "mark" and m.lower_ == "that" for m in t.children
                 ):
                     return True
+            if obj.dep_ in ("dobj", "dative") and _told_person(obj) and any(
+                t.dep_ == "acl"
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)
+                and any(s.dep_ in _SUBJ for s in t.children)
+                for t in obj.children
+            ):
+                # ... or as a clause of the noun, when the object is a person: "told an
+                # interviewer that she had ..." ("showed no sign that", "raised concern
+                # that" keep the noun's own clause)
+                return True
     after = doc[verb.i + 1 : min(verb.i + 5, len(doc))]
     # (token.sent walks the whole doc; stop at the next sentence start instead)
     after = after[: next((k for k, t in enumerate(after) if t.is_sent_start), len(after))]
