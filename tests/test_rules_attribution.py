@@ -3498,3 +3498,12 @@ def test_a_that_clause_hung_on_the_addressee_is_what_was_told(nlp, text):
 )
 def test_a_nouns_own_that_clause_is_no_report(nlp, text):
     assert one(nlp, text).label != "sourced_fact"
+
+
+def test_a_missed_surname_goes_to_the_person_of_the_pronouns_gender(nlp):
+    text = (
+        "Margaret Halloran died on Sunday, her son, Thomas Halloran, said. He said she was "
+        'proud of her work. Halloran was outspoken about science. "We know more about Mars '
+        'than about our beaches," she wrote in 2003.'
+    )
+    assert labels(nlp, text)[-1].source == "Margaret Halloran"

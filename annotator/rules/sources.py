@@ -595,7 +595,7 @@ def _missed_subject(
         if subj is not None and ent.start <= subj.i < ent.end:
             return None  # the named person is the subject there: the usual answer
         if subj is not None and not quote_mask[subj.i]:
-            named = _missed_name(subj, ents, lex)
+            named = _missed_name(subj, ents, lex, pronoun=pronoun.lower_, genders=genders or {})
             if named is not None and known_gender((subj.lower_,), genders or {}) in (
                 None,
                 _PRONOUN_GENDER.get(pronoun.lower_),
@@ -607,10 +607,19 @@ def _missed_subject(
     return None
 
 
-def _missed_name(tok: Token, ents: Sequence[Span], lex: Lexicons) -> Token | None:
+def _missed_name(
+    tok: Token,
+    ents: Sequence[Span],
+    lex: Lexicons,
+    *,
+    pronoun: str = "",
+    genders: dict[str, str] | None = None,
+) -> Token | None:
     """``_missed_subject``'s test of the subject word itself: the head of the last
-    earlier PERSON entity with that surname (its mention tells the kind), or the word
-    itself when only its speech verb says it is a person's."""
+    earlier PERSON entity with that surname whose known gender fits the pronoun (its
+    mention tells the kind; "Halloran ... she" is not her son "Thomas Halloran"), or the
+    word itself when only its speech verb says it is a person's."""
+    want = _PRONOUN_GENDER.get(pronoun)
     # (a surname at the start of a sentence may be tagged a plural noun: "Greaves said")
     if tok.pos_ not in ("PROPN", "NOUN") or not tok.is_title or tok.ent_type_ == "PERSON":
         return None
@@ -620,7 +629,9 @@ def _missed_name(tok: Token, ents: Sequence[Span], lex: Lexicons) -> Token | Non
         return None  # a longer name or a body ("Kingsmoor City", "the Kremlin")
     for e in reversed(ents):
         if e.label_ == "PERSON" and len(e) > 1 and e.end <= tok.i and tok.lower_ == e[-1].lower_:
-            return name_head(e.root)
+            known = known_gender((t.lower_ for t in e), genders or {})
+            if want is None or known in (None, want):
+                return name_head(e.root)
     if tok.pos_ == "PROPN" and tok.ent_type_ == "" and tok.head.lemma_ in lex.speech:
         return tok
     return None
