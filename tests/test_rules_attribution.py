@@ -3515,3 +3515,155 @@ def test_the_mention_sets_the_source_kind(nlp, text, kind):
 
 def test_a_named_person_is_not_anonymous(nlp):
     assert one(nlp, "Farmer Tom Berg said the water had gone.").source_kind != "anonymous"
+
+
+# ---------------------------------------------------------------------------------------
+# pronouns after a one-word name the entity recogniser missed (probe8a)
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the subject of the sentence before, a surname of a person named earlier
+        (
+            "Wanderers manager Paula Greaves spoke after the game. Greaves said Marsh had "
+            'been struggling with a hamstring problem. "We will see how he pulls up," she '
+            "added.",
+            "Greaves",
+        ),
+        (
+            "Daniel Okafor scored twice in the second half. Okafor, 23, says he did not see "
+            'the first goal go in. "I just hit it and heard the noise," he told the radio.',
+            "Daniel Okafor",
+        ),
+        # an untagged surname that is the subject of a speech verb
+        (
+            "Corey Lindqvist was arrested on Tuesday. Trent said she called the police and "
+            'ran over to the house. "They lost everything," she said.',
+            "Trent",
+        ),
+    ],
+)
+def test_a_pronoun_goes_on_with_a_subject_the_ner_missed(nlp, text, source):
+    assert source in (labels(nlp, text)[-1].source or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the nearest named person is the subject: kept
+        (
+            'Paula Greaves praised Lewis Marsh. Lewis Marsh said the injury was minor. "It '
+            'is nothing," he said.',
+            "Lewis Marsh",
+        ),
+        # a body or a place as subject is no missed name
+        (
+            'Senator Ivan Petrov resigned on Monday. The Kremlin said he had been ill. "I had '
+            'no choice," he said.',
+            "Ivan Petrov",
+        ),
+    ],
+)
+def test_a_pronoun_skips_no_named_subject_for_a_body(nlp, text, source):
+    assert source in (labels(nlp, text)[-1].source or "")
+
+
+def test_a_name_does_not_run_across_a_headline_colon(nlp):
+    text = (
+        "Hartley Wanderers 3-1 Kingsmoor City: Okafor double sends Wanderers top\n\n"
+        "Daniel Okafor scored twice in the second half.\n\n"
+        "Okafor, 23, says he did not see the first goal go in."
+    )
+    source = labels(nlp, text)[-1].source or ""
+    assert ":" not in source and "Okafor" in source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 34-year-old man has been charged with arson.",  # a formal charge: an action
+        "On Monday, prosecutors charged the driver with manslaughter.",
+        "The hotel charged the campaign $3,000 for the rooms.",  # billing
+        "The company posted a loss of $3 million in the third quarter.",
+        "The suspect posted bail on Friday.",
+    ],
+)
+def test_charging_or_posting_without_a_clause_is_an_action(nlp, text):
+    assert one(nlp, text).label == "unsourced_claim"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Critics charged that the hearing failed to provide new information.", "Critics"),
+        ('"That is a disservice to them," Senator Ann Bolt charged.', "Senator Ann Bolt"),
+        ("Mayor Jane Vos posted on Instagram that the roads would reopen.", "Mayor Jane Vos"),
+        ('"Today is day one," chief Hannah Vos posted on X.', "chief Hannah Vos"),
+    ],
+)
+def test_charging_or_posting_with_a_clause_or_quote_reports(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label in ("sourced_fact", "official_quote")
+    assert p.source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the parser reads "records show" as one noun; the plural noun is the subject
+        ("Court records show Lindqvist was convicted of criminal mischief in 2021.", "records"),
+        ("Public records show no gifts at all from the mayor to the foundation.", "records"),
+        ("The court record shows that the fine was paid.", "The court record"),
+    ],
+)
+def test_records_show_is_a_document_finding(nlp, text, source):
+    p = one(nlp, text)
+    assert p.label == "sourced_fact"
+    assert p.source is not None and source in p.source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gun sales show no sign of slowing.",  # not a document
+        "Price rises show the economy is overheating.",
+    ],
+)
+def test_a_plural_noun_that_is_no_document_shows_nothing(nlp, text):
+    assert one(nlp, text).label != "sourced_fact"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs the that-clause on the addressee as a clause of the noun
+        "Margaret Halloran was 88. She once told an interviewer that she loved the ocean.",
+        "Ann Ruiz was 70. She told an interviewer that she had fallen in love with the sea.",
+    ],
+)
+def test_a_that_clause_hung_on_the_addressee_is_what_was_told(nlp, text):
+    assert labels(nlp, text)[-1].label == "sourced_fact"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative clause on the object: "that" is the relative's object, no mark
+        "Margaret Halloran told a story that she loved.",
+        # a noun's own that-clause: no person was told anything
+        "Mr. Sanders showed no sign that he was planning to apologize.",
+    ],
+)
+def test_a_nouns_own_that_clause_is_no_report(nlp, text):
+    assert one(nlp, text).label != "sourced_fact"
+
+
+def test_a_missed_surname_goes_to_the_person_of_the_pronouns_gender(nlp):
+    text = (
+        "Margaret Halloran died on Sunday, her son, Thomas Halloran, said. He said she was "
+        'proud of her work. Halloran was outspoken about science. "We know more about Mars '
+        'than about our beaches," she wrote in 2003.'
+    )
+    assert labels(nlp, text)[-1].source == "Margaret Halloran"

@@ -968,3 +968,18 @@ def test_editorial_voice_and_sweeping_verdicts_near_misses(
     nlp: Language, text: str, family: str
 ) -> None:
     assert not fires(nlp, text, family), rule_ids(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lumora on Thursday unveiled a pair of camera-equipped smart glasses.",
+        "The utility will install smart meters in 40,000 homes next year.",
+    ],
+)
+def test_a_smart_device_is_named_not_judged(nlp: Language, text: str) -> None:
+    assert opinion_evidence(nlp(text)[:]) is None, rule_ids(nlp, text)
+
+
+def test_a_smart_decision_is_still_judged(nlp: Language) -> None:
+    assert opinion_evidence(nlp("It was a smart decision by the board.")[:]) is not None

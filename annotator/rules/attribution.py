@@ -177,6 +177,22 @@ def _modal_head(verb: Token) -> bool:
     )
 
 
+def _compound_subject(verb: Token) -> Token | None:
+    """A plural noun right before a verb that has no subject, which the parser hangs on
+    the verb as a compound ("Court records show he was convicted": "records show" read
+    as one noun): the subject. Only with a present or past verb form that agrees."""
+    if verb.i == 0 or verb.tag_ not in ("VBP", "VBD"):
+        return None
+    if any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    if not any(c.dep_ in ("ccomp", "dobj") and c.i > verb.i for c in verb.children):
+        return None  # a tag after its content (", city records show.") is read elsewhere
+    prev = verb.doc[verb.i - 1]
+    if prev.dep_ == "compound" and prev.head.i == verb.i and prev.tag_ == "NNS":
+        return prev
+    return None
+
+
 def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
     """Subject of a reporting verb, climbing through "and added" / ", adding" to the
     verb that has one. Returns (subject, agentless_passive)."""
@@ -195,6 +211,8 @@ def _subject(verb: Token, *, climb: bool = True) -> tuple[Token | None, bool]:
         misread = _inverted_clause_subject(verb)
     if misread is None:
         misread = _subject_in_opening_participle(verb)
+    if misread is None:
+        misread = _compound_subject(verb)
     if misread is not None:
         return misread, False
     cur = verb
@@ -850,8 +868,9 @@ def _document_finding(verb: Token, lex: Lexicons, *, with_object: bool = False) 
         for c in verb.children
         if c.dep_ == "ccomp"
     )
+    misread = _compound_subject(verb)
     return any(
-        c.dep_ == "nsubj"
+        (c.dep_ == "nsubj" or (misread is not None and c.i == misread.i))
         and c.lemma_.lower() in lex.findings
         and not (pictured and c.lemma_.lower() in _NOT_FINDINGS)
         for c in verb.children
@@ -1213,6 +1232,25 @@ def _addressee(verb: Token) -> bool:
     )
 
 
+def _told_person(obj: Token) -> bool:
+    """Is the object of a verb of telling a person ("an interviewer", "a visitor", "the
+    senator", "Reuters"), not a thing or a content noun ("no sign", "concern")?"""
+    from .lexicons import lexicons
+
+    lex = lexicons()
+    if obj.ent_type_ in ("PERSON", "NORP", "ORG") or obj.lower_ in ("him", "her", "them", "us"):
+        return True
+    lemma = obj.lemma_.lower()
+    if lemma in lex.documents or lemma in lex.utterances:
+        return False  # "a sign", "a statement"
+    return (
+        lemma in lex.sayers
+        or lemma in lex.person_nouns
+        or lemma in lex.person_roles
+        or (obj.pos_ == "NOUN" and lemma.endswith(("er", "or", "ist")))
+    )
+
+
 def _quote_gap(tok: Token) -> int:
     """1 when an opening quotation mark stands right before ``tok`` ("to “go"), else 0."""
     return int(tok.i > 0 and tok.doc[tok.i - 1].text in _OPEN_QUOTES)
@@ -1266,6 +1304,16 @@ def _has_clause(verb: Token, *, infinitive: bool = True) -> bool:
                     m.dep_ == "mark" and m.lower_ == "that" for m in t.children
                 ):
                     return True
+            if obj.dep_ in ("dobj", "dative") and _told_person(obj) and any(
+                t.dep_ == "acl"
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children)
+                and any(s.dep_ in _SUBJ for s in t.children)
+                for t in obj.children
+            ):
+                # ... or as a clause of the noun, when the object is a person: "told an
+                # interviewer that she had ..." ("showed no sign that", "raised concern
+                # that" keep the noun's own clause)
+                return True
     after = doc[verb.i + 1 : min(verb.i + 5, len(doc))]
     # (token.sent walks the whole doc; stop at the next sentence start instead)
     after = after[: next((k for k, t in enumerate(after) if t.is_sent_start), len(after))]

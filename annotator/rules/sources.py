@@ -573,6 +573,10 @@ def resolve_pronoun(
             known = known_gender((t.lower_ for t in ent), genders)
             if known is not None and known != want_gender:
                 continue
+        if personal:
+            missed = _missed_subject(tok, ent, ents, quote_mask, lex, genders=genders)
+            if missed is not None:
+                return missed
         if personal and not _main_subject(head) and not _named_again(ent, tok):
             subject = _subject_before(tok, ent, ents, quote_mask, lex, genders=genders)
             if subject is not None:
@@ -592,6 +596,76 @@ def _people_noun(tok: Token, lex: Lexicons) -> bool:
         or lemma in lex.official
         or lemma in lex.expert
     )
+
+
+def _missed_subject(
+    pronoun: Token,
+    ent: Span,
+    ents: Sequence[Span],
+    quote_mask: Sequence[bool],
+    lex: Lexicons,
+    *,
+    genders: dict[str, str] | None = None,
+) -> Token | None:
+    """A one-word name that is the main subject of a sentence between the nearest
+    named person ``ent`` and the pronoun, which the entity recogniser missed or read as
+    a place ("Greaves said Marsh was injured. '...,' she added." is Greaves;
+    "Okafor, 23, says ... '...,' he told reporters." is Okafor): news style carries the
+    subject on. The word counts as a person's when a PERSON entity before it has it
+    ("Daniel Okafor ... Okafor says") or, untagged, it is the subject of a speech verb
+    ("Trent said"). Looks back at most three sentences, the pronoun's own first."""
+    doc = pronoun.doc
+    sent = pronoun.sent
+    for _ in range(3):
+        if sent.end <= ent.start:
+            return None
+        subj = next(
+            (c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pronoun.i),
+            None,
+        )
+        if subj is not None and ent.start <= subj.i < ent.end:
+            return None  # the named person is the subject there: the usual answer
+        if subj is not None and not quote_mask[subj.i]:
+            named = _missed_name(subj, ents, lex, pronoun=pronoun.lower_, genders=genders or {})
+            if named is not None and known_gender((subj.lower_,), genders or {}) in (
+                None,
+                _PRONOUN_GENDER.get(pronoun.lower_),
+            ):
+                return named
+        if sent.start == 0 or sent.start <= ent.start:
+            return None
+        sent = doc[sent.start - 1].sent
+    return None
+
+
+def _missed_name(
+    tok: Token,
+    ents: Sequence[Span],
+    lex: Lexicons,
+    *,
+    pronoun: str = "",
+    genders: dict[str, str] | None = None,
+) -> Token | None:
+    """``_missed_subject``'s test of the subject word itself: the head of the last
+    earlier PERSON entity with that surname whose known gender fits the pronoun (its
+    mention tells the kind; "Halloran ... she" is not her son "Thomas Halloran"), or the
+    word itself when only its speech verb says it is a person's."""
+    want = _PRONOUN_GENDER.get(pronoun)
+    # (a surname at the start of a sentence may be tagged a plural noun: "Greaves said")
+    if tok.pos_ not in ("PROPN", "NOUN") or not tok.is_title or tok.ent_type_ == "PERSON":
+        return None
+    if tok.lower_ in lex.official or tok.lower_ in lex.media:
+        return None
+    if any(c.dep_ in ("compound", "det", "amod", "poss") for c in tok.children):
+        return None  # a longer name or a body ("Kingsmoor City", "the Kremlin")
+    for e in reversed(ents):
+        if e.label_ == "PERSON" and len(e) > 1 and e.end <= tok.i and tok.lower_ == e[-1].lower_:
+            known = known_gender((t.lower_ for t in e), genders or {})
+            if want is None or known in (None, want):
+                return name_head(e.root)
+    if tok.pos_ == "PROPN" and tok.ent_type_ == "" and tok.head.lemma_ in lex.speech:
+        return tok
+    return None
 
 
 def _named_again(ent: Span, pronoun: Token) -> bool:
@@ -777,6 +851,17 @@ def clean_name_bounds(
     return (t0, e) if drop else (s, e)
 
 
+def _after_colon(ent: Span) -> Span:
+    """The part of an entity after a colon inside it: a name does not run across one
+    (a headline "Wanderers 3-1 City: Okafor double sends ..." read as one PERSON is
+    "Okafor"); the mention is bounded from that part on."""
+    doc = ent.doc
+    for i in range(ent.end - 2, ent.start, -1):
+        if doc[i].text == ":":
+            return doc[i + 1 : ent.end]
+    return ent
+
+
 #: ``Doc.user_data`` key of the kinds the article's own descriptions give its people
 #: (``_described_people``), set by ``MentionIndex`` and read by ``source_kind``.
 DESCRIBED = "annotator.described_kinds"
@@ -870,7 +955,10 @@ class MentionIndex:
         for ent in self.ents:
             if ent.label_ not in _ENT_SOURCE or any(a <= ent.start < b for a, b in headlines):
                 continue
-            bounds = mention_bounds(name_head(ent.root), with_conj=False, with_prep=False)
+            cut = _after_colon(ent)
+            bounds = mention_bounds(name_head(cut.root), with_conj=False, with_prep=False)
+            if cut is not ent:
+                ent, bounds = cut, (max(bounds[0], cut.start), bounds[1])
             if not (bounds[0] <= ent.start and ent.end <= bounds[1]):
                 bounds = (ent.start, ent.end)
             if bounds[1] - bounds[0] > 1 and doc[bounds[1] - 1].tag_ == "POS":
