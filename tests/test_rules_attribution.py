@@ -3667,3 +3667,20 @@ def test_a_missed_surname_goes_to_the_person_of_the_pronouns_gender(nlp):
         'than about our beaches," she wrote in 2003.'
     )
     assert labels(nlp, text)[-1].source == "Margaret Halloran"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The IMF projects growth of 2.4 percent next year.",
+        "The agency forecasts heavy rain for the weekend.",
+    ],
+)
+def test_a_reporting_verb_read_as_a_noun_still_makes_a_claim(nlp, text):
+    # the small tagger reads "projects"/"forecasts" after the subject as plural nouns
+    assert one(nlp, text).label != "other"
+
+
+@pytest.mark.parametrize("text", ["Prices and wages.", "Oil prices, gas prices and forecasts."])
+def test_a_verbless_list_of_nouns_stays_a_fragment(nlp, text):
+    assert one(nlp, text).label == "other"

@@ -42,6 +42,7 @@ from .opinion import (
     opinion_evidence,
     other_evidence,
     sentence_view,
+    verb_read_as_noun,
 )
 from .quotes import Quote, QuoteInSentence, find_quotes, quote_mask, quotes_in
 from .sources import (
@@ -313,7 +314,7 @@ class Prelabeler:
             ev = Evidence(
                 start=s.start_char,
                 end=s.end_char,
-                has_verb=any(verbal[s.start : s.end]),
+                has_verb=any(verbal[s.start : s.end]) or verb_read_as_noun(list(s)),
                 paragraph_kind=para_kind,
                 attribution=main_attr,
                 hedged=hedged[0] if hedged else None,

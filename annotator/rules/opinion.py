@@ -36,7 +36,7 @@ from typing import Any
 
 from spacy.attrs import LEMMA, LOWER, NORM
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.parts_of_speech import ADV, AUX, PROPN, VERB
+from spacy.parts_of_speech import ADV, AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -2040,6 +2040,24 @@ _ANCHOR_WINDOW = 16
 _TAIL_CHARS = 300
 
 
+def verb_read_as_noun(tokens: Sequence[Token]) -> bool:
+    """ "The IMF projects growth of 2.4 percent.": a finished sentence whose reporting
+    verb the tagger read as a plural noun right after its subject is a claim, not a
+    verbless fragment."""
+    from annotator.rules.lexicons import lexicons  # read once, cached there
+
+    if not tokens or tokens[-1].text != ".":
+        return False
+    lex = lexicons()
+    for prev, tok in zip(tokens, tokens[1:], strict=False):
+        if tok.tag_ != "NNS" or not tok.lower_.endswith("s") or prev.pos not in (PROPN, NOUN):
+            continue
+        stem = tok.lower_[:-1]
+        if stem in lex.speech or stem in lex.document_verbs:
+            return True
+    return False
+
+
 def other_hits(
     sent: Span, *, paragraph_kind: str = "text", view: SentenceView | None = None
 ) -> list[_Hit]:
@@ -2074,7 +2092,12 @@ def other_hits(
         ):
             continue
         hits.append(_Hit(rule, span.start_char, span.end_char, span.text))
-    if content and n_tokens <= 12 and not any(view.pos[i] in (VERB, AUX) for i in content):
+    if (
+        content
+        and n_tokens <= 12
+        and not any(view.pos[i] in (VERB, AUX) for i in content)
+        and not verb_read_as_noun(view.tokens)
+    ):
         words = [view.tokens[i] for i in content]
         titled = all(t.is_title or not t.is_alpha or t.is_stop or t.is_upper for t in words)
         rule = _FRAGMENT_TITLE if titled and not text.rstrip().endswith(".") else _FRAGMENT
