@@ -1471,6 +1471,18 @@ def test_a_report_nested_in_another_is_not_marked_again(nlp):
     assert spans == [("SOURCE", "The senator"), ("CUE", "said")]
 
 
+def test_one_report_is_never_nested_in_itself(nlp):
+    # a single attribution keeps its source and cue (its cue is not in what it reports);
+    # a second one inside that content is dropped, one outside it is kept
+    label, spans = spans_of(nlp, "The senator said that the bill will pass easily.")
+    assert label == "sourced_fact"
+    assert spans == [("SOURCE", "The senator"), ("CUE", "said")]
+    _, spans = spans_of(nlp, "The senator said that she believes the bill will pass.")
+    assert ("CUE", "believes") not in spans
+    _, spans = spans_of(nlp, "The senator said the bill would pass, according to aides.")
+    assert ("CUE", "said") in spans and ("CUE", "according to") in spans
+
+
 @pytest.mark.parametrize(
     ("text", "source", "cue"),
     [

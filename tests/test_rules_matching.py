@@ -212,3 +212,35 @@ def test_max_length_and_starts_sentence() -> None:
     assert not starts_sentence([{"IS_SENT_START": True, "OP": "?"}, {"LOWER": "a"}])
     assert not starts_sentence([{"LOWER": "in"}])
     assert not starts_sentence([])
+
+
+def test_active_patterns_need_a_word_of_every_set() -> None:
+    from annotator.rules.matching import active_patterns
+
+    needs = [
+        (frozenset({"said"}),),
+        (frozenset({"told"}), frozenset({"reporters", "journalists"})),
+        (),  # no words needed: always active
+    ]
+    assert active_patterns(needs, {"said", "journalists"}) == (0, 2)
+    assert active_patterns(needs, frozenset({"told", "journalists"})) == (1, 2)
+    assert active_patterns(needs, {"told", "said"}) == (0, 2)  # "told" alone is not enough
+    assert active_patterns(needs, set()) == (2,)
+
+
+def test_token_tests_of_triggered_patterns() -> None:
+    import re
+
+    from annotator.rules.opinion import _passes
+
+    nlp = load_nlp()
+    strings = nlp.vocab.strings
+    toks = tuple(nlp("The biggest risk came in May 2024, officials said."))
+    assert _passes(toks, ("TAG", frozenset({strings.add("JJS"), strings.add("RBS")})))
+    assert not _passes(toks, ("TAG", frozenset({strings.add("RBS")})))
+    assert _passes(toks, ("POS", frozenset({strings.add("VERB")})))
+    assert not _passes(toks, ("POS", frozenset({strings.add("INTJ")})))
+    assert _passes(toks, ("TEXT", re.compile(r"^\d{4}$")))
+    assert not _passes(toks, ("ORTH", re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4}$")))
+    assert _passes(toks, ("LOWER", re.compile(r"^offic")))
+    assert not _passes(toks, ("LOWER", re.compile(r"^The$")))  # lower-cased forms only

@@ -1543,6 +1543,8 @@ def _outside_content(
     main = next((a for x, a in zip(speakers, attrs, strict=True) if x is plain[0]), None)
     if main is None:
         return list(plain[1:])
+    if all(x is None or x is plain[0] for x in speakers):
+        return []  # no further speaker to check: the reported content is not walked
     content = _reported_content(doc, main)
     return [
         x
@@ -1563,6 +1565,10 @@ def _not_nested(
 ) -> list[Speaker]:
     """The speakers whose cue is not inside another attribution's reported content
     ("Clinton said she thinks ...": "thinks" is part of what she said)."""
+    if len(attrs) < 2:
+        # One attribution's cue is never inside its own reported content (a token is
+        # in no subtree of its children), so every speaker is kept without the walk.
+        return [x for x in speakers if x is not None]
     content: set[int] = set()
     for a in attrs:
         content |= _reported_content(doc, a)

@@ -140,11 +140,9 @@ def active_patterns(
 ) -> tuple[int, ...]:
     """Positions of the patterns whose ``required_words`` (``needs``) all occur in
     ``words``: the only ones that can match there."""
-    return tuple(
-        k
-        for k, need in enumerate(needs)
-        if all(not alternatives.isdisjoint(words) for alternatives in need)
-    )
+    # ``not any(map(words.isdisjoint, need))``: every set of ``need`` has a word in
+    # ``words`` (``all(not a.isdisjoint(words) ...)`` without a generator per pattern)
+    return tuple(k for k, need in enumerate(needs) if not any(map(words.isdisjoint, need)))
 
 
 def max_length(pattern: list[dict[str, Any]]) -> int | None:

@@ -31,6 +31,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -244,13 +245,21 @@ def _passes(tokens: Sequence[Token], test: _TokenTest) -> bool:
     attr, value = test
     # TAG and POS values are string ids here (``_TriggeredMatcher.add``): ``Token.tag``
     # and ``Token.pos`` are ints, ``tag_`` and ``pos_`` a string lookup each.
+    # (``map`` over an attribute getter: the same tests, in the same order, without
+    # a generator frame per token; this runs for every sentence)
     if attr == "TAG":
-        return any(t.tag in value for t in tokens)
+        return not value.isdisjoint(map(_TAG_OF, tokens))
     if attr == "POS":
-        return any(t.pos in value for t in tokens)
+        return not value.isdisjoint(map(_POS_OF, tokens))
     if attr == "LOWER":
-        return any(value.search(t.lower_) for t in tokens)
-    return any(value.search(t.text) for t in tokens)  # ORTH / TEXT
+        return any(map(value.search, map(_LOWER_OF, tokens)))
+    return any(map(value.search, map(_TEXT_OF, tokens)))  # ORTH / TEXT
+
+
+_TAG_OF = attrgetter("tag")
+_POS_OF = attrgetter("pos")
+_LOWER_OF = attrgetter("lower_")
+_TEXT_OF = attrgetter("text")
 
 
 class _TriggeredMatcher:
@@ -357,7 +366,7 @@ class _TriggeredMatcher:
         triggered = self.triggered
         for k in sorted(candidates):  # in the order the patterns were added
             trigs, tests, matcher, group = triggered[k]
-            if all(not trig.isdisjoint(words) for trig in trigs):
+            if not any(map(words.isdisjoint, trigs)):  # every set has a word in ``words``
                 if tests:
                     toks = toks if toks is not None else tuple(span)
                     if not all(_passes(toks, test) for test in tests):
