@@ -170,8 +170,8 @@ def test_a_long_relative_clause_keeps_the_phrase_of_the_mention(nlp, text, sourc
 
 
 def test_a_phrase_without_a_noun_after_the_mention_stays_out(nlp):
-    # "accused by the news media of beating his wife": "of" heads what they accused
-    # him of, not who the media are
+    # "accused by the opposition of lying": "of" heads what they accused her of, not
+    # who the opposition are
     text = "She was accused by the opposition of lying to parliament, which she denied."
     spans = span_text(nlp, text, "SOURCE")
     assert "the opposition" in spans
@@ -3609,7 +3609,7 @@ def test_charging_or_posting_without_a_clause_is_an_action(nlp, text):
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("Critics charged that the hearing failed to provide new information.", "Critics"),
+        ("Critics charged that the inquiry had ignored the main witness.", "Critics"),
         ('"That is a disservice to them," Senator Ann Bolt charged.', "Senator Ann Bolt"),
         ("Mayor Jane Vos posted on Instagram that the roads would reopen.", "Mayor Jane Vos"),
         ('"Today is day one," chief Hannah Vos posted on X.', "chief Hannah Vos"),
@@ -3626,7 +3626,7 @@ def test_charging_or_posting_with_a_clause_or_quote_reports(nlp, text, source):
     [
         # the parser reads "records show" as one noun; the plural noun is the subject
         ("Court records show Lindqvist was convicted of criminal mischief in 2021.", "records"),
-        ("Public records show no gifts at all from the mayor to the foundation.", "records"),
+        ("Public records show two payments from the firm to the club.", "records"),
         ("The court record shows that the fine was paid.", "The court record"),
     ],
 )
@@ -3665,7 +3665,7 @@ def test_a_that_clause_hung_on_the_addressee_is_what_was_told(nlp, text):
         # a relative clause on the object: "that" is the relative's object, no mark
         "Margaret Halloran told a story that she loved.",
         # a noun's own that-clause: no person was told anything
-        "Mr. Sanders showed no sign that he was planning to apologize.",
+        "Ms. Lund gave no sign that she would step down.",
     ],
 )
 def test_a_nouns_own_that_clause_is_no_report(nlp, text):

@@ -1457,7 +1457,7 @@ def test_a_pronoun_after_a_source_kept_anonymous_goes_on_with_that_source(nlp):
 
 def test_a_pronoun_after_an_unnamed_questioner_is_left_to_the_resolver(nlp):
     text = (
-        "Tom Berg spoke at a forum on Monday. One questioner claimed that the army was "
+        "Tom Berg spoke at a town-hall forum. One questioner claimed the army was "
         'underfunded. "You are right, and it is getting worse," he said.'
     )
     got = by_text(nlp, text)
