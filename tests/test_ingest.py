@@ -1657,10 +1657,7 @@ def test_lines_between_widget_lines_go_with_them() -> None:
 
 
 def test_html_chrome_elements_named_by_class_or_role_are_dropped() -> None:
-    body = "".join(
-        f"<p>The council approved the {w} budget for the harbour tunnel on Monday night.</p>"
-        for w in ("first", "second", "third", "fourth")
-    )
+    body = _HEAD_BODY  # four body paragraphs (defined with the article-head tests)
     html = (
         "<html><head><title>Tunnel budget approved</title></head><body><article>"
         "<h1>Tunnel budget approved</h1>" + body
@@ -1682,10 +1679,7 @@ def test_html_chrome_elements_named_by_class_or_role_are_dropped() -> None:
 
 def test_an_html_body_wrapper_named_like_chrome_is_kept() -> None:
     # a wrapper whose class says "share" holds the whole story: not chrome
-    body = "".join(
-        f"<p>The council approved the {w} budget for the harbour tunnel on Monday night.</p>"
-        for w in ("first", "second", "third", "fourth")
-    )
+    body = _HEAD_BODY  # four body paragraphs (defined with the article-head tests)
     html = (
         "<html><head><title>Tunnel budget approved</title></head><body>"
         '<div class="article share-enabled"><h1>Tunnel budget approved</h1>' + body + "</div>"
