@@ -171,6 +171,17 @@ def infer_paragraphs(text: str) -> list[tuple[int, int, str]]:
     return paragraphs
 
 
+# Words before "X." that make it the platform (formerly Twitter), not an initial
+# ("Malcolm X. Jones"): "posted on X.", "via X.", "wrote to her followers on X."
+_PLATFORM_X_BEFORE = frozenset({"on", "via"})
+
+
+def _after_platform_x(texts: Sequence[str], i: int) -> bool:
+    """Does token ``i`` follow "on X." / "via X.", a sentence that ends on the platform's
+    name (the tokenizer keeps "X." whole, as it does an initial)?"""
+    return i >= 2 and texts[i - 1] == "X." and texts[i - 2].lower() in _PLATFORM_X_BEFORE
+
+
 def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -> Doc:
     """Preset ``is_sent_start`` from paragraphs; other tokens are left to the parser.
 
@@ -240,6 +251,8 @@ def set_paragraph_boundaries(doc: Doc, paragraphs: list[tuple[int, int, str]]) -
             values[i] = 1
         elif texts[i][:1].isupper() and _after_footnote(texts, i):
             values[i] = 1  # "... of cash.[1] That has not happened": a new sentence
+        elif texts[i][:1].isupper() and _after_platform_x(texts, i):
+            values[i] = 1  # "... wrote on X. The storm will hit": the platform, no initial
         elif (
             _glued_closer(toks, i)
             or _after_agency_tag(texts, i)

@@ -354,3 +354,17 @@ def test_a_number_ending_a_sentence_is_no_list_number(nlp) -> None:
         "t", "The vote in the council was 12. The rest abstained.", strip_boilerplate=False
     )
     assert texts(nlp, article) == ["The vote in the council was 12.", "The rest abstained."]
+
+
+@pytest.mark.parametrize("before", ["posted the video on", "shared the statement via"])
+def test_a_sentence_ending_on_the_platform_x_ends_there(nlp, before: str) -> None:
+    # the tokenizer keeps "X." whole, as it does an initial
+    article = article_from_text(
+        "t", f"The minister {before} X. Critics called it a stunt.", strip_boilerplate=False
+    )
+    assert texts(nlp, article) == [f"The minister {before} X.", "Critics called it a stunt."]
+
+
+def test_an_initial_x_in_a_name_does_not_end_the_sentence(nlp) -> None:
+    article = article_from_text("t", "He met Malcolm X. Jones on Monday.", strip_boilerplate=False)
+    assert texts(nlp, article) == ["He met Malcolm X. Jones on Monday."]
