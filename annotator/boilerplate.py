@@ -505,9 +505,7 @@ def _pasted_release_end(
     if not any(_PASTE_LEAD_IN.search(lines[k].shown.strip()) for k in range(i)):
         return None
     n = len(lines)
-    j = i + 1
-    while j < n and j - i <= INLINE_BLOCK_LINES and _block_line(lines[j], matched[j]):
-        j += 1
+    j = _block_end(lines, matched, i)
     # the page's own voice: finished sentences before any chrome line, one of them
     # prose ("(That's the whole thing.)" / "So, some thoughts." / "First, ...")
     finished = prose = 0
@@ -527,9 +525,7 @@ def _inline_block_end(
     heading opens a short widget of headline lines (no finished sentences) followed by
     more of the story's paragraphs; ``None`` when it is the page's tail."""
     n = len(lines)
-    j = i + 1
-    while j < n and j - i <= INLINE_BLOCK_LINES and _block_line(lines[j], matched[j]):
-        j += 1
+    j = _block_end(lines, matched, i)
     if j == i + 1 or j + INLINE_RESUME_LINES > n:
         return None
     for k in range(j, j + INLINE_RESUME_LINES):
@@ -545,6 +541,15 @@ def _inline_block_end(
 
 
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s")
+
+
+def _block_end(lines: Sequence[PageLine], matched: Sequence[Pattern | None], i: int) -> int:
+    """The index after the short block of widget lines (``_block_line``) under line ``i``,
+    at most ``INLINE_BLOCK_LINES`` of them."""
+    j = i + 1
+    while j < len(lines) and j - i <= INLINE_BLOCK_LINES and _block_line(lines[j], matched[j]):
+        j += 1
+    return j
 
 
 def _block_line(line: PageLine, p: Pattern | None) -> bool:

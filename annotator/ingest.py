@@ -584,17 +584,24 @@ def chrome_lines(html: str) -> frozenset[str]:
     title = " ".join((root.findtext(".//h1") or root.findtext(".//title") or "").split())
     found: set[str] = set()
     for el in root.iter(*_CHROME_TAGS):
-        names = f"{el.get('class') or ''} {el.get('id') or ''}"
-        words = {w.lower() for w in _CLASS_WORD.findall(names)}
-        if not (words & tokens or (el.get("role") or "").lower() in roles):
-            continue
-        if el.find(".//h1") is not None or len(el.text_content()) > CHROME_MAX_SHARE * total:
+        if not _names_chrome(el, total, tokens, roles):
             continue
         for block in el.iter(*_TEXT_BLOCKS):
             line = " ".join(block.text_content().split())
             if line and line != title:
                 found.add(line)
     return frozenset(found)
+
+
+def _names_chrome(el: Any, total: int, tokens: frozenset[str], roles: frozenset[str]) -> bool:
+    """Does the element's class, id or ARIA role name it as chrome (``tokens``,
+    ``roles``: ``_chrome_lexicon``)? Not when it holds the headline or more than
+    ``CHROME_MAX_SHARE`` of the page's ``total`` text: that is a body wrapper."""
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    words = {w.lower() for w in _CLASS_WORD.findall(names)}
+    if not (words & tokens or (el.get("role") or "").lower() in roles):
+        return False
+    return el.find(".//h1") is None and len(el.text_content()) <= CHROME_MAX_SHARE * total
 
 
 @lru_cache(maxsize=1)
@@ -663,11 +670,7 @@ def _page_lines(root: Any) -> list[tuple[str, Any, bool]]:
     def skipped(el: Any) -> bool:
         if el.tag in _SKIP_TAGS or el.get("hidden") is not None:
             return True
-        names = f"{el.get('class') or ''} {el.get('id') or ''}"
-        words = {w.lower() for w in _CLASS_WORD.findall(names)}
-        if not (words & tokens or (el.get("role") or "").lower() in roles):
-            return False
-        return el.find(".//h1") is None and len(el.text_content()) <= CHROME_MAX_SHARE * total
+        return _names_chrome(el, total, tokens, roles)
 
     def visit(el: Any, block: Any, caption: bool, depth: int) -> None:
         if not isinstance(el.tag, str) or depth > 200 or skipped(el):

@@ -14,7 +14,7 @@ from spacy.strings import get_string_id
 from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from .lexicons import Lexicons
+from .lexicons import Lexicons, lexicons
 from .sources import (
     can_be_source,
     is_acronym,
@@ -1235,8 +1235,6 @@ def _addressee(verb: Token) -> bool:
 def _told_person(obj: Token) -> bool:
     """Is the object of a verb of telling a person ("an interviewer", "a visitor", "the
     senator", "Reuters"), not a thing or a content noun ("no sign", "concern")?"""
-    from .lexicons import lexicons
-
     lex = lexicons()
     if obj.ent_type_ in ("PERSON", "NORP", "ORG") or obj.lower_ in ("him", "her", "them", "us"):
         return True

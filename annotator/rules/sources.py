@@ -587,15 +587,9 @@ def resolve_pronoun(
 
 def _people_noun(tok: Token, lex: Lexicons) -> bool:
     """Does the noun name people who can speak ("critics", "officials", "rights
-    groups"), not things or events ("troops", "attacks", "results")?"""
-    lemma = tok.lemma_.lower()
-    return (
-        lemma in lex.person_nouns
-        or lemma in lex.person_roles
-        or lemma in lex.anonymous_heads
-        or lemma in lex.official
-        or lemma in lex.expert
-    )
+    groups"), not things or events ("troops", "attacks", "results")? The words of
+    people who speak for a body (``_role_head``) and of experts."""
+    return _role_head(tok) or tok.lemma_.lower() in lex.expert
 
 
 def _missed_subject(
