@@ -16,7 +16,7 @@ from typing import Any
 from ..schemas import SCHEMAS_DIR
 
 SCHEMAS = SCHEMAS_DIR
-RULES_VERSION = "0.4.74"  # bump when rule code changes; the data hash covers schemas/
+RULES_VERSION = "0.4.75"  # bump when rule code changes; the data hash covers schemas/
 
 
 @dataclass(frozen=True)

@@ -2055,7 +2055,10 @@ def verb_read_as_noun(tokens: Sequence[Token]) -> bool:
     verbless fragment."""
     from annotator.rules.lexicons import lexicons  # read once, cached there
 
-    if not tokens or tokens[-1].text != ".":
+    end = len(tokens)
+    while end and tokens[end - 1].is_space:
+        end -= 1  # the paragraph break a sentence ends with
+    if not end or tokens[end - 1].text != ".":
         return False
     lex = lexicons()
     for prev, tok in zip(tokens, tokens[1:], strict=False):
