@@ -3695,6 +3695,15 @@ def test_a_reporting_verb_read_as_a_noun_still_makes_a_claim(nlp, text):
     assert labels(nlp, text)[0].label != "other"
 
 
-@pytest.mark.parametrize("text", ["Prices and wages.", "Oil prices, gas prices and forecasts."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices and wages.",
+        "Oil prices, gas prices and forecasts.",
+        # a plural noun that ends the sentence or opens it is no verb misread
+        "Margin of error 3 percentage points.",
+        "Different shifts for heavily rural states.",
+    ],
+)
 def test_a_verbless_list_of_nouns_stays_a_fragment(nlp, text):
     assert one(nlp, text).label == "other"

@@ -2061,8 +2061,13 @@ def verb_read_as_noun(tokens: Sequence[Token]) -> bool:
     if not end or tokens[end - 1].text != ".":
         return False
     lex = lexicons()
-    for prev, tok in zip(tokens, tokens[1:], strict=False):
+    # a subject of its own before the word (not the sentence's first word: "Different
+    # shifts for ...") and an object after it (not the end: "... percentage points.")
+    for k in range(2, end - 2):
+        prev, tok = tokens[k - 1], tokens[k]
         if tok.tag_ != "NNS" or not tok.lower_.endswith("s") or prev.pos not in (PROPN, NOUN):
+            continue
+        if tokens[k + 1].is_punct:
             continue
         stem = tok.lower_[:-1]
         if stem in lex.speech or stem in lex.document_verbs:
